@@ -1,0 +1,20 @@
+#pragma once
+// One function per `insightd` subcommand (SPEC §2). Each returns the process
+// exit code: 0 ok, 1 runtime failure, 2 usage or invalid config.
+#include <string>
+#include <vector>
+
+namespace insightd::app {
+
+inline constexpr const char* default_config_path = "/etc/insightd/insightd.yaml";
+
+int cmd_check_config(const std::string& config_path);
+int cmd_run(const std::string& config_path, bool drain);
+int cmd_enqueue(const std::string& config_path, const std::vector<std::string>& ids);  // "-" = stdin
+int cmd_fetch(const std::string& config_path, const std::string& interaction_id);
+int cmd_status(const std::string& config_path, bool json);
+int cmd_dead_letters_list(const std::string& config_path);
+int cmd_dead_letters_replay(const std::string& config_path, const std::vector<std::string>& ids, bool all);
+int cmd_demo(const std::string& sim_binary);
+
+}  // namespace insightd::app

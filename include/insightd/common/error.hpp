@@ -1,0 +1,45 @@
+#pragma once
+// insightd's own error codes. Expected failures are values
+// (boost::system::error_code / result<T>); exceptions are for bugs and start-up.
+#include <boost/system/error_code.hpp>
+#include <boost/system/result.hpp>
+
+#include <string>
+#include <type_traits>
+
+namespace insightd {
+
+enum class errc {
+  ok = 0,
+  http_status,          // upstream / CRM answered a non-success HTTP status
+  rate_limited,         // 429 with a Retry-After we honour
+  long_window_limit,    // 429 with Retry-After > 180 s: park, alert
+  unauthorized,         // 401 after one token refresh
+  token_request_failed, // OAuth token endpoint refused (e.g. invalid_client)
+  malformed_response,   // body is not the JSON we expect
+  not_ready,            // upstream data not ready yet (retry later)
+  permanent_failure,    // 400/403/404 etc.: do not retry
+  timeout,
+  tls_error,
+  invalid_url,
+  body_too_large,
+  endpoint_disabled,    // CRM answered 410
+  circuit_open,
+  invalid_argument,
+};
+
+const boost::system::error_category& insightd_category() noexcept;
+
+inline boost::system::error_code make_error_code(errc e) noexcept {
+  return {static_cast<int>(e), insightd_category()};
+}
+
+template <class T>
+using result = boost::system::result<T>;
+
+}  // namespace insightd
+
+namespace boost::system {
+template <>
+struct is_error_code_enum<insightd::errc> : std::true_type {};
+}  // namespace boost::system

@@ -1,0 +1,33 @@
+#pragma once
+// The normalised insight record every source yields (SPEC §4).
+#include <boost/json/fwd.hpp>
+
+#include <string>
+#include <string_view>
+#include <optional>
+#include <vector>
+
+namespace insightd {
+
+enum class InsightType { keyword, summary, sentiment, topic };
+
+std::string_view to_string(InsightType t) noexcept;
+std::optional<InsightType> parse_insight_type(std::string_view s) noexcept;
+
+struct Insight {
+  std::string id;
+  std::string interaction_id;
+  InsightType type = InsightType::keyword;
+  double confidence = 0.0;
+  std::string text;
+  std::string created_date;  // RFC 3339 / ISO 8601 as the upstream sent it
+  bool redacted = false;
+  std::string source;        // "agentassist" | "copilot-summaries" | "sta"
+
+  friend bool operator==(const Insight&, const Insight&) = default;
+};
+
+// {id, interactionId, insightType, confidence, text, createdDate, redacted, source}
+boost::json::object to_json(const Insight& insight);
+
+}  // namespace insightd

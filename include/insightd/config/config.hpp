@@ -1,0 +1,119 @@
+#pragma once
+// The validated configuration (SPEC §3) as plain structs. Loading and
+// validation live in config/loader.hpp; every default here is the documented
+// default of config/insightd.example.yaml.
+#include "insightd/common/insight.hpp"
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace insightd {
+
+using Duration = std::chrono::milliseconds;
+using namespace std::chrono_literals;
+
+enum class SourceKind { agentassist, copilot_summaries, sta };
+enum class SortBy { relevance, confidence, created_date };
+enum class SortOrder { asc, desc };
+enum class StalePolicy { drop, deliver, fail };
+enum class PiiPolicy { mask, block, flag };
+enum class QueueBackend { sqlite, redis };
+enum class AuditSinkKind { automatic, journald, stdout_json };
+
+std::string_view to_string(SourceKind s) noexcept;  // "agentassist" | "copilot-summaries" | "sta"
+std::string_view to_string(SortBy s) noexcept;      // "relevance" | "confidence" | "createdDate"
+std::string_view to_string(SortOrder s) noexcept;   // "asc" | "desc"
+
+struct RetryConfig {
+  int max_attempts = 5;      // per request, for 5xx / network errors
+  Duration initial = 500ms;  // full-jitter exponential backoff bounds
+  Duration max = 30s;
+};
+
+struct GenesysConfig {
+  std::string region = "mypurecloud.com";
+  std::string api_base_url;    // derived from region when not given
+  std::string login_base_url;  // derived from region when not given
+  std::string client_id;
+  std::string client_secret;   // resolved secret: never log it
+  std::string ca_file;
+  SourceKind source = SourceKind::agentassist;
+  int requests_per_minute = 300;
+  int burst = 10;
+  int concurrency = 8;
+  Duration request_timeout = 10s;
+  RetryConfig retry;
+};
+
+struct RetrievalConfig {
+  std::vector<InsightType> insight_types{InsightType::keyword, InsightType::sentiment};
+  double confidence_threshold = 0.75;
+  int max_results = 100;
+  SortBy sort_by = SortBy::relevance;
+  SortOrder sort_order = SortOrder::desc;
+};
+
+struct GovernanceConfig {
+  Duration max_age = 24h;
+  StalePolicy stale = StalePolicy::drop;
+  PiiPolicy pii = PiiPolicy::mask;
+};
+
+struct BackoffConfig {
+  Duration initial = 1s;
+  Duration max = 10min;
+};
+
+struct CrmConfig {
+  std::string url;
+  std::string signing_secret;  // resolved secret: never log it
+  std::string ca_file;
+  Duration timeout = 15s;
+  int max_attempts = 12;
+  BackoffConfig backoff;
+  int queue_capacity = 10000;
+  int concurrency = 4;
+  int max_insights_per_part = 200;
+  int breaker_failures = 20;      // consecutive failures that open the circuit
+  Duration breaker_cooldown = 30s;
+};
+
+struct QueueConfig {
+  QueueBackend backend = QueueBackend::sqlite;
+  std::string sqlite_path = "/var/lib/insightd/insightd.db";
+  std::string redis_url = "redis://127.0.0.1:6379/0";
+  std::string redis_key_prefix = "insightd";
+  Duration lease_timeout = 5min;
+  Duration shutdown_grace = 20s;
+};
+
+struct AdminConfig {
+  std::string listen = "127.0.0.1:9464";
+  std::string host = "127.0.0.1";  // parsed from listen
+  std::uint16_t port = 9464;       // parsed from listen; 0 = any free port
+  std::string token;               // read from token_file; empty = POST disabled
+};
+
+struct AuditConfig {
+  AuditSinkKind sink = AuditSinkKind::automatic;
+};
+
+struct LogConfig {
+  std::string level = "info";
+};
+
+struct Config {
+  std::string path;  // the file it was loaded from
+  GenesysConfig genesys;
+  RetrievalConfig retrieval;
+  GovernanceConfig governance;
+  CrmConfig crm;
+  QueueConfig queue;
+  AdminConfig admin;
+  AuditConfig audit;
+  LogConfig log;
+};
+
+}  // namespace insightd

@@ -1,0 +1,89 @@
+// insightd: command-line entry point. Parsing only; every command lives in app/.
+#include "insightd/app/commands.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace {
+
+// insightd-sim is installed next to insightd; the demo starts it.
+std::string sibling_binary(const char* argv0, const char* name) {
+  std::error_code ec;
+  auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (ec) self = argv0;
+  return (self.parent_path() / name).string();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace insightd::app;
+  CLI::App cli{"insightd: syncs Genesys Cloud Agent Assist insights to a CRM webhook"};
+  cli.require_subcommand(1);
+  std::string config = default_config_path;
+
+  auto add_config = [&](CLI::App* sub) {
+    sub->add_option("-c,--config", config, "configuration file")->capture_default_str();
+  };
+
+  bool drain = false;
+  auto* run = cli.add_subcommand("run", "run the daemon in the foreground (systemd Type=notify)");
+  add_config(run);
+  run->add_flag("--drain", drain, "exit 0 once the queue is empty and every delivery is settled");
+
+  auto* check = cli.add_subcommand("check-config", "validate the configuration; exit 0 valid, 2 invalid");
+  add_config(check);
+
+  std::vector<std::string> ids;
+  auto* enqueue = cli.add_subcommand("enqueue", "add interaction IDs to the work queue ('-': one per line on stdin)");
+  add_config(enqueue);
+  enqueue->add_option("ids", ids, "interaction IDs, or - for stdin")->required();
+
+  std::string id;
+  auto* fetch = cli.add_subcommand("fetch", "retrieve, validate and govern one interaction; print JSON; deliver nothing");
+  add_config(fetch);
+  fetch->add_option("id", id, "interaction ID")->required();
+
+  bool json = false;
+  auto* status = cli.add_subcommand("status", "counts per state and the outbox depth");
+  add_config(status);
+  status->add_flag("--json", json, "machine-readable output");
+
+  auto* dead = cli.add_subcommand("dead-letters", "inspect and re-queue what was given up on");
+  add_config(dead);
+  dead->require_subcommand(1);
+  auto* dl_list = dead->add_subcommand("list", "list dead letters");
+  bool all = false;
+  auto* dl_replay = dead->add_subcommand("replay", "re-queue dead letters");
+  dl_replay->add_option("ids", ids, "interaction IDs to replay");
+  dl_replay->add_flag("--all", all, "replay every dead letter");
+
+  auto* demo = cli.add_subcommand("demo", "run end to end against the built-in simulator (no Genesys account needed)");
+
+  try {
+    cli.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int rc = cli.exit(e);
+    return rc == 0 ? 0 : 2;
+  }
+
+  if (*run) return cmd_run(config, drain);
+  if (*check) return cmd_check_config(config);
+  if (*enqueue) return cmd_enqueue(config, ids);
+  if (*fetch) return cmd_fetch(config, id);
+  if (*status) return cmd_status(config, json);
+  if (*dl_list) return cmd_dead_letters_list(config);
+  if (*dl_replay) {
+    if (!all && ids.empty()) {
+      std::fprintf(stderr, "dead-letters replay: give interaction IDs or --all\n");
+      return 2;
+    }
+    return cmd_dead_letters_replay(config, ids, all);
+  }
+  if (*demo) return cmd_demo(sibling_binary(argv[0], "insightd-sim"));
+  return 2;
+}
