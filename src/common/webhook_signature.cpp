@@ -1,0 +1,36 @@
+#include "insightd/common/webhook_signature.hpp"
+
+#include "insightd/common/crypto.hpp"
+
+#include <string>
+
+namespace insightd {
+
+std::optional<std::string> webhook_key_from_secret(std::string_view secret) {
+  constexpr std::string_view prefix = "whsec_";
+  if (secret.substr(0, prefix.size()) == prefix) return crypto::base64_decode(secret.substr(prefix.size()));
+  return std::string(secret);
+}
+
+std::string sign_webhook(std::string_view key, std::string_view id, std::int64_t timestamp,
+                         std::string_view body) {
+  std::string content;
+  content.reserve(id.size() + body.size() + 24);
+  content.append(id).append(".").append(std::to_string(timestamp)).append(".").append(body);
+  return "v1," + crypto::base64_encode(crypto::hmac_sha256(key, content));
+}
+
+bool verify_webhook(std::string_view key, std::string_view id, std::int64_t timestamp, std::string_view body,
+                    std::string_view signature_header) {
+  const std::string expected = sign_webhook(key, id, timestamp, body);
+  while (!signature_header.empty()) {
+    auto space = signature_header.find(' ');
+    auto entry = signature_header.substr(0, space);
+    if (crypto::constant_time_equal(entry, expected)) return true;
+    if (space == std::string_view::npos) break;
+    signature_header.remove_prefix(space + 1);
+  }
+  return false;
+}
+
+}  // namespace insightd

@@ -1,0 +1,79 @@
+#include "insightd/common/backoff.hpp"
+#include "insightd/common/crypto.hpp"
+#include "insightd/common/webhook_signature.hpp"
+
+#include <gtest/gtest.h>
+
+#include <random>
+
+using namespace insightd;
+using namespace std::chrono_literals;
+
+TEST(Backoff, CeilingDoublesFromInitialAndCapsAtMax) {
+  BackoffPolicy p{1000ms, 10000ms};
+  EXPECT_EQ(p.ceiling(1), 1000ms);
+  EXPECT_EQ(p.ceiling(2), 2000ms);
+  EXPECT_EQ(p.ceiling(4), 8000ms);
+  EXPECT_EQ(p.ceiling(5), 10000ms);
+  EXPECT_EQ(p.ceiling(60), 10000ms);  // no overflow for large attempt numbers
+}
+
+TEST(Backoff, FullJitterStaysWithinZeroAndCeilingAndSpreads) {
+  BackoffPolicy p{100ms, 5000ms};
+  std::mt19937_64 rng(42);
+  std::chrono::milliseconds lo = 1h, hi = 0ms;
+  for (int i = 0; i < 2000; ++i) {
+    auto d = p.delay(4, rng);
+    ASSERT_GE(d, 0ms);
+    ASSERT_LE(d, 800ms);
+    lo = std::min(lo, d);
+    hi = std::max(hi, d);
+  }
+  EXPECT_LT(lo, 100ms);  // full jitter reaches near zero...
+  EXPECT_GT(hi, 700ms);  // ...and near the ceiling
+}
+
+TEST(RetryAfter, ParsesSecondsAndHttpDate) {
+  auto now = std::chrono::system_clock::time_point(std::chrono::seconds(1445412480));  // 2015-10-21 07:28:00Z
+  EXPECT_EQ(parse_retry_after("120", now), 120s);
+  EXPECT_EQ(parse_retry_after(" 7 ", now), 7s);
+  EXPECT_EQ(parse_retry_after("Wed, 21 Oct 2015 07:29:00 GMT", now), 60s);
+  EXPECT_EQ(parse_retry_after("Wed, 21 Oct 2015 07:00:00 GMT", now), 0s);  // in the past
+  EXPECT_FALSE(parse_retry_after("", now));
+  EXPECT_FALSE(parse_retry_after("-5", now));
+  EXPECT_FALSE(parse_retry_after("soon", now));
+}
+
+TEST(Crypto, Base64RoundTripAndRejectsGarbage) {
+  for (std::string s : {"", "f", "fo", "foo", "foob", "fooba", "foobar"}) {
+    auto enc = crypto::base64_encode(s);
+    auto dec = crypto::base64_decode(enc);
+    ASSERT_TRUE(dec) << s;
+    EXPECT_EQ(*dec, s);
+  }
+  EXPECT_EQ(crypto::base64_encode("foobar"), "Zm9vYmFy");
+  EXPECT_FALSE(crypto::base64_decode("abc"));
+  EXPECT_FALSE(crypto::base64_decode("a!b="));
+}
+
+TEST(Crypto, Sha256AndConstantTimeEqual) {
+  EXPECT_EQ(crypto::sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  EXPECT_TRUE(crypto::constant_time_equal("secret", "secret"));
+  EXPECT_FALSE(crypto::constant_time_equal("secret", "secreT"));
+  EXPECT_FALSE(crypto::constant_time_equal("secret", "secrets"));
+  EXPECT_EQ(crypto::random_hex(16).size(), 32u);
+  EXPECT_NE(crypto::random_hex(16), crypto::random_hex(16));
+}
+
+// The example from the Standard Webhooks specification.
+TEST(WebhookSignature, MatchesStandardWebhooksSpecVector) {
+  auto key = webhook_key_from_secret("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
+  ASSERT_TRUE(key);
+  auto sig = sign_webhook(*key, "msg_p5jXN8AQM9LWM0D4loKWxJek", 1614265330, R"({"test": 2432232314})");
+  EXPECT_EQ(sig, "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=");
+  EXPECT_TRUE(verify_webhook(*key, "msg_p5jXN8AQM9LWM0D4loKWxJek", 1614265330, R"({"test": 2432232314})",
+                             "v1,bm9wZQ== " + sig));
+  EXPECT_FALSE(verify_webhook(*key, "msg_p5jXN8AQM9LWM0D4loKWxJek", 1614265331, R"({"test": 2432232314})", sig));
+  EXPECT_FALSE(webhook_key_from_secret("whsec_not*base64"));
+  EXPECT_EQ(*webhook_key_from_secret("plain"), "plain");
+}
