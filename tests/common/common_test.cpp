@@ -77,3 +77,51 @@ TEST(WebhookSignature, MatchesStandardWebhooksSpecVector) {
   EXPECT_FALSE(webhook_key_from_secret("whsec_not*base64"));
   EXPECT_EQ(*webhook_key_from_secret("plain"), "plain");
 }
+
+#include "insightd/common/async_event.hpp"
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/use_awaitable.hpp>
+
+namespace {
+
+boost::asio::awaitable<void> wait_and_record(AsyncEvent* event, std::chrono::milliseconds timeout, int* woken,
+                                             int* timed_out) {
+  const bool notified = co_await event->wait(timeout);
+  ++*(notified ? woken : timed_out);
+}
+
+boost::asio::awaitable<void> notify_later(boost::asio::io_context& io, AsyncEvent& event) {
+  boost::asio::steady_timer t(io, 10ms);
+  co_await t.async_wait(boost::asio::use_awaitable);
+  event.notify();
+}
+
+}  // namespace
+
+TEST(AsyncEvent, NotifyWakesEveryWaiterBeforeTheirTimeout) {
+  boost::asio::io_context io;
+  AsyncEvent event(io.get_executor());
+  int woken = 0, timed_out = 0;
+  for (int i = 0; i < 3; ++i) {
+    boost::asio::co_spawn(io, wait_and_record(&event, 10s, &woken, &timed_out), boost::asio::detached);
+  }
+  boost::asio::co_spawn(io, notify_later(io, event), boost::asio::detached);
+  auto start = std::chrono::steady_clock::now();
+  io.run();
+  EXPECT_EQ(woken, 3);
+  EXPECT_EQ(timed_out, 0);
+  EXPECT_LT(std::chrono::steady_clock::now() - start, 5s);  // generous: proves no 10 s timeout
+}
+
+TEST(AsyncEvent, TimesOutWithoutNotify) {
+  boost::asio::io_context io;
+  AsyncEvent event(io.get_executor());
+  int woken = 0, timed_out = 0;
+  boost::asio::co_spawn(io, wait_and_record(&event, 20ms, &woken, &timed_out), boost::asio::detached);
+  io.run();
+  EXPECT_EQ(woken, 0);
+  EXPECT_EQ(timed_out, 1);
+}
