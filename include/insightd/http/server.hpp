@@ -20,7 +20,7 @@ struct ServerRequest {
   std::string target;  // path + query as received
   Headers headers;
   std::string body;
-  std::string remote_address;
+  std::string remote_address;  // "ip:port" of the peer ("[v6]:port")
 };
 
 using Handler = std::function<boost::asio::awaitable<Response>(ServerRequest)>;
@@ -40,6 +40,7 @@ class Server {
   virtual ~Server() = default;
   virtual std::uint16_t port() const noexcept = 0;  // the bound port
   virtual void stop() = 0;                           // close listener and connections
+  virtual std::size_t connection_count() const noexcept = 0;  // connections being served now
 };
 
 // Binds and starts accepting immediately; throws std::system_error when it cannot bind.

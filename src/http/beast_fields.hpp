@@ -1,0 +1,12 @@
+#pragma once
+// Conversions between our plain Headers and Beast's header fields.
+#include "insightd/http/message.hpp"
+
+#include <boost/beast/http/fields.hpp>
+
+namespace insightd::http {
+
+void copy_to_fields(const Headers& from, boost::beast::http::fields& to);
+Headers headers_from_fields(const boost::beast::http::fields& from);
+
+}  // namespace insightd::http

@@ -1,0 +1,164 @@
+#include "client_connection.hpp"
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/ip/address.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/ssl/error.hpp>
+#include <boost/asio/ssl/host_name_verification.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/beast/http/read.hpp>
+#include <boost/beast/http/write.hpp>
+#include <openssl/ssl.h>
+#include <openssl/x509_vfy.h>
+#include <spdlog/spdlog.h>
+
+namespace insightd::http {
+namespace {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+using boost::system::error_code;
+using tcp = asio::ip::tcp;
+constexpr auto nothrow = asio::as_tuple(asio::use_awaitable);
+
+bool is_ip_literal(const std::string& host) {
+  error_code ec;
+  asio::ip::make_address(host, ec);
+  return !ec;
+}
+
+// tcp::resolver has no expires_after: a timer cancels it instead. Both hold the
+// resolver weakly/shared so a late timer callback never touches a dead object.
+asio::awaitable<result<tcp::resolver::results_type>> resolve(asio::any_io_executor executor, std::string host,
+                                                             std::string port,
+                                                             std::chrono::milliseconds timeout) {
+  auto resolver = std::make_shared<tcp::resolver>(executor);
+  auto timed_out = std::make_shared<bool>(false);
+  asio::steady_timer deadline(executor, timeout);
+  deadline.async_wait([weak = std::weak_ptr<tcp::resolver>(resolver), timed_out](error_code ec) {
+    if (ec) return;
+    *timed_out = true;
+    if (auto r = weak.lock()) r->cancel();
+  });
+  auto [ec, results] = co_await resolver->async_resolve(host, port, nothrow);
+  deadline.cancel();
+  if (*timed_out) co_return make_error_code(errc::timeout);
+  if (ec) co_return ec;
+  co_return results;
+}
+
+template <class Stream>
+asio::awaitable<error_code> write_on(Stream& stream, const BeastRequest& request) {
+  auto [ec, bytes] = co_await beast::http::async_write(stream, request, nothrow);
+  co_return ec;
+}
+
+template <class Stream>
+asio::awaitable<error_code> read_on(Stream& stream, beast::flat_buffer& buffer,
+                                    beast::http::response_parser<beast::http::string_body>& parser) {
+  auto [ec, bytes] = co_await beast::http::async_read(stream, buffer, parser, nothrow);
+  co_return ec;
+}
+
+// OpenSSL's handshake error says only "certificate verify failed"; the chain
+// verdict (or, when the chain was fine, the host-name check) says why.
+void log_verify_failure(const Endpoint& endpoint, SSL* ssl, const error_code& ec) {
+  if (ec.category() != asio::error::get_ssl_category()) return;
+  const long verdict = SSL_get_verify_result(ssl);
+  if (verdict != X509_V_OK) {
+    spdlog::warn("{}: TLS handshake failed: {} ({})", endpoint.pool_key(), ec.message(),
+                 X509_verify_cert_error_string(verdict));
+  } else {
+    spdlog::warn("{}: TLS handshake failed: {} (certificate not valid for host name {} or other TLS failure)",
+                 endpoint.pool_key(), ec.message(), endpoint.host);
+  }
+}
+
+}  // namespace
+
+ClientConnection::ClientConnection(asio::any_io_executor executor, asio::ssl::context* tls)
+    : stream_(tls ? decltype(stream_)(std::in_place_type<TlsStream>, executor, *tls)
+                  : decltype(stream_)(std::in_place_type<beast::tcp_stream>, executor)) {}
+
+beast::tcp_stream& ClientConnection::tcp() {
+  if (auto* tls = std::get_if<TlsStream>(&stream_)) return tls->next_layer();
+  return std::get<beast::tcp_stream>(stream_);
+}
+
+asio::awaitable<result<std::unique_ptr<ClientConnection>>> ClientConnection::open(
+    asio::any_io_executor executor, asio::ssl::context& tls_context, Endpoint endpoint,
+    std::chrono::milliseconds timeout) {
+  auto connection = std::make_unique<ClientConnection>(executor, endpoint.tls ? &tls_context : nullptr);
+
+  auto endpoints = co_await resolve(executor, endpoint.host, endpoint.port, timeout);
+  if (!endpoints) co_return endpoints.error();
+
+  connection->tcp().expires_after(timeout);
+  auto [connect_ec, connected] = co_await connection->tcp().async_connect(*endpoints, nothrow);
+  if (connect_ec) co_return connect_ec;
+
+  if (auto* tls = std::get_if<TlsStream>(&connection->stream_)) {
+    // SNI is for names only (RFC 6066); IP literals are checked against the IP SAN.
+    if (!is_ip_literal(endpoint.host) && !SSL_set_tlsext_host_name(tls->native_handle(), endpoint.host.c_str())) {
+      co_return error_code(static_cast<int>(::ERR_get_error()), asio::error::get_ssl_category());
+    }
+    tls->set_verify_mode(asio::ssl::verify_peer);
+    tls->set_verify_callback(asio::ssl::host_name_verification(endpoint.host));
+    connection->tcp().expires_after(timeout);
+    auto [handshake_ec] = co_await tls->async_handshake(asio::ssl::stream_base::client, nothrow);
+    if (handshake_ec) {
+      log_verify_failure(endpoint, tls->native_handle(), handshake_ec);
+      co_return handshake_ec;
+    }
+  }
+  co_return connection;
+}
+
+asio::awaitable<ClientConnection::Exchange> ClientConnection::exchange(const BeastRequest& request,
+                                                                       std::chrono::milliseconds timeout,
+                                                                       std::size_t max_body) {
+  Exchange out;
+  auto* tls = std::get_if<TlsStream>(&stream_);
+  auto* plain = std::get_if<beast::tcp_stream>(&stream_);
+
+  tcp().expires_after(timeout);
+  // if/else, not ?: : GCC 12 miscompiles co_await inside a conditional expression.
+  if (tls) {
+    out.error = co_await write_on(*tls, request);
+  } else {
+    out.error = co_await write_on(*plain, request);
+  }
+  if (out.error) co_return out;
+
+  beast::http::response_parser<beast::http::string_body> parser;
+  parser.body_limit(max_body);
+  if (request.method() == beast::http::verb::head) parser.skip(true);
+  tcp().expires_after(timeout);
+  if (tls) {
+    out.error = co_await read_on(*tls, buffer_, parser);
+  } else {
+    out.error = co_await read_on(*plain, buffer_, parser);
+  }
+  out.received_any = parser.got_some() || buffer_.size() > 0;
+  if (out.error) co_return out;
+  out.reusable = parser.keep_alive();
+  out.response = parser.release();
+  co_return out;
+}
+
+asio::awaitable<void> ClientConnection::close(std::chrono::milliseconds timeout) {
+  if (auto* tls = std::get_if<TlsStream>(&stream_)) {
+    tcp().expires_after(timeout);
+    auto [ec] = co_await tls->async_shutdown(nothrow);
+    // Many servers close TCP without close_notify; that is harmless here and only here.
+    if (ec && ec != asio::ssl::error::stream_truncated) {
+      spdlog::debug("http client: TLS shutdown: {}", ec.message());
+    }
+  }
+  error_code ignored;
+  tcp().socket().shutdown(tcp::socket::shutdown_both, ignored);
+  tcp().close();
+}
+
+}  // namespace insightd::http

@@ -1,0 +1,56 @@
+#pragma once
+// One client connection (plain TCP or TLS over TCP) that carries a sequence of
+// request/response exchanges. Every logical step runs under expires_after.
+#include "insightd/common/error.hpp"
+#include "insightd/http/endpoint.hpp"
+
+#include <boost/asio/any_io_executor.hpp>
+#include <boost/asio/awaitable.hpp>
+#include <boost/asio/ssl/context.hpp>
+#include <boost/asio/ssl/stream.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/http/message.hpp>
+#include <boost/beast/http/string_body.hpp>
+
+#include <chrono>
+#include <cstddef>
+#include <memory>
+#include <variant>
+
+namespace insightd::http {
+
+using BeastRequest = boost::beast::http::request<boost::beast::http::string_body>;
+using BeastResponse = boost::beast::http::response<boost::beast::http::string_body>;
+
+class ClientConnection {
+ public:
+  // Resolves, connects and, for https, handshakes with SNI, peer and host-name verification.
+  static boost::asio::awaitable<result<std::unique_ptr<ClientConnection>>> open(
+      boost::asio::any_io_executor executor, boost::asio::ssl::context& tls, Endpoint endpoint,
+      std::chrono::milliseconds timeout);
+
+  struct Exchange {
+    boost::system::error_code error;
+    bool received_any = false;  // false: the peer sent nothing (e.g. it had closed an idle connection)
+    bool reusable = false;      // keep-alive, and the body was not delimited by the peer closing
+    BeastResponse response;
+  };
+  // Writes the request and reads one response of at most max_body bytes.
+  boost::asio::awaitable<Exchange> exchange(const BeastRequest& request, std::chrono::milliseconds timeout,
+                                            std::size_t max_body);
+
+  // Graceful close: TLS close_notify (a peer that just drops TCP is fine here), then TCP close.
+  boost::asio::awaitable<void> close(std::chrono::milliseconds timeout);
+
+  ClientConnection(boost::asio::any_io_executor executor, boost::asio::ssl::context* tls);
+
+ private:
+  using TlsStream = boost::asio::ssl::stream<boost::beast::tcp_stream>;
+  boost::beast::tcp_stream& tcp();
+
+  std::variant<boost::beast::tcp_stream, TlsStream> stream_;
+  boost::beast::flat_buffer buffer_;
+};
+
+}  // namespace insightd::http
