@@ -1,0 +1,91 @@
+#include "entity_fields.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <boost/json/parse.hpp>
+#include <cctype>
+#include <charconv>
+
+namespace insightd::genesys::detail {
+
+std::optional<std::string> string_field(const boost::json::object& o, std::string_view key) {
+  auto* v = o.if_contains(key);
+  if (!v || !v->is_string()) return std::nullopt;
+  return std::string(v->get_string());
+}
+
+std::optional<double> number_field(const boost::json::object& o, std::string_view key) {
+  auto* v = o.if_contains(key);
+  if (!v) return std::nullopt;
+  if (auto* d = v->if_double()) return *d;
+  if (auto* i = v->if_int64()) return static_cast<double>(*i);
+  if (auto* u = v->if_uint64()) return static_cast<double>(*u);
+  return std::nullopt;
+}
+
+namespace {
+// Reads `width` digits at `pos` into `out` when they lie in [lo, hi].
+bool digits(std::string_view s, std::size_t pos, std::size_t width, int lo, int hi) {
+  if (pos + width > s.size()) return false;
+  int value = 0;
+  auto [end, ec] = std::from_chars(s.data() + pos, s.data() + pos + width, value);
+  return ec == std::errc{} && end == s.data() + pos + width && value >= lo && value <= hi;
+}
+}  // namespace
+
+bool is_rfc3339(std::string_view s) {
+  // YYYY-MM-DDTHH:MM:SS
+  if (s.size() < 20) return false;
+  if (!digits(s, 0, 4, 0, 9999) || s[4] != '-' || !digits(s, 5, 2, 1, 12) || s[7] != '-' ||
+      !digits(s, 8, 2, 1, 31) || (s[10] != 'T' && s[10] != 't') || !digits(s, 11, 2, 0, 23) || s[13] != ':' ||
+      !digits(s, 14, 2, 0, 59) || s[16] != ':' || !digits(s, 17, 2, 0, 60))
+    return false;
+  std::size_t pos = 19;
+  if (s[pos] == '.') {
+    std::size_t start = ++pos;
+    while (pos < s.size() && std::isdigit(static_cast<unsigned char>(s[pos]))) ++pos;
+    if (pos == start) return false;
+  }
+  if (pos >= s.size()) return false;
+  if ((s[pos] == 'Z' || s[pos] == 'z') && pos + 1 == s.size()) return true;
+  if (s[pos] != '+' && s[pos] != '-') return false;
+  return pos + 6 == s.size() && digits(s, pos + 1, 2, 0, 23) && s[pos + 3] == ':' &&
+         digits(s, pos + 4, 2, 0, 59);
+}
+
+result<boost::json::object> parse_object(std::string_view body, std::string_view what, std::string* detail) {
+  boost::system::error_code ec;
+  auto value = boost::json::parse(body, ec);
+  if (ec) {
+    if (detail) *detail = fmt::format("{} is not JSON: {}", what, ec.message());
+    return errc::malformed_response;
+  }
+  if (!value.is_object()) {
+    if (detail) *detail = fmt::format("{} is not a JSON object", what);
+    return errc::malformed_response;
+  }
+  return std::move(value.get_object());
+}
+
+bool wants_any(const RetrievalConfig& retrieval, std::initializer_list<InsightType> types) {
+  const auto& wanted = retrieval.insight_types;
+  return std::any_of(types.begin(), types.end(), [&](InsightType t) {
+    return std::find(wanted.begin(), wanted.end(), t) != wanted.end();
+  });
+}
+
+SummaryStatus summary_status(std::string_view status) {
+  if (status == "Completed") return SummaryStatus::completed;
+  constexpr std::array<std::string_view, 4> running{"Pending", "Queued", "Started", "Processing"};
+  if (std::find(running.begin(), running.end(), status) != running.end()) return SummaryStatus::pending;
+  if (status == "Error" || status == "Failed") return SummaryStatus::failed;
+  return SummaryStatus::unknown;
+}
+
+std::string location(std::string_view array, std::size_t index) {
+  return fmt::format("{}[{}]", array, index);
+}
+
+}  // namespace insightd::genesys::detail

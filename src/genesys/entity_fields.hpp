@@ -1,0 +1,39 @@
+#pragma once
+// Field readers shared by the source parsers (internal to src/genesys). Each
+// returns nullopt when the field is absent or has the wrong JSON type, so a
+// parser can name the field at fault.
+#include <boost/json/object.hpp>
+#include <boost/json/value.hpp>
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "insightd/common/error.hpp"
+#include "insightd/config/config.hpp"
+
+namespace insightd::genesys::detail {
+
+std::optional<std::string> string_field(const boost::json::object& o, std::string_view key);
+std::optional<double> number_field(const boost::json::object& o, std::string_view key);
+
+// RFC 3339 date-time as Genesys sends it: 2024-05-01T12:34:56(.123)?(Z|+02:00).
+bool is_rfc3339(std::string_view text);
+
+// Parses a response body that must be a JSON object; errc::malformed_response
+// otherwise, with `detail` naming `what` and the parse error.
+result<boost::json::object> parse_object(std::string_view body, std::string_view what, std::string* detail);
+
+// True when the retrieval config asks for any of `types` (a request that can
+// only yield other types is skipped).
+bool wants_any(const RetrievalConfig& retrieval, std::initializer_list<InsightType> types);
+
+// The generation status of a copilot or STA summary: Pending, Queued, Started
+// and Processing are still running; Error (or Failed) will never complete.
+enum class SummaryStatus { completed, pending, failed, unknown };
+SummaryStatus summary_status(std::string_view status);
+
+// "entities[3]" style locations for MalformedEntity.
+std::string location(std::string_view array, std::size_t index);
+
+}  // namespace insightd::genesys::detail

@@ -1,0 +1,249 @@
+#include "insightd/genesys/fetcher.hpp"
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/json/parse.hpp>
+#include <boost/json/value.hpp>
+
+#include "insightd/common/backoff.hpp"
+#include "insightd/genesys/rate_limiter.hpp"
+#include "insightd/genesys/token_manager.hpp"
+
+namespace insightd::genesys {
+namespace asio = boost::asio;
+using steady = std::chrono::steady_clock;
+using Outcome = FetchResult::Outcome;
+
+std::string_view to_string(Outcome outcome) noexcept {
+  switch (outcome) {
+    case Outcome::ok:
+      return "ok";
+    case Outcome::permanent_failure:
+      return "permanent_failure";
+    case Outcome::transient_failure:
+      return "transient_failure";
+    case Outcome::long_window_limited:
+      return "long_window_limited";
+    case Outcome::not_ready:
+      return "not_ready";
+  }
+  return "ok";
+}
+
+namespace {
+constexpr std::size_t kMaxUpstreamMessage = 300;
+constexpr std::chrono::seconds kDefaultRetryAfter{1};  // a 429 without a usable Retry-After
+
+// The upstream's own explanation (Genesys error bodies carry `message`; OAuth
+// ones `description`), shortened: it is meant for a log line.
+std::string upstream_message(std::string_view body) {
+  boost::system::error_code ec;
+  auto value = boost::json::parse(body, ec);
+  std::string message;
+  if (!ec && value.is_object()) {
+    for (std::string_view key : {"message", "description", "error"}) {
+      if (auto* v = value.get_object().if_contains(key); v && v->is_string()) {
+        message = std::string(v->get_string());
+        break;
+      }
+    }
+  }
+  if (message.size() > kMaxUpstreamMessage) message = message.substr(0, kMaxUpstreamMessage) + "...";
+  return message;
+}
+
+double seconds_since(steady::time_point start) {
+  return std::chrono::duration<double>(steady::now() - start).count();
+}
+}  // namespace
+
+// How one request ended after the retry policy: a 2xx body, or the interaction's outcome.
+struct Fetcher::Attempt {
+  bool ok = false;
+  std::string body;
+  Outcome outcome = Outcome::ok;
+};
+
+Fetcher::Fetcher(asio::any_io_executor executor, http::Client& client, TokenManager& tokens,
+                 RateLimiter& limiter, const Config& cfg, FetchObserver* observer)
+    : executor_(std::move(executor)),
+      client_(client),
+      tokens_(tokens),
+      limiter_(limiter),
+      cfg_(cfg),
+      observer_(observer ? observer : &no_observer_),
+      source_(make_source(cfg.genesys.source, cfg.genesys.api_base_url, cfg.retrieval)),
+      rng_(std::random_device{}()) {}
+
+Fetcher::~Fetcher() = default;
+
+std::string_view Fetcher::source_name() const noexcept {
+  return source_->name();
+}
+
+asio::awaitable<void> Fetcher::sleep(std::chrono::milliseconds delay) {
+  asio::steady_timer timer(executor_, delay);
+  co_await timer.async_wait(asio::use_awaitable);
+}
+
+asio::awaitable<FetchResult> Fetcher::fetch(std::string interaction_id) {
+  const auto started = steady::now();
+  const auto source = source_->name();
+  FetchResult result;
+  auto session = source_->start(interaction_id);
+  std::vector<Insight> collected;
+
+  while (auto url = session->next_url()) {
+    auto attempt = co_await send_with_policy(*url, interaction_id, result);
+    if (!attempt.ok) {
+      result.outcome = attempt.outcome;
+      break;
+    }
+    result.page_capacity += session->requested_capacity();
+    std::string detail;
+    auto page = session->read(attempt.body, &detail);
+    if (!page) {
+      result.outcome = page.error() == errc::not_ready ? Outcome::not_ready : Outcome::permanent_failure;
+      result.error = fmt::format("{} for interaction {} (correlation id {})", detail, interaction_id,
+                                 result.correlation_id);
+      spdlog::warn("genesys {}: {}", source, result.error);
+      break;
+    }
+    ++result.pages;
+    result.entities_returned += page->entities;
+    for (const auto& bad : page->malformed) {
+      spdlog::warn("genesys {}: interaction {}: skipped malformed entity {} of response {}: {}", source,
+                   interaction_id, bad.location, result.pages, bad.reason);
+    }
+    if (!page->malformed.empty()) {
+      result.malformed_skipped += static_cast<int>(page->malformed.size());
+      observer_->on_malformed(source, static_cast<int>(page->malformed.size()));
+    }
+    std::move(page->insights.begin(), page->insights.end(), std::back_inserter(collected));
+  }
+
+  // An interaction gets all of its insights or none.
+  if (result.outcome == Outcome::ok) result.insights = session->finish(std::move(collected));
+  if (result.page_capacity > 0)
+    result.utilization_rate = static_cast<double>(result.entities_returned) / result.page_capacity;
+  result.latency_ms = std::chrono::duration_cast<std::chrono::milliseconds>(steady::now() - started).count();
+  co_return result;
+}
+
+asio::awaitable<Fetcher::Attempt> Fetcher::send_with_policy(const std::string& url,
+                                                            const std::string& interaction_id,
+                                                            FetchResult& result) {
+  const auto source = source_->name();
+  const int max_attempts = std::max(1, cfg_.genesys.retry.max_attempts);
+  const BackoffPolicy backoff{cfg_.genesys.retry.initial, cfg_.genesys.retry.max};
+  int transient_failures = 0;  // 5xx and transport errors of this request
+  int rate_limited = 0;        // 429s of this request
+  bool token_refreshed = false;
+
+  auto stop = [&](Outcome outcome) { return Attempt{false, {}, outcome}; };
+
+  for (;;) {
+    auto waited = co_await limiter_.acquire();
+    result.rate_limited_ms += waited.count();
+    if (waited.count() > 0) observer_->on_rate_limit_wait(std::chrono::duration<double>(waited).count());
+
+    std::string token_detail;
+    auto token = co_await tokens_.token(&token_detail);
+    if (!token) {
+      result.error = fmt::format("no access token for interaction {}: {}", interaction_id, token_detail);
+      co_return stop(Outcome::transient_failure);
+    }
+
+    http::Request request;
+    request.url = url;
+    request.headers.set("Authorization", "Bearer " + *token);
+    request.headers.set("Accept", "application/json");
+    request.timeout = cfg_.genesys.request_timeout;
+    const auto sent = steady::now();
+    auto response = co_await client_.send(std::move(request));
+    observer_->on_upstream_request(source, response ? static_cast<int>(response->status) : 0,
+                                   seconds_since(sent));
+
+    if (!response) {
+      result.http_status = 0;
+      result.correlation_id.clear();
+      result.error = fmt::format("{} request for interaction {} failed: {}", source, interaction_id,
+                                 response.error().message());
+      if (++transient_failures >= max_attempts) {
+        spdlog::warn("genesys {}: {}; giving up after {} attempts", source, result.error, transient_failures);
+        co_return stop(Outcome::transient_failure);
+      }
+      spdlog::warn("genesys {}: {}; retrying", source, result.error);
+      ++result.retries;
+      co_await sleep(backoff.delay(transient_failures, rng_));
+      continue;
+    }
+
+    const auto status = static_cast<int>(response->status);
+    result.http_status = status;
+    result.correlation_id = std::string(response->headers.get("ININ-Correlation-Id"));
+    if (status >= 200 && status < 300) co_return Attempt{true, std::move(response->body), Outcome::ok};
+
+    auto message = upstream_message(response->body);
+    result.error = fmt::format("HTTP {} from {} for interaction {}{}{} (correlation id {})", status, source,
+                               interaction_id, message.empty() ? "" : ": ", message,
+                               result.correlation_id.empty() ? "none" : result.correlation_id);
+
+    if (status == 401) {
+      if (token_refreshed) {
+        spdlog::warn("genesys {}: {}; still refused with a fresh token", source, result.error);
+        co_return stop(Outcome::transient_failure);
+      }
+      spdlog::info("genesys {}: {}; refreshing the token and retrying once", source, result.error);
+      tokens_.invalidate(*token);
+      token_refreshed = true;
+      ++result.retries;
+      continue;
+    }
+
+    if (status == 429) {
+      auto retry_after =
+          parse_retry_after(response->headers.get("Retry-After"), std::chrono::system_clock::now())
+              .value_or(kDefaultRetryAfter);
+      result.retry_after = retry_after;
+      observer_->on_rate_limited(retry_after);
+      if (retry_after > kLongWindowRetryAfter) {
+        spdlog::error(
+            "ALERT genesys {}: long-window rate limit (Retry-After {}s > {}s): parking interaction {}; {}",
+            source, retry_after.count(), kLongWindowRetryAfter.count(), interaction_id, result.error);
+        co_return stop(Outcome::long_window_limited);
+      }
+      // Every worker waits: the bucket is empty until Retry-After has passed.
+      limiter_.on_rate_limited(retry_after);
+      if (++rate_limited >= max_attempts) {
+        spdlog::warn("genesys {}: {}; rate limited {} times, giving up for now", source, result.error,
+                     rate_limited);
+        co_return stop(Outcome::transient_failure);
+      }
+      spdlog::warn("genesys {}: {}; pausing all requests for {}s", source, result.error, retry_after.count());
+      ++result.retries;
+      continue;
+    }
+
+    if (status >= 500) {
+      if (++transient_failures >= max_attempts) {
+        spdlog::warn("genesys {}: {}; giving up after {} attempts", source, result.error, transient_failures);
+        co_return stop(Outcome::transient_failure);
+      }
+      spdlog::warn("genesys {}: {}; retrying", source, result.error);
+      ++result.retries;
+      co_await sleep(backoff.delay(transient_failures, rng_));
+      continue;
+    }
+
+    // 400/403/404 and any other answer: retrying cannot help this interaction.
+    spdlog::warn("genesys {}: {}", source, result.error);
+    co_return stop(Outcome::permanent_failure);
+  }
+}
+
+}  // namespace insightd::genesys

@@ -1,0 +1,86 @@
+#include "insightd/genesys/rate_limiter.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <exception>
+#include <system_error>
+
+namespace insightd::genesys {
+namespace asio = boost::asio;
+using clock = std::chrono::steady_clock;
+
+// A queued acquire(): its timer never expires by itself and serves as an
+// event that the pump fires (cancels) when the waiter's turn comes.
+struct RateLimiter::Waiter {
+  explicit Waiter(const asio::any_io_executor& ex) : event(ex, clock::time_point::max()) {}
+  asio::steady_timer event;
+  bool granted = false;
+};
+
+RateLimiter::RateLimiter(asio::any_io_executor executor, int requests_per_minute, int burst)
+    : executor_(std::move(executor)),
+      bucket_(TokenBucket::per_minute(requests_per_minute, burst, clock::now())),
+      pump_timer_(executor_),
+      alive_(std::make_shared<bool>(true)) {}
+
+RateLimiter::~RateLimiter() {
+  *alive_ = false;
+  for (auto& waiter : waiters_) waiter->event.cancel();
+}
+
+asio::awaitable<std::chrono::milliseconds> RateLimiter::acquire() {
+  auto start = clock::now();
+  if (waiters_.empty() && bucket_.try_take(start)) co_return std::chrono::milliseconds(0);
+
+  auto alive = alive_;
+  auto waiter = std::make_shared<Waiter>(executor_);
+  waiters_.push_back(waiter);
+  start_pump();
+  while (!waiter->granted) {
+    co_await waiter->event.async_wait(asio::as_tuple(asio::use_awaitable));
+    if (!*alive)
+      throw std::system_error(std::make_error_code(std::errc::operation_canceled), "rate limiter destroyed");
+  }
+  co_return std::chrono::duration_cast<std::chrono::milliseconds>(clock::now() - start);
+}
+
+void RateLimiter::on_rate_limited(std::chrono::seconds retry_after) {
+  bucket_.penalize(clock::now() + retry_after);
+  // The pump recomputes its wake-up time against the new penalty.
+  pump_timer_.cancel();
+}
+
+void RateLimiter::start_pump() {
+  if (pumping_) return;
+  pumping_ = true;
+  asio::co_spawn(executor_, pump(), [](std::exception_ptr e) {
+    if (!e) return;
+    try {
+      std::rethrow_exception(e);
+    } catch (const std::exception& ex) {
+      spdlog::error("rate limiter: pump stopped: {}", ex.what());
+    }
+  });
+}
+
+asio::awaitable<void> RateLimiter::pump() {
+  auto alive = alive_;
+  while (*alive && !waiters_.empty()) {
+    auto now = clock::now();
+    if (bucket_.try_take(now)) {
+      auto waiter = std::move(waiters_.front());
+      waiters_.pop_front();
+      waiter->granted = true;
+      waiter->event.cancel();
+      continue;
+    }
+    pump_timer_.expires_at(bucket_.next_available(now));
+    co_await pump_timer_.async_wait(asio::as_tuple(asio::use_awaitable));
+  }
+  if (*alive) pumping_ = false;
+}
+
+}  // namespace insightd::genesys

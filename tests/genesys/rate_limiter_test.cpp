@@ -1,0 +1,106 @@
+#include "insightd/genesys/rate_limiter.hpp"
+
+#include <gtest/gtest.h>
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/io_context.hpp>
+#include <vector>
+
+#include "run_coroutine.hpp"
+
+namespace insightd::genesys {
+namespace {
+using namespace std::chrono_literals;
+namespace asio = boost::asio;
+using time_point = TokenBucket::time_point;
+
+const time_point t0 = time_point{} + 1000s;
+
+TEST(TokenBucket, StartsFullWithTheBurstAndNoMore) {
+  auto bucket = TokenBucket::per_minute(60, 3, t0);
+  EXPECT_TRUE(bucket.try_take(t0));
+  EXPECT_TRUE(bucket.try_take(t0));
+  EXPECT_TRUE(bucket.try_take(t0));
+  EXPECT_FALSE(bucket.try_take(t0));
+}
+
+TEST(TokenBucket, RefillsRequestsPerMinuteOverSixtyInFractions) {
+  auto bucket = TokenBucket::per_minute(60, 1, t0);  // 1 token per second
+  ASSERT_TRUE(bucket.try_take(t0));
+  EXPECT_DOUBLE_EQ(bucket.available(t0 + 500ms), 0.5);
+  EXPECT_FALSE(bucket.try_take(t0 + 500ms));
+  EXPECT_EQ(bucket.next_available(t0 + 500ms), t0 + 1s);
+  EXPECT_TRUE(bucket.try_take(t0 + 1s));
+  EXPECT_FALSE(bucket.try_take(t0 + 1s));
+}
+
+TEST(TokenBucket, NeverHoldsMoreThanTheBurst) {
+  auto bucket = TokenBucket::per_minute(300, 10, t0);  // 5 tokens per second
+  for (int i = 0; i < 10; ++i) ASSERT_TRUE(bucket.try_take(t0));
+  EXPECT_DOUBLE_EQ(bucket.available(t0 + 1s), 5.0);
+  EXPECT_DOUBLE_EQ(bucket.available(t0 + 1h), 10.0);
+}
+
+TEST(TokenBucket, PenaltyEmptiesTheBucketAndBlocksUntilItEnds) {
+  auto bucket = TokenBucket::per_minute(60, 5, t0);
+  bucket.penalize(t0 + 10s);
+  EXPECT_DOUBLE_EQ(bucket.available(t0), 0.0);
+  EXPECT_FALSE(bucket.try_take(t0 + 9999ms));
+  EXPECT_DOUBLE_EQ(bucket.available(t0 + 10s), 0.0);  // refilling starts when the penalty ends
+  EXPECT_EQ(bucket.next_available(t0), t0 + 11s);
+  EXPECT_FALSE(bucket.try_take(t0 + 10500ms));
+  EXPECT_TRUE(bucket.try_take(t0 + 11s));
+}
+
+TEST(TokenBucket, AShorterPenaltyDoesNotShortenALongerOne) {
+  auto bucket = TokenBucket::per_minute(60, 5, t0);
+  bucket.penalize(t0 + 10s);
+  bucket.penalize(t0 + 2s);
+  EXPECT_EQ(bucket.blocked_until(), t0 + 10s);
+}
+
+TEST(RateLimiter, GrantsAtOnceWhileTokensLast) {
+  asio::io_context ctx(1);
+  RateLimiter limiter(ctx.get_executor(), 60, 2);
+  EXPECT_EQ(testing::run_to_completion(ctx, limiter.acquire()), 0ms);
+  EXPECT_EQ(testing::run_to_completion(ctx, limiter.acquire()), 0ms);
+}
+
+asio::awaitable<void> acquire_and_record(RateLimiter& limiter, int index, std::vector<int>& order) {
+  co_await limiter.acquire();
+  order.push_back(index);
+}
+
+TEST(RateLimiter, ServesWaitersInArrivalOrder) {
+  asio::io_context ctx(1);
+  RateLimiter limiter(ctx.get_executor(), 6000, 1);  // one token every 10 ms
+  std::vector<int> order;
+  for (int i = 0; i < 6; ++i) asio::co_spawn(ctx, acquire_and_record(limiter, i, order), asio::detached);
+  ctx.run();
+  EXPECT_EQ(order, (std::vector<int>{0, 1, 2, 3, 4, 5}));
+  EXPECT_EQ(limiter.waiting(), 0u);
+}
+
+asio::awaitable<void> acquire_and_stamp(RateLimiter& limiter,
+                                        std::vector<std::chrono::steady_clock::time_point>& out) {
+  co_await limiter.acquire();
+  out.push_back(std::chrono::steady_clock::now());
+}
+
+TEST(RateLimiter, RateLimitedPausesEveryWaiterUntilRetryAfter) {
+  asio::io_context ctx(1);
+  RateLimiter limiter(ctx.get_executor(), 60000, 10);
+  const auto start = std::chrono::steady_clock::now();
+  limiter.on_rate_limited(1s);
+  std::vector<std::chrono::steady_clock::time_point> granted;
+  for (int i = 0; i < 3; ++i) {
+    asio::co_spawn(ctx, acquire_and_stamp(limiter, granted), asio::detached);
+  }
+  ctx.run();
+  ASSERT_EQ(granted.size(), 3u);
+  for (auto when : granted) EXPECT_GE(when - start, 1s);
+}
+
+}  // namespace
+}  // namespace insightd::genesys

@@ -1,0 +1,287 @@
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <boost/url/parse.hpp>
+#include <boost/url/url_view.hpp>
+#include <string>
+#include <vector>
+
+#include "insightd/genesys/source.hpp"
+
+namespace insightd::genesys {
+namespace {
+using ::testing::ElementsAre;
+
+std::vector<std::string> ids(const std::vector<Insight>& insights) {
+  std::vector<std::string> out;
+  for (const auto& i : insights) out.push_back(i.id);
+  return out;
+}
+
+std::vector<std::string> locations(const Page& page) {
+  std::vector<std::string> out;
+  for (const auto& m : page.malformed) out.push_back(m.location);
+  return out;
+}
+
+RetrievalConfig retrieval() {
+  RetrievalConfig r;
+  r.insight_types = {InsightType::keyword, InsightType::sentiment};
+  r.confidence_threshold = 0.75;
+  r.max_results = 100;
+  r.sort_by = SortBy::relevance;
+  r.sort_order = SortOrder::desc;
+  return r;
+}
+
+// ---- URLs
+
+TEST(AgentAssistUrl, CarriesEveryRetrievalParameter) {
+  EXPECT_EQ(agentassist_url("https://api.mypurecloud.com", "abc-123", retrieval()),
+            "https://api.mypurecloud.com/api/v2/agentassist/interactions/abc-123/insights"
+            "?insightType=keyword&insightType=sentiment&confidenceThreshold=0.75&maxResults=100"
+            "&sort=relevance&sortOrder=desc");
+}
+
+TEST(AgentAssistUrl, EncodesTheInteractionIdAsOneSegmentAndTheQueryValues) {
+  auto r = retrieval();
+  r.sort_by = SortBy::created_date;
+  auto text = agentassist_url("https://proxy.test/genesys/", "a b/c?d#e", r, "tok+/= &x");
+  auto url = boost::urls::parse_absolute_uri(text);
+  ASSERT_TRUE(url.has_value()) << text;
+  EXPECT_EQ(url->encoded_path(), "/genesys/api/v2/agentassist/interactions/a%20b%2Fc%3Fd%23e/insights");
+  std::vector<std::pair<std::string, std::string>> params;
+  for (auto p : url->params()) params.emplace_back(p.key, p.value);
+  ASSERT_EQ(params.size(), 7u);
+  EXPECT_EQ(params[4], (std::pair<std::string, std::string>{"sort", "createdDate"}));
+  EXPECT_EQ(params[6], (std::pair<std::string, std::string>{"nextPageToken", "tok+/= &x"}));
+  EXPECT_FALSE(url->has_fragment());
+  EXPECT_THAT(text, ::testing::EndsWith("nextPageToken=tok%2B%2F%3D%20%26x"));
+}
+
+TEST(SourceUrls, CopilotAndStaEndpoints) {
+  EXPECT_EQ(copilot_summaries_url("https://api.test", "c1"),
+            "https://api.test/api/v2/conversations/c1/summaries");
+  EXPECT_EQ(sta_summaries_url("https://api.test", "c1"),
+            "https://api.test/api/v2/speechandtextanalytics/conversations/c1/summaries");
+  EXPECT_EQ(sta_sentiments_url("https://api.test", "c 1"),
+            "https://api.test/api/v2/speechandtextanalytics/conversations/c%201/sentiments");
+}
+
+// ---- agentassist
+
+TEST(AgentAssistPage, NormalisesEntitiesAndSkipsMalformedOnesByIndex) {
+  auto page = parse_agentassist_page(R"({
+    "entities": [
+      {"id":"i1","insightType":"keyword","confidence":0.9,"text":"refund","createdDate":"2024-05-01T10:00:00Z"},
+      {"insightType":"keyword","confidence":0.9,"text":"no id","createdDate":"2024-05-01T10:00:00Z"},
+      {"id":"i3","confidence":0.9,"text":"no type","createdDate":"2024-05-01T10:00:00Z"},
+      {"id":"i4","insightType":"mood","confidence":0.9,"text":"x","createdDate":"2024-05-01T10:00:00Z"},
+      {"id":"i5","insightType":"keyword","confidence":0.9,"text":"x","createdDate":"yesterday"},
+      {"id":"i6","insightType":"keyword","confidence":"high","text":"x","createdDate":"2024-05-01T10:00:00Z"},
+      "not an object",
+      {"id":"i8","insightType":"sentiment","confidence":1,"text":"happy","createdDate":"2024-05-01T10:00:00.123+02:00",
+       "redacted":true}
+    ],
+    "nextPageToken": "p2", "totalCount": 8})",
+                                     "conv-1");
+  ASSERT_TRUE(page.has_value());
+  EXPECT_EQ(page->entities, 8);
+  EXPECT_EQ(page->next_page_token, "p2");
+  EXPECT_THAT(ids(page->insights), ElementsAre("i1", "i8"));
+  EXPECT_THAT(locations(*page), ElementsAre("entities[1]", "entities[2]", "entities[3]", "entities[4]",
+                                            "entities[5]", "entities[6]"));
+  EXPECT_EQ(page->malformed[2].reason, "unknown insightType");
+  const auto& last = page->insights[1];
+  EXPECT_EQ(last.interaction_id, "conv-1");
+  EXPECT_EQ(last.type, InsightType::sentiment);
+  EXPECT_DOUBLE_EQ(last.confidence, 1.0);
+  EXPECT_TRUE(last.redacted);
+  EXPECT_EQ(last.source, "agentassist");
+  EXPECT_EQ(last.created_date, "2024-05-01T10:00:00.123+02:00");
+}
+
+TEST(AgentAssistPage, LastPageHasNoToken) {
+  auto page = parse_agentassist_page(R"({"entities":[],"nextPageToken":null})", "c");
+  ASSERT_TRUE(page.has_value());
+  EXPECT_TRUE(page->next_page_token.empty());
+}
+
+TEST(AgentAssistPage, ABodyThatIsNotTheExpectedObjectIsMalformed) {
+  std::string detail;
+  EXPECT_EQ(parse_agentassist_page("<html>", "c", &detail).error(), errc::malformed_response);
+  EXPECT_THAT(detail, ::testing::HasSubstr("not JSON"));
+  EXPECT_EQ(parse_agentassist_page("[1,2]", "c").error(), errc::malformed_response);
+  EXPECT_EQ(parse_agentassist_page(R"({"items":[]})", "c").error(), errc::malformed_response);
+  EXPECT_EQ(parse_agentassist_page(R"({"entities":[],"nextPageToken":5})", "c").error(),
+            errc::malformed_response);
+}
+
+// ---- copilot-summaries
+
+TEST(CopilotSummaries, CompletedSummaryGivesSummaryAndTopics) {
+  auto page = parse_copilot_summaries(R"({
+    "conversation": {"id": "c1"},
+    "summary": {"id":"s1","text":"Customer asked for a refund.","status":"Completed","confidence":0.8,
+                "reason":{"text":"refund"},"resolution":{"text":"refund issued"},"followup":{"text":""},
+                "dateCreated":"2024-05-01T10:00:00Z"},
+    "sessionSummaries": [
+      {"id":"s2","text":"Agent part.","status":"Completed","dateCreated":"2024-05-01T10:05:00Z"},
+      {"id":"s3","text":"x","status":"Completed","dateCreated":"not a date"},
+      {"id":"s4","text":"x","status":"Error","dateCreated":"2024-05-01T10:05:00Z"}
+    ]})",
+                                      "c1");
+  ASSERT_TRUE(page.has_value());
+  EXPECT_EQ(page->entities, 4);
+  EXPECT_THAT(ids(page->insights), ElementsAre("s1", "s1:reason", "s1:resolution", "s2"));
+  EXPECT_EQ(page->insights[0].type, InsightType::summary);
+  EXPECT_EQ(page->insights[1].type, InsightType::topic);
+  EXPECT_EQ(page->insights[1].text, "refund");
+  EXPECT_DOUBLE_EQ(page->insights[1].confidence, 0.8);
+  EXPECT_DOUBLE_EQ(page->insights[3].confidence, 1.0);
+  EXPECT_EQ(page->insights[3].source, "copilot-summaries");
+  EXPECT_THAT(locations(*page), ElementsAre("sessionSummaries[1]"));
+}
+
+TEST(CopilotSummaries, PendingSummaryIsNotReady) {
+  for (std::string status : {"Pending", "Queued", "Started", "Processing"}) {
+    std::string detail;
+    auto page = parse_copilot_summaries(R"({"summary":{"id":"s1","text":"","status":")" + status +
+                                            R"(","dateCreated":"2024-05-01T10:00:00Z"}})",
+                                        "c1", &detail);
+    ASSERT_FALSE(page.has_value()) << status;
+    EXPECT_EQ(page.error(), errc::not_ready) << status;
+    EXPECT_THAT(detail, ::testing::HasSubstr(status));
+  }
+}
+
+TEST(CopilotSummaries, FailedSummaryIsAPermanentFailure) {
+  auto page = parse_copilot_summaries(R"({"summary":{"id":"s1","status":"Error"}})", "c1");
+  ASSERT_FALSE(page.has_value());
+  EXPECT_EQ(page.error(), errc::permanent_failure);
+}
+
+TEST(CopilotSummaries, NoSummaryYieldsNothing) {
+  auto page = parse_copilot_summaries(R"({"conversation":{"id":"c1"},"sessionSummaries":[]})", "c1");
+  ASSERT_TRUE(page.has_value());
+  EXPECT_TRUE(page->insights.empty());
+  EXPECT_EQ(parse_copilot_summaries(R"({"sessionSummaries":{}})", "c1").error(), errc::malformed_response);
+}
+
+// ---- sta
+
+TEST(StaSummaries, SummaryAndInsightsNormalised) {
+  auto page = parse_sta_summaries(R"({"entities":[
+      {"id":"e1","conversationId":"c1","status":"Completed","summary":"Billing dispute.","confidence":0.7,
+       "dateCreated":"2024-05-01T10:00:00Z",
+       "insights":[{"type":"Reason","title":"Billing","description":"double charge"}]},
+      {"id":"e2","conversationId":"c1","status":"Completed","summary":"x","dateCreated":"2024-05-01T10:00:00Z",
+       "insights":[{"type":"Reason"}]},
+      {"conversationId":"c1","status":"Completed","summary":"no id","dateCreated":"2024-05-01T10:00:00Z"},
+      {"id":"e4","conversationId":"c1","status":"Bogus","summary":"x","dateCreated":"2024-05-01T10:00:00Z"},
+      {"id":"e5","summary":"no status means final","dateCreated":"2024-05-01T10:00:00Z"}
+    ]})",
+                                  "c1");
+  ASSERT_TRUE(page.has_value());
+  EXPECT_THAT(ids(page->insights), ElementsAre("e1", "e1:insight:0", "e5"));
+  EXPECT_EQ(page->insights[0].type, InsightType::summary);
+  EXPECT_DOUBLE_EQ(page->insights[0].confidence, 0.7);
+  EXPECT_EQ(page->insights[1].type, InsightType::topic);
+  EXPECT_EQ(page->insights[1].text, "Billing: double charge");
+  EXPECT_DOUBLE_EQ(page->insights[2].confidence, 1.0);
+  EXPECT_THAT(locations(*page), ElementsAre("entities[1]", "entities[2]", "entities[3]"));
+}
+
+TEST(StaSummaries, RunningSummaryIsNotReady) {
+  for (std::string status : {"Pending", "Queued", "Started", "Processing"}) {
+    std::string detail;
+    auto page = parse_sta_summaries(R"({"entities":[
+        {"id":"e1","status":"Completed","summary":"done","dateCreated":"2024-05-01T10:00:00Z"},
+        {"id":"e2","conversationId":"c1","status":")" + status +
+                                        R"(","dateCreated":"2024-05-01T10:00:00Z"}]})",
+                                    "c1", &detail);
+    ASSERT_FALSE(page.has_value()) << status;
+    EXPECT_EQ(page.error(), errc::not_ready) << status;
+    EXPECT_THAT(detail, ::testing::HasSubstr(status));
+  }
+}
+
+TEST(StaSummaries, OnlyFailedSummariesFailPermanently) {
+  auto failed = parse_sta_summaries(R"({"entities":[{"id":"e1","status":"Error"}]})", "c1");
+  ASSERT_FALSE(failed.has_value());
+  EXPECT_EQ(failed.error(), errc::permanent_failure);
+  auto partly = parse_sta_summaries(R"({"entities":[{"id":"e1","status":"Error"},
+      {"id":"e2","status":"Completed","summary":"ok","dateCreated":"2024-05-01T10:00:00Z"}]})",
+                                    "c1");
+  ASSERT_TRUE(partly.has_value());
+  EXPECT_THAT(ids(partly->insights), ElementsAre("e2"));
+  EXPECT_EQ(parse_sta_summaries(R"({"entities":{}})", "c1").error(), errc::malformed_response);
+}
+
+TEST(StaSentiments, ReasonsBecomeSentimentInsights) {
+  auto page = parse_sta_sentiments(R"({"conversation":{"id":"c1"},"overallSentimentScore":-0.2,
+      "sentimentInsights":{
+        "positiveSentimentReasons":[
+          {"id":"r1","confidence":0.9,"dateCreated":"2024-05-01T10:00:00Z","title":"Quick fix","description":""},
+          {"id":"r2","confidence":0.9,"dateCreated":"2024-05-01T10:00:00Z","title":3,"description":""}],
+        "negativeSentimentReasons":[
+          {"id":"r3","confidence":0.6,"dateCreated":"2024-05-01T10:00:00Z","title":"Long hold",
+           "description":"20 minutes"},
+          {"id":"r4","dateCreated":"2024-05-01T10:00:00Z","title":"Transfer","description":""},
+          {"confidence":0.6,"dateCreated":"2024-05-01T10:00:00Z","title":"No id","description":""}]}})",
+                                   "c1");
+  ASSERT_TRUE(page.has_value());
+  EXPECT_EQ(page->entities, 5);
+  EXPECT_THAT(ids(page->insights), ElementsAre("r1", "r3", "r4"));
+  EXPECT_EQ(page->insights[1].type, InsightType::sentiment);
+  EXPECT_EQ(page->insights[0].text, "positive: Quick fix");
+  EXPECT_EQ(page->insights[1].text, "negative: Long hold: 20 minutes");
+  EXPECT_DOUBLE_EQ(page->insights[1].confidence, 0.6);
+  EXPECT_DOUBLE_EQ(page->insights[2].confidence, 1.0);
+  EXPECT_THAT(locations(*page), ElementsAre("sentimentInsights.positiveSentimentReasons[1]",
+                                            "sentimentInsights.negativeSentimentReasons[2]"));
+}
+
+TEST(StaSentiments, MissingAnalysisIsEmptyAndWrongShapesAreMalformed) {
+  auto none = parse_sta_sentiments(R"({"conversation":{"id":"c1"}})", "c1");
+  ASSERT_TRUE(none.has_value());
+  EXPECT_TRUE(none->insights.empty());
+  EXPECT_EQ(parse_sta_sentiments(R"({"sentimentInsights":[]})", "c1").error(), errc::malformed_response);
+  EXPECT_EQ(parse_sta_sentiments(R"({"sentimentInsights":{"negativeSentimentReasons":{}}})", "c1").error(),
+            errc::malformed_response);
+}
+
+// ---- client-side filters
+
+Insight insight(std::string id, InsightType type, double confidence, std::string created) {
+  return Insight{std::move(id), "c", type, confidence, "t", std::move(created), false, "sta"};
+}
+
+TEST(RetrievalFilters, TypesAndThresholdAlwaysApply) {
+  auto r = retrieval();
+  auto kept = apply_retrieval_filters({insight("a", InsightType::keyword, 0.9, "2024-01-01T00:00:00Z"),
+                                       insight("b", InsightType::summary, 0.9, "2024-01-01T00:00:00Z"),
+                                       insight("c", InsightType::sentiment, 0.5, "2024-01-01T00:00:00Z")},
+                                      r, /*server_sorted=*/true);
+  EXPECT_THAT(ids(kept), ElementsAre("a"));
+}
+
+TEST(RetrievalFilters, SortAndLimitOnOurSideWhenTheServerCannot) {
+  auto r = retrieval();
+  r.sort_by = SortBy::confidence;
+  r.sort_order = SortOrder::asc;
+  r.max_results = 2;
+  std::vector<Insight> all{insight("a", InsightType::keyword, 0.95, "2024-01-03T00:00:00Z"),
+                           insight("b", InsightType::keyword, 0.8, "2024-01-01T00:00:00Z"),
+                           insight("c", InsightType::keyword, 0.9, "2024-01-02T00:00:00Z")};
+  EXPECT_THAT(ids(apply_retrieval_filters(all, r, false)), ElementsAre("b", "c"));
+  r.sort_by = SortBy::created_date;
+  r.sort_order = SortOrder::desc;
+  EXPECT_THAT(ids(apply_retrieval_filters(all, r, false)), ElementsAre("a", "c"));
+  r.sort_by = SortBy::relevance;
+  EXPECT_THAT(ids(apply_retrieval_filters(all, r, false)), ElementsAre("a", "b"));
+  EXPECT_THAT(ids(apply_retrieval_filters(all, r, true)), ElementsAre("a", "b", "c"));
+}
+
+}  // namespace
+}  // namespace insightd::genesys

@@ -1,0 +1,189 @@
+#include "insightd/genesys/token_manager.hpp"
+
+#include <fmt/format.h>
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/io_context.hpp>
+
+#include "fake_http_client.hpp"
+#include "insightd/genesys/observer.hpp"
+#include "insightd/genesys/rate_limiter.hpp"
+#include "run_coroutine.hpp"
+#include "test_config.hpp"
+
+namespace insightd::genesys {
+namespace {
+using namespace std::chrono_literals;
+using testing::FakeHttpClient;
+using ::testing::HasSubstr;
+using testing::json_response;
+using ::testing::Not;
+using testing::run_to_completion;
+namespace asio = boost::asio;
+using steady = std::chrono::steady_clock;
+
+TEST(TokenRequest, IsTheClientCredentialsForm) {
+  auto cfg = testing::test_config();
+  cfg.genesys.login_base_url = "https://login.test/";
+  auto request = make_token_request(cfg.genesys);
+  EXPECT_EQ(request.method, "POST");
+  EXPECT_EQ(request.url, "https://login.test/oauth/token");
+  EXPECT_EQ(request.headers.get("Content-Type"), "application/x-www-form-urlencoded");
+  EXPECT_EQ(request.headers.get("Authorization"), "Basic aWQ6czNjcmV0");  // base64("id:s3cret")
+  EXPECT_EQ(request.body, "grant_type=client_credentials");
+}
+
+TEST(TokenResponse, RefreshIsDueAtNinetyPercentOfTheLifetime) {
+  const auto t0 = steady::time_point{} + 100s;
+  auto token = parse_token_response(
+      json_response(200, R"({"access_token":"abc","token_type":"bearer","expires_in":1000})"),
+      "https://login.test", t0);
+  ASSERT_TRUE(token.has_value());
+  EXPECT_EQ(token->value, "abc");
+  EXPECT_EQ(token->expires_in, 1000s);
+  EXPECT_EQ(token->refresh_at(), t0 + 900s);
+  EXPECT_FALSE(token->needs_refresh(t0 + 899s));
+  EXPECT_TRUE(token->needs_refresh(t0 + 900s));
+}
+
+TEST(TokenResponse, InvalidClientNamesTheRegionAndNotTheSecret) {
+  std::string detail;
+  auto token = parse_token_response(
+      json_response(400, R"({"error":"invalid_client","description":"client not found"})",
+                    {{"ININ-Correlation-Id", "corr-7"}}),
+      "https://login.mypurecloud.ie", steady::now(), &detail);
+  ASSERT_FALSE(token.has_value());
+  EXPECT_EQ(token.error(), errc::token_request_failed);
+  EXPECT_THAT(detail, HasSubstr("invalid_client"));
+  EXPECT_THAT(detail, HasSubstr("client not found"));
+  EXPECT_THAT(detail, HasSubstr("region"));
+  EXPECT_THAT(detail, HasSubstr("https://login.mypurecloud.ie/oauth/token"));
+  EXPECT_THAT(detail, HasSubstr("corr-7"));
+}
+
+TEST(TokenResponse, AnswerWithoutAccessTokenIsMalformed) {
+  EXPECT_EQ(
+      parse_token_response(json_response(200, R"({"expires_in":10})"), "https://l", steady::now()).error(),
+      errc::malformed_response);
+  EXPECT_EQ(parse_token_response(json_response(200, "<html>"), "https://l", steady::now()).error(),
+            errc::malformed_response);
+  EXPECT_EQ(parse_token_response(json_response(200, R"({"access_token":"a","expires_in":"x"})"), "https://l",
+                                 steady::now())
+                .error(),
+            errc::malformed_response);
+}
+
+// A login endpoint that hands out tok-1, tok-2, ... valid for 1000 s.
+struct Fixture {
+  asio::io_context ctx{1};
+  Config cfg = testing::test_config();
+  steady::time_point now = steady::time_point{} + 100s;
+  int issued = 0;
+  FakeHttpClient client{
+      ctx.get_executor(), [this](const http::Request&) -> result<http::Response> {
+        return json_response(
+            200,
+            fmt::format(R"({{"access_token":"tok-{}","token_type":"bearer","expires_in":1000}})", ++issued));
+      }};
+  RateLimiter limiter{ctx.get_executor(), cfg.genesys.requests_per_minute, cfg.genesys.burst};
+  TokenManager tokens{ctx.get_executor(), client, limiter, cfg.genesys, nullptr, [this] { return now; }};
+};
+
+TEST(TokenManager, CachesUntilNinetyPercentThenRefreshes) {
+  Fixture f;
+  EXPECT_EQ(run_to_completion(f.ctx, f.tokens.token()).value(), "tok-1");
+  f.now += 899s;
+  EXPECT_EQ(run_to_completion(f.ctx, f.tokens.token()).value(), "tok-1");
+  EXPECT_EQ(f.client.requests.size(), 1u);
+  f.now += 1s;
+  EXPECT_EQ(run_to_completion(f.ctx, f.tokens.token()).value(), "tok-2");
+  EXPECT_EQ(f.client.requests.size(), 2u);
+}
+
+TEST(TokenManager, AFailedEarlyRefreshKeepsTheTokenUntilItExpires) {
+  Fixture f;
+  ASSERT_EQ(run_to_completion(f.ctx, f.tokens.token()).value(), "tok-1");
+  f.client.set_handler([](const http::Request&) -> result<http::Response> { return errc::timeout; });
+  f.now += 950s;
+  EXPECT_EQ(run_to_completion(f.ctx, f.tokens.token()).value(), "tok-1");
+  f.now += 50s;  // expired now
+  EXPECT_EQ(run_to_completion(f.ctx, f.tokens.token()).error(), errc::timeout);
+  EXPECT_EQ(f.client.requests.size(), 3u);
+}
+
+asio::awaitable<void> take_token(TokenManager& tokens, std::vector<std::string>& out) {
+  auto token = co_await tokens.token();
+  out.push_back(token ? *token : "error");
+}
+
+TEST(TokenManager, FiftyConcurrentCallersShareOneRequest) {
+  Fixture f;
+  std::vector<std::string> got;
+  for (int i = 0; i < 50; ++i) asio::co_spawn(f.ctx, take_token(f.tokens, got), asio::detached);
+  f.ctx.run();
+  EXPECT_EQ(f.client.requests.size(), 1u);
+  ASSERT_EQ(got.size(), 50u);
+  for (const auto& token : got) EXPECT_EQ(token, "tok-1");
+}
+
+TEST(TokenManager, InvalidateForcesARefreshOnlyForTheCurrentToken) {
+  Fixture f;
+  ASSERT_EQ(run_to_completion(f.ctx, f.tokens.token()).value(), "tok-1");
+  f.tokens.invalidate("tok-1");
+  ASSERT_EQ(run_to_completion(f.ctx, f.tokens.token()).value(), "tok-2");
+  // A worker that saw a 401 with the old token after someone else refreshed.
+  f.tokens.invalidate("tok-1");
+  EXPECT_EQ(run_to_completion(f.ctx, f.tokens.token()).value(), "tok-2");
+  EXPECT_EQ(f.client.requests.size(), 2u);
+}
+
+struct CountingObserver : FetchObserver {
+  int ok = 0;
+  int failed = 0;
+  std::vector<int> statuses;
+  void on_token_refresh(bool success) override { success ? ++ok : ++failed; }
+  void on_upstream_request(std::string_view source, int status, double) override {
+    EXPECT_EQ(source, "login");
+    statuses.push_back(status);
+  }
+};
+
+TEST(TokenManager, ARefusedRequestIsAnErrorWithALoggableMessage) {
+  asio::io_context ctx(1);
+  auto cfg = testing::test_config();
+  FakeHttpClient client(ctx.get_executor(), [](const http::Request&) -> result<http::Response> {
+    return json_response(401, R"({"error":"invalid_client","description":"bad client"})");
+  });
+  RateLimiter limiter(ctx.get_executor(), 60000, 10);
+  CountingObserver observer;
+  TokenManager tokens(ctx.get_executor(), client, limiter, cfg.genesys, &observer);
+  std::string detail;
+  auto token = run_to_completion(ctx, tokens.token(&detail));
+  ASSERT_FALSE(token.has_value());
+  EXPECT_EQ(token.error(), errc::token_request_failed);
+  EXPECT_THAT(detail, HasSubstr("region"));
+  EXPECT_THAT(detail, Not(HasSubstr("s3cret")));
+  EXPECT_FALSE(tokens.has_token());
+  EXPECT_EQ(observer.failed, 1);
+  EXPECT_EQ(observer.statuses, std::vector<int>{401});
+}
+
+TEST(TokenManager, TransportFailureIsAnError) {
+  asio::io_context ctx(1);
+  auto cfg = testing::test_config();
+  FakeHttpClient client(ctx.get_executor(),
+                        [](const http::Request&) -> result<http::Response> { return errc::timeout; });
+  RateLimiter limiter(ctx.get_executor(), 60000, 10);
+  TokenManager tokens(ctx.get_executor(), client, limiter, cfg.genesys);
+  std::string detail;
+  auto token = run_to_completion(ctx, tokens.token(&detail));
+  ASSERT_FALSE(token.has_value());
+  EXPECT_EQ(token.error(), errc::timeout);
+  EXPECT_THAT(detail, HasSubstr("https://login.test/oauth/token"));
+}
+
+}  // namespace
+}  // namespace insightd::genesys
