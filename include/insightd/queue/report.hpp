@@ -1,0 +1,23 @@
+#pragma once
+// How queue state is shown to people and programs: `insightd status`,
+// `insightd dead-letters list`, the admin API's interaction lookup.
+#include <boost/json/object.hpp>
+#include <string>
+#include <vector>
+
+#include "insightd/queue/store.hpp"
+
+namespace insightd::queue {
+
+// {"pending","in_flight" (leased + delivering),"leased","delivering","done","failed","dead","outbox_depth"}
+boost::json::object to_json(const Counts& counts);
+// to_json(const InteractionInfo&) is declared in store.hpp.
+
+std::string format_counts(const Counts& counts);  // one "name  value" line per state
+// A table: time (UTC), interaction, attempts, last status, last error, kind;
+// "no dead letters" when empty.
+std::string format_dead_letters(const std::vector<DeadLetter>& letters);
+
+std::string format_utc_ms(std::int64_t ms_since_epoch);  // 2026-11-24T01:02:03.456Z
+
+}  // namespace insightd::queue

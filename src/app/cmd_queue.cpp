@@ -1,0 +1,140 @@
+// insightd enqueue | status | dead-letters: the queue commands. They need only
+// the queue.* settings and open the same database file as the daemon (WAL lets
+// them run next to it).
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/json/serialize.hpp>
+#include <cstdio>
+#include <exception>
+#include <iostream>
+#include <optional>
+#include <set>
+
+#include "config_or_exit.hpp"
+#include "insightd/app/commands.hpp"
+#include "insightd/queue/interaction_id.hpp"
+#include "insightd/queue/report.hpp"
+#include "insightd/queue/store.hpp"
+
+namespace insightd::app {
+
+namespace {
+
+// A store on a private io_context, for one command.
+class QueueSession {
+ public:
+  // nullopt (after printing why) when the config is invalid or the file cannot be opened.
+  static std::optional<QueueSession> open(const std::string& config_path, int& exit_code) {
+    auto config = load_config_for_command(config_path);
+    if (!config) {
+      exit_code = 2;
+      return std::nullopt;
+    }
+    if (config->queue.backend != QueueBackend::sqlite) {
+      std::fprintf(stderr, "%s: queue.backend redis is not supported by this build; use sqlite\n",
+                   config_path.c_str());
+      exit_code = 1;
+      return std::nullopt;
+    }
+    QueueSession session;
+    try {
+      session.store_ = queue::Store::open(session.io_->get_executor(), config->queue);
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "%s\n", e.what());
+      exit_code = 1;
+      return std::nullopt;
+    }
+    return session;
+  }
+
+  queue::Store& store() { return *store_; }
+
+  // Runs one store operation to completion; database failures are thrown.
+  template <class T>
+  T run(queue::awaitable<T> op) {
+    std::exception_ptr error;
+    std::optional<T> value;
+    boost::asio::co_spawn(*io_, std::move(op), [&](std::exception_ptr e, T v) {
+      error = e;
+      value = std::move(v);
+    });
+    io_->run();
+    io_->restart();
+    if (error) std::rethrow_exception(error);
+    return std::move(*value);
+  }
+
+ private:
+  QueueSession() = default;
+  std::unique_ptr<boost::asio::io_context> io_ = std::make_unique<boost::asio::io_context>(1);
+  std::shared_ptr<queue::Store> store_;
+};
+
+// Database errors after opening (disk full, locked past busy_timeout) end the command.
+template <class F>
+int guarded(const char* command, F f) {
+  try {
+    return f();
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "insightd %s: %s\n", command, e.what());
+    return 1;
+  }
+}
+
+}  // namespace
+
+int cmd_enqueue(const std::string& config_path, const std::vector<std::string>& ids) {
+  auto list = queue::collect_interaction_ids(ids, std::cin);
+  for (const auto& r : list.rejected)
+    std::fprintf(stderr, "insightd enqueue: %s rejected: %s\n", r.where.c_str(), r.reason.c_str());
+  int exit_code = 0;
+  auto session = QueueSession::open(config_path, exit_code);
+  if (!session) return exit_code;
+  return guarded("enqueue", [&] {
+    auto result = session->run(session->store().enqueue(std::move(list.ids)));
+    std::printf("added %zu (%zu already queued)\n", result.added, result.duplicates);
+    return list.rejected.empty() ? 0 : 2;
+  });
+}
+
+int cmd_status(const std::string& config_path, bool json) {
+  int exit_code = 0;
+  auto session = QueueSession::open(config_path, exit_code);
+  if (!session) return exit_code;
+  return guarded("status", [&] {
+    auto counts = session->run(session->store().counts());
+    if (json)
+      std::printf("%s\n", boost::json::serialize(queue::to_json(counts)).c_str());
+    else
+      std::fputs(queue::format_counts(counts).c_str(), stdout);
+    return 0;
+  });
+}
+
+int cmd_dead_letters_list(const std::string& config_path) {
+  int exit_code = 0;
+  auto session = QueueSession::open(config_path, exit_code);
+  if (!session) return exit_code;
+  return guarded("dead-letters list", [&] {
+    std::fputs(queue::format_dead_letters(session->run(session->store().dead_letters())).c_str(), stdout);
+    return 0;
+  });
+}
+
+int cmd_dead_letters_replay(const std::string& config_path, const std::vector<std::string>& ids, bool all) {
+  int exit_code = 0;
+  auto session = QueueSession::open(config_path, exit_code);
+  if (!session) return exit_code;
+  return guarded("dead-letters replay", [&] {
+    std::set<std::string> unique(ids.begin(), ids.end());
+    auto replayed = session->run(session->store().replay({unique.begin(), unique.end()}, all));
+    if (!all && replayed < unique.size())
+      std::printf("re-queued %zu (%zu of the given IDs are not dead letters)\n", replayed,
+                  unique.size() - replayed);
+    else
+      std::printf("re-queued %zu\n", replayed);
+    return 0;
+  });
+}
+
+}  // namespace insightd::app

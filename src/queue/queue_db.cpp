@@ -1,0 +1,445 @@
+#include "queue_db.hpp"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <random>
+#include <stdexcept>
+
+#include "schema.hpp"
+
+namespace insightd::queue {
+
+namespace {
+
+std::int64_t to_ms(std::chrono::system_clock::time_point t) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();
+}
+
+void create_parent_directory(const std::string& path) {
+  auto parent = std::filesystem::path(path).parent_path();
+  if (parent.empty()) return;
+  std::error_code ec;
+  std::filesystem::create_directories(parent, ec);
+  if (ec)
+    throw std::runtime_error(
+        fmt::format("{}: cannot create the queue directory {}: {}", path, parent.string(), ec.message()));
+}
+
+std::string random_token_prefix() {
+  std::random_device rd;
+  std::uint64_t r = (std::uint64_t{rd()} << 32) | rd();
+  return fmt::format("{:016x}", r);
+}
+
+State state_column(const sqlite::Statement& s, int column) {
+  auto text = s.text(column);
+  if (auto state = parse_state(text)) return *state;
+  throw std::runtime_error(fmt::format("queue database holds an unknown state '{}'", text));
+}
+
+}  // namespace
+
+QueueDb::QueueDb(const QueueConfig& cfg, Store::Clock clock)
+    : db_((create_parent_directory(cfg.sqlite_path), cfg.sqlite_path)),
+      clock_(clock ? std::move(clock) : Store::Clock([] { return std::chrono::system_clock::now(); })),
+      lease_timeout_ms_(cfg.lease_timeout.count()),
+      token_prefix_(random_token_prefix()) {
+  // WAL: readers (status, the admin API) never block the writer. synchronous=FULL:
+  // a kill -9 loses nothing even with NORMAL (the WAL is in the OS cache), but
+  // FULL also keeps every acknowledged enqueue and delivery outcome across a
+  // power cut or kernel crash; the cost is one fsync per commit, and commits
+  // are batched (whole enqueues, one per fetched interaction).
+  db_.exec("PRAGMA busy_timeout = 5000");  // first: the pragmas below may wait for another process
+  {
+    auto q = db_.query("PRAGMA journal_mode = WAL");
+    if (!q->step() || q->text(0) != "wal")
+      throw std::runtime_error(fmt::format("{}: cannot switch the queue database to WAL mode", path()));
+  }
+  db_.exec("PRAGMA synchronous = FULL");
+  db_.exec("PRAGMA foreign_keys = ON");
+  migrate(db_);
+}
+
+std::int64_t QueueDb::now_ms() const {
+  return to_ms(clock_());
+}
+
+std::string QueueDb::next_lease_token() {
+  return fmt::format("{}-{}", token_prefix_, ++token_counter_);
+}
+
+EnqueueResult QueueDb::enqueue(const std::vector<std::string>& ids) {
+  EnqueueResult result;
+  auto now = now_ms();
+  sqlite::Transaction tx(db_);
+  std::int64_t seq = 0;
+  {
+    auto q = db_.query("SELECT IFNULL(MAX(queued_seq), 0) FROM interactions");
+    if (q->step()) seq = q->int64(0);
+  }
+  for (const auto& id : ids) {
+    // New IDs are inserted; finished ones (done/failed/dead) start a new cycle;
+    // pending/in_flight/delivering ones are left alone and count as duplicates.
+    auto upsert = db_.query(
+        "INSERT INTO interactions (id, state, queued_seq, created_at, updated_at) VALUES (?1, 'pending', ?2, "
+        "?3, ?3) "
+        "ON CONFLICT (id) DO UPDATE SET state = 'pending', queued_seq = ?2, attempts = 0, not_before = 0, "
+        "lease_token = NULL, lease_expires = NULL, last_error = '', last_status = 0, dead_kind = '', "
+        "audit_context = '', updated_at = ?3 "
+        "WHERE state IN ('done', 'failed', 'dead')");
+    upsert->with(id, seq + 1, now).run();
+    if (db_.changes() == 0) {
+      ++result.duplicates;
+      continue;
+    }
+    ++seq;
+    ++result.added;
+    // The previous cycle's outbox rows belong to a result that is being refetched.
+    db_.query("DELETE FROM outbox WHERE interaction_id = ?1")->with(id).run();
+  }
+  tx.commit();
+  return result;
+}
+
+std::vector<Lease> QueueDb::lease(std::size_t max) {
+  std::vector<Lease> leases;
+  auto now = now_ms();
+  sqlite::Transaction tx(db_);
+  // A lease whose holder died (or hung) past lease_timeout goes back to pending
+  // keeping its queue position, so it is taken first.
+  db_.query(
+         "UPDATE interactions SET state = 'pending', lease_token = NULL, lease_expires = NULL, "
+         "last_error = 'lease expired', updated_at = ?1 WHERE state = 'in_flight' AND lease_expires <= ?1")
+      ->with(now)
+      .run();
+  {
+    auto q = db_.query(
+        "SELECT id, attempts FROM interactions WHERE state = 'pending' AND not_before <= ?1 "
+        "ORDER BY queued_seq LIMIT ?2");
+    q->with(now, static_cast<std::int64_t>(max));
+    while (q->step()) leases.push_back(Lease{q->text(0), next_lease_token(), q->int32(1) + 1});
+  }
+  for (const auto& l : leases) {
+    db_.query(
+           "UPDATE interactions SET state = 'in_flight', attempts = ?2, lease_token = ?3, lease_expires = "
+           "?4, "
+           "updated_at = ?5 WHERE id = ?1")
+        ->with(l.interaction_id, l.attempt, l.lease_token, now + lease_timeout_ms_, now)
+        .run();
+  }
+  tx.commit();
+  return leases;
+}
+
+bool QueueDb::complete(const Lease& lease, const std::vector<OutboxMessage>& messages,
+                       const std::string& audit_context) {
+  auto now = now_ms();
+  sqlite::Transaction tx(db_);
+  db_.query(
+         "UPDATE interactions SET state = ?3, lease_token = NULL, lease_expires = NULL, last_error = '', "
+         "audit_context = ?4, updated_at = ?5 WHERE id = ?1 AND state = 'in_flight' AND lease_token = ?2")
+      ->with(lease.interaction_id, lease.lease_token, messages.empty() ? "done" : "delivering", audit_context,
+             now)
+      .run();
+  if (db_.changes() == 0) return false;  // rolls back (nothing written)
+  for (const auto& m : messages) {
+    if (m.interaction_id != lease.interaction_id)
+      throw std::invalid_argument(fmt::format("outbox message {} is for interaction {}, not {}", m.webhook_id,
+                                              m.interaction_id, lease.interaction_id));
+    db_.query(
+           "INSERT INTO outbox (webhook_id, interaction_id, part, parts, body, state, next_attempt_at, "
+           "updated_at) "
+           "VALUES (?1, ?2, ?3, ?4, ?5, 'pending', ?6, ?6)")
+        ->with(m.webhook_id, m.interaction_id, m.part, m.parts, m.body, now)
+        .run();
+  }
+  tx.commit();
+  return true;
+}
+
+bool QueueDb::fail(const Lease& lease, const std::string& reason) {
+  db_.query(
+         "UPDATE interactions SET state = 'failed', lease_token = NULL, lease_expires = NULL, last_error = "
+         "?3, "
+         "updated_at = ?4 WHERE id = ?1 AND state = 'in_flight' AND lease_token = ?2")
+      ->with(lease.interaction_id, lease.lease_token, reason, now_ms())
+      .run();
+  return db_.changes() == 1;
+}
+
+bool QueueDb::dead_letter(const Lease& lease, const std::string& kind, const std::string& reason) {
+  db_.query(
+         "UPDATE interactions SET state = 'dead', lease_token = NULL, lease_expires = NULL, dead_kind = ?3, "
+         "last_error = ?4, last_status = 0, updated_at = ?5 "
+         "WHERE id = ?1 AND state = 'in_flight' AND lease_token = ?2")
+      ->with(lease.interaction_id, lease.lease_token, kind, reason, now_ms())
+      .run();
+  return db_.changes() == 1;
+}
+
+bool QueueDb::release(const Lease& lease, std::chrono::milliseconds not_before_delay,
+                      const std::string& reason) {
+  auto now = now_ms();
+  db_.query(
+         "UPDATE interactions SET state = 'pending', lease_token = NULL, lease_expires = NULL, not_before = "
+         "?3, "
+         "last_error = ?4, updated_at = ?5 WHERE id = ?1 AND state = 'in_flight' AND lease_token = ?2")
+      ->with(lease.interaction_id, lease.lease_token, now + not_before_delay.count(), reason, now)
+      .run();
+  return db_.changes() == 1;
+}
+
+std::vector<Delivery> QueueDb::lease_deliveries(std::size_t max) {
+  std::vector<Delivery> deliveries;
+  auto now = now_ms();
+  sqlite::Transaction tx(db_);
+  if (setting(std::string(deliveries_held_key))) return deliveries;
+  {
+    // A leased row has next_attempt_at pushed to its lease expiry, so a lease
+    // whose holder died simply becomes due again.
+    auto q = db_.query(
+        "SELECT webhook_id, interaction_id, part, parts, body, attempts FROM outbox "
+        "WHERE state = 'pending' AND next_attempt_at <= ?1 ORDER BY next_attempt_at, seq LIMIT ?2");
+    q->with(now, static_cast<std::int64_t>(max));
+    while (q->step()) {
+      deliveries.push_back(
+          Delivery{OutboxMessage{q->text(0), q->text(1), q->int32(2), q->int32(3), q->text(4)}, q->int32(5),
+                   next_lease_token()});
+    }
+  }
+  for (const auto& d : deliveries) {
+    db_.query(
+           "UPDATE outbox SET lease_token = ?2, next_attempt_at = ?3, updated_at = ?4 WHERE webhook_id = ?1")
+        ->with(d.message.webhook_id, d.lease_token, now + lease_timeout_ms_, now)
+        .run();
+  }
+  tx.commit();
+  return deliveries;
+}
+
+std::optional<Finished> QueueDb::finished(const std::string& id) {
+  auto q = db_.query("SELECT state, audit_context FROM interactions WHERE id = ?1");
+  q->with(id);
+  if (!q->step()) return std::nullopt;
+  return Finished{id, state_column(*q, 0), q->text(1)};
+}
+
+std::optional<Finished> QueueDb::delivered(const Delivery& delivery, int http_status) {
+  const auto& id = delivery.message.interaction_id;
+  auto now = now_ms();
+  sqlite::Transaction tx(db_);
+  // The CRM has it whatever happened to our lease, so the token is not checked.
+  // The body is dropped: a delivered result is not kept on disk.
+  db_.query(
+         "UPDATE outbox SET state = 'done', attempts = attempts + 1, last_status = ?2, last_error = '', body "
+         "= '', "
+         "lease_token = NULL, updated_at = ?3 WHERE webhook_id = ?1 AND state = 'pending'")
+      ->with(delivery.message.webhook_id, http_status, now)
+      .run();
+  if (db_.changes() == 0) return std::nullopt;
+  std::optional<Finished> result;
+  db_.query(
+         "UPDATE interactions SET state = 'done', updated_at = ?2 WHERE id = ?1 AND state = 'delivering' "
+         "AND NOT EXISTS (SELECT 1 FROM outbox WHERE interaction_id = ?1 AND state <> 'done')")
+      ->with(id, now)
+      .run();
+  if (db_.changes() == 1) result = finished(id);
+  tx.commit();
+  return result;
+}
+
+void QueueDb::retry_delivery(const Delivery& delivery, std::chrono::system_clock::time_point next_attempt,
+                             int http_status, const std::string& error) {
+  db_.query(
+         "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?3, last_status = ?4, last_error = "
+         "?5, "
+         "lease_token = NULL, updated_at = ?6 WHERE webhook_id = ?1 AND state = 'pending' AND lease_token = "
+         "?2")
+      ->with(delivery.message.webhook_id, delivery.lease_token, to_ms(next_attempt), http_status, error,
+             now_ms())
+      .run();
+}
+
+std::optional<Finished> QueueDb::dead_letter_delivery(const Delivery& delivery, int http_status,
+                                                      const std::string& error) {
+  const auto& id = delivery.message.interaction_id;
+  auto now = now_ms();
+  sqlite::Transaction tx(db_);
+  db_.query(
+         "UPDATE outbox SET state = 'dead', attempts = attempts + 1, last_status = ?3, last_error = ?4, "
+         "lease_token = NULL, updated_at = ?5 WHERE webhook_id = ?1 AND state = 'pending' AND lease_token = "
+         "?2")
+      ->with(delivery.message.webhook_id, delivery.lease_token, http_status, error, now)
+      .run();
+  if (db_.changes() == 0) return std::nullopt;
+  std::optional<Finished> result;
+  db_.query(
+         "UPDATE interactions SET state = 'dead', dead_kind = 'delivery', last_status = ?2, last_error = ?3, "
+         "updated_at = ?4 WHERE id = ?1 AND state = 'delivering'")
+      ->with(id, http_status, error, now)
+      .run();
+  if (db_.changes() == 1) result = finished(id);
+  tx.commit();
+  return result;
+}
+
+std::optional<std::string> QueueDb::setting(const std::string& key) {
+  auto q = db_.query("SELECT value FROM settings WHERE key = ?1");
+  q->with(key);
+  if (!q->step()) return std::nullopt;
+  return q->text(0);
+}
+
+void QueueDb::set_setting(const std::string& key, const std::string& value) {
+  db_.query("INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = ?2")
+      ->with(key, value)
+      .run();
+}
+
+void QueueDb::erase_setting(const std::string& key) {
+  db_.query("DELETE FROM settings WHERE key = ?1")->with(key).run();
+}
+
+Counts QueueDb::counts() {
+  Counts c;
+  auto q = db_.query(
+      "SELECT state, COUNT(*) FROM interactions GROUP BY state "
+      "UNION ALL SELECT 'outbox', COUNT(*) FROM outbox WHERE state = 'pending'");
+  while (q->step()) {
+    auto name = q->text(0);
+    auto n = q->int64(1);
+    if (name == "outbox") {
+      c.outbox = n;
+      continue;
+    }
+    switch (state_column(*q, 0)) {
+      case State::pending:
+        c.pending = n;
+        break;
+      case State::in_flight:
+        c.in_flight = n;
+        break;
+      case State::delivering:
+        c.delivering = n;
+        break;
+      case State::done:
+        c.done = n;
+        break;
+      case State::failed:
+        c.failed = n;
+        break;
+      case State::dead:
+        c.dead = n;
+        break;
+    }
+  }
+  return c;
+}
+
+std::int64_t QueueDb::outbox_depth() {
+  auto q = db_.query("SELECT COUNT(*) FROM outbox WHERE state = 'pending'");
+  return q->step() ? q->int64(0) : 0;
+}
+
+std::int64_t QueueDb::count_parked(std::chrono::milliseconds horizon) {
+  auto q = db_.query("SELECT COUNT(*) FROM interactions WHERE state = 'pending' AND not_before > ?1");
+  q->with(now_ms() + horizon.count());
+  return q->step() ? q->int64(0) : 0;
+}
+
+std::vector<DeadLetter> QueueDb::dead_letters() {
+  std::vector<DeadLetter> list;
+  // For a delivery dead letter the interesting count is the delivery attempts
+  // of its dead part; otherwise the fetch attempts.
+  auto q = db_.query(
+      "SELECT i.id, i.updated_at, "
+      "CASE WHEN i.dead_kind = 'delivery' THEN IFNULL((SELECT MAX(o.attempts) FROM outbox o "
+      "  WHERE o.interaction_id = i.id AND o.state = 'dead'), 0) ELSE i.attempts END, "
+      "i.last_status, i.last_error, i.dead_kind "
+      "FROM interactions i WHERE i.state = 'dead' ORDER BY i.updated_at, i.id");
+  while (q->step())
+    list.push_back(DeadLetter{q->text(0), q->int64(1), q->int32(2), q->int32(3), q->text(4), q->text(5)});
+  return list;
+}
+
+bool QueueDb::replay_one(const std::string& id, std::int64_t now) {
+  db_.query(
+         "UPDATE outbox SET state = 'pending', attempts = 0, next_attempt_at = ?2, lease_token = NULL, "
+         "last_status = 0, last_error = '', updated_at = ?2 WHERE interaction_id = ?1 AND state = 'dead' "
+         "AND EXISTS (SELECT 1 FROM interactions WHERE id = ?1 AND state = 'dead')")
+      ->with(id, now)
+      .run();
+  if (db_.changes() > 0) {
+    // The governed result is still in the outbox: deliver it again, same webhook-ids.
+    db_.query(
+           "UPDATE interactions SET state = 'delivering', last_error = '', last_status = 0, dead_kind = '', "
+           "updated_at = ?2 WHERE id = ?1")
+        ->with(id, now)
+        .run();
+    return true;
+  }
+  // Nothing to redeliver (e.g. PII-blocked: no outbox): fetch it again.
+  std::int64_t seq = 0;
+  {
+    auto q = db_.query("SELECT IFNULL(MAX(queued_seq), 0) FROM interactions");
+    if (q->step()) seq = q->int64(0);
+  }
+  db_.query(
+         "UPDATE interactions SET state = 'pending', queued_seq = ?2, attempts = 0, not_before = 0, "
+         "last_error = '', last_status = 0, dead_kind = '', audit_context = '', updated_at = ?3 "
+         "WHERE id = ?1 AND state = 'dead'")
+      ->with(id, seq + 1, now)
+      .run();
+  if (db_.changes() == 0) return false;
+  db_.query("DELETE FROM outbox WHERE interaction_id = ?1")->with(id).run();
+  return true;
+}
+
+std::size_t QueueDb::replay(const std::vector<std::string>& ids, bool all) {
+  auto now = now_ms();
+  sqlite::Transaction tx(db_);
+  std::vector<std::string> targets = ids;
+  if (all) {
+    targets.clear();
+    auto q = db_.query("SELECT id FROM interactions WHERE state = 'dead' ORDER BY updated_at, id");
+    while (q->step()) targets.push_back(q->text(0));
+  }
+  std::size_t replayed = 0;
+  for (const auto& id : targets)
+    if (replay_one(id, now)) ++replayed;
+  tx.commit();
+  return replayed;
+}
+
+std::optional<InteractionInfo> QueueDb::interaction(const std::string& id) {
+  auto q = db_.query(
+      "SELECT state, attempts, last_error, updated_at, "
+      "(SELECT COUNT(*) FROM outbox WHERE interaction_id = ?1) FROM interactions WHERE id = ?1");
+  q->with(id);
+  if (!q->step()) return std::nullopt;
+  return InteractionInfo{id, state_column(*q, 0), q->int32(1), q->text(2), q->int64(3), q->int32(4)};
+}
+
+std::size_t QueueDb::return_all_leases() {
+  auto now = now_ms();
+  auto mine = token_prefix_ + "-%";
+  sqlite::Transaction tx(db_);
+  db_.query(
+         "UPDATE interactions SET state = 'pending', lease_token = NULL, lease_expires = NULL, "
+         "last_error = 'returned at shutdown', updated_at = ?2 WHERE state = 'in_flight' AND lease_token "
+         "LIKE ?1")
+      ->with(mine, now)
+      .run();
+  auto returned = static_cast<std::size_t>(db_.changes());
+  // Deliveries in progress are due again at once after a restart (same webhook-id).
+  db_.query(
+         "UPDATE outbox SET lease_token = NULL, next_attempt_at = ?2, updated_at = ?2 "
+         "WHERE state = 'pending' AND lease_token LIKE ?1")
+      ->with(mine, now)
+      .run();
+  tx.commit();
+  return returned;
+}
+
+}  // namespace insightd::queue

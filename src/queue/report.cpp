@@ -1,0 +1,82 @@
+#include "insightd/queue/report.hpp"
+
+#include <fmt/chrono.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <chrono>
+
+namespace insightd::queue {
+
+namespace {
+
+// Keeps a table row on one line whatever the error text holds.
+std::string one_line(std::string_view text, std::size_t max) {
+  std::string out;
+  for (char c : text) out.push_back(c == '\n' || c == '\r' || c == '\t' ? ' ' : c);
+  if (out.size() > max) out = out.substr(0, max - 3) + "...";
+  return out;
+}
+
+}  // namespace
+
+std::string format_utc_ms(std::int64_t ms_since_epoch) {
+  std::chrono::sys_time<std::chrono::milliseconds> t{std::chrono::milliseconds(ms_since_epoch)};
+  auto seconds = std::chrono::floor<std::chrono::seconds>(t);
+  auto millis = (t - seconds).count();
+  return fmt::format("{:%Y-%m-%dT%H:%M:%S}.{:03}Z", seconds, millis);
+}
+
+boost::json::object to_json(const Counts& c) {
+  return {{"pending", c.pending},  {"in_flight", c.in_flight + c.delivering},
+          {"leased", c.in_flight}, {"delivering", c.delivering},
+          {"done", c.done},        {"failed", c.failed},
+          {"dead", c.dead},        {"outbox_depth", c.outbox}};
+}
+
+boost::json::object to_json(const InteractionInfo& info) {
+  return {{"id", info.id},
+          {"state", to_string(info.state)},
+          {"attempts", info.attempts},
+          {"last_error", info.last_error},
+          {"updated_at", format_utc_ms(info.updated_at_ms)},
+          {"outbox_parts", info.outbox_parts}};
+}
+
+std::string format_counts(const Counts& c) {
+  return fmt::format(
+      "pending       {}\n"
+      "in_flight     {}  (leased {}, delivering {})\n"
+      "done          {}\n"
+      "failed        {}\n"
+      "dead          {}\n"
+      "outbox depth  {}\n",
+      c.pending, c.in_flight + c.delivering, c.in_flight, c.delivering, c.done, c.failed, c.dead, c.outbox);
+}
+
+std::string format_dead_letters(const std::vector<DeadLetter>& letters) {
+  if (letters.empty()) return "no dead letters\n";
+  using Row = std::array<std::string, 6>;
+  std::vector<Row> rows{{"TIME", "INTERACTION", "ATTEMPTS", "LAST STATUS", "LAST ERROR", "KIND"}};
+  for (const auto& d : letters) {
+    rows.push_back({format_utc_ms(d.time_ms), d.interaction_id, std::to_string(d.attempts),
+                    d.last_status ? std::to_string(d.last_status) : "-", one_line(d.last_error, 80), d.kind});
+  }
+  std::array<std::size_t, 6> width{};
+  for (const auto& row : rows)
+    for (std::size_t i = 0; i < row.size(); ++i) width[i] = std::max(width[i], row[i].size());
+  std::string out;
+  for (const auto& row : rows) {
+    for (std::size_t i = 0; i < row.size(); ++i) {
+      if (i + 1 == row.size())
+        out += row[i];
+      else
+        out += fmt::format("{:<{}}  ", row[i], width[i]);
+    }
+    out += '\n';
+  }
+  return out;
+}
+
+}  // namespace insightd::queue

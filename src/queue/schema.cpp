@@ -1,0 +1,81 @@
+#include "schema.hpp"
+
+#include <fmt/format.h>
+
+#include <array>
+#include <stdexcept>
+
+namespace insightd::queue {
+
+namespace {
+
+// Index i holds the migration to version i + 1. Append only: never edit a
+// released migration, add the next one.
+constexpr std::array<const char*, schema_version> migrations{
+    // 1: interactions (the work queue), outbox (governed results awaiting the
+    // CRM) and settings (small persisted flags such as held deliveries).
+    R"sql(
+CREATE TABLE interactions (
+  id            TEXT PRIMARY KEY,
+  state         TEXT NOT NULL CHECK (state IN ('pending','in_flight','delivering','done','failed','dead')),
+  queued_seq    INTEGER NOT NULL,            -- FIFO order among pending IDs
+  attempts      INTEGER NOT NULL DEFAULT 0,  -- fetch leases taken in this cycle
+  not_before    INTEGER NOT NULL DEFAULT 0,  -- ms since epoch; a released ID waits until then
+  lease_token   TEXT,
+  lease_expires INTEGER,                     -- ms since epoch, while in_flight
+  last_error    TEXT NOT NULL DEFAULT '',
+  last_status   INTEGER NOT NULL DEFAULT 0,  -- last CRM status when dead by delivery
+  dead_kind     TEXT NOT NULL DEFAULT '',
+  audit_context TEXT NOT NULL DEFAULT '',
+  created_at    INTEGER NOT NULL,
+  updated_at    INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX interactions_by_state ON interactions (state, queued_seq);
+
+CREATE TABLE outbox (
+  seq             INTEGER PRIMARY KEY,
+  webhook_id      TEXT NOT NULL UNIQUE,
+  interaction_id  TEXT NOT NULL REFERENCES interactions (id) ON DELETE CASCADE,
+  part            INTEGER NOT NULL,
+  parts           INTEGER NOT NULL,
+  body            TEXT NOT NULL,
+  state           TEXT NOT NULL CHECK (state IN ('pending','done','dead')),
+  attempts        INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at INTEGER NOT NULL,          -- a leased row is pushed to its lease expiry
+  lease_token     TEXT,
+  last_status     INTEGER NOT NULL DEFAULT 0,
+  last_error      TEXT NOT NULL DEFAULT '',
+  updated_at      INTEGER NOT NULL
+);
+CREATE INDEX outbox_due ON outbox (state, next_attempt_at);
+CREATE INDEX outbox_by_interaction ON outbox (interaction_id, state);
+
+CREATE TABLE settings (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+)sql",
+};
+
+}  // namespace
+
+int user_version(sqlite::Connection& db) {
+  auto q = db.query("PRAGMA user_version");
+  return q->step() ? q->int32(0) : 0;
+}
+
+void migrate(sqlite::Connection& db) {
+  sqlite::Transaction tx(db);  // also serialises two processes opening a new file at once
+  int version = user_version(db);
+  if (version > schema_version)
+    throw std::runtime_error(
+        fmt::format("{}: queue schema version {} is newer than this insightd supports ({})", db.path(),
+                    version, schema_version));
+  for (int v = version; v < schema_version; ++v) {
+    db.exec(migrations[static_cast<std::size_t>(v)]);
+    db.exec(fmt::format("PRAGMA user_version = {}", v + 1).c_str());
+  }
+  tx.commit();
+}
+
+}  // namespace insightd::queue

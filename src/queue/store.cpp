@@ -1,0 +1,196 @@
+#include "insightd/queue/store.hpp"
+
+#include <boost/asio/async_result.hpp>
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/thread_pool.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <exception>
+#include <type_traits>
+
+#include "queue_db.hpp"
+
+namespace insightd::queue {
+
+namespace asio = boost::asio;
+
+struct Store::Impl {
+  Impl(asio::any_io_executor io_executor, const QueueConfig& cfg, Clock clock)
+      : io(std::move(io_executor)), db(cfg, std::move(clock)) {}
+  ~Impl() { pool.join(); }
+
+  asio::any_io_executor io;
+  QueueDb db;                 // touched only on the pool's thread once open() returned
+  asio::thread_pool pool{1};  // the database thread
+};
+
+namespace {
+
+template <class R>
+struct completion_signature {
+  using type = void(std::exception_ptr, R);
+};
+template <>
+struct completion_signature<void> {
+  using type = void(std::exception_ptr);
+};
+
+// Runs f(db) on the database thread and completes on the awaiting
+// coroutine's executor. The Impl reference travels with the completion, so
+// the last one is never dropped on the database thread (whose destructor
+// joins that thread).
+template <class F, class R = std::invoke_result_t<F&, QueueDb&>>
+awaitable<R> on_db(std::shared_ptr<Store::Impl> impl, F f) {
+  auto initiation = [](auto handler, std::shared_ptr<Store::Impl> impl, F f) {
+    auto work = asio::make_work_guard(asio::get_associated_executor(handler, impl->io));
+    auto& pool = impl->pool;
+    asio::post(pool, [impl = std::move(impl), f = std::move(f), handler = std::move(handler),
+                      work = std::move(work)]() mutable {
+      std::exception_ptr error;
+      auto executor = work.get_executor();
+      if constexpr (std::is_void_v<R>) {
+        try {
+          f(impl->db);
+        } catch (...) {
+          error = std::current_exception();
+        }
+        asio::post(executor, [impl = std::move(impl), handler = std::move(handler), error]() mutable {
+          std::move(handler)(error);
+        });
+      } else {
+        R value{};
+        try {
+          value = f(impl->db);
+        } catch (...) {
+          error = std::current_exception();
+        }
+        asio::post(executor,
+                   [impl = std::move(impl), handler = std::move(handler), error,
+                    value = std::move(value)]() mutable { std::move(handler)(error, std::move(value)); });
+      }
+      work.reset();
+    });
+  };
+  return asio::async_initiate<const asio::use_awaitable_t<>&, typename completion_signature<R>::type>(
+      initiation, asio::use_awaitable, std::move(impl), std::move(f));
+}
+
+}  // namespace
+
+std::shared_ptr<Store> Store::open(asio::any_io_executor io, const QueueConfig& cfg, Clock clock) {
+  return std::shared_ptr<Store>(new Store(std::make_shared<Impl>(std::move(io), cfg, std::move(clock))));
+}
+
+Store::Store(std::shared_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Store::~Store() = default;
+
+const std::string& Store::path() const noexcept {
+  return impl_->db.path();
+}
+
+awaitable<EnqueueResult> Store::enqueue(std::vector<std::string> ids) {
+  return on_db(impl_, [ids = std::move(ids)](QueueDb& db) { return db.enqueue(ids); });
+}
+
+awaitable<std::vector<Lease>> Store::lease(std::size_t max) {
+  return on_db(impl_, [max](QueueDb& db) { return db.lease(max); });
+}
+
+awaitable<bool> Store::complete(Lease lease, std::vector<OutboxMessage> messages, std::string audit_context) {
+  return on_db(
+      impl_, [lease = std::move(lease), messages = std::move(messages),
+              audit = std::move(audit_context)](QueueDb& db) { return db.complete(lease, messages, audit); });
+}
+
+awaitable<bool> Store::fail(Lease lease, std::string reason) {
+  return on_db(impl_, [lease = std::move(lease), reason = std::move(reason)](QueueDb& db) {
+    return db.fail(lease, reason);
+  });
+}
+
+awaitable<bool> Store::dead_letter(Lease lease, std::string kind, std::string reason) {
+  return on_db(impl_, [lease = std::move(lease), kind = std::move(kind), reason = std::move(reason)](
+                          QueueDb& db) { return db.dead_letter(lease, kind, reason); });
+}
+
+awaitable<bool> Store::release(Lease lease, std::chrono::milliseconds not_before_delay, std::string reason) {
+  return on_db(impl_, [lease = std::move(lease), not_before_delay, reason = std::move(reason)](QueueDb& db) {
+    return db.release(lease, not_before_delay, reason);
+  });
+}
+
+awaitable<std::vector<Delivery>> Store::lease_deliveries(std::size_t max) {
+  return on_db(impl_, [max](QueueDb& db) { return db.lease_deliveries(max); });
+}
+
+awaitable<std::optional<Finished>> Store::delivered(Delivery delivery, int http_status) {
+  return on_db(impl_, [delivery = std::move(delivery), http_status](QueueDb& db) {
+    return db.delivered(delivery, http_status);
+  });
+}
+
+awaitable<void> Store::retry_delivery(Delivery delivery, std::chrono::system_clock::time_point next_attempt,
+                                      int http_status, std::string error) {
+  return on_db(impl_, [delivery = std::move(delivery), next_attempt, http_status, error = std::move(error)](
+                          QueueDb& db) { db.retry_delivery(delivery, next_attempt, http_status, error); });
+}
+
+awaitable<std::optional<Finished>> Store::dead_letter_delivery(Delivery delivery, int http_status,
+                                                               std::string error) {
+  return on_db(impl_, [delivery = std::move(delivery), http_status, error = std::move(error)](QueueDb& db) {
+    return db.dead_letter_delivery(delivery, http_status, error);
+  });
+}
+
+awaitable<void> Store::hold_deliveries(std::string reason) {
+  return on_db(impl_, [reason = std::move(reason)](QueueDb& db) {
+    db.set_setting(std::string(deliveries_held_key), reason);
+  });
+}
+
+awaitable<void> Store::release_held() {
+  return on_db(impl_, [](QueueDb& db) { db.erase_setting(std::string(deliveries_held_key)); });
+}
+
+awaitable<std::optional<std::string>> Store::held_reason() {
+  return on_db(impl_, [](QueueDb& db) { return db.setting(std::string(deliveries_held_key)); });
+}
+
+awaitable<std::optional<std::string>> Store::setting(std::string key) {
+  return on_db(impl_, [key = std::move(key)](QueueDb& db) { return db.setting(key); });
+}
+
+awaitable<void> Store::set_setting(std::string key, std::string value) {
+  return on_db(impl_,
+               [key = std::move(key), value = std::move(value)](QueueDb& db) { db.set_setting(key, value); });
+}
+
+awaitable<Counts> Store::counts() {
+  return on_db(impl_, [](QueueDb& db) { return db.counts(); });
+}
+
+awaitable<std::int64_t> Store::outbox_depth() {
+  return on_db(impl_, [](QueueDb& db) { return db.outbox_depth(); });
+}
+
+awaitable<std::int64_t> Store::count_parked(std::chrono::milliseconds horizon) {
+  return on_db(impl_, [horizon](QueueDb& db) { return db.count_parked(horizon); });
+}
+
+awaitable<std::vector<DeadLetter>> Store::dead_letters() {
+  return on_db(impl_, [](QueueDb& db) { return db.dead_letters(); });
+}
+
+awaitable<std::size_t> Store::replay(std::vector<std::string> ids, bool all) {
+  return on_db(impl_, [ids = std::move(ids), all](QueueDb& db) { return db.replay(ids, all); });
+}
+
+awaitable<std::optional<InteractionInfo>> Store::interaction(std::string id) {
+  return on_db(impl_, [id = std::move(id)](QueueDb& db) { return db.interaction(id); });
+}
+
+awaitable<std::size_t> Store::return_all_leases() {
+  return on_db(impl_, [](QueueDb& db) { return db.return_all_leases(); });
+}
+
+}  // namespace insightd::queue

@@ -1,0 +1,42 @@
+#include "insightd/queue/report.hpp"
+
+#include <gmock/gmock.h>
+
+#include <boost/json/serialize.hpp>
+
+using namespace insightd::queue;
+using ::testing::HasSubstr;
+
+TEST(QueueReport, StatusJsonCountsLeasedAndDeliveringAsInFlight) {
+  Counts c{.pending = 5, .in_flight = 2, .delivering = 3, .done = 7, .failed = 1, .dead = 4, .outbox = 6};
+  EXPECT_EQ(
+      boost::json::serialize(to_json(c)),
+      R"({"pending":5,"in_flight":5,"leased":2,"delivering":3,"done":7,"failed":1,"dead":4,"outbox_depth":6})");
+  auto text = format_counts(c);
+  EXPECT_THAT(text, HasSubstr("in_flight     5  (leased 2, delivering 3)\n"));
+  EXPECT_THAT(text, HasSubstr("outbox depth  6\n"));
+}
+
+TEST(QueueReport, InteractionJson) {
+  InteractionInfo info{"abc", State::delivering, 2, "lease expired", 1'700'000'000'123, 3};
+  EXPECT_EQ(boost::json::serialize(to_json(info)),
+            R"({"id":"abc","state":"delivering","attempts":2,"last_error":"lease expired",)"
+            R"("updated_at":"2023-11-14T22:13:20.123Z","outbox_parts":3})");
+}
+
+TEST(QueueReport, DeadLetterTableAlignsColumnsAndKeepsErrorsOnOneLine) {
+  std::vector<DeadLetter> letters{
+      {"conv-1", 1'700'000'000'000, 12, 503, "service\nunavailable", "delivery"},
+      {"a-much-longer-conversation-id", 1'700'000'060'000, 1, 0, "blocked: email", "pii"},
+  };
+  auto table = format_dead_letters(letters);
+  EXPECT_EQ(
+      table,
+      "TIME                      INTERACTION                    ATTEMPTS  LAST STATUS  LAST ERROR           "
+      "KIND\n"
+      "2023-11-14T22:13:20.000Z  conv-1                         12        503          service unavailable  "
+      "delivery\n"
+      "2023-11-14T22:14:20.000Z  a-much-longer-conversation-id  1         -            blocked: email       "
+      "pii\n");
+  EXPECT_EQ(format_dead_letters({}), "no dead letters\n");
+}

@@ -1,0 +1,234 @@
+// The work queue side: enqueue, lease, complete, fail, dead-letter, release.
+#include <gmock/gmock.h>
+
+#include "store_fixture.hpp"
+
+using namespace insightd::queue;
+using namespace std::chrono_literals;
+using insightd::queue::testing::StoreTest;
+using ::testing::ElementsAre;
+
+namespace {
+std::vector<std::string> ids_of(const std::vector<Lease>& leases) {
+  std::vector<std::string> ids;
+  for (const auto& l : leases) ids.push_back(l.interaction_id);
+  return ids;
+}
+}  // namespace
+
+using QueueStoreTest = StoreTest;
+
+TEST_F(QueueStoreTest, EnqueueCountsDuplicatesOfQueuedIdsIncludingWithinOneBatch) {
+  auto first = run(store->enqueue({"a", "b", "a"}));
+  EXPECT_EQ(first.added, 2u);
+  EXPECT_EQ(first.duplicates, 1u);
+
+  auto second = run(store->enqueue({"b", "c"}));
+  EXPECT_EQ(second.added, 1u);
+  EXPECT_EQ(second.duplicates, 1u);
+  EXPECT_EQ(run(store->counts()).pending, 3);
+}
+
+TEST_F(QueueStoreTest, InFlightAndDeliveringIdsAreDuplicatesFinishedOnesAreRequeued) {
+  auto a = lease_one("a");
+  EXPECT_EQ(run(store->enqueue({"a"})).duplicates, 1u);  // in_flight
+
+  ASSERT_TRUE(run(store->complete(a, {message("a", 1, 1)}, "ctx")));
+  EXPECT_EQ(run(store->enqueue({"a"})).duplicates, 1u);  // delivering
+
+  auto b = lease_one("b");
+  ASSERT_TRUE(run(store->fail(b, "404 not found")));
+  auto again = run(store->enqueue({"b"}));  // failed -> a new cycle
+  EXPECT_EQ(again.added, 1u);
+  auto info = run(store->interaction("b"));
+  ASSERT_TRUE(info);
+  EXPECT_EQ(info->state, State::pending);
+  EXPECT_EQ(info->attempts, 0);
+  EXPECT_EQ(info->last_error, "");
+}
+
+TEST_F(QueueStoreTest, RequeueingADoneInteractionDropsItsOldOutboxRows) {
+  auto a = lease_one("a");
+  ASSERT_TRUE(run(store->complete(a, {message("a", 1, 1)}, "")));
+  auto deliveries = run(store->lease_deliveries(10));
+  ASSERT_EQ(deliveries.size(), 1u);
+  ASSERT_TRUE(run(store->delivered(deliveries[0], 200)));
+  EXPECT_EQ(run(store->enqueue({"a"})).added, 1u);
+  EXPECT_EQ(run(store->interaction("a"))->outbox_parts, 0);
+
+  // The new cycle may reuse the same webhook-id scheme without a conflict.
+  auto again = run(store->lease(1));
+  ASSERT_EQ(again.size(), 1u);
+  EXPECT_TRUE(run(store->complete(again[0], {message("a", 1, 1)}, "")));
+}
+
+TEST_F(QueueStoreTest, LeaseTakesOldestFirstAndAtMostMax) {
+  run(store->enqueue({"c", "a", "b"}));
+  clock.advance(1s);
+  run(store->enqueue({"e", "d"}));
+
+  auto first = run(store->lease(2));
+  EXPECT_THAT(ids_of(first), ElementsAre("c", "a"));
+  for (const auto& l : first) {
+    EXPECT_EQ(l.attempt, 1);
+    EXPECT_FALSE(l.lease_token.empty());
+  }
+  EXPECT_NE(first[0].lease_token, first[1].lease_token);
+  EXPECT_THAT(ids_of(run(store->lease(10))), ElementsAre("b", "e", "d"));
+  EXPECT_TRUE(run(store->lease(10)).empty());
+  EXPECT_TRUE(run(store->lease(0)).empty());
+
+  auto counts = run(store->counts());
+  EXPECT_EQ(counts.pending, 0);
+  EXPECT_EQ(counts.in_flight, 5);
+}
+
+TEST_F(QueueStoreTest, ExpiredLeaseReturnsToPendingAndIsLeasedAgainFirst) {
+  auto a = lease_one("a");
+  run(store->enqueue({"b"}));
+  clock.advance(cfg.lease_timeout - 1ms);
+  EXPECT_THAT(ids_of(run(store->lease(1))), ElementsAre("b"));
+  EXPECT_TRUE(run(store->lease(1)).empty());  // a is still leased
+
+  clock.advance(1ms);
+  auto again = run(store->lease(1));
+  ASSERT_EQ(again.size(), 1u);
+  EXPECT_EQ(again[0].interaction_id, "a");
+  EXPECT_EQ(again[0].attempt, 2);
+  EXPECT_NE(again[0].lease_token, a.lease_token);
+}
+
+TEST_F(QueueStoreTest, StaleLeaseTokenCannotFinishAReleasedInteraction) {
+  auto stale = lease_one("a");
+  clock.advance(cfg.lease_timeout);
+  auto fresh = run(store->lease(1));
+  ASSERT_EQ(fresh.size(), 1u);
+
+  EXPECT_FALSE(run(store->complete(stale, {message("a", 1, 1)}, "")));
+  EXPECT_FALSE(run(store->fail(stale, "x")));
+  EXPECT_FALSE(run(store->dead_letter(stale, "pii", "x")));
+  EXPECT_FALSE(run(store->release(stale, 0ms, "x")));
+  EXPECT_EQ(state_of("a"), State::in_flight);
+  EXPECT_EQ(run(store->outbox_depth()), 0);
+
+  EXPECT_TRUE(run(store->complete(fresh[0], {message("a", 1, 1)}, "")));
+  EXPECT_EQ(state_of("a"), State::delivering);
+  EXPECT_FALSE(run(store->complete(fresh[0], {}, "")));  // a lease finishes once
+}
+
+TEST_F(QueueStoreTest, CompleteWithoutMessagesIsDoneAtOnce) {
+  auto a = lease_one("a");
+  EXPECT_TRUE(run(store->complete(a, {}, "ctx")));
+  EXPECT_EQ(state_of("a"), State::done);
+}
+
+TEST_F(QueueStoreTest, CompleteIsAllOrNothingWhenAnOutboxInsertFails) {
+  auto a = lease_one("a");
+  // The second row violates the unique webhook_id: the first must not remain.
+  auto clash = message("a", 2, 2);
+  clash.webhook_id = message("a", 1, 2).webhook_id;
+  EXPECT_THROW(run(store->complete(a, {message("a", 1, 2), clash}, "")), std::runtime_error);
+  EXPECT_EQ(state_of("a"), State::in_flight);
+  EXPECT_EQ(run(store->outbox_depth()), 0);
+  EXPECT_EQ(run(store->interaction("a"))->outbox_parts, 0);
+
+  // A message for another interaction is a bug in the caller, also rolled back.
+  EXPECT_THROW(run(store->complete(a, {message("a", 1, 2), message("other", 2, 2)}, "")),
+               std::invalid_argument);
+  EXPECT_EQ(run(store->outbox_depth()), 0);
+
+  EXPECT_TRUE(run(store->complete(a, {message("a", 1, 2), message("a", 2, 2)}, "")));
+  EXPECT_EQ(run(store->outbox_depth()), 2);
+}
+
+TEST_F(QueueStoreTest, FailRecordsTheReason) {
+  auto a = lease_one("a");
+  EXPECT_TRUE(run(store->fail(a, "404: interaction not found")));
+  auto info = run(store->interaction("a"));
+  ASSERT_TRUE(info);
+  EXPECT_EQ(info->state, State::failed);
+  EXPECT_EQ(info->last_error, "404: interaction not found");
+  EXPECT_EQ(info->updated_at_ms,
+            std::chrono::duration_cast<std::chrono::milliseconds>(clock.now().time_since_epoch()).count());
+}
+
+TEST_F(QueueStoreTest, PiiDeadLetterStoresNoOutboxAndReplayRefetches) {
+  auto a = lease_one("a");
+  EXPECT_TRUE(run(store->dead_letter(a, "pii", "blocked: email")));
+  EXPECT_EQ(state_of("a"), State::dead);
+  EXPECT_EQ(run(store->interaction("a"))->outbox_parts, 0);
+
+  auto dead = run(store->dead_letters());
+  ASSERT_EQ(dead.size(), 1u);
+  EXPECT_EQ(dead[0].kind, "pii");
+  EXPECT_EQ(dead[0].attempts, 1);
+  EXPECT_EQ(dead[0].last_status, 0);
+  EXPECT_EQ(dead[0].last_error, "blocked: email");
+
+  EXPECT_EQ(run(store->replay({"a"}, false)), 1u);
+  EXPECT_EQ(state_of("a"), State::pending);
+  EXPECT_TRUE(run(store->dead_letters()).empty());
+  EXPECT_THAT(ids_of(run(store->lease(1))), ElementsAre("a"));
+}
+
+TEST_F(QueueStoreTest, ReleaseWaitsForNotBefore) {
+  auto a = lease_one("a");
+  EXPECT_TRUE(run(store->release(a, 30s, "429 long window")));
+  EXPECT_EQ(state_of("a"), State::pending);
+  EXPECT_EQ(run(store->interaction("a"))->last_error, "429 long window");
+  clock.advance(30s - 1ms);
+  EXPECT_TRUE(run(store->lease(1)).empty());
+  clock.advance(1ms);
+  EXPECT_THAT(ids_of(run(store->lease(1))), ElementsAre("a"));
+}
+
+TEST_F(QueueStoreTest, CountParkedCountsPendingIdsNotDueWithinTheHorizon) {
+  run(store->enqueue({"due", "soon", "parked"}));
+  auto leases = run(store->lease(3));
+  ASSERT_EQ(leases.size(), 3u);
+  ASSERT_TRUE(run(store->release(leases[0], 0ms, "not ready")));
+  ASSERT_TRUE(run(store->release(leases[1], 2min, "429")));
+  ASSERT_TRUE(run(store->release(leases[2], 10min, "429 long window")));
+  EXPECT_EQ(run(store->count_parked(2min)), 1);
+  EXPECT_EQ(run(store->count_parked(1min)), 2);
+  clock.advance(9min);
+  EXPECT_EQ(run(store->count_parked(2min)), 0);
+}
+
+TEST_F(QueueStoreTest, ReturnAllLeasesReturnsOnlyThisStoresLeases) {
+  run(store->enqueue({"a", "b", "c"}));
+  auto mine = run(store->lease(2));
+  auto other = Store::open(io.get_executor(), cfg, clock.function());  // a second daemon on the file
+  auto theirs = run(other->lease(1));
+  ASSERT_THAT(ids_of(theirs), ElementsAre("c"));
+
+  EXPECT_EQ(run(store->return_all_leases()), 2u);
+  auto counts = run(store->counts());
+  EXPECT_EQ(counts.pending, 2);
+  EXPECT_EQ(counts.in_flight, 1);
+  EXPECT_EQ(state_of("c"), State::in_flight);
+  EXPECT_THAT(ids_of(run(store->lease(5))), ElementsAre("a", "b"));  // at once, no lease_timeout wait
+}
+
+TEST_F(QueueStoreTest, CountsEveryState) {
+  lease_one("flying");
+  auto d = lease_one("delivering");
+  ASSERT_TRUE(run(store->complete(d, {message("delivering", 1, 2), message("delivering", 2, 2)}, "")));
+  ASSERT_TRUE(run(store->complete(lease_one("done"), {}, "")));
+  ASSERT_TRUE(run(store->fail(lease_one("failed"), "x")));
+  ASSERT_TRUE(run(store->dead_letter(lease_one("dead"), "pii", "x")));
+  run(store->enqueue({"pending1", "pending2"}));
+
+  auto c = run(store->counts());
+  EXPECT_EQ(c.pending, 2);
+  EXPECT_EQ(c.in_flight, 1);
+  EXPECT_EQ(c.delivering, 1);
+  EXPECT_EQ(c.done, 1);
+  EXPECT_EQ(c.failed, 1);
+  EXPECT_EQ(c.dead, 1);
+  EXPECT_EQ(c.outbox, 2);
+}
+
+TEST_F(QueueStoreTest, UnknownInteractionHasNoInfo) {
+  EXPECT_FALSE(run(store->interaction("nope")).has_value());
+}
