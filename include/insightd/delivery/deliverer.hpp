@@ -1,0 +1,79 @@
+#pragma once
+// The CRM delivery workers (SPEC §5, issue 4). `crm.concurrency` workers each
+// lease one due outbox row at a time, POST it signed (webhook_request.hpp),
+// classify the answer (retry_policy.hpp) and record the outcome in the store,
+// behind a circuit breaker. Idle workers wait for wake() or the poll interval.
+// Bodies are never logged (they carry insight text): only webhook-id,
+// interaction id, status.
+#include <boost/asio/any_io_executor.hpp>
+#include <boost/asio/awaitable.hpp>
+#include <chrono>
+#include <exception>
+#include <memory>
+#include <random>
+#include <string>
+
+#include "insightd/common/async_event.hpp"
+#include "insightd/config/config.hpp"
+#include "insightd/delivery/circuit_breaker.hpp"
+#include "insightd/delivery/observer.hpp"
+#include "insightd/delivery/outbox.hpp"
+#include "insightd/delivery/retry_policy.hpp"
+#include "insightd/http/client.hpp"
+#include "insightd/queue/store.hpp"
+
+namespace insightd::delivery {
+
+struct DelivererOptions {
+  // How often an idle worker looks for due rows (retries coming due, rows added
+  // by another process) when no wake() arrives.
+  std::chrono::milliseconds poll_interval{500};
+};
+
+class Deliverer {
+ public:
+  // Throws std::invalid_argument at start-up when crm.signing_secret is empty or
+  // a whsec_ secret is not valid base64. `observer` may be null; it and
+  // `client` must outlive the Deliverer.
+  Deliverer(boost::asio::any_io_executor executor, std::shared_ptr<queue::Store> store, http::Client& client,
+            const CrmConfig& crm, DeliveryObserver* observer = nullptr, DelivererOptions options = {});
+  Deliverer(boost::asio::any_io_executor executor, std::shared_ptr<Outbox> outbox, http::Client& client,
+            const CrmConfig& crm, DeliveryObserver* observer = nullptr, DelivererOptions options = {});
+  Deliverer(const Deliverer&) = delete;
+  Deliverer& operator=(const Deliverer&) = delete;
+
+  // Releases held deliveries if the endpoint was disabled for another URL,
+  // then runs the workers until stop(). Rethrows the first exception a worker
+  // died with (a store failure), after stopping the others.
+  boost::asio::awaitable<void> run();
+  // Stop leasing; in-flight POSTs finish (bounded by crm.timeout) and are recorded.
+  void stop();
+  // New outbox rows are available.
+  void wake();
+
+ private:
+  boost::asio::awaitable<void> work();
+  boost::asio::awaitable<void> deliver(queue::Delivery delivery);
+  void on_worker_exit(std::exception_ptr error);
+  void record_breaker(int status);
+
+  boost::asio::any_io_executor executor_;
+  std::shared_ptr<Outbox> outbox_;
+  http::Client& client_;
+  CrmConfig crm_;
+  std::string key_;
+  DeliveryObserver* observer_;
+  DelivererOptions options_;
+  RetryPolicy policy_;
+  CircuitBreaker breaker_;
+  std::mt19937_64 rng_;
+
+  AsyncEvent wake_event_;
+  std::uint64_t wake_generation_ = 0;  // counts wake() calls: none is lost while a lease is in flight
+  bool stopping_ = false;
+  int workers_running_ = 0;
+  AsyncEvent workers_done_;
+  std::exception_ptr failure_;
+};
+
+}  // namespace insightd::delivery

@@ -1,0 +1,24 @@
+#pragma once
+// The CRM endpoint's disabled state (after a 410). The store holds every
+// delivery and remembers which URL answered 410 under the setting
+// `crm_disabled_url`; deliveries resume when the configured URL changes
+// (checked at start-up and on config reload) or when an operator re-enables.
+#include <string_view>
+
+#include "insightd/delivery/outbox.hpp"
+
+namespace insightd::delivery {
+
+inline constexpr std::string_view disabled_url_setting = "crm_disabled_url";
+
+// Records `url` as disabled and holds all deliveries.
+awaitable<void> disable_endpoint(Outbox& outbox, std::string url);
+
+// If the endpoint was disabled for a URL other than `configured_url`, releases
+// the held deliveries and clears the record. Returns true when it released.
+awaitable<bool> release_if_endpoint_changed(Outbox& outbox, std::string configured_url);
+
+// Operator action: release held deliveries and clear the record unconditionally.
+awaitable<void> reenable_endpoint(Outbox& outbox);
+
+}  // namespace insightd::delivery

@@ -1,0 +1,32 @@
+#pragma once
+// The CRM webhook bodies for one governed interaction (SPEC §5, issue 4):
+//   {"type":"agentassist.insights.synced","interactionId","fetchedAt","source",
+//    "part","parts","count","insights":[…],"governance":{…}}
+// `insights` is always an array (never null); an interaction with no insights
+// still yields one message. More than `max_insights_per_part` insights are split
+// into parts; `count` is the number of insights in that part's body.
+// Each message gets its own webhook-id ("msg_" + random hex) here, once: the caller
+// persists the messages in the outbox, so retries and redeliveries after a
+// crash carry the same id.
+#include <boost/json/object.hpp>
+#include <string_view>
+#include <vector>
+
+#include "insightd/common/insight.hpp"
+#include "insightd/queue/store.hpp"
+
+namespace insightd::delivery {
+
+inline constexpr std::string_view kWebhookEventType = "agentassist.insights.synced";
+
+// Throws std::invalid_argument when max_insights_per_part < 1 (config validation prevents it).
+std::vector<queue::OutboxMessage> build_messages(std::string_view interaction_id, std::string_view source,
+                                                 std::string_view fetched_at,
+                                                 const std::vector<Insight>& insights,
+                                                 const boost::json::object& governance,
+                                                 int max_insights_per_part);
+
+// "msg_" + 32 random hex digits.
+std::string new_webhook_id();
+
+}  // namespace insightd::delivery

@@ -1,0 +1,195 @@
+#include "insightd/delivery/deliverer.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <boost/asio/co_spawn.hpp>
+#include <stdexcept>
+
+#include "insightd/common/webhook_signature.hpp"
+#include "insightd/delivery/endpoint.hpp"
+#include "insightd/delivery/webhook_request.hpp"
+
+namespace insightd::delivery {
+namespace {
+
+DeliveryObserver& no_op_observer() {
+  static DeliveryObserver observer;
+  return observer;
+}
+
+std::string signing_key(const CrmConfig& crm) {
+  if (crm.signing_secret.empty()) throw std::invalid_argument("crm.signing_secret is empty");
+  auto key = webhook_key_from_secret(crm.signing_secret);
+  if (!key) throw std::invalid_argument("crm.signing_secret: the part after whsec_ is not valid base64");
+  return *key;
+}
+
+std::int64_t unix_seconds(std::chrono::system_clock::time_point t) {
+  return std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count();
+}
+
+}  // namespace
+
+Deliverer::Deliverer(boost::asio::any_io_executor executor, std::shared_ptr<queue::Store> store,
+                     http::Client& client, const CrmConfig& crm, DeliveryObserver* observer,
+                     DelivererOptions options)
+    : Deliverer(executor, make_outbox(std::move(store)), client, crm, observer, options) {}
+
+Deliverer::Deliverer(boost::asio::any_io_executor executor, std::shared_ptr<Outbox> outbox,
+                     http::Client& client, const CrmConfig& crm, DeliveryObserver* observer,
+                     DelivererOptions options)
+    : executor_(executor),
+      outbox_(std::move(outbox)),
+      client_(client),
+      crm_(crm),
+      key_(signing_key(crm)),
+      observer_(observer != nullptr ? observer : &no_op_observer()),
+      options_(options),
+      policy_(RetryPolicy::from_config(crm)),
+      breaker_(crm.breaker_failures, crm.breaker_cooldown),
+      rng_(std::random_device{}()),
+      wake_event_(executor),
+      workers_done_(executor) {}
+
+void Deliverer::stop() {
+  stopping_ = true;
+  wake_event_.notify();
+}
+
+void Deliverer::wake() {
+  ++wake_generation_;
+  wake_event_.notify();
+}
+
+boost::asio::awaitable<void> Deliverer::run() {
+  if (co_await release_if_endpoint_changed(*outbox_, crm_.url)) {
+    spdlog::info("delivery: crm.url changed since the endpoint answered 410; held deliveries released");
+  }
+  const int workers = std::max(1, crm_.concurrency);
+  workers_running_ = workers;
+  for (int i = 0; i < workers; ++i) {
+    boost::asio::co_spawn(executor_, work(), [this](std::exception_ptr error) { on_worker_exit(error); });
+  }
+  while (workers_running_ > 0) co_await workers_done_.wait(std::chrono::hours(1));
+  if (failure_) std::rethrow_exception(failure_);
+}
+
+void Deliverer::on_worker_exit(std::exception_ptr error) {
+  if (error && !failure_) {
+    failure_ = error;
+    try {
+      std::rethrow_exception(error);
+    } catch (const std::exception& e) {
+      spdlog::error("delivery: worker failed, stopping delivery: {}", e.what());
+    } catch (...) {
+      spdlog::error("delivery: worker failed with a non-standard exception, stopping delivery");
+    }
+    stop();
+  }
+  if (--workers_running_ == 0) workers_done_.notify();
+}
+
+boost::asio::awaitable<void> Deliverer::work() {
+  using Clock = CircuitBreaker::Clock;
+  while (!stopping_) {
+    auto now = Clock::now();
+    const bool probe = breaker_.state(now) == CircuitBreaker::State::half_open;
+    if (!breaker_.allow(now)) {
+      auto until_probe = breaker_.time_until_probe(now);
+      auto pause = until_probe > Clock::duration::zero() && until_probe < options_.poll_interval
+                       ? until_probe
+                       : Clock::duration(options_.poll_interval);
+      co_await wake_event_.wait(pause);
+      continue;
+    }
+    const auto generation = wake_generation_;
+    auto leased = co_await outbox_->lease_deliveries(1);
+    if (leased.empty()) {
+      if (probe) breaker_.cancel();
+      // A wake() during the lease may have found nobody waiting: look again at once.
+      if (!stopping_ && generation == wake_generation_) co_await wake_event_.wait(options_.poll_interval);
+      continue;
+    }
+    co_await deliver(std::move(leased.front()));
+  }
+}
+
+void Deliverer::record_breaker(int status) {
+  if (classify_status(status) == StatusClass::retryable) {
+    if (breaker_.record_failure(CircuitBreaker::Clock::now())) {
+      spdlog::warn("delivery: {} consecutive CRM failures, circuit open; probing again in {} ms",
+                   crm_.breaker_failures, crm_.breaker_cooldown.count());
+      observer_->on_breaker(true);
+    }
+  } else if (breaker_.record_success()) {
+    spdlog::info("delivery: CRM answered again, circuit closed");
+    observer_->on_breaker(false);
+    wake_event_.notify();
+  }
+}
+
+boost::asio::awaitable<void> Deliverer::deliver(queue::Delivery delivery) {
+  const std::string webhook_id = delivery.message.webhook_id;
+  const std::string interaction_id = delivery.message.interaction_id;
+  const int attempt = delivery.attempts + 1;
+
+  auto request = make_webhook_request(delivery.message, crm_.url, key_,
+                                      unix_seconds(std::chrono::system_clock::now()), crm_.timeout);
+  const auto started = std::chrono::steady_clock::now();
+  auto response = co_await client_.send(std::move(request));
+  const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
+
+  std::string transport_error;
+  AttemptResult result;
+  if (response) {
+    result.status = static_cast<int>(response->status);
+    result.retry_after = response->headers.get("Retry-After");
+    result.body = response->body;
+  } else {
+    transport_error = response.error().message();
+    result.transport_error = transport_error;
+  }
+  observer_->on_attempt(result.status, elapsed.count());
+  record_breaker(result.status);
+
+  auto decision = policy_.decide(result, attempt, std::chrono::system_clock::now(), rng_);
+  switch (decision.verdict) {
+    case Verdict::delivered: {
+      spdlog::debug("delivery: {} (interaction {}, part {}/{}) delivered, HTTP {}", webhook_id,
+                    interaction_id, delivery.message.part, delivery.message.parts, result.status);
+      auto finished = co_await outbox_->delivered(std::move(delivery), result.status);
+      if (finished) observer_->on_finished(*finished, result.status, webhook_id);
+      break;
+    }
+    case Verdict::retry: {
+      spdlog::info("delivery: {} (interaction {}) attempt {} failed ({}); retrying in {} ms", webhook_id,
+                   interaction_id, attempt, decision.error, decision.delay.count());
+      co_await outbox_->retry_delivery(std::move(delivery), std::chrono::system_clock::now() + decision.delay,
+                                       result.status, decision.error);
+      break;
+    }
+    case Verdict::dead_letter: {
+      spdlog::error("delivery: {} (interaction {}) dead-lettered after attempt {}: {}", webhook_id,
+                    interaction_id, attempt, decision.error);
+      auto finished =
+          co_await outbox_->dead_letter_delivery(std::move(delivery), result.status, decision.error);
+      if (finished) observer_->on_finished(*finished, result.status, webhook_id);
+      break;
+    }
+    case Verdict::endpoint_disabled: {
+      spdlog::error(
+          "delivery: CRM answered 410 Gone to {} (interaction {}); deliveries held until crm.url "
+          "changes or an operator re-enables the endpoint",
+          webhook_id, interaction_id);
+      // Hold first, so the row returned below is not leased and sent again meanwhile.
+      co_await disable_endpoint(*outbox_, crm_.url);
+      co_await outbox_->retry_delivery(std::move(delivery), std::chrono::system_clock::now(), result.status,
+                                       decision.error);
+      observer_->on_endpoint_disabled();
+      break;
+    }
+  }
+}
+
+}  // namespace insightd::delivery

@@ -1,0 +1,58 @@
+#include "insightd/delivery/payload.hpp"
+
+#include <algorithm>
+#include <boost/json/array.hpp>
+#include <boost/json/serialize.hpp>
+#include <stdexcept>
+
+#include "insightd/common/crypto.hpp"
+
+namespace insightd::delivery {
+
+std::string new_webhook_id() {
+  return "msg_" + crypto::random_hex(16);
+}
+
+std::vector<queue::OutboxMessage> build_messages(std::string_view interaction_id, std::string_view source,
+                                                 std::string_view fetched_at,
+                                                 const std::vector<Insight>& insights,
+                                                 const boost::json::object& governance,
+                                                 int max_insights_per_part) {
+  if (max_insights_per_part < 1)
+    throw std::invalid_argument("build_messages: max_insights_per_part must be >= 1");
+  const auto per_part = static_cast<std::size_t>(max_insights_per_part);
+  const auto parts = std::max<std::size_t>(1, (insights.size() + per_part - 1) / per_part);
+
+  std::vector<queue::OutboxMessage> messages;
+  messages.reserve(parts);
+  for (std::size_t part = 0; part < parts; ++part) {
+    auto first = insights.begin() + static_cast<std::ptrdiff_t>(std::min(part * per_part, insights.size()));
+    auto last =
+        insights.begin() + static_cast<std::ptrdiff_t>(std::min((part + 1) * per_part, insights.size()));
+    boost::json::array items;
+    items.reserve(static_cast<std::size_t>(last - first));
+    for (auto it = first; it != last; ++it) items.emplace_back(to_json(*it));
+
+    boost::json::object body;
+    body["type"] = kWebhookEventType;
+    body["interactionId"] = interaction_id;
+    body["fetchedAt"] = fetched_at;
+    body["source"] = source;
+    body["part"] = part + 1;
+    body["parts"] = parts;
+    body["count"] = items.size();
+    body["insights"] = std::move(items);
+    body["governance"] = governance;
+
+    queue::OutboxMessage message;
+    message.webhook_id = new_webhook_id();
+    message.interaction_id = std::string(interaction_id);
+    message.part = static_cast<int>(part + 1);
+    message.parts = static_cast<int>(parts);
+    message.body = boost::json::serialize(body);
+    messages.push_back(std::move(message));
+  }
+  return messages;
+}
+
+}  // namespace insightd::delivery

@@ -1,0 +1,284 @@
+// The delivery workers against a scripted client and a recording in-memory outbox.
+#include "insightd/delivery/deliverer.hpp"
+
+#include <gtest/gtest.h>
+
+#include <charconv>
+
+#include "delivery/fakes.hpp"
+#include "insightd/common/webhook_signature.hpp"
+#include "insightd/delivery/endpoint.hpp"
+
+using namespace insightd;
+using namespace insightd::delivery;
+using namespace insightd::delivery::test;
+using namespace std::chrono_literals;
+
+namespace {
+
+std::int64_t to_int(std::string_view s) {
+  std::int64_t v = -1;
+  std::from_chars(s.data(), s.data() + s.size(), v);
+  return v;
+}
+
+std::int64_t unix_now() {
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+struct DelivererTest : ::testing::Test {
+  boost::asio::io_context io{1};
+  std::shared_ptr<FakeOutbox> outbox = std::make_shared<FakeOutbox>();
+  RecordingObserver observer;
+  CrmConfig crm = test_crm_config();
+};
+
+TEST_F(DelivererTest, PostsSignedStandardWebhookAndMarksItDelivered) {
+  outbox->add("msg_1", "conv-1", R"({"type":"agentassist.insights.synced","insights":[]})");
+  FakeClient client([](const http::Request&, std::size_t) { return respond(204); });
+  Deliverer deliverer(io.get_executor(), outbox, client, crm, &observer, fast_polling());
+  auto before = unix_now();
+
+  ASSERT_TRUE(run_until(io, deliverer, [&] { return !observer.finished.empty(); }));
+
+  ASSERT_EQ(client.sent.size(), 1u);
+  const auto& r = client.sent[0].request;
+  EXPECT_EQ(r.method, "POST");
+  EXPECT_EQ(r.url, crm.url);
+  EXPECT_EQ(r.timeout, crm.timeout);
+  EXPECT_EQ(r.body, outbox->rows[0].message.body);
+  EXPECT_EQ(r.headers.get("Content-Type"), "application/json");
+  EXPECT_EQ(r.headers.get("webhook-id"), "msg_1");
+  EXPECT_EQ(r.headers.get("Idempotency-Key"), "msg_1");
+  auto timestamp = to_int(r.headers.get("webhook-timestamp"));
+  EXPECT_GE(timestamp, before);
+  EXPECT_LE(timestamp, unix_now());
+  auto key = webhook_key_from_secret(crm.signing_secret);
+  ASSERT_TRUE(key);
+  EXPECT_TRUE(verify_webhook(*key, "msg_1", timestamp, r.body, r.headers.get("webhook-signature")));
+
+  ASSERT_EQ(outbox->delivered_rows.size(), 1u);
+  EXPECT_EQ(outbox->delivered_rows[0].status, 204);
+  EXPECT_TRUE(outbox->retries.empty());
+  ASSERT_EQ(observer.attempts.size(), 1u);
+  EXPECT_EQ(observer.attempts[0].first, 204);
+  EXPECT_GE(observer.attempts[0].second, 0.0);
+  EXPECT_EQ(observer.finished[0].webhook_id, "msg_1");
+  EXPECT_EQ(observer.finished[0].last_status, 204);
+  EXPECT_EQ(observer.finished[0].finished.state, queue::State::done);
+}
+
+TEST_F(DelivererTest, RetriesReuseTheWebhookIdAndScheduleWithinTheBackoffCeiling) {
+  outbox->add("msg_r", "conv-1");
+  crm.max_attempts = 10;
+  // Fails the first three attempts (server error, rate limit, network), then accepts.
+  FakeClient client([](const http::Request&, std::size_t n) -> result<http::Response> {
+    if (n == 0) return respond(503);
+    if (n == 1) return respond(429);
+    if (n == 2) return make_error_code(errc::timeout);
+    return respond(200);
+  });
+  Deliverer deliverer(io.get_executor(), outbox, client, crm, &observer, fast_polling());
+
+  ASSERT_TRUE(run_until(io, deliverer, [&] { return !outbox->delivered_rows.empty(); }));
+
+  ASSERT_EQ(client.sent.size(), 4u);
+  for (const auto& sent : client.sent) {
+    EXPECT_EQ(sent.request.headers.get("webhook-id"), "msg_r");
+    EXPECT_EQ(sent.request.headers.get("Idempotency-Key"), "msg_r");
+  }
+  ASSERT_EQ(outbox->retries.size(), 3u);
+  BackoffPolicy backoff{crm.backoff.initial, crm.backoff.max};
+  for (std::size_t i = 0; i < outbox->retries.size(); ++i) {
+    const auto& retry = outbox->retries[i];
+    // Scheduled no earlier than the failure it answers and no later than
+    // the moment it was recorded plus the ceiling for that attempt.
+    EXPECT_GE(retry.next_attempt, client.answered_at[i]);
+    EXPECT_LE(retry.next_attempt, retry.called_at + backoff.ceiling(static_cast<int>(i) + 1));
+    // The next attempt went out only once due.
+    EXPECT_GE(client.sent[i + 1].at, retry.next_attempt);
+  }
+  EXPECT_EQ(outbox->retries[0].status, 503);
+  EXPECT_EQ(outbox->retries[1].status, 429);
+  EXPECT_EQ(outbox->retries[2].status, 0);
+  EXPECT_TRUE(outbox->retries[2].error.starts_with("network error: ")) << outbox->retries[2].error;
+}
+
+TEST_F(DelivererTest, RetryAfterIsHonouredUpToBackoffMax) {
+  outbox->add("msg_ra", "conv-1");
+  crm.backoff = {1ms, 200ms};
+  FakeClient client([](const http::Request&, std::size_t n) -> result<http::Response> {
+    if (n == 0) return respond(429, "", "3600");  // capped at backoff.max
+    return respond(200);
+  });
+  Deliverer deliverer(io.get_executor(), outbox, client, crm, &observer, fast_polling());
+
+  ASSERT_TRUE(run_until(io, deliverer, [&] { return !outbox->delivered_rows.empty(); }));
+  ASSERT_EQ(outbox->retries.size(), 1u);
+  EXPECT_GE(outbox->retries[0].next_attempt, client.answered_at[0] + 200ms);
+  EXPECT_LE(outbox->retries[0].next_attempt, outbox->retries[0].called_at + 200ms);
+}
+
+TEST_F(DelivererTest, DeadLettersAfterMaxAttempts) {
+  outbox->add("msg_d", "conv-1");
+  crm.max_attempts = 3;
+  FakeClient client([](const http::Request&, std::size_t) { return respond(500); });
+  Deliverer deliverer(io.get_executor(), outbox, client, crm, &observer, fast_polling());
+
+  ASSERT_TRUE(run_until(io, deliverer, [&] { return !outbox->dead_rows.empty(); }));
+  EXPECT_EQ(client.sent.size(), 3u);
+  EXPECT_EQ(outbox->retries.size(), 2u);
+  EXPECT_EQ(outbox->dead_rows[0].status, 500);
+  EXPECT_EQ(outbox->dead_rows[0].error, "gave up after 3 attempts: HTTP 500");
+  ASSERT_EQ(observer.finished.size(), 1u);
+  EXPECT_EQ(observer.finished[0].finished.state, queue::State::dead);
+  EXPECT_EQ(observer.finished[0].webhook_id, "msg_d");
+}
+
+TEST_F(DelivererTest, OtherClientErrorsDeadLetterAtOnceWithoutTheBody) {
+  outbox->add("msg_4", "conv-1");
+  FakeClient client([](const http::Request&, std::size_t) {
+    return respond(422, R"({"code":"schema_mismatch","message":"jane@example.com is not allowed"})");
+  });
+  Deliverer deliverer(io.get_executor(), outbox, client, crm, &observer, fast_polling());
+
+  ASSERT_TRUE(run_until(io, deliverer, [&] { return !outbox->dead_rows.empty(); }));
+  EXPECT_EQ(client.sent.size(), 1u);
+  EXPECT_EQ(outbox->dead_rows[0].status, 422);
+  EXPECT_EQ(outbox->dead_rows[0].error, "HTTP 422 (code: schema_mismatch)");
+}
+
+TEST_F(DelivererTest, GoneDisablesTheEndpointAndHoldsTheDelivery) {
+  outbox->add("msg_g", "conv-1");
+  outbox->add("msg_h", "conv-2");
+  crm.concurrency = 1;
+  FakeClient client([](const http::Request&, std::size_t) { return respond(410); });
+  Deliverer deliverer(io.get_executor(), outbox, client, crm, &observer, fast_polling());
+
+  ASSERT_TRUE(run_until(io, deliverer, [&] { return observer.endpoint_disabled > 0; }));
+  EXPECT_TRUE(outbox->held);
+  EXPECT_EQ(outbox->settings.at(std::string(disabled_url_setting)), crm.url);
+  // The delivery is returned (not dropped, not dead) and nothing else is sent.
+  EXPECT_EQ(client.sent.size(), 1u);
+  ASSERT_EQ(outbox->retries.size(), 1u);
+  EXPECT_EQ(outbox->retries[0].status, 410);
+  EXPECT_TRUE(outbox->dead_rows.empty());
+  EXPECT_FALSE(outbox->rows[0].settled);
+  EXPECT_FALSE(outbox->rows[0].leased);
+}
+
+TEST_F(DelivererTest, StartUpReleasesHeldDeliveriesWhenTheUrlChanged) {
+  outbox->add("msg_1", "conv-1");
+  outbox->held = true;
+  outbox->settings[std::string(disabled_url_setting)] = "https://old-crm.example/ingest";
+  FakeClient client([](const http::Request&, std::size_t) { return respond(200); });
+  Deliverer deliverer(io.get_executor(), outbox, client, crm, &observer, fast_polling());
+
+  ASSERT_TRUE(run_until(io, deliverer, [&] { return !outbox->delivered_rows.empty(); }));
+  EXPECT_FALSE(outbox->held);
+  EXPECT_EQ(outbox->settings.at(std::string(disabled_url_setting)), "");
+}
+
+TEST_F(DelivererTest, StartUpKeepsDeliveriesHeldForTheSameUrl) {
+  outbox->add("msg_1", "conv-1");
+  outbox->held = true;
+  outbox->settings[std::string(disabled_url_setting)] = crm.url;
+  FakeClient client([](const http::Request&, std::size_t) { return respond(200); });
+  Deliverer deliverer(io.get_executor(), outbox, client, crm, &observer, fast_polling());
+
+  // Let the workers look for work several times.
+  ASSERT_TRUE(run_until(io, deliverer, [&] { return outbox->lease_calls >= 6; }));
+  EXPECT_TRUE(outbox->held);
+  EXPECT_TRUE(client.sent.empty());
+}
+
+TEST_F(DelivererTest, OperatorReenableReleasesAndClears) {
+  outbox->held = true;
+  outbox->settings[std::string(disabled_url_setting)] = crm.url;
+  bool done = false;
+  boost::asio::co_spawn(io, reenable_endpoint(*outbox), [&](std::exception_ptr) { done = true; });
+  io.run();
+  ASSERT_TRUE(done);
+  EXPECT_FALSE(outbox->held);
+  EXPECT_EQ(outbox->settings.at(std::string(disabled_url_setting)), "");
+}
+
+TEST_F(DelivererTest, BreakerOpensAfterConsecutiveFailuresAndStopsSending) {
+  for (int i = 0; i < 10; ++i) outbox->add("msg_" + std::to_string(i), "conv-" + std::to_string(i));
+  crm.concurrency = 1;
+  crm.max_attempts = 100;
+  crm.breaker_failures = 3;
+  crm.breaker_cooldown = 1h;
+  FakeClient client([](const http::Request&, std::size_t) { return respond(503); });
+  Deliverer deliverer(io.get_executor(), outbox, client, crm, &observer, fast_polling());
+
+  Running running(io, deliverer);
+  ASSERT_TRUE(running.wait_for([&] { return !observer.breaker.empty(); }));
+  // Give the worker many chances to misbehave while the circuit is open (it
+  // wakes every poll interval, and wake() must not bypass the breaker).
+  const int leases = outbox->lease_calls;
+  deliverer.wake();
+  for (int i = 0; i < 20; ++i) io.run_one_for(20ms);
+  EXPECT_EQ(client.sent.size(), 3u);
+  EXPECT_EQ(outbox->lease_calls, leases);  // an open circuit does not even lease
+  EXPECT_EQ(observer.breaker, std::vector<bool>{true});
+  EXPECT_FALSE(running.stop());
+}
+
+TEST_F(DelivererTest, BreakerProbesAfterTheCooldownAndClosesOnSuccess) {
+  for (int i = 0; i < 4; ++i) outbox->add("msg_" + std::to_string(i), "conv-" + std::to_string(i));
+  crm.concurrency = 2;
+  crm.max_attempts = 100;
+  crm.breaker_failures = 2;
+  crm.breaker_cooldown = 30ms;
+  FakeClient client([](const http::Request&, std::size_t n) { return n < 2 ? respond(503) : respond(200); });
+  Deliverer deliverer(io.get_executor(), outbox, client, crm, &observer, fast_polling());
+
+  ASSERT_TRUE(run_until(io, deliverer, [&] { return outbox->delivered_rows.size() == 4; }));
+  EXPECT_EQ(observer.breaker, (std::vector<bool>{true, false}));
+  ASSERT_GE(client.sent.size(), 3u);
+  // The probe went out only after the cool-down.
+  EXPECT_GE(client.sent[2].steady_at - client.sent[1].steady_at, crm.breaker_cooldown);
+}
+
+TEST_F(DelivererTest, StopLetsTheInFlightPostFinishAndRecordsIt) {
+  outbox->add("msg_s", "conv-1");
+  FakeClient client([](const http::Request&, std::size_t) { return respond(200); });
+  client.latency = 30ms;
+  Deliverer deliverer(io.get_executor(), outbox, client, crm, &observer, fast_polling());
+  client.on_send = [&](std::size_t) { deliverer.stop(); };
+
+  Running running(io, deliverer);
+  // on_send stopped the deliverer: run() ends by itself once the POST is answered.
+  ASSERT_TRUE(running.wait_for([&] { return running.finished(); }));
+  EXPECT_EQ(client.sent.size(), 1u);
+  ASSERT_EQ(outbox->delivered_rows.size(), 1u);
+}
+
+TEST_F(DelivererTest, StoreFailureEndsRunWithTheException) {
+  outbox->add("msg_x", "conv-1");
+  outbox->throw_on_delivered = true;
+  FakeClient client([](const http::Request&, std::size_t) { return respond(200); });
+  Deliverer deliverer(io.get_executor(), outbox, client, crm, &observer, fast_polling());
+
+  Running running(io, deliverer);
+  ASSERT_TRUE(running.wait_for([&] { return running.finished(); }));
+  auto error = running.stop();
+  ASSERT_TRUE(error);
+  EXPECT_THROW(std::rethrow_exception(error), std::runtime_error);
+}
+
+TEST(DelivererConfig, RejectsAnInvalidSigningSecret) {
+  boost::asio::io_context io;
+  FakeClient client([](const http::Request&, std::size_t) { return respond(200); });
+  auto crm = test_crm_config();
+  crm.signing_secret = "whsec_not base64!";
+  EXPECT_THROW(Deliverer(io.get_executor(), std::make_shared<FakeOutbox>(), client, crm),
+               std::invalid_argument);
+  crm.signing_secret = "";
+  EXPECT_THROW(Deliverer(io.get_executor(), std::make_shared<FakeOutbox>(), client, crm),
+               std::invalid_argument);
+}
+
+}  // namespace

@@ -1,0 +1,113 @@
+#include "insightd/delivery/payload.hpp"
+
+#include <gtest/gtest.h>
+
+#include <boost/json/parse.hpp>
+#include <set>
+
+using namespace insightd;
+using namespace insightd::delivery;
+
+namespace {
+
+Insight make_insight(int n) {
+  Insight i;
+  i.id = "ins-" + std::to_string(n);
+  i.interaction_id = "conv-1";
+  i.type = InsightType::sentiment;
+  i.confidence = 0.9;
+  i.text = "text " + std::to_string(n);
+  i.created_date = "2026-11-24T00:00:00Z";
+  i.source = "agentassist";
+  return i;
+}
+
+std::vector<Insight> make_insights(int count) {
+  std::vector<Insight> out;
+  for (int n = 0; n < count; ++n) out.push_back(make_insight(n));
+  return out;
+}
+
+boost::json::object governance() {
+  return {{"pass", true}, {"staleCount", 0}};
+}
+
+boost::json::object parse_body(const queue::OutboxMessage& m) {
+  return boost::json::parse(m.body).as_object();
+}
+
+TEST(Payload, OneMessageCarriesTheDocumentedFields) {
+  auto messages =
+      build_messages("conv-1", "agentassist", "2026-11-24T01:00:00Z", make_insights(2), governance(), 200);
+  ASSERT_EQ(messages.size(), 1u);
+  const auto& m = messages[0];
+  EXPECT_EQ(m.interaction_id, "conv-1");
+  EXPECT_EQ(m.part, 1);
+  EXPECT_EQ(m.parts, 1);
+  auto body = parse_body(m);
+  EXPECT_EQ(body.at("type"), "agentassist.insights.synced");
+  EXPECT_EQ(body.at("interactionId"), "conv-1");
+  EXPECT_EQ(body.at("fetchedAt"), "2026-11-24T01:00:00Z");
+  EXPECT_EQ(body.at("source"), "agentassist");
+  EXPECT_EQ(body.at("count"), 2);
+  EXPECT_EQ(body.at("part"), 1);
+  EXPECT_EQ(body.at("parts"), 1);
+  EXPECT_EQ(body.at("governance"), governance());
+  ASSERT_TRUE(body.at("insights").is_array());
+  EXPECT_EQ(body.at("insights").as_array().at(1), to_json(make_insight(1)));
+}
+
+TEST(Payload, NoInsightsStillYieldsOneMessageWithAnEmptyArray) {
+  auto messages = build_messages("conv-1", "sta", "2026-11-24T01:00:00Z", {}, governance(), 200);
+  ASSERT_EQ(messages.size(), 1u);
+  auto body = parse_body(messages[0]);
+  ASSERT_TRUE(body.at("insights").is_array());
+  EXPECT_TRUE(body.at("insights").as_array().empty());
+  EXPECT_EQ(body.at("count"), 0);
+  EXPECT_NE(messages[0].body.find(R"("insights":[])"), std::string::npos);
+}
+
+TEST(Payload, SplitsIntoPartsOfAtMostTheLimitEachWithItsOwnWebhookId) {
+  auto insights = make_insights(7);
+  auto messages = build_messages("conv-1", "agentassist", "t", insights, governance(), 3);
+  ASSERT_EQ(messages.size(), 3u);
+  std::set<std::string> ids;
+  std::vector<std::string> seen;
+  for (std::size_t i = 0; i < messages.size(); ++i) {
+    const auto& m = messages[i];
+    EXPECT_EQ(m.part, static_cast<int>(i + 1));
+    EXPECT_EQ(m.parts, 3);
+    auto body = parse_body(m);
+    EXPECT_EQ(body.at("part"), i + 1);
+    EXPECT_EQ(body.at("parts"), 3);
+    const auto& items = body.at("insights").as_array();
+    EXPECT_EQ(body.at("count"), items.size());
+    EXPECT_EQ(items.size(), i < 2 ? 3u : 1u);
+    for (const auto& item : items) seen.emplace_back(item.at("id").as_string());
+    EXPECT_TRUE(m.webhook_id.starts_with("msg_")) << m.webhook_id;
+    ids.insert(m.webhook_id);
+  }
+  EXPECT_EQ(ids.size(), 3u);
+  // Every insight exactly once, in order.
+  ASSERT_EQ(seen.size(), 7u);
+  for (int n = 0; n < 7; ++n) EXPECT_EQ(seen[static_cast<std::size_t>(n)], "ins-" + std::to_string(n));
+}
+
+TEST(Payload, ExactMultipleOfTheLimitHasNoEmptyTrailingPart) {
+  auto messages = build_messages("conv-1", "agentassist", "t", make_insights(6), governance(), 3);
+  ASSERT_EQ(messages.size(), 2u);
+  EXPECT_EQ(parse_body(messages[1]).at("count"), 3);
+}
+
+TEST(Payload, WebhookIdsDifferBetweenBuilds) {
+  auto a = build_messages("conv-1", "agentassist", "t", {}, governance(), 10);
+  auto b = build_messages("conv-1", "agentassist", "t", {}, governance(), 10);
+  EXPECT_NE(a[0].webhook_id, b[0].webhook_id);
+  EXPECT_EQ(a[0].webhook_id.size(), 4u + 32u);
+}
+
+TEST(Payload, RejectsANonPositivePartLimit) {
+  EXPECT_THROW(build_messages("conv-1", "agentassist", "t", {}, governance(), 0), std::invalid_argument);
+}
+
+}  // namespace
