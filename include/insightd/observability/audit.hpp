@@ -1,0 +1,102 @@
+#pragma once
+// One audit record per interaction cycle (SPEC §6), written as one JSON line
+// (stdout) or as journal fields (journald), separate from the operational log.
+//
+// PII never reaches an audit record (SPEC §5): the record has no field for
+// insight content. Strings are identifiers (interaction, webhook, correlation
+// ids) and `error`, which callers fill with a reason only (an error code
+// message, an HTTP status, an upstream message about the request), never with
+// insight text. PII finding kinds are names such as "email"; a kind that is not
+// a plain lower-case name is reported as "other".
+#include <boost/json/object.hpp>
+#include <boost/system/error_code.hpp>
+#include <chrono>
+#include <cstdint>
+#include <cstdio>
+#include <iosfwd>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "insightd/config/config.hpp"
+
+namespace insightd::observability {
+
+enum class AuditOutcome {
+  done,    // delivered: the CRM answered 2xx
+  retry,   // this cycle failed transiently; the interaction goes back to the queue
+  failed,  // permanent failure (e.g. upstream 404, PII policy block)
+  dead,    // gave up after the last attempt; kept as a dead letter
+  parked,  // long-window rate limit: parked until the window passes
+};
+std::string_view to_string(AuditOutcome outcome) noexcept;
+
+struct AuditRecord {
+  std::chrono::system_clock::time_point timestamp = std::chrono::system_clock::now();
+  std::string interaction_id;
+  SourceKind source = SourceKind::agentassist;
+  AuditOutcome outcome = AuditOutcome::done;
+  std::uint64_t insight_count = 0;
+  std::uint64_t pages = 0;
+  std::uint64_t latency_ms = 0;
+  double utilization_rate = 0.0;  // entities returned / page capacity requested
+  bool governance_pass = true;
+  std::uint64_t stale_count = 0;
+  std::map<std::string, std::uint64_t> pii_findings;  // kind -> count
+  std::uint64_t redaction_leaks = 0;                  // PII found in insights the upstream marked redacted
+  std::uint64_t malformed_skipped = 0;
+  std::uint64_t retries = 0;
+  std::uint64_t rate_limited_ms = 0;
+  std::optional<unsigned> crm_webhook_status;  // absent when nothing was delivered
+  std::string webhook_id;
+  std::string correlation_id;  // upstream ININ-Correlation-Id of the last request
+  std::string error;           // a reason without PII; empty on success
+  std::uint64_t attempts = 0;
+};
+
+// "2026-11-24T01:02:03.456Z"
+std::string format_rfc3339_utc_ms(std::chrono::system_clock::time_point t);
+
+// Every field, snake_case keys; crm_webhook_status is null when absent, error
+// is "" on success (and capped at 512 bytes).
+boost::json::object to_json(const AuditRecord& record);
+
+// One line for humans, e.g. "interaction abc done: 12 insights, 2 pages, 340 ms, CRM 200".
+std::string summary_line(const AuditRecord& record);
+
+class AuditSink {
+ public:
+  virtual ~AuditSink() = default;
+  // Returns the failure (journal unreachable, stream closed) for the caller to log or count.
+  virtual boost::system::error_code write(const AuditRecord& record) = 0;
+};
+
+// One JSON object per line, flushed after each record; safe from several threads.
+std::unique_ptr<AuditSink> make_file_audit_sink(std::FILE* file);
+std::unique_ptr<AuditSink> make_ostream_audit_sink(std::ostream& out);  // the stream must outlive the sink
+// sd_journal_send with upper-case fields (INTERACTION_ID=, OUTCOME=, ...), see journald_audit_sink.cpp.
+std::unique_ptr<AuditSink> make_journald_audit_sink();
+// The "NAME=value" fields that sink sends (exposed for tests).
+std::vector<std::string> audit_journal_fields(const AuditRecord& record);
+
+// The fixed MESSAGE_ID of audit records in the journal, generated once with
+// uuid4; find them all with `journalctl MESSAGE_ID=80f29912bfbb486292800b6fe555213f`.
+inline constexpr std::string_view audit_message_id = "80f29912bfbb486292800b6fe555213f";
+
+inline constexpr const char* journal_socket_path = "/run/systemd/journal/socket";
+
+// What `automatic` looks at, separated out so the choice is testable.
+struct AuditEnvironment {
+  bool started_by_systemd = false;  // JOURNAL_STREAM or INVOCATION_ID is set
+  bool journal_socket_exists = false;
+};
+AuditEnvironment current_audit_environment();
+// automatic -> journald when started by systemd and the journal socket exists, else stdout_json.
+AuditSinkKind resolve_audit_sink_kind(AuditSinkKind requested, const AuditEnvironment& env) noexcept;
+std::unique_ptr<AuditSink> make_audit_sink(
+    AuditSinkKind kind);  // resolves automatic with the real environment
+
+}  // namespace insightd::observability

@@ -1,0 +1,106 @@
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <ctime>
+
+#include "insightd/observability/audit.hpp"
+
+namespace insightd::observability {
+namespace {
+
+constexpr std::size_t max_error_bytes = 512;
+constexpr std::size_t max_kind_bytes = 32;
+
+// Finding kinds are names chosen by the governance code ("email", "iban"); any
+// other key (a bug passing matched text, say) must not carry text into the record.
+std::string safe_kind(std::string_view kind) {
+  const bool plain =
+      !kind.empty() && kind.size() <= max_kind_bytes && std::all_of(kind.begin(), kind.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+      });
+  return plain ? std::string(kind) : "other";
+}
+
+std::string capped_error(std::string_view error) {
+  if (error.size() <= max_error_bytes) return std::string(error);
+  std::size_t cut = max_error_bytes;
+  while (cut > 0 && (static_cast<unsigned char>(error[cut]) & 0xC0) == 0x80) --cut;  // keep UTF-8 whole
+  return std::string(error.substr(0, cut)) + "...";
+}
+
+}  // namespace
+
+std::string_view to_string(AuditOutcome outcome) noexcept {
+  switch (outcome) {
+    case AuditOutcome::done:
+      return "done";
+    case AuditOutcome::retry:
+      return "retry";
+    case AuditOutcome::failed:
+      return "failed";
+    case AuditOutcome::dead:
+      return "dead";
+    case AuditOutcome::parked:
+      return "parked";
+  }
+  return "unknown";
+}
+
+std::string format_rfc3339_utc_ms(std::chrono::system_clock::time_point t) {
+  using namespace std::chrono;
+  const auto ms_since_epoch = floor<milliseconds>(t).time_since_epoch();
+  const auto secs = floor<seconds>(ms_since_epoch);
+  const std::time_t tt = secs.count();
+  std::tm tm{};
+  gmtime_r(&tt, &tm);
+  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z", tm.tm_year + 1900, tm.tm_mon + 1,
+                     tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, (ms_since_epoch - secs).count());
+}
+
+boost::json::object to_json(const AuditRecord& r) {
+  boost::json::object pii;
+  for (const auto& [kind, count] : r.pii_findings) {
+    auto& slot = pii[safe_kind(kind)];
+    slot = (slot.is_uint64() ? slot.as_uint64() : 0) + count;
+  }
+  boost::json::object o;
+  o["timestamp"] = format_rfc3339_utc_ms(r.timestamp);
+  o["interaction_id"] = r.interaction_id;
+  o["source"] = to_string(r.source);
+  o["outcome"] = to_string(r.outcome);
+  o["insight_count"] = r.insight_count;
+  o["pages"] = r.pages;
+  o["latency_ms"] = r.latency_ms;
+  o["utilization_rate"] = r.utilization_rate;
+  o["governance_pass"] = r.governance_pass;
+  o["stale_count"] = r.stale_count;
+  o["pii_findings"] = std::move(pii);
+  o["redaction_leaks"] = r.redaction_leaks;
+  o["malformed_skipped"] = r.malformed_skipped;
+  o["retries"] = r.retries;
+  o["rate_limited_ms"] = r.rate_limited_ms;
+  if (r.crm_webhook_status)
+    o["crm_webhook_status"] = *r.crm_webhook_status;
+  else
+    o["crm_webhook_status"] = nullptr;
+  o["webhook_id"] = r.webhook_id;
+  o["correlation_id"] = r.correlation_id;
+  o["error"] = capped_error(r.error);
+  o["attempts"] = r.attempts;
+  return o;
+}
+
+std::string summary_line(const AuditRecord& r) {
+  std::string line = fmt::format("interaction {} {}: {} insights, {} pages, {} ms", r.interaction_id,
+                                 to_string(r.outcome), r.insight_count, r.pages, r.latency_ms);
+  if (r.crm_webhook_status) line += fmt::format(", CRM {}", *r.crm_webhook_status);
+  if (r.attempts > 1) line += fmt::format(", attempt {}", r.attempts);
+  if (r.redaction_leaks > 0) line += fmt::format(", {} redaction leaks", r.redaction_leaks);
+  if (!r.error.empty()) line += ": " + capped_error(r.error);
+  // A journal MESSAGE is one line: never let an error reason break it.
+  std::replace_if(
+      line.begin(), line.end(), [](char c) { return c == '\n' || c == '\r'; }, ' ');
+  return line;
+}
+
+}  // namespace insightd::observability
