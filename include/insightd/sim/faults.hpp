@@ -1,0 +1,51 @@
+#pragma once
+// Fault injection is chosen per interaction ID, so a demo or a test picks the
+// behaviour of each interaction by naming it. An ID may combine several
+// markers (e.g. "ia-7-flaky-pii-n120"):
+//
+//   notfound     404 {"status":404,"code":"not.found",...}
+//   forbidden    403 {"status":403,"code":"missing.permissions",...}
+//   flaky        503 for the first 2 requests of that ID
+//   malformed    some entities without id, with an unparsable date, or an unknown type
+//   pii          some entities marked redacted:true whose text still holds an
+//                email, a phone number, a Luhn-valid card, a US SSN and a valid IBAN
+//   stale        createdDate days in the past
+//   future       createdDate days in the future
+//   slow         extra latency on every response for that ID
+//   tokenexpiry  the bearer token used for page 1 is revoked after that page
+//                (once per ID), so the client must refresh mid-pagination
+//   notready     copilot/sta summaries report status "Pending" on the first request
+//   ratelimit    one 429 with Retry-After = --retry-after
+//   longlimit    always 429 with Retry-After 3600 (a long-window limit)
+//   crmreject    the CRM receiver answers 422 to every delivery of this interaction
+//   -n<NUM>      exactly NUM insights before filtering (otherwise 5..40)
+#include <cstddef>
+#include <optional>
+#include <string_view>
+
+namespace insightd::sim {
+
+struct Faults {
+  bool not_found = false;
+  bool forbidden = false;
+  bool flaky = false;
+  bool malformed = false;
+  bool pii = false;
+  bool stale = false;
+  bool future = false;
+  bool slow = false;
+  bool token_expiry = false;
+  bool not_ready = false;
+  bool rate_limit = false;
+  bool long_limit = false;
+  bool crm_reject = false;
+  std::optional<std::size_t> insight_count;  // from "-n<NUM>"
+};
+
+inline constexpr std::size_t max_insight_count = 100000;  // caps "-n<NUM>"
+inline constexpr int flaky_failures = 2;
+inline constexpr int long_limit_retry_after_s = 3600;
+
+Faults faults_for(std::string_view interaction_id) noexcept;
+
+}  // namespace insightd::sim

@@ -1,0 +1,49 @@
+#pragma once
+// Deterministic insight data: the same interaction ID and seed always yield
+// the same insights, drawn from a PRNG seeded with a hash of both.
+#include "insightd/sim/faults.hpp"
+
+#include <boost/json/object.hpp>
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace insightd::sim {
+
+struct SimInsight {
+  std::string id;  // empty for the "no id" malformed entity
+  std::string interaction_id;
+  std::string type;  // keyword | summary | sentiment | topic, or unknown when malformed
+  double confidence = 0.0;
+  std::string text;
+  std::chrono::system_clock::time_point created;
+  std::string created_text;  // the createdDate as served (unparsable when malformed)
+  bool redacted = false;
+  std::size_t rank = 0;      // generation order; rank 0 is the most relevant
+  bool malformed = false;    // malformed entities bypass server-side filters
+};
+
+// `anchor` is the wall-clock time dates are generated relative to (the
+// simulator's start), so repeated calls return identical data.
+std::vector<SimInsight> generate_insights(std::string_view interaction_id, std::uint64_t seed,
+                                          std::chrono::system_clock::time_point anchor);
+
+// RFC 3339 UTC with milliseconds, e.g. "2026-11-24T00:57:28.123Z".
+std::string format_rfc3339(std::chrono::system_clock::time_point t);
+
+// The agentassist entity: {id, interactionId, insightType, confidence, text, createdDate, redacted}.
+boost::json::object to_entity_json(const SimInsight& insight);
+
+// The PII the `pii` fault plants (exposed so tests can look for each kind).
+struct PlantedPii {
+  static constexpr std::string_view email = "jane.doe@example.com";
+  static constexpr std::string_view phone = "+1 415-555-0132";
+  static constexpr std::string_view card = "4111 1111 1111 1111";
+  static constexpr std::string_view ssn = "536-22-1987";
+  static constexpr std::string_view iban = "GB82 WEST 1234 5698 7654 32";
+};
+
+}  // namespace insightd::sim

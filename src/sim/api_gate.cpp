@@ -1,0 +1,110 @@
+// Every /api/v2 request passes here: routing, bearer check, the global token
+// bucket, then the faults every source shares (notfound, forbidden, 429s, flaky).
+#include "sim_state.hpp"
+
+#include <boost/algorithm/string/predicate.hpp>
+
+#include <vector>
+
+namespace insightd::sim {
+namespace {
+
+using Source = Reply (*)(SimState&, const ApiCall&);
+
+struct Route {
+  std::string endpoint;
+  std::string interaction_id;
+  Source source = nullptr;
+};
+
+bool matches(const std::vector<std::string>& segs, std::initializer_list<std::string_view> pattern) {
+  if (segs.size() != pattern.size()) return false;
+  std::size_t i = 0;
+  for (auto p : pattern) {
+    if (p != "{id}" && segs[i] != p) return false;
+    ++i;
+  }
+  return true;
+}
+
+std::optional<Route> route(boost::urls::url_view url) {
+  std::vector<std::string> segs;
+  for (auto s : url.segments()) segs.push_back(s);
+  if (matches(segs, {"api", "v2", "agentassist", "interactions", "{id}", "insights"}))
+    return Route{"agentassist_insights", segs[4], &agentassist_insights};
+  if (matches(segs, {"api", "v2", "conversations", "{id}", "summaries"}))
+    return Route{"copilot_summaries", segs[3], &copilot_summaries};
+  if (matches(segs, {"api", "v2", "speechandtextanalytics", "conversations", "{id}", "summaries"}))
+    return Route{"sta_summaries", segs[4], &sta_summaries};
+  if (matches(segs, {"api", "v2", "speechandtextanalytics", "conversations", "{id}", "sentiments"}))
+    return Route{"sta_sentiments", segs[4], &sta_sentiments};
+  return std::nullopt;
+}
+
+// Marks earlier 429s with the arrival time of this request.
+void note_api_request(SimState& state) {
+  const auto now = state.now_ms();
+  state.stats.api_request_ms.push_back(now);
+  for (auto it = state.stats.rate_limited.rbegin(); it != state.stats.rate_limited.rend(); ++it) {
+    if (it->next_api_request_ms) break;
+    it->next_api_request_ms = now;
+  }
+}
+
+Reply too_many_requests(SimState& state, std::string endpoint, std::int64_t retry_after_s, std::string cause) {
+  state.stats.rate_limited.push_back({state.now_ms(), retry_after_s, std::move(cause), std::nullopt});
+  Reply reply{std::move(endpoint),
+              error_response({429, "too.many.requests.retry.after",
+                              "Rate limit exceeded the maximum. Retry the request in [" +
+                                  std::to_string(retry_after_s) + "] seconds"})};
+  reply.response.headers.set("Retry-After", std::to_string(retry_after_s));
+  return reply;
+}
+
+std::optional<std::string> bearer_of(const http::ServerRequest& request) {
+  constexpr std::string_view scheme = "Bearer ";
+  auto header = request.headers.get("Authorization");
+  if (!boost::algorithm::istarts_with(header, scheme)) return std::nullopt;
+  return std::string(header.substr(scheme.size()));
+}
+
+}  // namespace
+
+Reply api_request(SimState& state, const http::ServerRequest& request, boost::urls::url_view url) {
+  auto found = route(url);
+  if (!found) return {"unknown", error_response({404, "not.found", "No API matches " + std::string(url.path())})};
+  if (request.method != "GET")
+    return {found->endpoint, error_response({405, "method.not.allowed", request.method + " is not supported here"})};
+  note_api_request(state);
+
+  auto bearer = bearer_of(request);
+  if (!bearer)
+    return {found->endpoint, error_response({401, "authentication.required",
+                                             "No authentication bearer token specified in authorization header."})};
+  if (!state.tokens.valid(*bearer, state.clock.steady()))
+    return {found->endpoint, error_response({401, "bad.credentials", "Invalid login credentials."})};
+
+  if (auto wait = state.bucket.try_take(state.clock.steady()))
+    return too_many_requests(state, found->endpoint, wait->count(), "bucket");
+
+  ApiCall call{found->interaction_id, faults_for(found->interaction_id), *bearer, url};
+  const auto& f = call.faults;
+  Reply reply = [&]() -> Reply {
+    if (f.not_found)
+      return {found->endpoint,
+              error_response({404, "not.found", "Interaction " + call.interaction_id + " was not found"})};
+    if (f.forbidden)
+      return {found->endpoint, error_response({403, "missing.permissions",
+                                               "Missing permission to read interaction " + call.interaction_id})};
+    if (f.long_limit) return too_many_requests(state, found->endpoint, long_limit_retry_after_s, "longlimit");
+    if (f.rate_limit && state.rate_limited_ids.insert(call.interaction_id).second)
+      return too_many_requests(state, found->endpoint, state.options.retry_after.count(), "ratelimit");
+    if (f.flaky && ++state.requests_per_id[call.interaction_id] <= flaky_failures)
+      return {found->endpoint, error_response({503, "service.unavailable", "The service is temporarily unavailable"})};
+    return found->source(state, call);
+  }();
+  if (f.slow) reply.delay += state.options.slow_latency;
+  return reply;
+}
+
+}  // namespace insightd::sim

@@ -1,0 +1,45 @@
+#include "insightd/sim/faults.hpp"
+
+#include <algorithm>
+#include <charconv>
+
+namespace insightd::sim {
+namespace {
+
+bool has(std::string_view id, std::string_view marker) noexcept { return id.find(marker) != std::string_view::npos; }
+
+// The first "-n<digits>" in the ID.
+std::optional<std::size_t> count_marker(std::string_view id) noexcept {
+  for (auto pos = id.find("-n"); pos != std::string_view::npos; pos = id.find("-n", pos + 1)) {
+    const char* first = id.data() + pos + 2;
+    const char* last = id.data() + id.size();
+    std::size_t n = 0;
+    auto [end, ec] = std::from_chars(first, last, n);
+    if (ec == std::errc() && end != first) return std::min(n, max_insight_count);
+    if (ec == std::errc::result_out_of_range) return max_insight_count;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+Faults faults_for(std::string_view id) noexcept {
+  Faults f;
+  f.not_found = has(id, "notfound");
+  f.forbidden = has(id, "forbidden");
+  f.flaky = has(id, "flaky");
+  f.malformed = has(id, "malformed");
+  f.pii = has(id, "pii");
+  f.stale = has(id, "stale");
+  f.future = has(id, "future");
+  f.slow = has(id, "slow");
+  f.token_expiry = has(id, "tokenexpiry");
+  f.not_ready = has(id, "notready");
+  f.rate_limit = has(id, "ratelimit");
+  f.long_limit = has(id, "longlimit");
+  f.crm_reject = has(id, "crmreject");
+  f.insight_count = count_marker(id);
+  return f;
+}
+
+}  // namespace insightd::sim

@@ -1,0 +1,80 @@
+#include "insightd/sim/sim_service.hpp"
+
+#include "sim_state.hpp"
+
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/url/parse.hpp>
+
+namespace insightd::sim {
+namespace {
+
+// The simulator's own endpoints: not counted in the stats they report.
+std::optional<Reply> introspection(SimState& state, const http::ServerRequest& request, std::string_view path) {
+  if (path == "/sim/stats" && request.method == "GET") return Reply{"sim", json_response(200, to_json(state.stats))};
+  if (path == "/sim/crm/deliveries" && request.method == "GET")
+    return Reply{"sim", json_response(200, deliveries_json(state.stats))};
+  if (path == "/sim/reset" && request.method == "POST") {
+    state.clear();
+    return Reply{"sim", json_response(200, boost::json::object{{"reset", true}})};
+  }
+  return std::nullopt;
+}
+
+Reply dispatch(SimState& state, const http::ServerRequest& request) {
+  auto url = boost::urls::parse_origin_form(request.target);
+  if (!url) return {"unknown", error_response({400, "bad.request", "Unparsable request target"})};
+  const std::string_view path = url->encoded_path();
+
+  if (path.starts_with("/sim/")) {
+    if (auto reply = introspection(state, request, path)) return *reply;
+    return {"sim", error_response({404, "not.found", "No simulator endpoint " + std::string(path)})};
+  }
+  Reply reply = [&] {
+    if (path == "/oauth/token") return oauth_token(state, request);
+    if (path == "/crm/ingest") return crm_ingest(state, request);
+    Reply api = api_request(state, request, *url);
+    if (api.endpoint != "unknown") api.delay += state.options.latency;
+    return api;
+  }();
+  ++state.stats.requests[reply.endpoint][reply.response.status];
+  return reply;
+}
+
+}  // namespace
+
+SimService::SimService(boost::asio::any_io_executor executor, SimOptions options, SimClock clock)
+    : executor_(std::move(executor)), state_(std::make_unique<SimState>(std::move(options), std::move(clock))) {}
+
+SimService::~SimService() = default;
+
+boost::asio::awaitable<http::Response> SimService::handle(http::ServerRequest request) {
+  Reply reply;
+  {
+    std::lock_guard lock(state_->mutex);
+    reply = dispatch(*state_, request);
+  }
+  reply.response.headers.set("ININ-Correlation-Id", correlation_id());
+  if (reply.delay.count() > 0) {
+    boost::asio::steady_timer timer(executor_, reply.delay);
+    co_await timer.async_wait(boost::asio::use_awaitable);
+  }
+  co_return std::move(reply.response);
+}
+
+http::Handler SimService::handler(std::shared_ptr<SimService> service) {
+  // Not a coroutine itself: it only forwards, and the frame of handle() keeps `request` by value.
+  return [service = std::move(service)](http::ServerRequest request) { return service->handle(std::move(request)); };
+}
+
+SimStats SimService::stats() const {
+  std::lock_guard lock(state_->mutex);
+  return state_->stats;
+}
+
+void SimService::reset() {
+  std::lock_guard lock(state_->mutex);
+  state_->clear();
+}
+
+}  // namespace insightd::sim

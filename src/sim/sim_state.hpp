@@ -1,0 +1,76 @@
+#pragma once
+// Private to src/sim: the simulator's mutable state and the shape every
+// endpoint returns. Endpoints run under `mutex`, without suspending.
+#include "insightd/http/server.hpp"
+#include "insightd/sim/faults.hpp"
+#include "insightd/sim/insight_query.hpp"
+#include "insightd/sim/options.hpp"
+#include "insightd/sim/stats.hpp"
+#include "insightd/sim/token_bucket.hpp"
+#include "insightd/sim/token_store.hpp"
+
+#include <boost/json/value.hpp>
+#include <boost/url/url_view.hpp>
+
+#include <chrono>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace insightd::sim {
+
+struct SimState {
+  SimState(SimOptions opts, SimClock clk);
+
+  SimOptions options;
+  SimClock clock;
+  std::string crm_key;  // HMAC key bytes from options.crm_secret
+  std::chrono::system_clock::time_point anchor;  // generated dates are relative to it
+
+  mutable std::mutex mutex;
+  TokenStore tokens;
+  TokenBucket bucket;
+  std::chrono::steady_clock::time_point epoch;  // time zero of the stats
+  SimStats stats;
+
+  // Per-ID fault memory, cleared by reset().
+  std::unordered_map<std::string, int> requests_per_id;
+  std::unordered_set<std::string> rate_limited_ids;
+  std::unordered_set<std::string> token_revoked_ids;
+  std::unordered_set<std::string> summary_requested_ids;
+
+  std::int64_t now_ms() const;
+  void clear();
+};
+
+// An answer, the endpoint name it is counted under, and how long to hold it.
+struct Reply {
+  std::string endpoint;
+  http::Response response;
+  std::chrono::milliseconds delay{0};
+};
+
+// A validated API call for one interaction, after authentication and rate limiting.
+struct ApiCall {
+  std::string interaction_id;
+  Faults faults;
+  std::string bearer;
+  boost::urls::url_view url;
+};
+
+http::Response json_response(unsigned status, const boost::json::value& body);
+// {"status","code","message"} as Genesys answers errors.
+http::Response error_response(const ApiError& error);
+// "ININ-Correlation-Id" values: UUID-shaped random hex.
+std::string correlation_id();
+
+Reply oauth_token(SimState& state, const http::ServerRequest& request);
+Reply api_request(SimState& state, const http::ServerRequest& request, boost::urls::url_view url);
+Reply agentassist_insights(SimState& state, const ApiCall& call);
+Reply copilot_summaries(SimState& state, const ApiCall& call);
+Reply sta_summaries(SimState& state, const ApiCall& call);
+Reply sta_sentiments(SimState& state, const ApiCall& call);
+Reply crm_ingest(SimState& state, const http::ServerRequest& request);
+
+}  // namespace insightd::sim
