@@ -1,0 +1,28 @@
+# CPack: a Debian package of the installed tree (cmake --install layout with
+# prefix /usr). Build it with `cpack -G DEB` in the build directory;
+# scripts/package-test installs and checks it.
+set(CPACK_GENERATOR DEB)
+set(CPACK_PACKAGE_NAME insightd)
+set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
+set(CPACK_PACKAGE_VENDOR "insightd")
+set(CPACK_PACKAGE_CONTACT "insightd maintainers <insightd@localhost>")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "Genesys Cloud Agent Assist insights to CRM webhook daemon")
+set(CPACK_PACKAGE_DESCRIPTION
+  "insightd takes interaction IDs from a work queue, fetches their insights from Genesys Cloud CX, checks them (schema, freshness, PII), delivers them to a CRM webhook and writes one audit record per interaction to journald.")
+set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
+set(CPACK_STRIP_FILES ON)
+
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+set(CPACK_DEBIAN_PACKAGE_SECTION net)
+set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
+# Runtime libraries from the binaries' NEEDED entries (dpkg-shlibdeps); the
+# maintainer scripts need adduser.
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "adduser")
+set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
+  ${PROJECT_SOURCE_DIR}/packaging/deb/postinst
+  ${PROJECT_SOURCE_DIR}/packaging/deb/prerm
+  ${PROJECT_SOURCE_DIR}/packaging/deb/postrm)
+set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION TRUE)
+
+include(CPack)
