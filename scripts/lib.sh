@@ -28,6 +28,9 @@ install_missing_packages() {
 }
 
 build() {
+  # ccache keyed on paths relative to the checkout: a fresh clone on the same
+  # machine (CI) reuses the objects of an earlier build.
+  export CCACHE_BASEDIR="$ROOT" CCACHE_NOHASHDIR=true
   local werror=OFF
   [ "${CI:-}" = "true" ] && werror=ON
   if [ ! -f "$BUILD_DIR/build.ninja" ]; then

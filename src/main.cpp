@@ -22,7 +22,12 @@ std::string sibling_binary(const char* argv0, const char* name) {
 
 int main(int argc, char** argv) {
   using namespace insightd::app;
-  CLI::App cli{"insightd: syncs Genesys Cloud Agent Assist insights to a CRM webhook"};
+  CLI::App cli{help_description(), "insightd"};
+  // --help reads like a man page: every subcommand with its options (the
+  // subcommands added below inherit this flag). Set before adding them.
+  cli.set_help_flag();
+  cli.set_help_all_flag("-h,--help", "print this help and exit");
+  cli.set_version_flag("-V,--version", std::string("insightd ") + INSIGHTD_VERSION, "print the version and exit");
   cli.require_subcommand(1);
   std::string config = default_config_path;
 
@@ -58,12 +63,17 @@ int main(int argc, char** argv) {
   dead->require_subcommand(1);
   auto* dl_list = dead->add_subcommand("list", "list dead letters");
   bool all = false;
-  auto* dl_replay = dead->add_subcommand("replay", "re-queue dead letters");
+  auto* dl_replay = dead->add_subcommand("replay", "re-queue dead letters: replay ID... | replay --all");
   dl_replay->add_option("ids", ids, "interaction IDs to replay");
   dl_replay->add_flag("--all", all, "replay every dead letter");
+  // `insightd dead-letters list -c FILE`: the parent's -c is accepted after the verb too.
+  dl_list->fallthrough();
+  dl_replay->fallthrough();
 
   auto* demo = cli.add_subcommand("demo", "run end to end against the built-in simulator (no Genesys account needed)");
 
+  // After the subcommands, so that only the top-level help carries it.
+  cli.footer(help_footer());
   try {
     cli.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

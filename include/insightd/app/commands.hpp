@@ -17,4 +17,10 @@ int cmd_dead_letters_list(const std::string& config_path);
 int cmd_dead_letters_replay(const std::string& config_path, const std::vector<std::string>& ids, bool all);
 int cmd_demo(const std::string& sim_binary);
 
+// `insightd --help` as a short man page: the NAME/DESCRIPTION text shown
+// above the usage, and the FILES, EXIT STATUS, SIGNALS, ENVIRONMENT and
+// SEE ALSO sections shown below the subcommands.
+std::string help_description();
+std::string help_footer();
+
 }  // namespace insightd::app

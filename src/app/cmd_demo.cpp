@@ -1,0 +1,194 @@
+// `insightd demo`: the whole daemon against the built-in simulator, no Genesys
+// account needed. The simulator (login, insights API, CRM receiver) runs on
+// loopback in this process; the daemon is configured through a real YAML file
+// and runs until drained; then a summary of what happened is printed.
+#include "config_or_exit.hpp"
+#include "demo_report.hpp"
+#include "insightd/app/commands.hpp"
+#include "insightd/app/daemon.hpp"
+#include "insightd/common/crypto.hpp"
+#include "insightd/observability/audit.hpp"
+#include "insightd/observability/logging.hpp"
+#include "insightd/queue/store.hpp"
+#include "insightd/sim/simulator.hpp"
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/use_future.hpp>
+#include <fmt/format.h>
+#include <spdlog/sinks/basic_file_sink.h>
+#include <spdlog/spdlog.h>
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <future>
+#include <mutex>
+
+namespace insightd::app {
+namespace fs = std::filesystem;
+using namespace std::chrono_literals;
+
+namespace {
+
+// Writes every record to audit.jsonl and keeps a copy for the summary.
+class DemoAuditSink final : public observability::AuditSink {
+ public:
+  explicit DemoAuditSink(std::FILE* file) : file_sink_(observability::make_file_audit_sink(file)) {}
+  boost::system::error_code write(const observability::AuditRecord& record) override {
+    records.push_back(record);
+    return file_sink_->write(record);
+  }
+  std::vector<observability::AuditRecord> records;
+
+ private:
+  std::unique_ptr<observability::AuditSink> file_sink_;
+};
+
+void write_private_file(const fs::path& path, const std::string& content) {
+  std::ofstream out(path, std::ios::trunc);
+  out << content << '\n';
+  out.close();
+  ::chmod(path.c_str(), 0600);
+}
+
+std::string demo_config(const fs::path& dir, const std::string& base_url) {
+  return fmt::format(R"(# Written by `insightd demo`: the simulator on loopback stands in for Genesys and the CRM.
+genesys:
+  api_base_url: {0}
+  login_base_url: {0}
+  client_id: insightd-demo
+  client_secret_file: {1}/genesys-secret
+  source: agentassist
+  requests_per_minute: 1200
+  burst: 20
+  concurrency: 8
+  request_timeout: 5s
+  retry: {{max_attempts: 4, initial: 100ms, max: 1s}}
+retrieval:
+  insight_types: [keyword, summary, sentiment, topic]
+  confidence_threshold: 0.2
+  max_results: 100
+  sort_by: relevance
+  sort_order: desc
+governance:
+  max_age: 24h
+  stale: drop
+  pii: mask
+crm:
+  url: {0}/crm/ingest
+  signing_secret_file: {1}/crm-secret
+  timeout: 5s
+  max_attempts: 3
+  backoff: {{initial: 100ms, max: 1s}}
+  queue_capacity: 1000
+queue:
+  backend: sqlite
+  sqlite: {{path: {1}/insightd.db}}
+  lease_timeout: 1m
+admin:
+  listen: 127.0.0.1:0
+audit:
+  sink: stdout
+log:
+  level: info
+)",
+                     base_url, dir.string());
+}
+
+// The simulator keeps the io_context busy forever, so run it only until `f` is ready.
+template <class T>
+T run_until_ready(boost::asio::io_context& io, std::future<T>& f) {
+  io.restart();
+  while (f.wait_for(0s) != std::future_status::ready) io.run_one();
+  return f.get();
+}
+
+}  // namespace
+
+int cmd_demo(const std::string& /*sim_binary*/) {
+  char dir_template[] = "/tmp/insightd-demo-XXXXXX";
+  if (!::mkdtemp(dir_template)) {
+    std::perror("demo: cannot create a temporary directory");
+    return 1;
+  }
+  const fs::path dir = dir_template;
+  const bool tty = ::isatty(STDOUT_FILENO) != 0;
+
+  boost::asio::io_context io(1);
+  sim::SimOptions sim_options;
+  sim_options.client_id = "insightd-demo";
+  sim_options.client_secret = crypto::random_hex(24);
+  sim_options.crm_secret = "whsec_" + crypto::base64_encode(crypto::random_hex(24));
+  sim_options.token_ttl = 20s;         // short: token refreshes happen during the demo
+  sim_options.rate_limit_rpm = 3000;   // the daemon's own budget (1200/min) stays below it...
+  sim_options.burst = 40;
+  sim_options.latency = 5ms;
+  sim_options.retry_after = 1s;        // ...but `ratelimit` IDs still draw a 429 each
+  sim_options.slow_latency = 300ms;
+  sim_options.crm_fail_first = 1;      // every webhook's first attempt gets a 503: retries show
+  sim::Simulator simulator(io.get_executor(), sim_options);
+
+  write_private_file(dir / "genesys-secret", sim_options.client_secret);
+  write_private_file(dir / "crm-secret", sim_options.crm_secret);
+  const fs::path config_path = dir / "insightd.yaml";
+  std::ofstream(config_path) << demo_config(dir, simulator.base_url());
+
+  auto config = load_config_for_command(config_path.string());
+  if (!config) return 2;
+  // The operational log goes to a file: the terminal shows progress and the summary.
+  const fs::path log_path = dir / "insightd.log";
+  spdlog::set_default_logger(spdlog::basic_logger_mt("insightd-demo", log_path.string(), true));
+  spdlog::set_level(spdlog::level::info);
+  spdlog::flush_every(std::chrono::seconds(1));
+
+  const auto ids = demo_interaction_ids();
+  {
+    auto store = queue::Store::open(io.get_executor(), config->queue);
+    auto added_future = boost::asio::co_spawn(io, store->enqueue(ids), boost::asio::use_future);
+    const auto added = run_until_ready(io, added_future);
+    std::printf("insightd demo: simulator on %s, %zu interactions enqueued (%zu with injected faults)\n",
+                simulator.base_url().c_str(), added.added, demo_fault_count(ids));
+  }
+
+  const fs::path audit_path = dir / "audit.jsonl";
+  std::FILE* audit_file = std::fopen(audit_path.c_str(), "w");
+  if (!audit_file) {
+    std::perror("demo: cannot write the audit file");
+    return 1;
+  }
+  auto audit = std::make_shared<DemoAuditSink>(audit_file);
+  ProgressPrinter progress(tty);
+
+  DaemonOptions options;
+  options.drain = true;
+  options.audit_sink = audit;
+  options.on_progress = [&progress](const queue::Counts& c) { progress.update(c); };
+  const auto started = std::chrono::steady_clock::now();
+  int rc = 1;
+  io.restart();
+  {
+    Daemon daemon(io, *config, options);
+    rc = daemon.run();
+  }
+  const auto elapsed = std::chrono::steady_clock::now() - started;
+  progress.finish();
+  std::fclose(audit_file);
+
+  // The daemon has stopped; read the final state.
+  auto store = queue::Store::open(io.get_executor(), config->queue);
+  auto counts_future = boost::asio::co_spawn(io, store->counts(), boost::asio::use_future);
+  const auto counts = run_until_ready(io, counts_future);
+
+  DemoSummary summary{audit->records, counts, simulator.stats(), elapsed};
+  print_demo_summary(summary, audit_path.string(), config_path.string());
+  std::printf("Operational log: %s\n", log_path.c_str());
+  simulator.stop();
+  return rc;
+}
+
+}  // namespace insightd::app

@@ -1,0 +1,108 @@
+// `insightd fetch [-c FILE] ID`: one interaction, retrieved, validated and
+// governed, printed as normalised JSON on stdout; nothing is delivered.
+#include "config_or_exit.hpp"
+#include "insightd/app/commands.hpp"
+#include "insightd/genesys/fetcher.hpp"
+#include "insightd/genesys/rate_limiter.hpp"
+#include "insightd/genesys/token_manager.hpp"
+#include "insightd/governance/governance.hpp"
+#include "insightd/http/client.hpp"
+#include "insightd/observability/logging.hpp"
+#include "insightd/queue/interaction_id.hpp"
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+#include <boost/json/serialize.hpp>
+#include <spdlog/spdlog.h>
+
+#include <cstdio>
+
+namespace insightd::app {
+namespace {
+
+std::string_view outcome_name(genesys::FetchResult::Outcome o) {
+  using O = genesys::FetchResult::Outcome;
+  switch (o) {
+    case O::ok: return "ok";
+    case O::permanent_failure: return "permanent_failure";
+    case O::transient_failure: return "transient_failure";
+    case O::long_window_limited: return "long_window_limited";
+    case O::not_ready: return "not_ready";
+  }
+  return "unknown";
+}
+
+boost::json::object fetch_report(const Config& config, const std::string& id, genesys::FetchResult& fetched,
+                                 const governance::GovernanceResult* governed) {
+  boost::json::object out;
+  out["interactionId"] = id;
+  out["source"] = to_string(config.genesys.source);
+  out["outcome"] = outcome_name(fetched.outcome);
+  out["pages"] = fetched.pages;
+  out["malformed_skipped"] = fetched.malformed_skipped;
+  out["latency_ms"] = fetched.latency_ms;
+  out["utilization_rate"] = fetched.utilization_rate;
+  out["retries"] = fetched.retries;
+  out["rate_limited_ms"] = fetched.rate_limited_ms;
+  out["correlation_id"] = fetched.correlation_id;
+  if (!fetched.error.empty()) out["error"] = fetched.error;
+  if (governed) out["governance"] = governed->to_json();
+  boost::json::array insights;
+  for (const auto& insight : fetched.insights) insights.push_back(to_json(insight));
+  out["count"] = insights.size();
+  out["insights"] = std::move(insights);
+  return out;
+}
+
+struct FetchCommand {
+  const Config& config;
+  std::string id;
+  int exit_code = 1;
+
+  boost::asio::awaitable<void> run() {
+    auto executor = co_await boost::asio::this_coro::executor;
+    auto client = http::make_client(executor, {.ca_file = config.genesys.ca_file});
+    genesys::RateLimiter limiter(executor, config.genesys.requests_per_minute, config.genesys.burst);
+    genesys::TokenManager tokens(executor, *client, limiter, config.genesys, nullptr);
+    genesys::Fetcher fetcher(executor, *client, tokens, limiter, config, nullptr);
+    auto fetched = co_await fetcher.fetch(id);
+    if (fetched.outcome != genesys::FetchResult::Outcome::ok) {
+      std::printf("%s\n", boost::json::serialize(fetch_report(config, id, fetched, nullptr)).c_str());
+      std::fprintf(stderr, "fetch %s: %s\n", id.c_str(), fetched.error.c_str());
+      co_return;
+    }
+    governance::PiiScanner scanner;
+    auto governed = governance::govern(fetched.insights, config.governance, std::chrono::system_clock::now(), scanner);
+    std::printf("%s\n", boost::json::serialize(fetch_report(config, id, fetched, &governed)).c_str());
+    exit_code = governed.pass ? 0 : 1;
+  }
+};
+
+}  // namespace
+
+int cmd_fetch(const std::string& config_path, const std::string& interaction_id) {
+  std::string why;
+  if (!queue::valid_interaction_id(interaction_id, &why)) {
+    std::fprintf(stderr, "fetch: invalid interaction ID: %s\n", why.c_str());
+    return 2;
+  }
+  auto config = load_config_for_command(config_path);
+  if (!config) return 2;
+  observability::setup_logging(config->log.level, false);  // stderr: stdout carries the JSON
+  FetchCommand command{*config, interaction_id};
+  boost::asio::io_context io(1);
+  boost::asio::co_spawn(io, command.run(), [](std::exception_ptr e) {
+    if (e) std::rethrow_exception(e);
+  });
+  try {
+    io.run();
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "fetch: %s\n", e.what());
+    return 1;
+  }
+  return command.exit_code;
+}
+
+}  // namespace insightd::app

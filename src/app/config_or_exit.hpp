@@ -1,0 +1,13 @@
+#pragma once
+// Loads the configuration for a command: every problem printed as
+// FILE:LINE:COL: message on stderr, warnings logged, nullopt when invalid.
+#include "insightd/config/loader.hpp"
+
+#include <optional>
+#include <string>
+
+namespace insightd::app {
+
+std::optional<Config> load_config_for_command(const std::string& path);
+
+}  // namespace insightd::app

@@ -1,0 +1,354 @@
+#include "insightd/app/daemon.hpp"
+
+#include "insightd/common/async_event.hpp"
+#include "insightd/config/loader.hpp"
+#include "insightd/delivery/deliverer.hpp"
+#include "insightd/genesys/fetcher.hpp"
+#include "insightd/genesys/rate_limiter.hpp"
+#include "insightd/genesys/token_manager.hpp"
+#include "insightd/governance/governance.hpp"
+#include "insightd/http/client.hpp"
+#include "insightd/http/server.hpp"
+#include "insightd/observability/admin.hpp"
+#include "insightd/observability/audit.hpp"
+#include "insightd/observability/logging.hpp"
+#include "insightd/observability/metrics.hpp"
+#include "insightd/observability/systemd_notify.hpp"
+#include "insightd/queue/store.hpp"
+#include "interaction_processor.hpp"
+#include "telemetry.hpp"
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/json/object.hpp>
+#include <spdlog/spdlog.h>
+
+#include <csignal>
+
+namespace insightd::app {
+namespace asio = boost::asio;
+using namespace std::chrono_literals;
+
+namespace {
+
+constexpr auto idle_poll = 500ms;      // how often an idle lease loop looks for due work
+constexpr auto progress_period = 1s;   // gauges and the demo's progress line
+constexpr auto drain_parked_horizon = std::chrono::minutes(2);
+
+// Everything built from the configuration that a reload replaces.
+struct Services {
+  std::unique_ptr<http::Client> genesys_http;
+  std::unique_ptr<http::Client> crm_http;
+  std::unique_ptr<genesys::RateLimiter> limiter;
+  std::unique_ptr<genesys::TokenManager> tokens;
+  std::unique_ptr<genesys::Fetcher> fetcher;
+  std::unique_ptr<delivery::Deliverer> deliverer;
+};
+
+// Logs what a detached coroutine threw instead of swallowing it (asio#1111).
+auto log_failure(std::string what) {
+  return [what = std::move(what)](std::exception_ptr e) {
+    if (!e) return;
+    try {
+      std::rethrow_exception(e);
+    } catch (const std::exception& ex) {
+      spdlog::error("{} failed: {}", what, ex.what());
+    }
+  };
+}
+
+}  // namespace
+
+struct Daemon::Impl {
+  asio::io_context& io;
+  std::shared_ptr<const Config> config;
+  DaemonOptions options;
+
+  observability::Metrics metrics{INSIGHTD_VERSION};
+  std::shared_ptr<observability::AuditSink> audit;
+  governance::PiiScanner scanner;
+  std::shared_ptr<queue::Store> store;
+  std::unique_ptr<Telemetry> telemetry;
+  std::unique_ptr<Services> services;
+  std::unique_ptr<http::Server> admin;
+
+  AsyncEvent wake{io.get_executor()};   // lease loop: a worker finished, work arrived, a signal
+  int active_fetches = 0;
+  bool deliverer_running = false;
+  bool stopping = false;
+  bool reload_requested = false;
+  int exit_code = 0;
+
+  Impl(asio::io_context& io_, Config cfg, DaemonOptions opts)
+      : io(io_), config(std::make_shared<const Config>(std::move(cfg))), options(std::move(opts)) {}
+
+  asio::any_io_executor executor() { return io.get_executor(); }
+
+  std::unique_ptr<Services> build_services(const Config& cfg) {
+    auto s = std::make_unique<Services>();
+    s->genesys_http = http::make_client(executor(), {.ca_file = cfg.genesys.ca_file});
+    s->crm_http = http::make_client(executor(), {.ca_file = cfg.crm.ca_file});
+    s->limiter = std::make_unique<genesys::RateLimiter>(executor(), cfg.genesys.requests_per_minute,
+                                                        cfg.genesys.burst);
+    s->tokens = std::make_unique<genesys::TokenManager>(executor(), *s->genesys_http, *s->limiter, cfg.genesys,
+                                                        telemetry.get());
+    s->fetcher = std::make_unique<genesys::Fetcher>(executor(), *s->genesys_http, *s->tokens, *s->limiter, cfg,
+                                                    telemetry.get());
+    s->deliverer = std::make_unique<delivery::Deliverer>(executor(), store, *s->crm_http, cfg.crm, telemetry.get());
+    return s;
+  }
+
+  void start_deliverer() {
+    deliverer_running = true;
+    asio::co_spawn(executor(), services->deliverer->run(), [this](std::exception_ptr e) {
+      log_failure("delivery workers")(e);
+      deliverer_running = false;
+      wake.notify();
+    });
+  }
+
+  asio::awaitable<void> stop_deliverer() {
+    services->deliverer->stop();
+    while (deliverer_running) {
+      const bool woke = co_await wake.wait(idle_poll);
+      (void)woke;
+    }
+  }
+
+  // Waits until no fetch is running, at most `limit`; true when none is left.
+  asio::awaitable<bool> wait_for_fetches(std::chrono::steady_clock::duration limit) {
+    const auto deadline = std::chrono::steady_clock::now() + limit;
+    while (active_fetches > 0 && std::chrono::steady_clock::now() < deadline) {
+      const bool woke = co_await wake.wait(std::min<std::chrono::steady_clock::duration>(
+          idle_poll, deadline - std::chrono::steady_clock::now()));
+      (void)woke;
+    }
+    co_return active_fetches == 0;
+  }
+
+  ProcessorContext processor_context() {
+    ProcessorContext ctx;
+    ctx.config = config.get();
+    ctx.fetcher = services->fetcher.get();
+    ctx.scanner = &scanner;
+    ctx.store = store.get();
+    ctx.audit = [this](const observability::AuditRecord& r) { telemetry->record_cycle(r); };
+    ctx.outbox_written = [this] { services->deliverer->wake(); };
+    ctx.governed = [this](const governance::GovernanceResult& g, const std::vector<Insight>& kept) {
+      telemetry->record_governance(g);
+      if (!g.blocked && g.pass) telemetry->record_insights(kept);
+    };
+    return ctx;
+  }
+
+  void start_fetch(queue::Lease lease) {
+    ++active_fetches;
+    // The context pins this generation's services: a reload waits for active_fetches == 0.
+    asio::co_spawn(executor(), process_interaction(processor_context(), std::move(lease)),
+                   [this](std::exception_ptr e) {
+                     log_failure("interaction cycle")(e);
+                     --active_fetches;
+                     wake.notify();
+                   });
+  }
+
+  // SIGHUP: validate the file again; an invalid one is rejected and the old
+  // configuration kept. A valid one is applied between interactions: leasing
+  // pauses, in-flight work finishes, the services are rebuilt.
+  asio::awaitable<void> reload() {
+    reload_requested = false;
+    observability::notify_reloading();
+    auto loaded = load_config_file(config->path);
+    for (const auto& w : loaded.warnings) spdlog::warn("reload: {}", w.str());
+    if (!loaded.config) {
+      for (const auto& e : loaded.errors) spdlog::error("reload rejected: {}", e.str());
+      spdlog::error("reload rejected: {} problem(s) in {}; still running on the previous configuration",
+                    loaded.errors.size(), config->path);
+      observability::notify_ready();
+      co_return;
+    }
+    const bool idle = co_await wait_for_fetches(config->queue.shutdown_grace);
+    if (!idle) {
+      spdlog::warn("reload postponed: interactions still in flight after the grace period");
+      reload_requested = true;
+      co_return;
+    }
+    co_await stop_deliverer();
+    if (loaded.config->queue.sqlite_path != config->queue.sqlite_path ||
+        loaded.config->queue.backend != config->queue.backend || loaded.config->admin.listen != config->admin.listen) {
+      spdlog::warn("reload: queue and admin settings take effect at the next restart");
+    }
+    config = std::make_shared<const Config>(std::move(*loaded.config));
+    observability::setup_logging(config->log.level, observability::stderr_is_journal());
+    services = build_services(*config);
+    start_deliverer();
+    spdlog::info("configuration reloaded from {}", config->path);
+    observability::notify_ready();
+  }
+
+  asio::awaitable<void> handle_signals() {
+    asio::signal_set signals(io, SIGTERM, SIGINT, SIGHUP);
+    while (!stopping) {
+      const int signo = co_await signals.async_wait(asio::use_awaitable);
+      if (signo == SIGHUP) {
+        spdlog::info("SIGHUP: reloading {}", config->path);
+        reload_requested = true;
+      } else {
+        spdlog::info("{}: stopping (grace {} s)", signo == SIGTERM ? "SIGTERM" : "SIGINT",
+                     std::chrono::duration_cast<std::chrono::seconds>(config->queue.shutdown_grace).count());
+        observability::notify_stopping();
+        stopping = true;
+      }
+      wake.notify();
+    }
+  }
+
+  asio::awaitable<void> watchdog(std::chrono::microseconds interval) {
+    // Pinged from the io_context itself: a stuck loop stops pinging and systemd restarts us.
+    asio::steady_timer timer(io);
+    while (!stopping) {
+      observability::notify_watchdog();
+      timer.expires_after(interval / 2);
+      co_await timer.async_wait(asio::use_awaitable);
+    }
+  }
+
+  std::optional<std::string> not_ready_reason() const {
+    if (!store) return "queue not open";
+    return telemetry->token_problem();
+  }
+
+  void start_admin() {
+    observability::AdminDeps deps;
+    deps.metrics = &metrics;
+    deps.token = config->admin.token;
+    deps.not_ready_reason = [this] { return not_ready_reason(); };
+    deps.enqueue = [this](std::vector<std::string> ids) { return admin_enqueue(std::move(ids)); };
+    deps.lookup = [this](std::string id) { return admin_lookup(std::move(id)); };
+    http::ServerOptions opts;
+    opts.host = config->admin.host;
+    opts.port = config->admin.port;
+    opts.max_request_body = 1u << 20;
+    opts.max_connections = 64;
+    opts.request_timeout = 10s;
+    admin = http::make_server(executor(), opts, observability::make_admin_handler(std::move(deps)));
+    spdlog::info("admin endpoint on http://{}:{} (/metrics /healthz /readyz /v1/interactions)", opts.host,
+                 admin->port());
+  }
+
+  asio::awaitable<result<std::size_t>> admin_enqueue(std::vector<std::string> ids) {
+    auto added = co_await store->enqueue(std::move(ids));
+    wake.notify();
+    co_return added.added;
+  }
+
+  asio::awaitable<std::optional<boost::json::object>> admin_lookup(std::string id) {
+    auto info = co_await store->interaction(std::move(id));
+    if (!info) co_return std::nullopt;
+    co_return queue::to_json(*info);
+  }
+
+  asio::awaitable<void> refresh_gauges() {
+    auto counts = co_await store->counts();
+    telemetry->record_counts(counts);
+    if (options.on_progress) options.on_progress(counts);
+  }
+
+  // True when --drain may exit: nothing pending that is due, leased, or awaiting delivery.
+  asio::awaitable<bool> drained() {
+    if (active_fetches > 0) co_return false;
+    auto counts = co_await store->counts();
+    if (counts.in_flight != 0 || counts.delivering != 0 || counts.outbox != 0) co_return false;
+    if (counts.pending == 0) co_return true;
+    // Pending rows not due within the horizon are parked (a long-window 429): settled for now.
+    const auto parked = co_await store->count_parked(drain_parked_horizon);
+    if (parked == counts.pending) spdlog::info("drained; {} interaction(s) parked until their rate window", parked);
+    co_return parked == counts.pending;
+  }
+
+  asio::awaitable<void> lease_loop() {
+    auto next_progress = std::chrono::steady_clock::now();
+    while (!stopping) {
+      if (reload_requested) co_await reload();
+      if (std::chrono::steady_clock::now() >= next_progress) {
+        co_await refresh_gauges();
+        next_progress = std::chrono::steady_clock::now() + progress_period;
+      }
+      const int free = config->genesys.concurrency - active_fetches;
+      if (free > 0) {
+        const auto depth = co_await store->outbox_depth();
+        if (depth < config->crm.queue_capacity) {
+          auto leases = co_await store->lease(static_cast<std::size_t>(free));
+          for (auto& lease : leases) start_fetch(std::move(lease));
+          if (!leases.empty()) continue;
+        }
+      }
+      if (options.drain) {
+        const bool done = co_await drained();
+        if (done) break;
+      }
+      const bool woke = co_await wake.wait(idle_poll);
+      (void)woke;
+    }
+  }
+
+  asio::awaitable<void> shutdown() {
+    const bool idle = co_await wait_for_fetches(config->queue.shutdown_grace);
+    if (!idle) spdlog::warn("{} interaction(s) still in flight after the grace period", active_fetches);
+    const auto returned = co_await store->return_all_leases();
+    if (returned > 0) spdlog::info("returned {} lease(s) to pending", returned);
+    co_await stop_deliverer();
+    co_await refresh_gauges();
+    if (admin) admin->stop();
+  }
+
+  asio::awaitable<void> serve() {
+    store = queue::Store::open(executor(), config->queue);
+    telemetry = std::make_unique<Telemetry>(metrics, audit, [this] { wake.notify(); });
+    services = build_services(*config);
+    start_admin();
+    if (options.handle_signals) asio::co_spawn(executor(), handle_signals(), log_failure("signal handler"));
+    if (auto interval = observability::watchdog_interval()) {
+      asio::co_spawn(executor(), watchdog(*interval), log_failure("watchdog"));
+    }
+    start_deliverer();
+    observability::notify_ready();
+    spdlog::info("insightd running: source {}, queue {}, concurrency {}", to_string(config->genesys.source),
+                 config->queue.sqlite_path, config->genesys.concurrency);
+    co_await lease_loop();
+    stopping = true;
+    wake.notify();
+    co_await shutdown();
+    spdlog::info("insightd stopped");
+  }
+};
+
+Daemon::Daemon(asio::io_context& io, Config config, DaemonOptions options)
+    : impl_(std::make_unique<Impl>(io, std::move(config), std::move(options))) {
+  impl_->audit = impl_->options.audit_sink ? impl_->options.audit_sink
+                                           : std::shared_ptr<observability::AuditSink>(
+                                                 observability::make_audit_sink(impl_->config->audit.sink));
+}
+
+Daemon::~Daemon() = default;
+
+std::uint16_t Daemon::admin_port() const noexcept { return impl_->admin ? impl_->admin->port() : 0; }
+
+int Daemon::run() {
+  auto& impl = *impl_;
+  bool finished = false;
+  asio::co_spawn(impl.io, impl.serve(), [&](std::exception_ptr e) {
+    finished = true;
+    if (e) {
+      log_failure("insightd")(e);
+      impl.exit_code = 1;
+    }
+    impl.io.stop();  // ends the signal handler, the watchdog and any straggler
+  });
+  impl.io.run();
+  return finished ? impl.exit_code : 1;
+}
+
+}  // namespace insightd::app

@@ -1,0 +1,133 @@
+#include "interaction_processor.hpp"
+
+#include "insightd/delivery/payload.hpp"
+#include "audit_context.hpp"
+#include "insightd/observability/audit.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+
+namespace insightd::app {
+namespace {
+
+using genesys::FetchResult;
+using Outcome = genesys::FetchResult::Outcome;
+using observability::AuditOutcome;
+
+std::uint64_t count(int n) { return n < 0 ? 0 : static_cast<std::uint64_t>(n); }
+std::uint64_t count(std::int64_t n) { return n < 0 ? 0 : static_cast<std::uint64_t>(n); }
+
+// The fetch-side audit fields; outcome and CRM fields are filled when the cycle ends.
+observability::AuditRecord fetch_audit(const ProcessorContext& ctx, const queue::Lease& lease,
+                                       const FetchResult& fetched) {
+  observability::AuditRecord r;
+  r.interaction_id = lease.interaction_id;
+  r.source = ctx.config->genesys.source;
+  r.insight_count = fetched.insights.size();
+  r.pages = count(fetched.pages);
+  r.latency_ms = count(fetched.latency_ms);
+  r.utilization_rate = fetched.utilization_rate;
+  r.malformed_skipped = count(fetched.malformed_skipped);
+  r.retries = count(fetched.retries);
+  r.rate_limited_ms = count(fetched.rate_limited_ms);
+  r.correlation_id = fetched.correlation_id;
+  r.attempts = count(lease.attempt);
+  return r;
+}
+
+void apply_governance(observability::AuditRecord& r, const governance::GovernanceResult& g) {
+  r.governance_pass = g.pass;
+  r.stale_count = count(g.stale_count);
+  for (const auto& [kind, n] : g.pii_findings) r.pii_findings[kind] = count(n);
+  r.redaction_leaks = count(g.redaction_leaks);
+  r.malformed_skipped += count(g.malformed);
+}
+
+// A Lease can be lost (expired and re-leased elsewhere): then another holder
+// owns the interaction and this cycle leaves no trace but a log line.
+void warn_if_lost(bool kept, const queue::Lease& lease) {
+  if (!kept) spdlog::warn("interaction {}: lease expired before the cycle finished; left to its new holder",
+                          lease.interaction_id);
+}
+
+}  // namespace
+
+boost::asio::awaitable<void> process_interaction(ProcessorContext ctx, queue::Lease lease) {
+  const auto& id = lease.interaction_id;
+  FetchResult fetched = co_await ctx.fetcher->fetch(id);
+  auto record = fetch_audit(ctx, lease, fetched);
+
+  switch (fetched.outcome) {
+    case Outcome::ok:
+      break;
+    case Outcome::permanent_failure:
+    case Outcome::transient_failure: {
+      record.outcome = AuditOutcome::failed;
+      record.error = fetched.error;
+      const bool kept = co_await ctx.store->fail(lease, fetched.error);
+      warn_if_lost(kept, lease);
+      if (kept) ctx.audit(record);
+      co_return;
+    }
+    case Outcome::long_window_limited: {
+      // Parked, not failed: the daily budget comes back; nothing is hammered meanwhile.
+      record.outcome = AuditOutcome::parked;
+      record.error = fetched.error;
+      const bool kept = co_await ctx.store->release(
+          lease, std::chrono::duration_cast<std::chrono::milliseconds>(fetched.retry_after), fetched.error);
+      warn_if_lost(kept, lease);
+      if (kept) ctx.audit(record);
+      co_return;
+    }
+    case Outcome::not_ready: {
+      if (lease.attempt >= max_not_ready_attempts) {
+        record.outcome = AuditOutcome::failed;
+        record.error = "upstream data still not ready after " + std::to_string(lease.attempt) + " attempts";
+        const bool kept = co_await ctx.store->fail(lease, record.error);
+        warn_if_lost(kept, lease);
+        if (kept) ctx.audit(record);
+      } else {
+        const auto delay = std::chrono::seconds(std::min(60, 2 << std::min(lease.attempt, 5)));
+        const bool kept = co_await ctx.store->release(lease, delay, "upstream data not ready yet");
+        warn_if_lost(kept, lease);
+      }
+      co_return;
+    }
+  }
+
+  auto governed = governance::govern(fetched.insights, ctx.config->governance, std::chrono::system_clock::now(),
+                                     *ctx.scanner);
+  if (ctx.governed) ctx.governed(governed, fetched.insights);
+  apply_governance(record, governed);
+  record.insight_count = fetched.insights.size();
+
+  if (governed.blocked) {
+    // PII under `block`: dead-lettered for review, and no text is kept anywhere.
+    record.outcome = AuditOutcome::dead;
+    record.error = governed.fail_reason;
+    const bool kept = co_await ctx.store->dead_letter(lease, "pii", governed.fail_reason);
+    warn_if_lost(kept, lease);
+    if (kept) ctx.audit(record);
+    co_return;
+  }
+  if (!governed.pass) {
+    record.outcome = AuditOutcome::failed;
+    record.error = governed.fail_reason;
+    const bool kept = co_await ctx.store->fail(lease, governed.fail_reason);
+    warn_if_lost(kept, lease);
+    if (kept) ctx.audit(record);
+    co_return;
+  }
+
+  auto messages = delivery::build_messages(
+      id, to_string(ctx.config->genesys.source), observability::format_rfc3339_utc_ms(std::chrono::system_clock::now()),
+      fetched.insights, governed.to_json(), ctx.config->crm.max_insights_per_part);
+  record.webhook_id = messages.front().webhook_id;
+  const std::string context = encode_audit_context(record);
+  const bool kept = co_await ctx.store->complete(lease, std::move(messages), context);
+  warn_if_lost(kept, lease);
+  if (kept && ctx.outbox_written) ctx.outbox_written();
+}
+
+}  // namespace insightd::app

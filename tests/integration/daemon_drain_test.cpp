@@ -1,0 +1,164 @@
+// `insightd run --drain` (the real binary) against `insightd-sim`: final
+// states, the rate budget as the simulator saw it, 429 pauses across workers,
+// SIGTERM, and a lease left by a killed daemon.
+#include "support/sim_process.hpp"
+
+#include <boost/json.hpp>
+#include <gtest/gtest.h>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <sstream>
+
+namespace insightd::test {
+namespace {
+
+namespace json = boost::json;
+
+// interaction_id -> outcome, from the audit records the daemon printed (audit.sink: stdout).
+std::map<std::string, std::string> audit_outcomes(const std::string& stdout_text) {
+  std::map<std::string, std::string> outcomes;
+  std::istringstream lines(stdout_text);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.empty() || line.front() != '{') continue;
+    auto record = json::parse(line).as_object();
+    outcomes[std::string(record.at("interaction_id").as_string())] = std::string(record.at("outcome").as_string());
+  }
+  return outcomes;
+}
+
+std::filesystem::path write_ids(const TempDir& dir, const std::vector<std::string>& ids) {
+  std::string text;
+  for (const auto& id : ids) text += id + "\n";
+  return dir.write("ids.txt", text);
+}
+
+std::int64_t count_of(const json::object& status, const char* key) { return status.at(key).to_number<std::int64_t>(); }
+
+TEST(DaemonDrain, TwoHundredInteractionsReachTheirFinalStatesWithinTheRateBudget) {
+  TempDir dir;
+  const auto& ca = TestCa::shared();
+  SimProcess sim(dir, ca, {"--retry-after", "1"});
+  ConfigOptions options{.ca_file = ca.ca_cert, .requests_per_minute = 1200, .burst = 10, .concurrency = 8};
+  auto config = write_config(dir, sim.base_url(), options);
+
+  std::vector<std::string> ids;
+  std::map<std::string, std::string> expected;
+  for (int i = 0; i < 200; ++i) {
+    std::string id;
+    if (i % 20 == 3) {
+      id = fmt::format("it-{:03}-notfound", i);
+      expected[id] = "failed";
+    } else if (i % 20 == 7) {
+      id = fmt::format("it-{:03}-flaky", i);
+      expected[id] = "done";
+    } else if (i % 20 == 11) {
+      id = fmt::format("it-{:03}-malformed", i);
+      expected[id] = "done";
+    } else if (i % 50 == 15) {  // 15, 65, 115, 165: none collides with the cases above
+      id = fmt::format("it-{:03}-ratelimit", i);
+      expected[id] = "done";
+    } else {
+      id = fmt::format("it-{:03}", i);
+      expected[id] = "done";
+    }
+    ids.push_back(id);
+  }
+  auto enq = insightd(dir, config, {"enqueue", "-"}, "enqueue", write_ids(dir, ids));
+  ASSERT_EQ(enq.exit_code, 0) << enq.err;
+
+  auto run = insightd(dir, config, {"run", "--drain"}, "run");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+
+  // Every interaction in the state its fault calls for, one audit record each.
+  EXPECT_EQ(audit_outcomes(run.out), expected);
+  auto status = status_json(dir, config);
+  EXPECT_EQ(count_of(status, "done"), 190);
+  EXPECT_EQ(count_of(status, "failed"), 10);
+  EXPECT_EQ(count_of(status, "pending"), 0);
+  EXPECT_EQ(count_of(status, "in_flight"), 0);
+  EXPECT_EQ(count_of(status, "outbox_depth"), 0);
+
+  auto stats = sim.stats().as_object();
+  // The budget: 1200/min = 20/s with a burst of 10. In any one-second window the
+  // simulator may see at most burst + rate (token requests count too).
+  std::vector<std::int64_t> times;
+  for (const auto& t : stats.at("api_request_ms").as_array()) times.push_back(t.to_number<std::int64_t>());
+  std::sort(times.begin(), times.end());
+  ASSERT_GT(times.size(), 200u);
+  std::size_t worst = 0;
+  for (std::size_t i = 0, j = 0; i < times.size(); ++i) {
+    while (times[i] - times[j] >= 1000) ++j;
+    worst = std::max(worst, i - j + 1);
+  }
+  EXPECT_LE(worst, 10u + 20u) << "requests in the busiest second";
+
+  // Every 429 was followed by a pause of at least Retry-After, across all workers.
+  int rate_limited = 0;
+  for (const auto& e : stats.at("rate_limited").as_array()) {
+    const auto& event = e.as_object();
+    ++rate_limited;
+    ASSERT_TRUE(event.contains("next_api_request_ms") && !event.at("next_api_request_ms").is_null());
+    const auto pause = event.at("next_api_request_ms").to_number<std::int64_t>() - event.at("at_ms").to_number<std::int64_t>();
+    EXPECT_GE(pause, event.at("retry_after_s").to_number<std::int64_t>() * 1000 - 5) << "pause after a 429";
+  }
+  EXPECT_EQ(rate_limited, 4);  // one per `ratelimit` interaction
+}
+
+TEST(DaemonSignals, SigtermLeavesNothingInFlightAndARestartFinishesTheRest) {
+  TempDir dir;
+  const auto& ca = TestCa::shared();
+  SimProcess sim(dir, ca);
+  ConfigOptions options{.ca_file = ca.ca_cert, .concurrency = 4, .shutdown_grace = "10s"};
+  auto config = write_config(dir, sim.base_url(), options);
+  std::vector<std::string> ids;
+  for (int i = 0; i < 40; ++i) ids.push_back(fmt::format("it-term-{:02}-slow", i));
+  ASSERT_EQ(insightd(dir, config, {"enqueue", "-"}, "enqueue", write_ids(dir, ids)).exit_code, 0);
+
+  Process daemon({INSIGHTD_BIN, "run", "-c", config.string()}, dir.path() / "daemon");
+  ASSERT_TRUE(eventually([&] { return count_of(status_json(dir, config), "leased") > 0; }));
+  daemon.signal(SIGTERM);
+  auto code = daemon.wait_for(std::chrono::seconds(30));
+  ASSERT_TRUE(code.has_value()) << "did not exit after SIGTERM";
+  EXPECT_EQ(*code, 0) << daemon.err();
+
+  auto after_stop = status_json(dir, config);
+  EXPECT_EQ(count_of(after_stop, "leased"), 0);
+  EXPECT_LT(count_of(after_stop, "done"), 40) << "the test needs work left over";
+
+  auto rerun = insightd(dir, config, {"run", "--drain"}, "rerun");
+  ASSERT_EQ(rerun.exit_code, 0) << rerun.err;
+  auto final_status = status_json(dir, config);
+  EXPECT_EQ(count_of(final_status, "done"), 40);
+  EXPECT_EQ(count_of(final_status, "in_flight"), 0);
+}
+
+TEST(DaemonCrash, ALeaseOfAKilledDaemonReturnsAfterTheLeaseTimeoutAndIsFinished) {
+  TempDir dir;
+  const auto& ca = TestCa::shared();
+  SimProcess sim(dir, ca);
+  ConfigOptions options{.ca_file = ca.ca_cert, .concurrency = 4, .lease_timeout = "2s"};
+  auto config = write_config(dir, sim.base_url(), options);
+  std::vector<std::string> ids;
+  for (int i = 0; i < 12; ++i) ids.push_back(fmt::format("it-kill-{:02}-slow", i));
+  ASSERT_EQ(insightd(dir, config, {"enqueue", "-"}, "enqueue", write_ids(dir, ids)).exit_code, 0);
+
+  {
+    Process daemon({INSIGHTD_BIN, "run", "-c", config.string()}, dir.path() / "killed");
+    ASSERT_TRUE(eventually([&] { return count_of(status_json(dir, config), "leased") > 0; }));
+    daemon.signal(SIGKILL);
+    ASSERT_EQ(daemon.wait_for(std::chrono::seconds(10)), 128 + SIGKILL);
+  }
+  EXPECT_GT(count_of(status_json(dir, config), "leased"), 0) << "the killed daemon's leases are still held";
+
+  auto rerun = insightd(dir, config, {"run", "--drain"}, "rerun");
+  ASSERT_EQ(rerun.exit_code, 0) << rerun.err;
+  auto final_status = status_json(dir, config);
+  EXPECT_EQ(count_of(final_status, "done"), 12);
+  EXPECT_EQ(count_of(final_status, "in_flight"), 0);
+}
+
+}  // namespace
+}  // namespace insightd::test
