@@ -76,6 +76,18 @@ bool wants_any(const RetrievalConfig& retrieval, std::initializer_list<InsightTy
   });
 }
 
+errc SummaryTally::verdict(std::string_view what, std::string* detail) const {
+  if (!pending_status.empty()) {
+    if (detail) *detail = fmt::format("{} not ready yet (status {})", what, pending_status);
+    return errc::not_ready;
+  }
+  if (completed == 0 && failed > 0) {
+    if (detail) *detail = fmt::format("{} generation failed (status Error)", what);
+    return errc::permanent_failure;
+  }
+  return errc::ok;
+}
+
 SummaryStatus summary_status(std::string_view status) {
   if (status == "Completed") return SummaryStatus::completed;
   constexpr std::array<std::string_view, 4> running{"Pending", "Queued", "Started", "Processing"};

@@ -33,6 +33,18 @@ bool wants_any(const RetrievalConfig& retrieval, std::initializer_list<InsightTy
 enum class SummaryStatus { completed, pending, failed, unknown };
 SummaryStatus summary_status(std::string_view status);
 
+// The statuses of one response's summaries, and what they mean for it: any
+// still running -> not_ready (retry later); none completed but some failed ->
+// permanent_failure; otherwise the completed ones are used.
+struct SummaryTally {
+  int completed = 0;
+  int failed = 0;
+  std::string pending_status;  // the first running status seen
+
+  // errc::ok when the page may be used; `what` names the summary in `detail`.
+  errc verdict(std::string_view what, std::string* detail) const;
+};
+
 // "entities[3]" style locations for MalformedEntity.
 std::string location(std::string_view array, std::size_t index);
 

@@ -78,9 +78,7 @@ result<Page> parse_copilot_summaries(std::string_view body, std::string_view int
 
   Page page;
   page.entities = static_cast<int>(summaries.size());
-  int completed = 0;
-  int failed = 0;
-  std::string pending_status;
+  detail::SummaryTally tally;
   for (auto& [where, value] : summaries) {
     const auto* s = value->if_object();
     if (!s) {
@@ -94,10 +92,10 @@ result<Page> parse_copilot_summaries(std::string_view body, std::string_view int
     }
     switch (detail::summary_status(*status)) {
       case SummaryStatus::pending:
-        pending_status = *status;
+        tally.pending_status = *status;
         continue;
       case SummaryStatus::failed:
-        ++failed;
+        ++tally.failed;
         continue;
       case SummaryStatus::unknown:
         page.malformed.push_back({where, "unknown status"});
@@ -109,16 +107,9 @@ result<Page> parse_copilot_summaries(std::string_view body, std::string_view int
       page.malformed.push_back({where, std::move(reason)});
       continue;
     }
-    ++completed;
+    ++tally.completed;
   }
-  if (!pending_status.empty()) {
-    if (detail) *detail = fmt::format("conversation summary not ready yet (status {})", pending_status);
-    return errc::not_ready;
-  }
-  if (completed == 0 && failed > 0) {
-    if (detail) *detail = "conversation summary generation failed (status Error)";
-    return errc::permanent_failure;
-  }
+  if (const auto verdict = tally.verdict("conversation summary", detail); verdict != errc::ok) return verdict;
   return page;
 }
 

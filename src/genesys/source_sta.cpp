@@ -105,9 +105,7 @@ result<Page> parse_sta_summaries(std::string_view body, std::string_view interac
   const auto& array = entities->get_array();
   Page page;
   page.entities = static_cast<int>(array.size());
-  int completed = 0;
-  int failed = 0;
-  std::string pending_status;
+  detail::SummaryTally tally;
   for (std::size_t i = 0; i < array.size(); ++i) {
     auto where = location("entities", i);
     const auto* e = array[i].if_object();
@@ -123,10 +121,10 @@ result<Page> parse_sta_summaries(std::string_view body, std::string_view interac
     }
     switch (detail::summary_status(*status)) {
       case SummaryStatus::pending:
-        pending_status = *status;
+        tally.pending_status = *status;
         continue;
       case SummaryStatus::failed:
-        ++failed;
+        ++tally.failed;
         continue;
       case SummaryStatus::unknown:
         page.malformed.push_back({std::move(where), "unknown status"});
@@ -138,16 +136,9 @@ result<Page> parse_sta_summaries(std::string_view body, std::string_view interac
       page.malformed.push_back({std::move(where), std::move(reason)});
       continue;
     }
-    ++completed;
+    ++tally.completed;
   }
-  if (!pending_status.empty()) {
-    if (detail) *detail = fmt::format("speech analytics summary not ready yet (status {})", pending_status);
-    return errc::not_ready;
-  }
-  if (completed == 0 && failed > 0) {
-    if (detail) *detail = "speech analytics summary generation failed (status Error)";
-    return errc::permanent_failure;
-  }
+  if (const auto verdict = tally.verdict("speech analytics summary", detail); verdict != errc::ok) return verdict;
   return page;
 }
 
