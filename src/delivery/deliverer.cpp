@@ -63,7 +63,9 @@ void Deliverer::wake() {
 }
 
 boost::asio::awaitable<void> Deliverer::run() {
-  if (co_await release_if_endpoint_changed(*outbox_, crm_.url)) {
+  // Awaited into a local: GCC 12 miscompiles co_await inside a condition (DEVELOPERS_NOTES.md).
+  const bool released = co_await release_if_endpoint_changed(*outbox_, crm_.url);
+  if (released) {
     spdlog::info("delivery: crm.url changed since the endpoint answered 410; held deliveries released");
   }
   const int workers = std::max(1, crm_.concurrency);

@@ -139,7 +139,9 @@ asio::awaitable<Ending> serve_requests(Stream& stream, beast::tcp_stream& tcp, b
     if (request.method() == beast::http::verb::head) response.body().clear();  // Content-Length stays
     const bool keep_alive = request.keep_alive() && response.keep_alive() && !state.stopped;
     response.keep_alive(keep_alive);
-    if (co_await write_response(stream, tcp, response, state.options.request_timeout)) co_return Ending::close;
+    // Awaited into a local: GCC 12 miscompiles co_await inside a condition (DEVELOPERS_NOTES.md).
+    const auto write_failed = co_await write_response(stream, tcp, response, state.options.request_timeout);
+    if (write_failed) co_return Ending::close;
     if (!keep_alive) co_return Ending::graceful;
   }
 }
