@@ -21,6 +21,7 @@ namespace beast = boost::beast;
 using boost::system::error_code;
 using tcp = asio::ip::tcp;
 constexpr auto nothrow = asio::as_tuple(asio::use_awaitable);
+constexpr std::size_t read_buffer_capacity = 64 * 1024;  // Beast's largest single read
 
 bool is_ip_literal(const std::string& host) {
   error_code ec;
@@ -79,7 +80,11 @@ void log_verify_failure(const Endpoint& endpoint, SSL* ssl, const error_code& ec
 
 ClientConnection::ClientConnection(asio::any_io_executor executor, asio::ssl::context* tls)
     : stream_(tls ? decltype(stream_)(std::in_place_type<TlsStream>, executor, *tls)
-                  : decltype(stream_)(std::in_place_type<beast::tcp_stream>, executor)) {}
+                  : decltype(stream_)(std::in_place_type<beast::tcp_stream>, executor)) {
+  // Beast reads at most the buffer's free capacity per read (512 bytes at least):
+  // a fresh flat_buffer took a 25 KB page in ~50 recvmsg calls (bench/RESULTS.md).
+  buffer_.reserve(read_buffer_capacity);
+}
 
 beast::tcp_stream& ClientConnection::tcp() {
   if (auto* tls = std::get_if<TlsStream>(&stream_)) return tls->next_layer();
