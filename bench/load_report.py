@@ -1,0 +1,189 @@
+#!/usr/bin/env python3
+"""The tables of bench/load, from the files a run left in its work directory:
+time.txt (/usr/bin/time -v of the daemon), audit.jsonl (one audit record per
+interaction cycle), *-stats.json (GET /sim/stats), wrk.txt, rss.txt and
+status-*-us.txt (samples taken by the script)."""
+import argparse
+import json
+import re
+import statistics
+from pathlib import Path
+
+
+def percentile(values, p):
+    """Nearest-rank percentile; None for no values."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    rank = max(1, round(p / 100 * len(ordered) + 0.5 - 1e-9))
+    return ordered[min(rank, len(ordered)) - 1]
+
+
+def read_time(work):
+    """User+system CPU seconds, peak RSS (MB) and elapsed seconds from /usr/bin/time -v."""
+    text = (work / "time.txt").read_text()
+    def field(name):
+        m = re.search(re.escape(name) + r":\s*(\S+)", text)
+        return m.group(1) if m else None
+    elapsed = field("Elapsed (wall clock) time (h:mm:ss or m:ss)") or "0:0"
+    secs = 0.0
+    for part in elapsed.split(":"):
+        secs = secs * 60 + float(part)
+    return {
+        "cpu_s": float(field("User time (seconds)")) + float(field("System time (seconds)")),
+        "user_s": float(field("User time (seconds)")),
+        "sys_s": float(field("System time (seconds)")),
+        "peak_rss_mb": int(field("Maximum resident set size (kbytes)")) / 1024,
+        "elapsed_s": secs,
+        "exit": field("Exit status"),
+    }
+
+
+def read_audit(work):
+    records = []
+    for line in (work / "audit.jsonl").read_text().splitlines():
+        line = line.strip()
+        if line.startswith("{"):
+            records.append(json.loads(line))
+    return records
+
+
+def api_requests(stats, endpoint="agentassist_insights", status="200"):
+    return stats.get("requests", {}).get(endpoint, {}).get(status, 0)
+
+
+def row(label, value):
+    print(f"  {label:<44} {value}")
+
+
+def throughput(args):
+    work = Path(args.work)
+    t = read_time(work)
+    audit = read_audit(work)
+    stats = json.loads((work / "daemon-stats.json").read_text())
+    done = [r for r in audit if r.get("outcome") == "done"]
+    outcomes = {}
+    for r in audit:
+        outcomes[r.get("outcome")] = outcomes.get(r.get("outcome"), 0) + 1
+    insights = sum(r.get("insight_count", 0) for r in done)
+    pages = api_requests(stats)
+    arrivals = stats.get("api_request_ms", [])
+    window_s = (max(arrivals) - min(arrivals)) / 1000 if len(arrivals) > 1 else float("nan")
+    e2e_s = args.e2e_ns / 1e9
+    # Per-page fetch time as the daemon saw it: the audit's latency_ms covers the
+    # whole fetch of one interaction (limiter + token + every page + parsing).
+    per_page_ms = [r["latency_ms"] / r["pages"] for r in done if r.get("pages")]
+    crm = stats.get("crm", {})
+
+    wrk = (work / "wrk.txt").read_text()
+    raw_rps = float(re.search(r"Requests/sec:\s*([\d.]+)", wrk).group(1))
+    wrk_lat = dict(re.findall(r"^\s+(50|99)%\s+(\S+)", wrk, re.M))
+    wrk_errors = re.search(r"Non-2xx or 3xx responses:\s*(\d+)", wrk)
+    wrk_stats = json.loads((work / "wrk-stats.json").read_text())
+    raw_pages = api_requests(wrk_stats)
+
+    print(f"\n== throughput: {args.interactions} interactions, latency {args.latency_ms} ms, "
+          f"concurrency {args.concurrency}")
+    row("outcomes (audit records)", ", ".join(f"{k} {v}" for k, v in sorted(outcomes.items())))
+    row("CRM receipts (sim): signature ok / total",
+        f"{sum(1 for r in crm.get('receipts', []) if r.get('signature_ok'))} / {len(crm.get('receipts', []))}")
+    row("end-to-end time (run --drain)", f"{e2e_s:.2f} s")
+    row("fetch window (first..last page request, sim)", f"{window_s:.2f} s")
+    row("pages fetched (sim, HTTP 200)", pages)
+    row("insights delivered (audit, outcome done)", insights)
+    row("interactions/s (end-to-end)", f"{len(done) / e2e_s:.1f}")
+    row("pages/s (end-to-end)", f"{pages / e2e_s:.1f}")
+    row("pages/s (fetch window)", f"{pages / window_s:.1f}")
+    row("insights/s (end-to-end)", f"{insights / e2e_s:.0f}")
+    row("daemon CPU user+sys (time -v)", f"{t['cpu_s']:.2f} s ({t['user_s']:.2f} + {t['sys_s']:.2f})")
+    row("CPU s per 1,000 insights", f"{t['cpu_s'] / (insights / 1000):.4f}" if insights else "n/a")
+    row("peak RSS (time -v)", f"{t['peak_rss_mb']:.1f} MB")
+    row("per-page fetch time p50 / p99 (audit)",
+        f"{percentile(per_page_ms, 50):.2f} / {percentile(per_page_ms, 99):.2f} ms" if per_page_ms else "n/a")
+    print(f"  raw upstream: wrk -c {args.concurrency}, same 100-entity page requests")
+    row("raw pages/s (wrk Requests/sec)", f"{raw_rps:.1f}")
+    row("raw pages served 200 (sim)", raw_pages)
+    row("raw latency p50 / p99 (wrk)", f"{wrk_lat.get('50', '?')} / {wrk_lat.get('99', '?')}")
+    if wrk_errors:
+        row("wrk non-2xx responses", wrk_errors.group(1))
+    print(f"  RATIO daemon pages/s / raw pages/s: {pages / window_s / raw_rps:.2f} (fetch window), "
+          f"{pages / e2e_s / raw_rps:.2f} (end-to-end)   target >= 0.70")
+
+
+def budget(args):
+    work = Path(args.work)
+    t = read_time(work)
+    stats = json.loads((work / "daemon-stats.json").read_text())
+    arrivals = sorted(stats.get("api_request_ms", []))
+    limited = stats.get("rate_limited", [])
+    first = arrivals[0] if arrivals else 0
+    window_ms = args.window_s * 1000
+    in_window = [a for a in arrivals if a - first < window_ms]
+    budget_requests = args.rpm * args.window_s / 60
+    # Past the first 5 s the bucket's initial burst no longer counts: the steady rate.
+    steady = [a for a in arrivals if 5000 <= a - first < window_ms]
+    steady_rate = len(steady) / ((window_ms - 5000) / 60000) if window_ms > 5000 else float("nan")
+    print(f"\n== budget: requests_per_minute {args.rpm} (burst {args.burst}) against a sim enforcing the same")
+    row("API requests in the first window (sim)", f"{len(in_window)} in {args.window_s} s from the first request")
+    row("budget for that window (rpm x window)", f"{budget_requests:.0f} (+ burst {args.burst})")
+    row("budget used", f"{100 * len(in_window) / budget_requests:.1f} %   target >= 97 %")
+    row("steady rate after the first 5 s", f"{steady_rate:.0f}/min = {100 * steady_rate / args.rpm:.1f} % of the budget")
+    row("429s received (sim)", f"{len(limited)}   target 0")
+    row("token requests (sim)", stats.get("token_requests", 0))
+    row("daemon CPU user+sys / peak RSS", f"{t['cpu_s']:.2f} s / {t['peak_rss_mb']:.1f} MB")
+
+
+def read_samples(path):
+    if not path.exists():
+        return []
+    return [int(x) for x in path.read_text().split() if x.strip().isdigit()]
+
+
+def scale(args):
+    work = Path(args.work)
+    t = read_time(work)
+    rss_kb = read_samples(work / "rss.txt")
+    idle_us = read_samples(work / "status-idle-us.txt")
+    busy_us = read_samples(work / "status-busy-us.txt")
+    before = json.loads((work / "status-before.json").read_text())
+    after = json.loads((work / "status-after.json").read_text())
+    audit = read_audit(work)
+    done = sum(1 for r in audit if r.get("outcome") == "done")
+    print(f"\n== scale: {args.interactions} queued IDs, bounded run of {args.window_s} s stopped by SIGTERM")
+    row("queue before (status --json)", json.dumps(before, separators=(",", ":")))
+    row("queue after", json.dumps(after, separators=(",", ":")))
+    row("interactions done during the run (audit)", done)
+    if rss_kb:
+        row("VmRSS samples (0.5 s)", len(rss_kb))
+        row("VmRSS first / median / peak", f"{rss_kb[0] / 1024:.1f} / {statistics.median(rss_kb) / 1024:.1f} / "
+            f"{max(rss_kb) / 1024:.1f} MB   target < 64 MB")
+    row("peak RSS (time -v)", f"{t['peak_rss_mb']:.1f} MB")
+    for label, values in (("idle", idle_us), ("while the daemon runs", busy_us)):
+        if values:
+            ms = [v / 1000 for v in values]
+            row(f"insightd status latency, {label}",
+                f"p50 {percentile(ms, 50):.1f} ms, max {max(ms):.1f} ms (n={len(ms)})   target < 100 ms")
+    if (work / "status-errors.txt").exists():
+        failures = (work / "status-errors.txt").read_text().splitlines()
+        row("status failures", len(failures))
+        for line in sorted(set(failures)):
+            print(f"    {line[:300]}")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("mode", choices=["throughput", "budget", "scale"])
+    parser.add_argument("--work", required=True)
+    parser.add_argument("--e2e-ns", type=int, default=0)
+    parser.add_argument("--interactions", type=int, default=0)
+    parser.add_argument("--concurrency", type=int, default=8)
+    parser.add_argument("--latency-ms", type=int, default=2)
+    parser.add_argument("--rpm", type=int, default=3000)
+    parser.add_argument("--burst", type=int, default=10)
+    parser.add_argument("--window-s", type=int, default=60)
+    args = parser.parse_args()
+    {"throughput": throughput, "budget": budget, "scale": scale}[args.mode](args)
+
+
+if __name__ == "__main__":
+    main()
