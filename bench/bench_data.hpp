@@ -5,7 +5,6 @@
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
-
 #include <chrono>
 #include <string>
 #include <string_view>
@@ -24,9 +23,8 @@ inline std::string agentassist_page_json(int entities) {
   boost::json::array array;
   for (int i = 0; i < entities && i < static_cast<int>(insights.size()); ++i)
     array.push_back(sim::to_entity_json(insights[static_cast<std::size_t>(i)]));
-  boost::json::object body{{"entities", std::move(array)},
-                           {"totalCount", entities},
-                           {"nextPageToken", "bmV4dC1wYWdlLXRva2Vu"}};
+  boost::json::object body{
+      {"entities", std::move(array)}, {"totalCount", entities}, {"nextPageToken", "bmV4dC1wYWdlLXRva2Vu"}};
   return boost::json::serialize(body);
 }
 

@@ -7,7 +7,6 @@
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/use_awaitable.hpp>
-
 #include <chrono>
 #include <climits>
 
@@ -73,6 +72,9 @@ void BM_RateLimiterAcquire(benchmark::State& state) {
   }
   state.SetItemsProcessed(state.iterations() * 10'000);
 }
-BENCHMARK(BM_RateLimiterAcquire)->Args({1, 1'000'000, INT_MAX})->Args({8, 1, 60'000'000})->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_RateLimiterAcquire)
+    ->Args({1, 1'000'000, INT_MAX})
+    ->Args({8, 1, 60'000'000})
+    ->Unit(benchmark::kMicrosecond);
 
 }  // namespace

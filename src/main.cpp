@@ -1,24 +1,10 @@
 // insightd: command-line entry point. Parsing only; every command lives in app/.
-#include "insightd/app/commands.hpp"
-
 #include <CLI/CLI.hpp>
-
 #include <cstdio>
-#include <filesystem>
 #include <string>
 #include <vector>
 
-namespace {
-
-// insightd-sim is installed next to insightd; the demo starts it.
-std::string sibling_binary(const char* argv0, const char* name) {
-  std::error_code ec;
-  auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
-  if (ec) self = argv0;
-  return (self.parent_path() / name).string();
-}
-
-}  // namespace
+#include "insightd/app/commands.hpp"
 
 int main(int argc, char** argv) {
   using namespace insightd::app;
@@ -27,7 +13,8 @@ int main(int argc, char** argv) {
   // subcommands added below inherit this flag). Set before adding them.
   cli.set_help_flag();
   cli.set_help_all_flag("-h,--help", "print this help and exit");
-  cli.set_version_flag("-V,--version", std::string("insightd ") + INSIGHTD_VERSION, "print the version and exit");
+  cli.set_version_flag("-V,--version", std::string("insightd ") + INSIGHTD_VERSION,
+                       "print the version and exit");
   cli.require_subcommand(1);
   std::string config = default_config_path;
 
@@ -44,12 +31,14 @@ int main(int argc, char** argv) {
   add_config(check);
 
   std::vector<std::string> ids;
-  auto* enqueue = cli.add_subcommand("enqueue", "add interaction IDs to the work queue ('-': one per line on stdin)");
+  auto* enqueue =
+      cli.add_subcommand("enqueue", "add interaction IDs to the work queue ('-': one per line on stdin)");
   add_config(enqueue);
   enqueue->add_option("ids", ids, "interaction IDs, or - for stdin")->required();
 
   std::string id;
-  auto* fetch = cli.add_subcommand("fetch", "retrieve, validate and govern one interaction; print JSON; deliver nothing");
+  auto* fetch = cli.add_subcommand(
+      "fetch", "retrieve, validate and govern one interaction; print JSON; deliver nothing");
   add_config(fetch);
   fetch->add_option("id", id, "interaction ID")->required();
 
@@ -70,7 +59,8 @@ int main(int argc, char** argv) {
   dl_list->fallthrough();
   dl_replay->fallthrough();
 
-  auto* demo = cli.add_subcommand("demo", "run end to end against the built-in simulator (no Genesys account needed)");
+  auto* demo =
+      cli.add_subcommand("demo", "run end to end against the built-in simulator (no Genesys account needed)");
 
   // After the subcommands, so that only the top-level help carries it.
   cli.footer(help_footer());
@@ -94,6 +84,6 @@ int main(int argc, char** argv) {
     }
     return cmd_dead_letters_replay(config, ids, all);
   }
-  if (*demo) return cmd_demo(sibling_binary(argv[0], "insightd-sim"));
+  if (*demo) return cmd_demo();
   return 2;
 }

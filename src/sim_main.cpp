@@ -1,18 +1,17 @@
 // insightd-sim: Genesys Cloud login + every supported insight source + a CRM
 // webhook receiver on one loopback listener, with fault injection chosen per
 // interaction ID (see include/insightd/sim/faults.hpp and --help).
-#include "insightd/sim/simulator.hpp"
-
 #include <CLI/CLI.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
-
 #include <csignal>
 #include <cstdio>
 #include <exception>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+
+#include "insightd/sim/simulator.hpp"
 
 namespace {
 
@@ -61,25 +60,31 @@ int main(int argc, char** argv) {
   auto* key = cli.add_option("--tls-key", o.tls_key_file, "PEM private key");
   cert->needs(key);
   key->needs(cert);
-  cli.add_option("--client-id", o.client_id, "OAuth client id accepted by /oauth/token")->capture_default_str();
+  cli.add_option("--client-id", o.client_id, "OAuth client id accepted by /oauth/token")
+      ->capture_default_str();
   // Secrets are better given by environment than on a command line (visible in ps).
   cli.add_option("--client-secret", o.client_secret, "OAuth client secret accepted by /oauth/token")
       ->envname("INSIGHTD_SIM_CLIENT_SECRET");
   cli.add_option("--token-ttl", token_ttl_s, "token lifetime in seconds (expires_in)")->capture_default_str();
-  cli.add_option("--rate-limit", o.rate_limit_rpm, "server-side limit over all API requests, per minute; 0 = off")
+  cli.add_option("--rate-limit", o.rate_limit_rpm,
+                 "server-side limit over all API requests, per minute; 0 = off")
       ->capture_default_str();
   cli.add_option("--burst", o.burst, "token bucket size of --rate-limit")->capture_default_str();
   cli.add_option("--latency", latency_ms, "extra latency of every API response, ms")->capture_default_str();
-  cli.add_option("--retry-after", retry_after_s, "Retry-After seconds of the `ratelimit` fault")->capture_default_str();
+  cli.add_option("--retry-after", retry_after_s, "Retry-After seconds of the `ratelimit` fault")
+      ->capture_default_str();
   cli.add_option("--crm-secret", o.crm_secret, "Standard Webhooks secret the CRM receiver verifies")
       ->envname("INSIGHTD_SIM_CRM_SECRET");
-  cli.add_option("--crm-fail-first", o.crm_fail_first, "answer 503 to the first N attempts of every webhook-id")
+  cli.add_option("--crm-fail-first", o.crm_fail_first,
+                 "answer 503 to the first N attempts of every webhook-id")
       ->capture_default_str();
   cli.add_flag("--crm-gone", o.crm_gone, "answer 410 Gone to every delivery");
-  cli.add_option("--crm-latency", crm_latency_ms, "extra latency of every CRM answer, ms")->capture_default_str();
+  cli.add_option("--crm-latency", crm_latency_ms, "extra latency of every CRM answer, ms")
+      ->capture_default_str();
   cli.add_option("--crm-status", o.crm_status, "answer every delivery with this HTTP status")
       ->check(CLI::Range(100u, 599u));
-  cli.add_option("--seed", o.seed, "varies the generated data (same seed + ID = same data)")->capture_default_str();
+  cli.add_option("--seed", o.seed, "varies the generated data (same seed + ID = same data)")
+      ->capture_default_str();
   try {
     cli.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -103,7 +108,8 @@ int main(int argc, char** argv) {
     });
 
     if (!port_file.empty()) write_port_file(port_file, sim.port());
-    std::cout << "insightd-sim listening on " << sim.base_url() << std::endl;  // endl: scripts wait on this line
+    std::cout << "insightd-sim listening on " << sim.base_url()
+              << std::endl;  // endl: scripts wait on this line
 
     io.run();
     return 0;

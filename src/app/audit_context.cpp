@@ -1,9 +1,10 @@
 #include "audit_context.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <boost/json/value_to.hpp>
-#include <spdlog/spdlog.h>
 
 namespace insightd::app {
 namespace json = boost::json;
@@ -50,12 +51,14 @@ observability::AuditRecord decode_audit_context(std::string_view context, std::s
   r.insight_count = u64(o, "insight_count");
   r.pages = u64(o, "pages");
   r.latency_ms = u64(o, "latency_ms");
-  if (const auto* v = o.if_contains("utilization_rate"); v && v->is_number()) r.utilization_rate = v->to_number<double>();
+  if (const auto* v = o.if_contains("utilization_rate"); v && v->is_number())
+    r.utilization_rate = v->to_number<double>();
   if (const auto* v = o.if_contains("governance_pass"); v && v->is_bool()) r.governance_pass = v->get_bool();
   r.stale_count = u64(o, "stale_count");
   if (const auto* v = o.if_contains("pii_findings"); v && v->is_object()) {
     for (const auto& [kind, count] : v->get_object()) {
-      if (count.is_int64() || count.is_uint64()) r.pii_findings[std::string(kind)] = count.to_number<std::uint64_t>();
+      if (count.is_int64() || count.is_uint64())
+        r.pii_findings[std::string(kind)] = count.to_number<std::uint64_t>();
     }
   }
   r.redaction_leaks = u64(o, "redaction_leaks");

@@ -2,10 +2,10 @@
 // The fetch-side half of an audit record travels with the outbox rows (as the
 // store's audit_context) so the record can be completed when the CRM answers,
 // possibly after a restart. These two functions are that round trip.
-#include "insightd/observability/audit.hpp"
-
 #include <string>
 #include <string_view>
+
+#include "insightd/observability/audit.hpp"
 
 namespace insightd::app {
 

@@ -2,6 +2,22 @@
 // account needed. The simulator (login, insights API, CRM receiver) runs on
 // loopback in this process; the daemon is configured through a real YAML file
 // and runs until drained; then a summary of what happened is printed.
+#include <fmt/format.h>
+#include <spdlog/sinks/basic_file_sink.h>
+#include <spdlog/spdlog.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/use_future.hpp>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <future>
+#include <mutex>
+
 #include "config_or_exit.hpp"
 #include "demo_report.hpp"
 #include "insightd/app/commands.hpp"
@@ -11,23 +27,6 @@
 #include "insightd/observability/logging.hpp"
 #include "insightd/queue/store.hpp"
 #include "insightd/sim/simulator.hpp"
-
-#include <boost/asio/co_spawn.hpp>
-#include <boost/asio/io_context.hpp>
-#include <boost/asio/use_future.hpp>
-#include <fmt/format.h>
-#include <spdlog/sinks/basic_file_sink.h>
-#include <spdlog/spdlog.h>
-
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include <cstdio>
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
-#include <future>
-#include <mutex>
 
 namespace insightd::app {
 namespace fs = std::filesystem;
@@ -57,7 +56,8 @@ void write_private_file(const fs::path& path, const std::string& content) {
 }
 
 std::string demo_config(const fs::path& dir, const std::string& base_url) {
-  return fmt::format(R"(# Written by `insightd demo`: the simulator on loopback stands in for Genesys and the CRM.
+  return fmt::format(
+      R"(# Written by `insightd demo`: the simulator on loopback stands in for Genesys and the CRM.
 genesys:
   api_base_url: {0}
   login_base_url: {0}
@@ -97,7 +97,7 @@ audit:
 log:
   level: info
 )",
-                     base_url, dir.string());
+      base_url, dir.string());
 }
 
 // The simulator keeps the io_context busy forever, so run it only until `f` is ready.
@@ -110,7 +110,7 @@ T run_until_ready(boost::asio::io_context& io, std::future<T>& f) {
 
 }  // namespace
 
-int cmd_demo(const std::string& /*sim_binary*/) {
+int cmd_demo() {
   char dir_template[] = "/tmp/insightd-demo-XXXXXX";
   if (!::mkdtemp(dir_template)) {
     std::perror("demo: cannot create a temporary directory");
@@ -124,13 +124,13 @@ int cmd_demo(const std::string& /*sim_binary*/) {
   sim_options.client_id = "insightd-demo";
   sim_options.client_secret = crypto::random_hex(24);
   sim_options.crm_secret = "whsec_" + crypto::base64_encode(crypto::random_hex(24));
-  sim_options.token_ttl = 20s;         // short: token refreshes happen during the demo
-  sim_options.rate_limit_rpm = 3000;   // the daemon's own budget (1200/min) stays below it...
+  sim_options.token_ttl = 20s;        // short: token refreshes happen during the demo
+  sim_options.rate_limit_rpm = 3000;  // the daemon's own budget (1200/min) stays below it...
   sim_options.burst = 40;
   sim_options.latency = 5ms;
-  sim_options.retry_after = 1s;        // ...but `ratelimit` IDs still draw a 429 each
+  sim_options.retry_after = 1s;  // ...but `ratelimit` IDs still draw a 429 each
   sim_options.slow_latency = 300ms;
-  sim_options.crm_fail_first = 1;      // every webhook's first attempt gets a 503: retries show
+  sim_options.crm_fail_first = 1;  // every webhook's first attempt gets a 503: retries show
   sim::Simulator simulator(io.get_executor(), sim_options);
 
   write_private_file(dir / "genesys-secret", sim_options.client_secret);

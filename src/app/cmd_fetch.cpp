@@ -1,5 +1,14 @@
 // `insightd fetch [-c FILE] ID`: one interaction, retrieved, validated and
 // governed, printed as normalised JSON on stdout; nothing is delivered.
+#include <spdlog/spdlog.h>
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+#include <boost/json/serialize.hpp>
+#include <cstdio>
+
 #include "config_or_exit.hpp"
 #include "insightd/app/commands.hpp"
 #include "insightd/genesys/fetcher.hpp"
@@ -10,26 +19,22 @@
 #include "insightd/observability/logging.hpp"
 #include "insightd/queue/interaction_id.hpp"
 
-#include <boost/asio/co_spawn.hpp>
-#include <boost/asio/io_context.hpp>
-#include <boost/json/array.hpp>
-#include <boost/json/object.hpp>
-#include <boost/json/serialize.hpp>
-#include <spdlog/spdlog.h>
-
-#include <cstdio>
-
 namespace insightd::app {
 namespace {
 
 std::string_view outcome_name(genesys::FetchResult::Outcome o) {
   using O = genesys::FetchResult::Outcome;
   switch (o) {
-    case O::ok: return "ok";
-    case O::permanent_failure: return "permanent_failure";
-    case O::transient_failure: return "transient_failure";
-    case O::long_window_limited: return "long_window_limited";
-    case O::not_ready: return "not_ready";
+    case O::ok:
+      return "ok";
+    case O::permanent_failure:
+      return "permanent_failure";
+    case O::transient_failure:
+      return "transient_failure";
+    case O::long_window_limited:
+      return "long_window_limited";
+    case O::not_ready:
+      return "not_ready";
   }
   return "unknown";
 }
@@ -74,7 +79,8 @@ struct FetchCommand {
       co_return;
     }
     governance::PiiScanner scanner;
-    auto governed = governance::govern(fetched.insights, config.governance, std::chrono::system_clock::now(), scanner);
+    auto governed =
+        governance::govern(fetched.insights, config.governance, std::chrono::system_clock::now(), scanner);
     std::printf("%s\n", boost::json::serialize(fetch_report(config, id, fetched, &governed)).c_str());
     exit_code = governed.pass ? 0 : 1;
   }

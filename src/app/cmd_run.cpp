@@ -1,10 +1,10 @@
 // `insightd run [-c FILE] [--drain]`
+#include <spdlog/spdlog.h>
+
 #include "config_or_exit.hpp"
 #include "insightd/app/commands.hpp"
 #include "insightd/app/daemon.hpp"
 #include "insightd/observability/logging.hpp"
-
-#include <spdlog/spdlog.h>
 
 namespace insightd::app {
 

@@ -1,10 +1,10 @@
 #pragma once
 // Loads the configuration for a command: every problem printed as
 // FILE:LINE:COL: message on stderr, warnings logged, nullopt when invalid.
-#include "insightd/config/loader.hpp"
-
 #include <optional>
 #include <string>
+
+#include "insightd/config/loader.hpp"
 
 namespace insightd::app {
 

@@ -1,5 +1,14 @@
 #include "insightd/app/daemon.hpp"
 
+#include <spdlog/spdlog.h>
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/json/object.hpp>
+#include <csignal>
+
 #include "insightd/common/async_event.hpp"
 #include "insightd/config/loader.hpp"
 #include "insightd/delivery/deliverer.hpp"
@@ -18,23 +27,14 @@
 #include "interaction_processor.hpp"
 #include "telemetry.hpp"
 
-#include <boost/asio/co_spawn.hpp>
-#include <boost/asio/signal_set.hpp>
-#include <boost/asio/steady_timer.hpp>
-#include <boost/asio/use_awaitable.hpp>
-#include <boost/json/object.hpp>
-#include <spdlog/spdlog.h>
-
-#include <csignal>
-
 namespace insightd::app {
 namespace asio = boost::asio;
 using namespace std::chrono_literals;
 
 namespace {
 
-constexpr auto idle_poll = 500ms;      // how often an idle lease loop looks for due work
-constexpr auto progress_period = 1s;   // gauges and the demo's progress line
+constexpr auto idle_poll = 500ms;     // how often an idle lease loop looks for due work
+constexpr auto progress_period = 1s;  // gauges and the demo's progress line
 constexpr auto drain_parked_horizon = std::chrono::minutes(2);
 
 // Everything built from the configuration that a reload replaces.
@@ -74,7 +74,7 @@ struct Daemon::Impl {
   std::unique_ptr<Services> services;
   std::unique_ptr<http::Server> admin;
 
-  AsyncEvent wake{io.get_executor()};   // lease loop: a worker finished, work arrived, a signal
+  AsyncEvent wake{io.get_executor()};  // lease loop: a worker finished, work arrived, a signal
   int active_fetches = 0;
   bool deliverer_running = false;
   bool stopping = false;
@@ -92,11 +92,12 @@ struct Daemon::Impl {
     s->crm_http = http::make_client(executor(), {.ca_file = cfg.crm.ca_file});
     s->limiter = std::make_unique<genesys::RateLimiter>(executor(), cfg.genesys.requests_per_minute,
                                                         cfg.genesys.burst);
-    s->tokens = std::make_unique<genesys::TokenManager>(executor(), *s->genesys_http, *s->limiter, cfg.genesys,
-                                                        telemetry.get());
-    s->fetcher = std::make_unique<genesys::Fetcher>(executor(), *s->genesys_http, *s->tokens, *s->limiter, cfg,
-                                                    telemetry.get());
-    s->deliverer = std::make_unique<delivery::Deliverer>(executor(), store, *s->crm_http, cfg.crm, telemetry.get());
+    s->tokens = std::make_unique<genesys::TokenManager>(executor(), *s->genesys_http, *s->limiter,
+                                                        cfg.genesys, telemetry.get());
+    s->fetcher = std::make_unique<genesys::Fetcher>(executor(), *s->genesys_http, *s->tokens, *s->limiter,
+                                                    cfg, telemetry.get());
+    s->deliverer =
+        std::make_unique<delivery::Deliverer>(executor(), store, *s->crm_http, cfg.crm, telemetry.get());
     return s;
   }
 
@@ -177,7 +178,8 @@ struct Daemon::Impl {
     }
     co_await stop_deliverer();
     if (loaded.config->queue.sqlite_path != config->queue.sqlite_path ||
-        loaded.config->queue.backend != config->queue.backend || loaded.config->admin.listen != config->admin.listen) {
+        loaded.config->queue.backend != config->queue.backend ||
+        loaded.config->admin.listen != config->admin.listen) {
       spdlog::warn("reload: queue and admin settings take effect at the next restart");
     }
     config = std::make_shared<const Config>(std::move(*loaded.config));
@@ -264,7 +266,8 @@ struct Daemon::Impl {
     if (counts.pending == 0) co_return true;
     // Pending rows not due within the horizon are parked (a long-window 429): settled for now.
     const auto parked = co_await store->count_parked(drain_parked_horizon);
-    if (parked == counts.pending) spdlog::info("drained; {} interaction(s) parked until their rate window", parked);
+    if (parked == counts.pending)
+      spdlog::info("drained; {} interaction(s) parked until their rate window", parked);
     co_return parked == counts.pending;
   }
 
@@ -334,7 +337,9 @@ Daemon::Daemon(asio::io_context& io, Config config, DaemonOptions options)
 
 Daemon::~Daemon() = default;
 
-std::uint16_t Daemon::admin_port() const noexcept { return impl_->admin ? impl_->admin->port() : 0; }
+std::uint16_t Daemon::admin_port() const noexcept {
+  return impl_->admin ? impl_->admin->port() : 0;
+}
 
 int Daemon::run() {
   auto& impl = *impl_;

@@ -16,9 +16,8 @@ struct FaultSample {
   int count;
 };
 constexpr FaultSample fault_samples[] = {
-    {"flaky", 5},     {"notfound", 4},   {"forbidden", 2},   {"malformed", 5}, {"pii", 6},
-    {"stale", 5},     {"future", 2},     {"slow", 3},        {"tokenexpiry", 1}, {"ratelimit", 3},
-    {"longlimit", 1}, {"crmreject", 2},
+    {"flaky", 5},  {"notfound", 4}, {"forbidden", 2},   {"malformed", 5}, {"pii", 6},       {"stale", 5},
+    {"future", 2}, {"slow", 3},     {"tokenexpiry", 1}, {"ratelimit", 3}, {"longlimit", 1}, {"crmreject", 2},
 };
 constexpr int plain_samples = 61;
 
@@ -29,7 +28,9 @@ double percentile(std::vector<std::uint64_t> values, double p) {
   return static_cast<double>(values[std::min(rank, values.size() - 1)]);
 }
 
-void row(const std::string& label, const std::string& value) { std::printf("  %-28s %s\n", label.c_str(), value.c_str()); }
+void row(const std::string& label, const std::string& value) {
+  std::printf("  %-28s %s\n", label.c_str(), value.c_str());
+}
 
 }  // namespace
 
@@ -41,7 +42,8 @@ std::vector<std::string> demo_interaction_ids() {
   }
   int n = 0;
   for (const auto& f : fault_samples) {
-    for (int i = 0; i < f.count; ++i) ids.push_back(fmt::format("demo-{:03}-{}", ++n + plain_samples, f.marker));
+    for (int i = 0; i < f.count; ++i)
+      ids.push_back(fmt::format("demo-{:03}-{}", ++n + plain_samples, f.marker));
   }
   return ids;
 }
@@ -54,8 +56,9 @@ std::size_t demo_fault_count(const std::vector<std::string>& ids) {
 }
 
 void ProgressPrinter::update(const queue::Counts& c) {
-  auto line = fmt::format("pending {:>4}  in flight {:>3}  delivering {:>3}  done {:>4}  failed {:>3}  dead {:>3}  outbox {:>4}",
-                          c.pending, c.in_flight, c.delivering, c.done, c.failed, c.dead, c.outbox);
+  auto line = fmt::format(
+      "pending {:>4}  in flight {:>3}  delivering {:>3}  done {:>4}  failed {:>3}  dead {:>3}  outbox {:>4}",
+      c.pending, c.in_flight, c.delivering, c.done, c.failed, c.dead, c.outbox);
   if (line == last_) return;
   last_ = line;
   if (tty_) {
@@ -73,7 +76,8 @@ void ProgressPrinter::finish() {
 void print_demo_summary(const DemoSummary& s, const std::string& audit_path, const std::string& config_path) {
   using observability::AuditOutcome;
   std::map<std::string, int> outcomes;
-  std::uint64_t insights = 0, pages = 0, retries = 0, leaks = 0, malformed = 0, stale = 0, rate_limited_ms = 0;
+  std::uint64_t insights = 0, pages = 0, retries = 0, leaks = 0, malformed = 0, stale = 0,
+                rate_limited_ms = 0;
   std::map<std::string, std::uint64_t> pii;
   std::vector<std::uint64_t> latencies;
   for (const auto& r : s.records) {
@@ -103,12 +107,13 @@ void print_demo_summary(const DemoSummary& s, const std::string& audit_path, con
   for (const auto& [id, n] : s.sim.crm_accepted_per_webhook_id) crm_accepted += n > 0 ? 1 : 0;
 
   std::string outcome_text;
-  for (const auto& [name, n] : outcomes) outcome_text += fmt::format("{}{} {}", outcome_text.empty() ? "" : ", ", name, n);
+  for (const auto& [name, n] : outcomes)
+    outcome_text += fmt::format("{}{} {}", outcome_text.empty() ? "" : ", ", name, n);
 
   std::printf("\ninsightd demo summary (%.1f s)\n", std::chrono::duration<double>(s.elapsed).count());
   row("interactions by outcome", outcome_text);
-  row("queue now", fmt::format("done {}, failed {}, dead {}, pending {} (parked)", s.counts.done, s.counts.failed,
-                               s.counts.dead, s.counts.pending));
+  row("queue now", fmt::format("done {}, failed {}, dead {}, pending {} (parked)", s.counts.done,
+                               s.counts.failed, s.counts.dead, s.counts.pending));
   row("insights delivered", std::to_string(insights));
   row("pages fetched", std::to_string(pages));
   row("fetch latency p50/p95/p99", fmt::format("{:.0f} / {:.0f} / {:.0f} ms", percentile(latencies, 0.50),
@@ -120,7 +125,8 @@ void print_demo_summary(const DemoSummary& s, const std::string& audit_path, con
   row("stale insights dropped", std::to_string(stale));
   row("PII masked", pii_total ? fmt::format("{} ({})", pii_total, pii_detail) : "0");
   row("redaction leaks", std::to_string(leaks));
-  row("CRM deliveries", fmt::format("{} webhooks accepted, {} requests (retries included)", crm_accepted, crm_receipts));
+  row("CRM deliveries",
+      fmt::format("{} webhooks accepted, {} requests (retries included)", crm_accepted, crm_receipts));
   row("dead letters", std::to_string(s.counts.dead));
   std::printf("\nAudit records: %s\n", audit_path.c_str());
   std::printf("  jq -c 'select(.outcome != \"done\")' %s\n", audit_path.c_str());

@@ -1,13 +1,13 @@
 #pragma once
 // The demo's sample workload and what it prints: a live progress line and
 // the closing summary table.
-#include "insightd/observability/audit.hpp"
-#include "insightd/queue/store.hpp"
-#include "insightd/sim/stats.hpp"
-
 #include <chrono>
 #include <string>
 #include <vector>
+
+#include "insightd/observability/audit.hpp"
+#include "insightd/queue/store.hpp"
+#include "insightd/sim/stats.hpp"
 
 namespace insightd::app {
 
@@ -35,6 +35,7 @@ struct DemoSummary {
   std::chrono::steady_clock::duration elapsed;
 };
 
-void print_demo_summary(const DemoSummary& summary, const std::string& audit_path, const std::string& config_path);
+void print_demo_summary(const DemoSummary& summary, const std::string& audit_path,
+                        const std::string& config_path);
 
 }  // namespace insightd::app

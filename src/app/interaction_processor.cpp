@@ -1,12 +1,12 @@
 #include "interaction_processor.hpp"
 
-#include "insightd/delivery/payload.hpp"
-#include "audit_context.hpp"
-#include "insightd/observability/audit.hpp"
-
 #include <spdlog/spdlog.h>
 
 #include <chrono>
+
+#include "audit_context.hpp"
+#include "insightd/delivery/payload.hpp"
+#include "insightd/observability/audit.hpp"
 
 namespace insightd::app {
 namespace {
@@ -15,8 +15,12 @@ using genesys::FetchResult;
 using Outcome = genesys::FetchResult::Outcome;
 using observability::AuditOutcome;
 
-std::uint64_t count(int n) { return n < 0 ? 0 : static_cast<std::uint64_t>(n); }
-std::uint64_t count(std::int64_t n) { return n < 0 ? 0 : static_cast<std::uint64_t>(n); }
+std::uint64_t count(int n) {
+  return n < 0 ? 0 : static_cast<std::uint64_t>(n);
+}
+std::uint64_t count(std::int64_t n) {
+  return n < 0 ? 0 : static_cast<std::uint64_t>(n);
+}
 
 // The fetch-side audit fields; outcome and CRM fields are filled when the cycle ends.
 observability::AuditRecord fetch_audit(const ProcessorContext& ctx, const queue::Lease& lease,
@@ -47,8 +51,9 @@ void apply_governance(observability::AuditRecord& r, const governance::Governanc
 // A Lease can be lost (expired and re-leased elsewhere): then another holder
 // owns the interaction and this cycle leaves no trace but a log line.
 void warn_if_lost(bool kept, const queue::Lease& lease) {
-  if (!kept) spdlog::warn("interaction {}: lease expired before the cycle finished; left to its new holder",
-                          lease.interaction_id);
+  if (!kept)
+    spdlog::warn("interaction {}: lease expired before the cycle finished; left to its new holder",
+                 lease.interaction_id);
 }
 
 }  // namespace
@@ -96,8 +101,8 @@ boost::asio::awaitable<void> process_interaction(ProcessorContext ctx, queue::Le
     }
   }
 
-  auto governed = governance::govern(fetched.insights, ctx.config->governance, std::chrono::system_clock::now(),
-                                     *ctx.scanner);
+  auto governed = governance::govern(fetched.insights, ctx.config->governance,
+                                     std::chrono::system_clock::now(), *ctx.scanner);
   if (ctx.governed) ctx.governed(governed, fetched.insights);
   apply_governance(record, governed);
   record.insight_count = fetched.insights.size();
@@ -120,9 +125,10 @@ boost::asio::awaitable<void> process_interaction(ProcessorContext ctx, queue::Le
     co_return;
   }
 
-  auto messages = delivery::build_messages(
-      id, to_string(ctx.config->genesys.source), observability::format_rfc3339_utc_ms(std::chrono::system_clock::now()),
-      fetched.insights, governed.to_json(), ctx.config->crm.max_insights_per_part);
+  auto messages =
+      delivery::build_messages(id, to_string(ctx.config->genesys.source),
+                               observability::format_rfc3339_utc_ms(std::chrono::system_clock::now()),
+                               fetched.insights, governed.to_json(), ctx.config->crm.max_insights_per_part);
   record.webhook_id = messages.front().webhook_id;
   const std::string context = encode_audit_context(record);
   const bool kept = co_await ctx.store->complete(lease, std::move(messages), context);

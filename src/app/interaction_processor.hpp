@@ -3,15 +3,14 @@
 // fetch (rate-limited, paginated) → governance → outbox, or failed / dead /
 // back to pending. Writes the audit record when the cycle ends here; when it
 // ends at the CRM, the fetch-side audit fields travel in the outbox row.
+#include <boost/asio/awaitable.hpp>
+#include <functional>
+#include <memory>
+
 #include "insightd/config/config.hpp"
 #include "insightd/genesys/fetcher.hpp"
 #include "insightd/governance/governance.hpp"
 #include "insightd/queue/store.hpp"
-
-#include <boost/asio/awaitable.hpp>
-
-#include <functional>
-#include <memory>
 
 namespace insightd::observability {
 struct AuditRecord;

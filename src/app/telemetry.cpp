@@ -1,8 +1,8 @@
 #include "telemetry.hpp"
 
-#include "audit_context.hpp"
-
 #include <spdlog/spdlog.h>
+
+#include "audit_context.hpp"
 
 namespace insightd::app {
 
@@ -23,7 +23,8 @@ void Telemetry::record_governance(const governance::GovernanceResult& result) {
     metrics_.governance_findings.labels({kind}).inc(count);
   }
   if (result.stale_count > 0) metrics_.governance_findings.labels({"stale"}).inc(result.stale_count);
-  if (result.redaction_leaks > 0) metrics_.governance_findings.labels({"redaction_leak"}).inc(result.redaction_leaks);
+  if (result.redaction_leaks > 0)
+    metrics_.governance_findings.labels({"redaction_leak"}).inc(result.redaction_leaks);
   if (result.malformed > 0) metrics_.governance_findings.labels({"malformed_date"}).inc(result.malformed);
 }
 
@@ -53,7 +54,9 @@ void Telemetry::on_token_refresh(bool ok) {
   metrics_.token_refreshes.labels({ok ? "success" : "failure"}).inc();
 }
 
-void Telemetry::on_rate_limit_wait(double seconds) { metrics_.rate_limit_wait_seconds.inc(seconds); }
+void Telemetry::on_rate_limit_wait(double seconds) {
+  metrics_.rate_limit_wait_seconds.inc(seconds);
+}
 
 void Telemetry::record_insights(const std::vector<Insight>& insights) {
   for (const auto& insight : insights) metrics_.insights.labels({std::string(to_string(insight.type))}).inc();
@@ -67,8 +70,8 @@ void Telemetry::on_attempt(int status, double seconds) {
 void Telemetry::on_finished(const queue::Finished& finished, int last_status, std::string webhook_id) {
   auto record = decode_audit_context(finished.audit_context, finished.interaction_id);
   record.timestamp = std::chrono::system_clock::now();
-  record.outcome =
-      finished.state == queue::State::done ? observability::AuditOutcome::done : observability::AuditOutcome::dead;
+  record.outcome = finished.state == queue::State::done ? observability::AuditOutcome::done
+                                                        : observability::AuditOutcome::dead;
   if (last_status > 0) record.crm_webhook_status = static_cast<unsigned>(last_status);
   if (!webhook_id.empty()) record.webhook_id = webhook_id;
   if (finished.state != queue::State::done) record.error = "CRM delivery given up (see dead-letters list)";

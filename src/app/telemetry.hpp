@@ -1,17 +1,17 @@
 #pragma once
 // Where the components' observations meet the daemon's outputs: metrics
 // (SPEC §6) and one audit record per finished interaction cycle.
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+
 #include "insightd/delivery/deliverer.hpp"
 #include "insightd/genesys/observer.hpp"
 #include "insightd/governance/governance.hpp"
 #include "insightd/observability/audit.hpp"
 #include "insightd/observability/metrics.hpp"
 #include "insightd/queue/store.hpp"
-
-#include <functional>
-#include <memory>
-#include <optional>
-#include <string>
 
 namespace insightd::app {
 

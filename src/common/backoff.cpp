@@ -1,8 +1,7 @@
 #include "insightd/common/backoff.hpp"
 
-#include <boost/date_time/posix_time/posix_time.hpp>
-
 #include <algorithm>
+#include <boost/date_time/posix_time/posix_time.hpp>
 #include <charconv>
 #include <locale>
 #include <sstream>

@@ -6,10 +6,14 @@ namespace insightd {
 
 std::string_view to_string(InsightType t) noexcept {
   switch (t) {
-    case InsightType::keyword: return "keyword";
-    case InsightType::summary: return "summary";
-    case InsightType::sentiment: return "sentiment";
-    case InsightType::topic: return "topic";
+    case InsightType::keyword:
+      return "keyword";
+    case InsightType::summary:
+      return "summary";
+    case InsightType::sentiment:
+      return "sentiment";
+    case InsightType::topic:
+      return "topic";
   }
   return "keyword";
 }

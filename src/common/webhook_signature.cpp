@@ -1,8 +1,8 @@
 #include "insightd/common/webhook_signature.hpp"
 
-#include "insightd/common/crypto.hpp"
-
 #include <string>
+
+#include "insightd/common/crypto.hpp"
 
 namespace insightd {
 

@@ -1,9 +1,9 @@
 // One table per section: the documented keys of config/insightd.example.yaml.
 #include "sections.hpp"
 
-#include "secrets.hpp"
-
 #include <boost/url/parse.hpp>
+
+#include "secrets.hpp"
 
 namespace insightd::config_detail {
 namespace {

@@ -55,8 +55,9 @@ std::string read_head(const json::object& o, Head& head) {
 
 Insight sta_insight(std::string id, std::string_view interaction_id, InsightType type, const Head& head,
                     std::string text) {
-  return Insight{std::move(id), std::string(interaction_id), type, head.confidence, std::move(text),
-                 head.created, false, "sta"};
+  return Insight{
+      std::move(id), std::string(interaction_id), type, head.confidence, std::move(text), head.created, false,
+      "sta"};
 }
 
 // "title: description", or the title alone when there is no description.
@@ -74,7 +75,8 @@ std::string read_summary(const json::object& e, std::string_view interaction_id,
   auto summary = string_field(e, "summary");
   if (!summary) return "missing or non-string summary";
   std::vector<Insight> found;
-  if (!summary->empty()) found.push_back(sta_insight(head.id, interaction_id, InsightType::summary, head, *summary));
+  if (!summary->empty())
+    found.push_back(sta_insight(head.id, interaction_id, InsightType::summary, head, *summary));
   if (const auto* insights = e.if_contains("insights"); insights && !insights->is_null()) {
     if (!insights->is_array()) return "insights is not an array";
     const auto& array = insights->get_array();
@@ -84,8 +86,8 @@ std::string read_summary(const json::object& e, std::string_view interaction_id,
       auto text = titled_text(*insight);
       if (!text || !string_field(*insight, "type"))
         return fmt::format("insights[{}] lacks a string type, title or description", j);
-      found.push_back(sta_insight(fmt::format("{}:insight:{}", head.id, j), interaction_id, InsightType::topic,
-                                  head, std::move(*text)));
+      found.push_back(sta_insight(fmt::format("{}:insight:{}", head.id, j), interaction_id,
+                                  InsightType::topic, head, std::move(*text)));
     }
   }
   std::move(found.begin(), found.end(), std::back_inserter(out));
@@ -114,7 +116,8 @@ result<Page> parse_sta_summaries(std::string_view body, std::string_view interac
       continue;
     }
     // Older payloads carry no status: such a summary is final.
-    auto status = e->contains("status") ? string_field(*e, "status") : std::optional<std::string>("Completed");
+    auto status =
+        e->contains("status") ? string_field(*e, "status") : std::optional<std::string>("Completed");
     if (!status) {
       page.malformed.push_back({std::move(where), "non-string status"});
       continue;
@@ -138,7 +141,8 @@ result<Page> parse_sta_summaries(std::string_view body, std::string_view interac
     }
     ++tally.completed;
   }
-  if (const auto verdict = tally.verdict("speech analytics summary", detail); verdict != errc::ok) return verdict;
+  if (const auto verdict = tally.verdict("speech analytics summary", detail); verdict != errc::ok)
+    return verdict;
   return page;
 }
 

@@ -1,8 +1,8 @@
 #pragma once
 // Conversions between our plain Headers and Beast's header fields.
-#include "insightd/http/message.hpp"
-
 #include <boost/beast/http/fields.hpp>
+
+#include "insightd/http/message.hpp"
 
 namespace insightd::http {
 

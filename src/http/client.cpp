@@ -1,21 +1,21 @@
 #include "insightd/http/client.hpp"
 
-#include "beast_fields.hpp"
-#include "client_connection.hpp"
-#include "connection_pool.hpp"
-#include "insightd/http/endpoint.hpp"
-#include "log_exceptions.hpp"
+#include <openssl/ssl.h>
+#include <spdlog/spdlog.h>
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/error.hpp>
 #include <boost/asio/ssl/context.hpp>
 #include <boost/beast/core/error.hpp>
 #include <boost/beast/http/error.hpp>
-#include <openssl/ssl.h>
-#include <spdlog/spdlog.h>
-
 #include <set>
 #include <system_error>
+
+#include "beast_fields.hpp"
+#include "client_connection.hpp"
+#include "connection_pool.hpp"
+#include "insightd/http/endpoint.hpp"
+#include "log_exceptions.hpp"
 
 namespace insightd::http {
 namespace {
@@ -112,7 +112,8 @@ asio::awaitable<result<Response>> send_request(std::shared_ptr<ClientState> stat
       connection = std::move(*opened);
     }
 
-    auto exchange = co_await connection->exchange(beast_request, request.timeout, state->options.max_response_body);
+    auto exchange =
+        co_await connection->exchange(beast_request, request.timeout, state->options.max_response_body);
     if (exchange.error) {
       // Not after a timeout (the server may be working on it) nor a cancellation by the caller.
       if (reused && !exchange.received_any && exchange.error != beast::error::timeout &&
@@ -133,9 +134,8 @@ asio::awaitable<result<Response>> send_request(std::shared_ptr<ClientState> stat
 class BeastClient final : public Client {
  public:
   BeastClient(asio::any_io_executor executor, ClientOptions options)
-      : state_(std::make_shared<ClientState>(ClientState{executor, options, make_tls_context(options),
-                                                         ConnectionPool(options.max_idle_per_host),
-                                                         {}})) {}
+      : state_(std::make_shared<ClientState>(ClientState{
+            executor, options, make_tls_context(options), ConnectionPool(options.max_idle_per_host), {}})) {}
 
   asio::awaitable<result<Response>> send(Request request) override {
     return send_request(state_, std::move(request));

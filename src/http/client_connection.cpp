@@ -1,5 +1,9 @@
 #include "client_connection.hpp"
 
+#include <openssl/ssl.h>
+#include <openssl/x509_vfy.h>
+#include <spdlog/spdlog.h>
+
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/ip/address.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -9,9 +13,6 @@
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/write.hpp>
-#include <openssl/ssl.h>
-#include <openssl/x509_vfy.h>
-#include <spdlog/spdlog.h>
 
 namespace insightd::http {
 namespace {
@@ -105,7 +106,8 @@ asio::awaitable<result<std::unique_ptr<ClientConnection>>> ClientConnection::ope
 
   if (auto* tls = std::get_if<TlsStream>(&connection->stream_)) {
     // SNI is for names only (RFC 6066); IP literals are checked against the IP SAN.
-    if (!is_ip_literal(endpoint.host) && !SSL_set_tlsext_host_name(tls->native_handle(), endpoint.host.c_str())) {
+    if (!is_ip_literal(endpoint.host) &&
+        !SSL_set_tlsext_host_name(tls->native_handle(), endpoint.host.c_str())) {
       co_return error_code(static_cast<int>(::ERR_get_error()), asio::error::get_ssl_category());
     }
     tls->set_verify_mode(asio::ssl::verify_peer);

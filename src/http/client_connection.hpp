@@ -1,9 +1,6 @@
 #pragma once
 // One client connection (plain TCP or TLS over TCP) that carries a sequence of
 // request/response exchanges. Every logical step runs under expires_after.
-#include "insightd/common/error.hpp"
-#include "insightd/http/endpoint.hpp"
-
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/ssl/context.hpp>
@@ -12,11 +9,13 @@
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http/message.hpp>
 #include <boost/beast/http/string_body.hpp>
-
 #include <chrono>
 #include <cstddef>
 #include <memory>
 #include <variant>
+
+#include "insightd/common/error.hpp"
+#include "insightd/http/endpoint.hpp"
 
 namespace insightd::http {
 

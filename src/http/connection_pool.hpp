@@ -2,13 +2,13 @@
 // Idle keep-alive connections per scheme://host:port. The client runs on one
 // io_context thread, so no locking; a request checks a connection out and
 // offers it back when the response allowed keep-alive.
-#include "client_connection.hpp"
-
 #include <cstddef>
 #include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
+
+#include "client_connection.hpp"
 
 namespace insightd::http {
 
@@ -20,7 +20,8 @@ class ConnectionPool {
   std::unique_ptr<ClientConnection> take(const std::string& key);
 
   // Keeps the connection for reuse; hands it back when the pool for key is full.
-  std::unique_ptr<ClientConnection> offer(const std::string& key, std::unique_ptr<ClientConnection> connection);
+  std::unique_ptr<ClientConnection> offer(const std::string& key,
+                                          std::unique_ptr<ClientConnection> connection);
 
  private:
   std::size_t max_idle_;

@@ -30,8 +30,8 @@ result<Endpoint> parse_endpoint(std::string_view url) {
   if (u.has_port() && u.port_number() == 0) return make_error_code(errc::invalid_url);
   ep.port = u.has_port() ? std::string(u.port()) : default_port;
   // The resolver wants IPv6 literals without brackets; Host keeps them.
-  ep.host = u.host_type() == boost::urls::host_type::ipv6 ? std::string(u.host_address())
-                                                           : std::string(u.host());
+  ep.host =
+      u.host_type() == boost::urls::host_type::ipv6 ? std::string(u.host_address()) : std::string(u.host());
   ep.host_header = std::string(u.encoded_host());
   if (ep.port != default_port) ep.host_header += ":" + ep.port;
 

@@ -1,7 +1,8 @@
 #include "insightd/http/server.hpp"
 
-#include "log_exceptions.hpp"
-#include "server_state.hpp"
+#include <fmt/format.h>
+#include <openssl/ssl.h>
+#include <spdlog/spdlog.h>
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/bind_cancellation_slot.hpp>
@@ -9,12 +10,11 @@
 #include <boost/asio/ip/address.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
-#include <fmt/format.h>
-#include <openssl/ssl.h>
-#include <spdlog/spdlog.h>
-
 #include <system_error>
 #include <vector>
+
+#include "log_exceptions.hpp"
+#include "server_state.hpp"
 
 namespace insightd::http {
 namespace {
@@ -102,7 +102,8 @@ class BeastServer final : public Server {
   BeastServer(asio::any_io_executor executor, ServerOptions options, Handler handler)
       : state_(std::make_shared<ServerState>(executor, std::move(options), std::move(handler))) {
     const auto& opts = state_->options;
-    if (!opts.tls_cert_file.empty() || !opts.tls_key_file.empty()) state_->tls.emplace(make_tls_context(opts));
+    if (!opts.tls_cert_file.empty() || !opts.tls_key_file.empty())
+      state_->tls.emplace(make_tls_context(opts));
     bind_and_listen(state_->acceptor, opts);
     port_ = state_->acceptor.local_endpoint().port();
     asio::co_spawn(executor, accept_loop(state_), LogExceptions{"http server: accept loop"});

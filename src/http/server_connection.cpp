@@ -1,7 +1,7 @@
 // One server connection: optional TLS handshake, then request/response
 // exchanges under request_timeout until either side stops keep-alive.
-#include "beast_fields.hpp"
-#include "server_state.hpp"
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/ssl/error.hpp>
@@ -13,8 +13,9 @@
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/string_body.hpp>
 #include <boost/beast/http/write.hpp>
-#include <fmt/format.h>
-#include <spdlog/spdlog.h>
+
+#include "beast_fields.hpp"
+#include "server_state.hpp"
 
 namespace insightd::http {
 namespace {
@@ -56,10 +57,12 @@ class Registration {
 std::string describe(const tcp::endpoint& endpoint) {
   const auto address = endpoint.address();
   return address.is_v6() ? fmt::format("[{}]:{}", address.to_string(), endpoint.port())
-                          : fmt::format("{}:{}", address.to_string(), endpoint.port());
+                         : fmt::format("{}:{}", address.to_string(), endpoint.port());
 }
 
-std::string_view path_of(std::string_view target) { return target.substr(0, target.find('?')); }
+std::string_view path_of(std::string_view target) {
+  return target.substr(0, target.find('?'));
+}
 
 ServerRequest to_server_request(BeastRequest& request, const std::string& remote) {
   return ServerRequest{std::string(request.method_string()), std::string(request.target()),
@@ -135,7 +138,8 @@ asio::awaitable<Ending> serve_requests(Stream& stream, beast::tcp_stream& tcp, b
     }
 
     auto request = parser.release();
-    auto response = to_beast(co_await call_handler(state, to_server_request(request, remote)), request.version());
+    auto response =
+        to_beast(co_await call_handler(state, to_server_request(request, remote)), request.version());
     if (request.method() == beast::http::verb::head) response.body().clear();  // Content-Length stays
     const bool keep_alive = request.keep_alive() && response.keep_alive() && !state.stopped;
     response.keep_alive(keep_alive);
@@ -199,7 +203,8 @@ asio::awaitable<void> serve_tls(std::shared_ptr<ServerState> state, Registration
 
 }  // namespace
 
-asio::awaitable<void> run_connection(std::shared_ptr<ServerState> state, tcp::socket socket, std::uint64_t id) {
+asio::awaitable<void> run_connection(std::shared_ptr<ServerState> state, tcp::socket socket,
+                                     std::uint64_t id) {
   Registration registration(*state, id);
   if (state->stopped) co_return;
   error_code ec;

@@ -1,16 +1,15 @@
 #pragma once
 // State shared by the server object, its accept loop and its connection
 // coroutines (each holds a shared_ptr, so none outlives what it uses).
-#include "insightd/http/server.hpp"
-
 #include <boost/asio/cancellation_signal.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/ssl/context.hpp>
-
 #include <cstdint>
 #include <memory>
 #include <optional>
 #include <unordered_map>
+
+#include "insightd/http/server.hpp"
 
 namespace insightd::http {
 

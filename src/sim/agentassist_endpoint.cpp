@@ -1,10 +1,10 @@
 // GET /api/v2/agentassist/interactions/{id}/insights (source agentassist).
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+
 #include "insightd/sim/insight_data.hpp"
 #include "insightd/sim/insight_query.hpp"
 #include "sim_state.hpp"
-
-#include <boost/json/array.hpp>
-#include <boost/json/object.hpp>
 
 namespace insightd::sim {
 

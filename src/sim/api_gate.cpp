@@ -1,10 +1,9 @@
 // Every /api/v2 request passes here: routing, bearer check, the global token
 // bucket, then the faults every source shares (notfound, forbidden, 429s, flaky).
-#include "sim_state.hpp"
-
 #include <boost/algorithm/string/predicate.hpp>
-
 #include <vector>
+
+#include "sim_state.hpp"
 
 namespace insightd::sim {
 namespace {
@@ -51,12 +50,12 @@ void note_api_request(SimState& state) {
   }
 }
 
-Reply too_many_requests(SimState& state, std::string endpoint, std::int64_t retry_after_s, std::string cause) {
+Reply too_many_requests(SimState& state, std::string endpoint, std::int64_t retry_after_s,
+                        std::string cause) {
   state.stats.rate_limited.push_back({state.now_ms(), retry_after_s, std::move(cause), std::nullopt});
-  Reply reply{std::move(endpoint),
-              error_response({429, "too.many.requests.retry.after",
-                              "Rate limit exceeded the maximum. Retry the request in [" +
-                                  std::to_string(retry_after_s) + "] seconds"})};
+  Reply reply{std::move(endpoint), error_response({429, "too.many.requests.retry.after",
+                                                   "Rate limit exceeded the maximum. Retry the request in [" +
+                                                       std::to_string(retry_after_s) + "] seconds"})};
   reply.response.headers.set("Retry-After", std::to_string(retry_after_s));
   return reply;
 }
@@ -72,15 +71,18 @@ std::optional<std::string> bearer_of(const http::ServerRequest& request) {
 
 Reply api_request(SimState& state, const http::ServerRequest& request, boost::urls::url_view url) {
   auto found = route(url);
-  if (!found) return {"unknown", error_response({404, "not.found", "No API matches " + std::string(url.path())})};
+  if (!found)
+    return {"unknown", error_response({404, "not.found", "No API matches " + std::string(url.path())})};
   if (request.method != "GET")
-    return {found->endpoint, error_response({405, "method.not.allowed", request.method + " is not supported here"})};
+    return {found->endpoint,
+            error_response({405, "method.not.allowed", request.method + " is not supported here"})};
   note_api_request(state);
 
   auto bearer = bearer_of(request);
   if (!bearer)
-    return {found->endpoint, error_response({401, "authentication.required",
-                                             "No authentication bearer token specified in authorization header."})};
+    return {found->endpoint,
+            error_response({401, "authentication.required",
+                            "No authentication bearer token specified in authorization header."})};
   if (!state.tokens.valid(*bearer, state.clock.steady()))
     return {found->endpoint, error_response({401, "bad.credentials", "Invalid login credentials."})};
 
@@ -94,13 +96,15 @@ Reply api_request(SimState& state, const http::ServerRequest& request, boost::ur
       return {found->endpoint,
               error_response({404, "not.found", "Interaction " + call.interaction_id + " was not found"})};
     if (f.forbidden)
-      return {found->endpoint, error_response({403, "missing.permissions",
-                                               "Missing permission to read interaction " + call.interaction_id})};
+      return {found->endpoint,
+              error_response({403, "missing.permissions",
+                              "Missing permission to read interaction " + call.interaction_id})};
     if (f.long_limit) return too_many_requests(state, found->endpoint, long_limit_retry_after_s, "longlimit");
     if (f.rate_limit && state.rate_limited_ids.insert(call.interaction_id).second)
       return too_many_requests(state, found->endpoint, state.options.retry_after.count(), "ratelimit");
     if (f.flaky && ++state.requests_per_id[call.interaction_id] <= flaky_failures)
-      return {found->endpoint, error_response({503, "service.unavailable", "The service is temporarily unavailable"})};
+      return {found->endpoint,
+              error_response({503, "service.unavailable", "The service is temporarily unavailable"})};
     return found->source(state, call);
   }();
   if (f.slow) reply.delay += state.options.slow_latency;

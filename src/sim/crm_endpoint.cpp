@@ -1,14 +1,13 @@
 // POST /crm/ingest: a CRM webhook receiver that checks Standard Webhooks
 // signatures and records every receipt, with configurable failures.
+#include <boost/json/object.hpp>
+#include <boost/json/parse.hpp>
+#include <charconv>
+#include <cstdlib>
+
 #include "insightd/common/webhook_signature.hpp"
 #include "insightd/sim/faults.hpp"
 #include "sim_state.hpp"
-
-#include <boost/json/object.hpp>
-#include <boost/json/parse.hpp>
-
-#include <charconv>
-#include <cstdlib>
 
 namespace insightd::sim {
 namespace {
@@ -28,13 +27,15 @@ void read_body_fields(CrmReceipt& receipt) {
   auto doc = boost::json::parse(receipt.body, ec);
   if (ec || !doc.is_object()) return;
   const auto& o = doc.get_object();
-  if (auto* id = o.if_contains("interactionId"); id && id->is_string()) receipt.interaction_id = id->get_string();
+  if (auto* id = o.if_contains("interactionId"); id && id->is_string())
+    receipt.interaction_id = id->get_string();
   if (auto* part = o.if_contains("part"); part && part->is_int64()) receipt.part = part->get_int64();
   if (auto* parts = o.if_contains("parts"); parts && parts->is_int64()) receipt.parts = parts->get_int64();
 }
 
 Reply answer(unsigned status, std::string_view message) {
-  return {std::string(endpoint), json_response(status, boost::json::object{{"status", status}, {"message", message}})};
+  return {std::string(endpoint),
+          json_response(status, boost::json::object{{"status", status}, {"message", message}})};
 }
 
 Reply decide(const SimState& state, const CrmReceipt& r) {
@@ -43,7 +44,8 @@ Reply decide(const SimState& state, const CrmReceipt& r) {
   if (o.crm_status != 0) return answer(o.crm_status, "fixed answer (--crm-status)");
   if (!r.signature_ok) return answer(401, "webhook signature verification failed");
   if (!r.timestamp_ok) return answer(401, "webhook-timestamp is missing or more than 5 minutes off");
-  if (r.attempt <= static_cast<int>(o.crm_fail_first)) return answer(503, "failing the first attempts (--crm-fail-first)");
+  if (r.attempt <= static_cast<int>(o.crm_fail_first))
+    return answer(503, "failing the first attempts (--crm-fail-first)");
   if (faults_for(r.interaction_id).crm_reject) return answer(422, "rejected by the `crmreject` fault");
   return answer(200, "received");
 }
@@ -62,10 +64,12 @@ Reply crm_ingest(SimState& state, const http::ServerRequest& request) {
 
   const auto timestamp = parse_timestamp(request.headers.get("webhook-timestamp"));
   if (timestamp) {
-    const auto now_s = std::chrono::duration_cast<std::chrono::seconds>(state.clock.wall().time_since_epoch()).count();
+    const auto now_s =
+        std::chrono::duration_cast<std::chrono::seconds>(state.clock.wall().time_since_epoch()).count();
     r.timestamp_ok = std::abs(now_s - *timestamp) <= state.options.crm_timestamp_tolerance.count();
-    r.signature_ok = !r.webhook_id.empty() && verify_webhook(state.crm_key, r.webhook_id, *timestamp, request.body,
-                                                             request.headers.get("webhook-signature"));
+    r.signature_ok =
+        !r.webhook_id.empty() && verify_webhook(state.crm_key, r.webhook_id, *timestamp, request.body,
+                                                request.headers.get("webhook-signature"));
   }
   r.attempt = static_cast<int>(++state.stats.crm_receipts_per_webhook_id[r.webhook_id]);
 

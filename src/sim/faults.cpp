@@ -6,7 +6,9 @@
 namespace insightd::sim {
 namespace {
 
-bool has(std::string_view id, std::string_view marker) noexcept { return id.find(marker) != std::string_view::npos; }
+bool has(std::string_view id, std::string_view marker) noexcept {
+  return id.find(marker) != std::string_view::npos;
+}
 
 // The first "-n<digits>" in the ID.
 std::optional<std::size_t> count_marker(std::string_view id) noexcept {

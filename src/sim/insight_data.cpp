@@ -1,12 +1,12 @@
 #include "insightd/sim/insight_data.hpp"
 
-#include "insightd/common/crypto.hpp"
-
 #include <array>
 #include <cmath>
 #include <cstdio>
 #include <ctime>
 #include <random>
+
+#include "insightd/common/crypto.hpp"
 
 namespace insightd::sim {
 namespace {
@@ -20,20 +20,18 @@ constexpr std::array<std::string_view, 12> keywords = {
     "billing error", "password reset",      "roaming charges",  "warranty claim",
     "promo code",    "router offline",      "duplicate charge", "contract renewal"};
 
-constexpr std::array<std::string_view, 8> topics = {
-    "Billing dispute",     "Order status",      "Technical support", "Account access",
-    "Plan change",         "Returns and refunds", "Service outage",  "Loyalty offer"};
+constexpr std::array<std::string_view, 8> topics = {"Billing dispute", "Order status", "Technical support",
+                                                    "Account access",  "Plan change",  "Returns and refunds",
+                                                    "Service outage",  "Loyalty offer"};
 
 constexpr std::array<std::string_view, 8> agent_actions = {
-    "issued a partial credit",         "escalated to tier 2",
-    "walked the customer through a reset", "scheduled a technician visit",
-    "applied a retention discount",    "opened a replacement order",
-    "confirmed the refund timeline",   "updated the billing address"};
+    "issued a partial credit",       "escalated to tier 2",          "walked the customer through a reset",
+    "scheduled a technician visit",  "applied a retention discount", "opened a replacement order",
+    "confirmed the refund timeline", "updated the billing address"};
 
 constexpr std::array<std::string_view, 6> sentiment_events = {
-    "the agent apologised for the delay", "hearing the refund amount",
-    "a second transfer",                  "the outage was confirmed",
-    "the discount was applied",           "waiting on hold for ten minutes"};
+    "the agent apologised for the delay", "hearing the refund amount", "a second transfer",
+    "the outage was confirmed",           "the discount was applied",  "waiting on hold for ten minutes"};
 
 constexpr std::array<std::string_view, 3> moods = {"positive", "negative", "neutral"};
 
@@ -47,11 +45,17 @@ std::string text_for(std::string_view type, std::mt19937_64& rng) {
   if (type == "keyword") {
     out.append("Customer mentioned \"").append(pick(keywords, rng)).append("\"");
   } else if (type == "summary") {
-    out.append("Customer called about ").append(pick(topics, rng)).append("; the agent ")
-        .append(pick(agent_actions, rng)).append(".");
+    out.append("Customer called about ")
+        .append(pick(topics, rng))
+        .append("; the agent ")
+        .append(pick(agent_actions, rng))
+        .append(".");
   } else if (type == "sentiment") {
-    out.append("Customer sentiment turned ").append(pick(moods, rng)).append(" after ")
-        .append(pick(sentiment_events, rng)).append(".");
+    out.append("Customer sentiment turned ")
+        .append(pick(moods, rng))
+        .append(" after ")
+        .append(pick(sentiment_events, rng))
+        .append(".");
   } else {
     out.append("Topic detected: ").append(pick(topics, rng));
   }
@@ -60,9 +64,16 @@ std::string text_for(std::string_view type, std::mt19937_64& rng) {
 
 std::string pii_text() {
   std::string out = "Customer confirmed email ";
-  out.append(PlantedPii::email).append(", phone ").append(PlantedPii::phone).append(", card ")
-      .append(PlantedPii::card).append(", SSN ").append(PlantedPii::ssn).append(" and IBAN ")
-      .append(PlantedPii::iban).append(" for the refund.");
+  out.append(PlantedPii::email)
+      .append(", phone ")
+      .append(PlantedPii::phone)
+      .append(", card ")
+      .append(PlantedPii::card)
+      .append(", SSN ")
+      .append(PlantedPii::ssn)
+      .append(" and IBAN ")
+      .append(PlantedPii::iban)
+      .append(" for the refund.");
   return out;
 }
 
@@ -93,9 +104,15 @@ std::chrono::system_clock::duration age_for(const Faults& faults, std::mt19937_6
 void make_malformed(SimInsight& insight, std::size_t index) {
   insight.malformed = true;
   switch (index % 10) {
-    case 1: insight.id.clear(); break;
-    case 2: insight.created_text = "yesterday afternoon"; break;
-    default: insight.type = "emotion"; break;
+    case 1:
+      insight.id.clear();
+      break;
+    case 2:
+      insight.created_text = "yesterday afternoon";
+      break;
+    default:
+      insight.type = "emotion";
+      break;
   }
 }
 

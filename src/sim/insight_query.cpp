@@ -1,13 +1,12 @@
 #include "insightd/sim/insight_query.hpp"
 
-#include "insightd/common/crypto.hpp"
-
-#include <boost/algorithm/string/split.hpp>
-#include <boost/algorithm/string/classification.hpp>
-
 #include <algorithm>
+#include <boost/algorithm/string/classification.hpp>
+#include <boost/algorithm/string/split.hpp>
 #include <charconv>
 #include <string>
+
+#include "insightd/common/crypto.hpp"
 
 namespace insightd::sim {
 namespace {
@@ -53,7 +52,8 @@ bool before(const SimInsight& a, const SimInsight& b, const InsightQuery& q) {
     case SortKey::relevance:  // rank 0 is the most relevant: descending relevance = ascending rank
       return q.descending ? a.rank < b.rank : a.rank > b.rank;
     case SortKey::confidence:
-      if (a.confidence != b.confidence) return q.descending ? a.confidence > b.confidence : a.confidence < b.confidence;
+      if (a.confidence != b.confidence)
+        return q.descending ? a.confidence > b.confidence : a.confidence < b.confidence;
       break;
     case SortKey::created_date:
       if (a.created != b.created) return q.descending ? a.created > b.created : a.created < b.created;
@@ -88,10 +88,14 @@ std::variant<InsightQuery, ApiError> parse_insight_query(boost::urls::params_vie
         return bad_value(p.key, value, "an integer from 1 to 200");
       q.max_results = v;
     } else if (p.key == "sort") {
-      if (value == "relevance") q.sort = SortKey::relevance;
-      else if (value == "confidence") q.sort = SortKey::confidence;
-      else if (value == "createdDate") q.sort = SortKey::created_date;
-      else return bad_value(p.key, value, "relevance, confidence or createdDate");
+      if (value == "relevance")
+        q.sort = SortKey::relevance;
+      else if (value == "confidence")
+        q.sort = SortKey::confidence;
+      else if (value == "createdDate")
+        q.sort = SortKey::created_date;
+      else
+        return bad_value(p.key, value, "relevance, confidence or createdDate");
     } else if (p.key == "sortOrder") {
       if (value != "asc" && value != "desc") return bad_value(p.key, value, "asc or desc");
       q.descending = value == "desc";
@@ -103,13 +107,14 @@ std::variant<InsightQuery, ApiError> parse_insight_query(boost::urls::params_vie
   return q;
 }
 
-std::variant<InsightPage, ApiError> select_page(const std::vector<SimInsight>& all, std::string_view interaction_id,
-                                                const InsightQuery& query) {
+std::variant<InsightPage, ApiError> select_page(const std::vector<SimInsight>& all,
+                                                std::string_view interaction_id, const InsightQuery& query) {
   const std::string fp = fingerprint(interaction_id, query);
   std::size_t offset = 0;
   if (!query.page_token.empty()) {
     auto parsed = offset_from_token(query.page_token, fp);
-    if (!parsed) return ApiError{400, "invalid.value", "nextPageToken is not valid for this interaction and query"};
+    if (!parsed)
+      return ApiError{400, "invalid.value", "nextPageToken is not valid for this interaction and query"};
     offset = *parsed;
   }
 
@@ -121,7 +126,8 @@ std::variant<InsightPage, ApiError> select_page(const std::vector<SimInsight>& a
 
   InsightPage page;
   page.total_count = matching.size();
-  if (offset > matching.size()) return ApiError{400, "invalid.value", "nextPageToken is past the end of the results"};
+  if (offset > matching.size())
+    return ApiError{400, "invalid.value", "nextPageToken is past the end of the results"};
   const std::size_t end = std::min(matching.size(), offset + query.max_results);
   page.entities.assign(std::make_move_iterator(matching.begin() + static_cast<std::ptrdiff_t>(offset)),
                        std::make_move_iterator(matching.begin() + static_cast<std::ptrdiff_t>(end)));

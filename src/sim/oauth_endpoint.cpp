@@ -1,13 +1,12 @@
 // POST /oauth/token: the Genesys client-credentials grant.
-#include "insightd/common/crypto.hpp"
-#include "sim_state.hpp"
-
 #include <boost/algorithm/string/predicate.hpp>
 #include <boost/json/object.hpp>
 #include <boost/url/decode_view.hpp>
 #include <boost/url/parse_query.hpp>
-
 #include <optional>
+
+#include "insightd/common/crypto.hpp"
+#include "sim_state.hpp"
 
 namespace insightd::sim {
 namespace {
@@ -28,7 +27,8 @@ std::optional<BasicCredentials> parse_basic(std::string_view header) {
 }
 
 Reply oauth_error(unsigned status, std::string_view error, std::string_view description) {
-  return {"oauth_token", json_response(status, boost::json::object{{"error", error}, {"description", description}})};
+  return {"oauth_token",
+          json_response(status, boost::json::object{{"error", error}, {"description", description}})};
 }
 
 std::string grant_type_of(std::string_view form_body) {
@@ -50,7 +50,8 @@ Reply oauth_token(SimState& state, const http::ServerRequest& request) {
   if (request.method != "POST") return oauth_error(405, "invalid_request", "use POST");
 
   auto credentials = parse_basic(request.headers.get("Authorization"));
-  if (!credentials) return oauth_error(401, "invalid_client", "client credentials missing: send Authorization: Basic");
+  if (!credentials)
+    return oauth_error(401, "invalid_client", "client credentials missing: send Authorization: Basic");
   // Genesys answers 400 invalid_client for an unknown client or a wrong secret (often the wrong region).
   const bool id_ok = crypto::constant_time_equal(credentials->id, state.options.client_id);
   const bool secret_ok = crypto::constant_time_equal(credentials->secret, state.options.client_secret);
@@ -62,9 +63,10 @@ Reply oauth_token(SimState& state, const http::ServerRequest& request) {
 
   std::string token = state.tokens.issue(state.clock.steady(), state.options.token_ttl);
   ++state.stats.tokens_issued;
-  return {"oauth_token", json_response(200, boost::json::object{{"access_token", token},
-                                                               {"token_type", "bearer"},
-                                                               {"expires_in", state.options.token_ttl.count()}})};
+  return {"oauth_token",
+          json_response(200, boost::json::object{{"access_token", token},
+                                                 {"token_type", "bearer"},
+                                                 {"expires_in", state.options.token_ttl.count()}})};
 }
 
 }  // namespace insightd::sim

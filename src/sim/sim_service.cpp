@@ -1,17 +1,19 @@
 #include "insightd/sim/sim_service.hpp"
 
-#include "sim_state.hpp"
-
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/url/parse.hpp>
+
+#include "sim_state.hpp"
 
 namespace insightd::sim {
 namespace {
 
 // The simulator's own endpoints: not counted in the stats they report.
-std::optional<Reply> introspection(SimState& state, const http::ServerRequest& request, std::string_view path) {
-  if (path == "/sim/stats" && request.method == "GET") return Reply{"sim", json_response(200, to_json(state.stats))};
+std::optional<Reply> introspection(SimState& state, const http::ServerRequest& request,
+                                   std::string_view path) {
+  if (path == "/sim/stats" && request.method == "GET")
+    return Reply{"sim", json_response(200, to_json(state.stats))};
   if (path == "/sim/crm/deliveries" && request.method == "GET")
     return Reply{"sim", json_response(200, deliveries_json(state.stats))};
   if (path == "/sim/reset" && request.method == "POST") {
@@ -44,7 +46,8 @@ Reply dispatch(SimState& state, const http::ServerRequest& request) {
 }  // namespace
 
 SimService::SimService(boost::asio::any_io_executor executor, SimOptions options, SimClock clock)
-    : executor_(std::move(executor)), state_(std::make_unique<SimState>(std::move(options), std::move(clock))) {}
+    : executor_(std::move(executor)),
+      state_(std::make_unique<SimState>(std::move(options), std::move(clock))) {}
 
 SimService::~SimService() = default;
 
@@ -64,7 +67,9 @@ boost::asio::awaitable<http::Response> SimService::handle(http::ServerRequest re
 
 http::Handler SimService::handler(std::shared_ptr<SimService> service) {
   // Not a coroutine itself: it only forwards, and the frame of handle() keeps `request` by value.
-  return [service = std::move(service)](http::ServerRequest request) { return service->handle(std::move(request)); };
+  return [service = std::move(service)](http::ServerRequest request) {
+    return service->handle(std::move(request));
+  };
 }
 
 SimStats SimService::stats() const {

@@ -1,11 +1,10 @@
 #include "sim_state.hpp"
 
+#include <boost/json/serialize.hpp>
+#include <stdexcept>
+
 #include "insightd/common/crypto.hpp"
 #include "insightd/common/webhook_signature.hpp"
-
-#include <boost/json/serialize.hpp>
-
-#include <stdexcept>
 
 namespace insightd::sim {
 namespace {
@@ -52,8 +51,9 @@ http::Response json_response(unsigned status, const boost::json::value& body) {
 }
 
 http::Response error_response(const ApiError& error) {
-  return json_response(error.status, boost::json::object{
-                                         {"status", error.status}, {"code", error.code}, {"message", error.message}});
+  return json_response(
+      error.status,
+      boost::json::object{{"status", error.status}, {"code", error.code}, {"message", error.message}});
 }
 
 std::string correlation_id() {

@@ -1,6 +1,14 @@
 #pragma once
 // Private to src/sim: the simulator's mutable state and the shape every
 // endpoint returns. Endpoints run under `mutex`, without suspending.
+#include <boost/json/value.hpp>
+#include <boost/url/url_view.hpp>
+#include <chrono>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
 #include "insightd/http/server.hpp"
 #include "insightd/sim/faults.hpp"
 #include "insightd/sim/insight_query.hpp"
@@ -9,15 +17,6 @@
 #include "insightd/sim/token_bucket.hpp"
 #include "insightd/sim/token_store.hpp"
 
-#include <boost/json/value.hpp>
-#include <boost/url/url_view.hpp>
-
-#include <chrono>
-#include <mutex>
-#include <string>
-#include <unordered_map>
-#include <unordered_set>
-
 namespace insightd::sim {
 
 struct SimState {
@@ -25,7 +24,7 @@ struct SimState {
 
   SimOptions options;
   SimClock clock;
-  std::string crm_key;  // HMAC key bytes from options.crm_secret
+  std::string crm_key;                           // HMAC key bytes from options.crm_secret
   std::chrono::system_clock::time_point anchor;  // generated dates are relative to it
 
   mutable std::mutex mutex;

@@ -13,9 +13,13 @@ Simulator::Simulator(boost::asio::any_io_executor executor, SimOptions options)
   server_ = http::make_server(std::move(executor), std::move(server_options), SimService::handler(service_));
 }
 
-Simulator::~Simulator() { stop(); }
+Simulator::~Simulator() {
+  stop();
+}
 
-std::uint16_t Simulator::port() const noexcept { return server_->port(); }
+std::uint16_t Simulator::port() const noexcept {
+  return server_->port();
+}
 
 std::string Simulator::base_url() const {
   const bool tls = !options_.tls_cert_file.empty() && !options_.tls_key_file.empty();
@@ -26,8 +30,12 @@ void Simulator::stop() {
   if (server_) server_->stop();
 }
 
-SimStats Simulator::stats() const { return service_->stats(); }
+SimStats Simulator::stats() const {
+  return service_->stats();
+}
 
-void Simulator::reset() { service_->reset(); }
+void Simulator::reset() {
+  service_->reset();
+}
 
 }  // namespace insightd::sim

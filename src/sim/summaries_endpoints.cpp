@@ -5,11 +5,11 @@
 //   GET /api/v2/speechandtextanalytics/conversations/{id}/sentiments     (sta)
 // Shapes follow the public SDK models (ConversationSummariesGetResponse,
 // SentimentInsights); fields insightd does not read are left out.
-#include "insightd/sim/insight_data.hpp"
-#include "sim_state.hpp"
-
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
+
+#include "insightd/sim/insight_data.hpp"
+#include "sim_state.hpp"
 
 namespace insightd::sim {
 namespace {
@@ -23,9 +23,12 @@ struct SummaryMaterial {
 SummaryMaterial material_for(const SimState& state, const std::string& interaction_id) {
   SummaryMaterial m;
   for (auto& i : generate_insights(interaction_id, state.options.seed, state.anchor)) {
-    if (i.type == "summary" || i.redacted) m.summaries.push_back(std::move(i));
-    else if (i.type == "topic") m.topics.push_back(std::move(i));
-    else if (i.type == "sentiment") m.sentiments.push_back(std::move(i));
+    if (i.type == "summary" || i.redacted)
+      m.summaries.push_back(std::move(i));
+    else if (i.type == "topic")
+      m.topics.push_back(std::move(i));
+    else if (i.type == "sentiment")
+      m.sentiments.push_back(std::move(i));
   }
   return m;
 }
@@ -74,7 +77,8 @@ Reply copilot_summaries(SimState& state, const ApiCall& call) {
   boost::json::array sessions;
   for (const auto& s : m.summaries) sessions.push_back(copilot_summary(s, m, pending));
   boost::json::object body{
-      {"conversation", {{"id", call.interaction_id}, {"selfUri", "/api/v2/conversations/" + call.interaction_id}}},
+      {"conversation",
+       {{"id", call.interaction_id}, {"selfUri", "/api/v2/conversations/" + call.interaction_id}}},
       {"summary", copilot_summary(conversation_summary(m, call.interaction_id, state.anchor), m, pending)},
       {"sessionSummaries", std::move(sessions)}};
   return {"copilot_summaries", json_response(200, body)};
@@ -96,7 +100,8 @@ Reply sta_summaries(SimState& state, const ApiCall& call) {
       e["confidence"] = s.confidence;
       boost::json::array insights;
       for (std::size_t i = 0; i < m.topics.size() && i < 3; ++i)
-        insights.push_back({{"type", insight_types[i]}, {"title", insight_types[i]}, {"description", m.topics[i].text}});
+        insights.push_back(
+            {{"type", insight_types[i]}, {"title", insight_types[i]}, {"description", m.topics[i].text}});
       e["insights"] = std::move(insights);
     }
     entities.push_back(std::move(e));
@@ -122,11 +127,11 @@ Reply sta_sentiments(SimState& state, const ApiCall& call) {
     score += is_positive ? s.confidence : -s.confidence;
   }
   const double n = static_cast<double>(positive.size() + negative.size());
-  boost::json::object body{
-      {"conversation", {{"id", call.interaction_id}}},
-      {"overallSentimentScore", n > 0 ? score / n : 0.0},
-      {"sentimentInsights",
-       {{"positiveSentimentReasons", std::move(positive)}, {"negativeSentimentReasons", std::move(negative)}}}};
+  boost::json::object body{{"conversation", {{"id", call.interaction_id}}},
+                           {"overallSentimentScore", n > 0 ? score / n : 0.0},
+                           {"sentimentInsights",
+                            {{"positiveSentimentReasons", std::move(positive)},
+                             {"negativeSentimentReasons", std::move(negative)}}}};
   return {"sta_sentiments", json_response(200, body)};
 }
 

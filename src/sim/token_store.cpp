@@ -17,6 +17,8 @@ bool TokenStore::valid(std::string_view token, time_point now) const {
   return it != expiry_.end() && now < it->second;
 }
 
-void TokenStore::revoke(std::string_view token) { expiry_.erase(std::string(token)); }
+void TokenStore::revoke(std::string_view token) {
+  expiry_.erase(std::string(token));
+}
 
 }  // namespace insightd::sim

@@ -1,10 +1,10 @@
-#include "insightd/common/backoff.hpp"
-#include "insightd/common/crypto.hpp"
-#include "insightd/common/webhook_signature.hpp"
-
 #include <gtest/gtest.h>
 
 #include <random>
+
+#include "insightd/common/backoff.hpp"
+#include "insightd/common/crypto.hpp"
+#include "insightd/common/webhook_signature.hpp"
 
 using namespace insightd;
 using namespace std::chrono_literals;
@@ -73,17 +73,18 @@ TEST(WebhookSignature, MatchesStandardWebhooksSpecVector) {
   EXPECT_EQ(sig, "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=");
   EXPECT_TRUE(verify_webhook(*key, "msg_p5jXN8AQM9LWM0D4loKWxJek", 1614265330, R"({"test": 2432232314})",
                              "v1,bm9wZQ== " + sig));
-  EXPECT_FALSE(verify_webhook(*key, "msg_p5jXN8AQM9LWM0D4loKWxJek", 1614265331, R"({"test": 2432232314})", sig));
+  EXPECT_FALSE(
+      verify_webhook(*key, "msg_p5jXN8AQM9LWM0D4loKWxJek", 1614265331, R"({"test": 2432232314})", sig));
   EXPECT_FALSE(webhook_key_from_secret("whsec_not*base64"));
   EXPECT_EQ(*webhook_key_from_secret("plain"), "plain");
 }
-
-#include "insightd/common/async_event.hpp"
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/use_awaitable.hpp>
+
+#include "insightd/common/async_event.hpp"
 
 namespace {
 

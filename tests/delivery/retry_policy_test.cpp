@@ -16,7 +16,9 @@ struct StatusCase {
 };
 
 // Readable names for the parameterised cases in gtest and ctest output.
-void PrintTo(const StatusCase& c, std::ostream* os) { *os << "HTTP " << c.status; }
+void PrintTo(const StatusCase& c, std::ostream* os) {
+  *os << "HTTP " << c.status;
+}
 
 class ClassifyStatus : public ::testing::TestWithParam<StatusCase> {};
 

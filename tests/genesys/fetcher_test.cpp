@@ -331,7 +331,8 @@ TEST(Fetcher, StaReadsSummariesAndSentimentsAndFiltersOnOurSide) {
       return json_response(200, R"({"entities":[{"id":"e1","conversationId":"conv-a","status":"Completed",
                                    "summary":"S","dateCreated":"2024-05-01T10:00:00Z",
                                    "insights":[{"type":"Reason","title":"T","description":"D"}]}]})");
-    return json_response(200, R"({"conversation":{"id":"conv-a"},"overallSentimentScore":0.0,"sentimentInsights":{
+    return json_response(200,
+                         R"({"conversation":{"id":"conv-a"},"overallSentimentScore":0.0,"sentimentInsights":{
                                  "positiveSentimentReasons":[{"id":"e2","confidence":0.3,
                                    "dateCreated":"2024-05-01T10:00:00Z","title":"p","description":""}],
                                  "negativeSentimentReasons":[{"id":"e3","dateCreated":"2024-05-01T10:00:00Z",

@@ -197,8 +197,8 @@ TEST(StaSummaries, RunningSummaryIsNotReady) {
     std::string detail;
     auto page = parse_sta_summaries(R"({"entities":[
         {"id":"e1","status":"Completed","summary":"done","dateCreated":"2024-05-01T10:00:00Z"},
-        {"id":"e2","conversationId":"c1","status":")" + status +
-                                        R"(","dateCreated":"2024-05-01T10:00:00Z"}]})",
+        {"id":"e2","conversationId":"c1","status":")" +
+                                        status + R"(","dateCreated":"2024-05-01T10:00:00Z"}]})",
                                     "c1", &detail);
     ASSERT_FALSE(page.has_value()) << status;
     EXPECT_EQ(page.error(), errc::not_ready) << status;

@@ -1,6 +1,4 @@
 // Client behaviour beyond a single exchange: concurrency, pool bounds, logging.
-#include "http/loopback.hpp"
-
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <spdlog/sinks/ringbuffer_sink.h>
@@ -8,6 +6,8 @@
 
 #include <algorithm>
 #include <vector>
+
+#include "http/loopback.hpp"
 
 using namespace insightd;
 using namespace insightd::test;
@@ -103,12 +103,15 @@ TEST(HttpClient, PlainHttpIsWarnedOncePerHost) {
   spdlog::set_default_logger(previous);
 
   const auto lines = sink->last_formatted();
-  EXPECT_EQ(std::count_if(lines.begin(), lines.end(),
-                          [](const std::string& line) { return line.find("plain http") != std::string::npos; }),
-            1);
+  EXPECT_EQ(
+      std::count_if(lines.begin(), lines.end(),
+                    [](const std::string& line) { return line.find("plain http") != std::string::npos; }),
+      1);
 }
 
-TEST(HttpClient, CallerConnectionCloseIsHonoured) { run_loopback_test(caller_connection_close_is_honoured); }
+TEST(HttpClient, CallerConnectionCloseIsHonoured) {
+  run_loopback_test(caller_connection_close_is_honoured);
+}
 TEST(HttpClient, RefusedConnectionIsAnErrorNotATimeout) {
   run_loopback_test(refused_connection_is_an_error_not_a_timeout);
 }

@@ -1,10 +1,10 @@
 // The real client against the real server over plain HTTP on 127.0.0.1.
-#include "http/loopback.hpp"
-
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <stdexcept>
+
+#include "http/loopback.hpp"
 
 using namespace insightd;
 using namespace insightd::test;
@@ -58,7 +58,8 @@ asio::awaitable<void> sequential_requests_share_one_connection(asio::any_io_exec
 asio::awaitable<void> idle_connection_closed_by_server_is_replaced(asio::any_io_executor ex) {
   auto probe = std::make_shared<Probe>();
   http::ServerOptions options;
-  options.request_timeout = 250ms;  // drops connections idle this long (and must still allow a handshake under load)
+  options.request_timeout =
+      250ms;  // drops connections idle this long (and must still allow a handshake under load)
   auto server = http::make_server(ex, options, echo_handler(probe));
   auto client = http::make_client(ex, {});
 
@@ -226,22 +227,36 @@ asio::awaitable<void> bad_url_is_invalid_url(asio::any_io_executor ex) {
 
 }  // namespace
 
-TEST(HttpLoopback, GetAndPostRoundTrip) { run_loopback_test(get_and_post_round_trip); }
+TEST(HttpLoopback, GetAndPostRoundTrip) {
+  run_loopback_test(get_and_post_round_trip);
+}
 TEST(HttpLoopback, SequentialRequestsShareOneConnection) {
   run_loopback_test(sequential_requests_share_one_connection);
 }
 TEST(HttpLoopback, IdleConnectionClosedByServerIsReplaced) {
   run_loopback_test(idle_connection_closed_by_server_is_replaced);
 }
-TEST(HttpLoopback, BodyOverServerLimitIs413) { run_loopback_test(body_over_server_limit_is_413); }
+TEST(HttpLoopback, BodyOverServerLimitIs413) {
+  run_loopback_test(body_over_server_limit_is_413);
+}
 TEST(HttpLoopback, ResponseOverClientLimitIsBodyTooLarge) {
   run_loopback_test(response_over_client_limit_is_body_too_large);
 }
-TEST(HttpLoopback, SlowHandlerTimesTheClientOut) { run_loopback_test(slow_handler_times_the_client_out); }
-TEST(HttpLoopback, ThrowingHandlerAnswers500) { run_loopback_test(throwing_handler_answers_500); }
-TEST(HttpLoopback, ExtraConnectionsAreRefused) { run_loopback_test(extra_connections_are_refused); }
-TEST(HttpLoopback, StopEndsLiveConnections) { run_loopback_test(stop_ends_live_connections); }
+TEST(HttpLoopback, SlowHandlerTimesTheClientOut) {
+  run_loopback_test(slow_handler_times_the_client_out);
+}
+TEST(HttpLoopback, ThrowingHandlerAnswers500) {
+  run_loopback_test(throwing_handler_answers_500);
+}
+TEST(HttpLoopback, ExtraConnectionsAreRefused) {
+  run_loopback_test(extra_connections_are_refused);
+}
+TEST(HttpLoopback, StopEndsLiveConnections) {
+  run_loopback_test(stop_ends_live_connections);
+}
 TEST(HttpLoopback, HeadHasLengthButNoBodyAndKeepsFraming) {
   run_loopback_test(head_has_length_but_no_body_and_keeps_framing);
 }
-TEST(HttpLoopback, BadUrlIsInvalidUrl) { run_loopback_test(bad_url_is_invalid_url); }
+TEST(HttpLoopback, BadUrlIsInvalidUrl) {
+  run_loopback_test(bad_url_is_invalid_url);
+}

@@ -41,9 +41,9 @@ TEST(Endpoint, Ipv6LiteralResolvesWithoutBracketsButHostHeaderKeepsThem) {
 }
 
 TEST(Endpoint, RejectsWhatIsNotAnAbsoluteHttpUrl) {
-  for (const char* bad : {"", "/relative/path", "ftp://example.com/", "https://", "https:///path",
-                          "https://user:pw@example.com/", "https://example.com:0/", "not a url",
-                          "https://exa mple.com/"}) {
+  for (const char* bad :
+       {"", "/relative/path", "ftp://example.com/", "https://", "https:///path",
+        "https://user:pw@example.com/", "https://example.com:0/", "not a url", "https://exa mple.com/"}) {
     auto ep = parse_endpoint(bad);
     ASSERT_FALSE(ep) << bad;
     EXPECT_EQ(ep.error(), insightd::make_error_code(errc::invalid_url)) << bad;

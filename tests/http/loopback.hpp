@@ -1,23 +1,23 @@
 #pragma once
 // Helpers for running the real client against the real server on 127.0.0.1
 // inside one io_context.
-#include "insightd/http/client.hpp"
-#include "insightd/http/server.hpp"
+#include <fmt/format.h>
+#include <gtest/gtest.h>
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
-#include <fmt/format.h>
-#include <gtest/gtest.h>
-
 #include <chrono>
 #include <cstdlib>
 #include <functional>
 #include <memory>
 #include <set>
 #include <string>
+
+#include "insightd/http/client.hpp"
+#include "insightd/http/server.hpp"
 
 namespace insightd::test {
 
@@ -50,7 +50,8 @@ inline void run_loopback_test(std::function<asio::awaitable<void>(asio::any_io_e
 // Polls an observable condition; the bound is generous and only reached on
 // failure. Conditions are passed as named objects: GCC 12 mishandles lambda
 // temporaries inside co_await expressions.
-inline asio::awaitable<bool> poll_until(asio::any_io_executor executor, const std::function<bool()>& condition) {
+inline asio::awaitable<bool> poll_until(asio::any_io_executor executor,
+                                        const std::function<bool()>& condition) {
   const auto give_up = std::chrono::steady_clock::now() + 5s * time_scale();
   while (!condition()) {
     if (std::chrono::steady_clock::now() > give_up) co_return false;
@@ -60,8 +61,8 @@ inline asio::awaitable<bool> poll_until(asio::any_io_executor executor, const st
   co_return true;
 }
 
-inline asio::awaitable<bool> connection_count_becomes(asio::any_io_executor executor, const http::Server* server,
-                                                      std::size_t count) {
+inline asio::awaitable<bool> connection_count_becomes(asio::any_io_executor executor,
+                                                      const http::Server* server, std::size_t count) {
   const std::function<bool()> condition = [server, count] { return server->connection_count() == count; };
   co_return co_await poll_until(executor, condition);
 }
@@ -88,8 +89,8 @@ struct Probe {
   int requests = 0;
   std::set<std::string> remotes;  // one per TCP connection the requests came on
   http::ServerRequest last;
-  std::shared_ptr<Gate> gate;     // when set, the handler waits on it before answering
-  std::size_t reply_size = 0;     // when set, the body is this many 'x'
+  std::shared_ptr<Gate> gate;  // when set, the handler waits on it before answering
+  std::size_t reply_size = 0;  // when set, the body is this many 'x'
 };
 
 // Echoes the request: "METHOD TARGET\nBODY", plus X-Remote and the X-Test header back.
@@ -120,7 +121,8 @@ struct Outcome {
   result<http::Response> value = http::Response{};
 };
 
-inline asio::awaitable<void> send_into(http::Client* client, http::Request request, std::shared_ptr<Outcome> out) {
+inline asio::awaitable<void> send_into(http::Client* client, http::Request request,
+                                       std::shared_ptr<Outcome> out) {
   out->value = co_await client->send(std::move(request));
   out->done = true;
 }

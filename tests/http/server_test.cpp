@@ -1,11 +1,12 @@
 // Server behaviour seen from a raw TCP socket: what a misbehaving client gets.
-#include "http/loopback.hpp"
+#include <fmt/format.h>
+#include <gtest/gtest.h>
 
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/read.hpp>
 #include <boost/asio/write.hpp>
-#include <fmt/format.h>
-#include <gtest/gtest.h>
+
+#include "http/loopback.hpp"
 
 using namespace insightd;
 using namespace insightd::test;
@@ -54,7 +55,8 @@ asio::awaitable<void> malformed_request_is_400_and_closed(asio::any_io_executor 
   auto probe = std::make_shared<Probe>();
   auto server = http::make_server(ex, {}, echo_handler(probe));
   auto raw = co_await connect_raw(ex, server->port());
-  co_await asio::async_write(raw, asio::buffer(std::string_view("NOT HTTP AT ALL\r\n\r\n")), asio::use_awaitable);
+  co_await asio::async_write(raw, asio::buffer(std::string_view("NOT HTTP AT ALL\r\n\r\n")),
+                             asio::use_awaitable);
   const auto answer = co_await read_until_closed(raw);
   EXPECT_EQ(answer.rfind("HTTP/1.1 400", 0), 0u) << answer;
   EXPECT_EQ(probe->requests, 0);
@@ -80,8 +82,12 @@ asio::awaitable<void> declared_oversize_body_is_413_before_it_is_sent(asio::any_
 
 }  // namespace
 
-TEST(HttpServer, SlowClientIsDroppedAndStallsNothing) { run_loopback_test(slow_client_is_dropped_and_stalls_nothing); }
-TEST(HttpServer, MalformedRequestIs400AndClosed) { run_loopback_test(malformed_request_is_400_and_closed); }
+TEST(HttpServer, SlowClientIsDroppedAndStallsNothing) {
+  run_loopback_test(slow_client_is_dropped_and_stalls_nothing);
+}
+TEST(HttpServer, MalformedRequestIs400AndClosed) {
+  run_loopback_test(malformed_request_is_400_and_closed);
+}
 TEST(HttpServer, DeclaredOversizeBodyIs413BeforeItIsSent) {
   run_loopback_test(declared_oversize_body_is_413_before_it_is_sent);
 }
@@ -95,6 +101,7 @@ TEST(HttpServer, BindFailureThrowsNamingTheAddress) {
     http::make_server(context.get_executor(), taken, echo_handler(std::make_shared<Probe>()));
     ADD_FAILURE() << "expected make_server to throw";
   } catch (const std::system_error& e) {
-    EXPECT_NE(std::string(e.what()).find(fmt::format("127.0.0.1:{}", taken.port)), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find(fmt::format("127.0.0.1:{}", taken.port)), std::string::npos)
+        << e.what();
   }
 }

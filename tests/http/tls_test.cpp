@@ -1,8 +1,8 @@
 // The real client against the real server over TLS, with a CA made at test time.
+#include <gtest/gtest.h>
+
 #include "http/loopback.hpp"
 #include "support/test_ca.hpp"
-
-#include <gtest/gtest.h>
 
 using namespace insightd;
 using namespace insightd::test;
@@ -55,7 +55,8 @@ asio::awaitable<void> untrusted_ca_fails_certificate_verification(asio::any_io_e
   auto r = co_await client->send(get(base_url(*server, true) + "/x"));
   EXPECT_FALSE(r.has_value());
   if (!r) {
-    EXPECT_NE(r.error().message().find("certificate verify failed"), std::string::npos) << r.error().message();
+    EXPECT_NE(r.error().message().find("certificate verify failed"), std::string::npos)
+        << r.error().message();
   }
   EXPECT_EQ(probe->requests, 0);
   server->stop();
@@ -72,7 +73,8 @@ asio::awaitable<void> certificate_for_another_name_fails(asio::any_io_executor e
     auto r = co_await client->send(get(base_url(*server, true, host) + "/x"));
     EXPECT_FALSE(r.has_value()) << host;
     if (!r) {
-      EXPECT_NE(r.error().message().find("certificate verify failed"), std::string::npos) << r.error().message();
+      EXPECT_NE(r.error().message().find("certificate verify failed"), std::string::npos)
+          << r.error().message();
     }
   }
   EXPECT_EQ(probe->requests, 0);
@@ -129,12 +131,18 @@ asio::awaitable<void> body_over_server_limit_is_413_over_tls(asio::any_io_execut
 
 }  // namespace
 
-TEST(HttpsLoopback, BodyOverServerLimitIs413) { run_loopback_test(body_over_server_limit_is_413_over_tls); }
-TEST(HttpsLoopback, RoundTripReusesTheConnection) { run_loopback_test(https_round_trip_reuses_the_connection); }
+TEST(HttpsLoopback, BodyOverServerLimitIs413) {
+  run_loopback_test(body_over_server_limit_is_413_over_tls);
+}
+TEST(HttpsLoopback, RoundTripReusesTheConnection) {
+  run_loopback_test(https_round_trip_reuses_the_connection);
+}
 TEST(HttpsLoopback, UntrustedCaFailsCertificateVerification) {
   run_loopback_test(untrusted_ca_fails_certificate_verification);
 }
-TEST(HttpsLoopback, CertificateForAnotherNameFails) { run_loopback_test(certificate_for_another_name_fails); }
+TEST(HttpsLoopback, CertificateForAnotherNameFails) {
+  run_loopback_test(certificate_for_another_name_fails);
+}
 TEST(HttpsLoopback, IdleConnectionClosedByServerIsReplaced) {
   run_loopback_test(idle_tls_connection_closed_by_server_is_replaced);
 }

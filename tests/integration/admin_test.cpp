@@ -1,12 +1,12 @@
 // The running daemon's admin endpoint: health, readiness, authenticated
 // enqueue, interaction lookup, and /metrics moving with the work done.
-#include "support/prometheus_text.hpp"
-#include "support/sim_process.hpp"
-
-#include <boost/json.hpp>
 #include <gtest/gtest.h>
 
+#include <boost/json.hpp>
 #include <regex>
+
+#include "support/prometheus_text.hpp"
+#include "support/sim_process.hpp"
 
 namespace insightd::test {
 namespace {
@@ -31,8 +31,8 @@ class AdminEndpoint : public ::testing::Test {
  protected:
   void SetUp() override {
     auto token_file = dir.write("admin-token", admin_token + "\n");
-    config = write_config(dir, sim.base_url(),
-                          {.ca_file = ca.ca_cert, .admin_token_file = token_file.string()});
+    config =
+        write_config(dir, sim.base_url(), {.ca_file = ca.ca_cert, .admin_token_file = token_file.string()});
     daemon = std::make_unique<Process>(std::vector<std::string>{INSIGHTD_BIN, "run", "-c", config.string()},
                                        dir.path() / "daemon");
     // The daemon logs the port it bound (admin.listen port 0).
@@ -83,9 +83,10 @@ TEST_F(AdminEndpoint, MetricsParseAsPrometheusTextAndMoveWithTheWork) {
   ASSERT_TRUE(before.errors.empty()) << before.errors.front();
   for (const char* family :
        {"insightd_upstream_requests_total", "insightd_upstream_request_duration_seconds",
-        "insightd_rate_limit_wait_seconds_total", "insightd_token_refreshes_total", "insightd_interactions_total",
-        "insightd_insights_total", "insightd_crm_deliveries_total", "insightd_crm_delivery_duration_seconds",
-        "insightd_queue_depth", "insightd_outbox_depth", "insightd_governance_findings_total"}) {
+        "insightd_rate_limit_wait_seconds_total", "insightd_token_refreshes_total",
+        "insightd_interactions_total", "insightd_insights_total", "insightd_crm_deliveries_total",
+        "insightd_crm_delivery_duration_seconds", "insightd_queue_depth", "insightd_outbox_depth",
+        "insightd_governance_findings_total"}) {
     EXPECT_TRUE(before.families.count(family)) << family;
   }
   const double done_before = before.value("insightd_interactions_total", {{"outcome", "done"}}).value_or(0);
@@ -99,7 +100,9 @@ TEST_F(AdminEndpoint, MetricsParseAsPrometheusTextAndMoveWithTheWork) {
   ASSERT_TRUE(after.errors.empty()) << after.errors.front();
   EXPECT_GE(after.value("insightd_crm_deliveries_total", {{"code", "200"}}).value_or(0), 2);
   EXPECT_GE(after.value("insightd_token_refreshes_total", {{"result", "success"}}).value_or(0), 1);
-  EXPECT_GE(after.value("insightd_upstream_requests_total", {{"source", "agentassist"}, {"code", "200"}}).value_or(0), 2);
+  EXPECT_GE(after.value("insightd_upstream_requests_total", {{"source", "agentassist"}, {"code", "200"}})
+                .value_or(0),
+            2);
   EXPECT_GT(after.value("insightd_governance_findings_total", {{"kind", "card"}}).value_or(0), 0);
 }
 

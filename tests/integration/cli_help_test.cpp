@@ -32,7 +32,8 @@ std::string own_line(std::string_view text) {
 TEST(CliHelp, HelpExitsZeroAndDocumentsEverySubcommandAndSection) {
   const auto help = run_insightd({"--help"});
   ASSERT_EQ(help.exit_code, 0) << help.err;
-  for (const char* subcommand : {"run", "check-config", "enqueue", "fetch", "status", "dead-letters", "demo"}) {
+  for (const char* subcommand :
+       {"run", "check-config", "enqueue", "fetch", "status", "dead-letters", "demo"}) {
     EXPECT_NE(help.out.find(own_line(subcommand)), std::string::npos)
         << "no section for subcommand " << subcommand << " in:\n"
         << help.out;
@@ -40,9 +41,8 @@ TEST(CliHelp, HelpExitsZeroAndDocumentsEverySubcommandAndSection) {
   // Subcommand options are listed too (man-page style), not just names.
   EXPECT_NE(help.out.find("--drain"), std::string::npos) << help.out;
   for (const char* section : {"FILES", "EXIT STATUS", "SIGNALS", "ENVIRONMENT", "SEE ALSO"}) {
-    EXPECT_NE(help.out.find(own_line(section)), std::string::npos)
-        << "no " << section << " section in:\n"
-        << help.out;
+    EXPECT_NE(help.out.find(own_line(section)), std::string::npos) << "no " << section << " section in:\n"
+                                                                   << help.out;
   }
   EXPECT_NE(help.out.find("/etc/insightd/insightd.yaml"), std::string::npos);
   EXPECT_NE(help.out.find("CREDENTIALS_DIRECTORY"), std::string::npos);

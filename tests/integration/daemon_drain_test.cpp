@@ -1,16 +1,15 @@
 // `insightd run --drain` (the real binary) against `insightd-sim`: final
 // states, the rate budget as the simulator saw it, 429 pauses across workers,
 // SIGTERM, and a lease left by a killed daemon.
-#include "support/sim_process.hpp"
-
-#include <boost/json.hpp>
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
-#include <fmt/format.h>
-
 #include <algorithm>
+#include <boost/json.hpp>
 #include <map>
 #include <sstream>
+
+#include "support/sim_process.hpp"
 
 namespace insightd::test {
 namespace {
@@ -24,7 +23,8 @@ std::map<std::string, std::string> audit_outcomes(const std::string& stdout_text
   for (std::string line; std::getline(lines, line);) {
     if (line.empty() || line.front() != '{') continue;
     auto record = json::parse(line).as_object();
-    outcomes[std::string(record.at("interaction_id").as_string())] = std::string(record.at("outcome").as_string());
+    outcomes[std::string(record.at("interaction_id").as_string())] =
+        std::string(record.at("outcome").as_string());
   }
   return outcomes;
 }
@@ -35,7 +35,9 @@ std::filesystem::path write_ids(const TempDir& dir, const std::vector<std::strin
   return dir.write("ids.txt", text);
 }
 
-std::int64_t count_of(const json::object& status, const char* key) { return status.at(key).to_number<std::int64_t>(); }
+std::int64_t count_of(const json::object& status, const char* key) {
+  return status.at(key).to_number<std::int64_t>();
+}
 
 TEST(DaemonDrain, TwoHundredInteractionsReachTheirFinalStatesWithinTheRateBudget) {
   TempDir dir;
@@ -101,7 +103,8 @@ TEST(DaemonDrain, TwoHundredInteractionsReachTheirFinalStatesWithinTheRateBudget
     const auto& event = e.as_object();
     ++rate_limited;
     ASSERT_TRUE(event.contains("next_api_request_ms") && !event.at("next_api_request_ms").is_null());
-    const auto pause = event.at("next_api_request_ms").to_number<std::int64_t>() - event.at("at_ms").to_number<std::int64_t>();
+    const auto pause = event.at("next_api_request_ms").to_number<std::int64_t>() -
+                       event.at("at_ms").to_number<std::int64_t>();
     EXPECT_GE(pause, event.at("retry_after_s").to_number<std::int64_t>() * 1000 - 5) << "pause after a 429";
   }
   EXPECT_EQ(rate_limited, 4);  // one per `ratelimit` interaction

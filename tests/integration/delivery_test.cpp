@@ -1,17 +1,16 @@
 // CRM delivery through the real binaries: retries against a failing CRM,
 // exactly-once as seen by webhook-id, signatures, backoff bounds, and
 // kill -9 at random points without losing anything.
-#include "insightd/common/backoff.hpp"
-#include "support/sim_process.hpp"
-
-#include <boost/json.hpp>
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
-#include <fmt/format.h>
-
+#include <boost/json.hpp>
 #include <map>
 #include <random>
 #include <set>
+
+#include "insightd/common/backoff.hpp"
+#include "support/sim_process.hpp"
 
 namespace insightd::test {
 namespace {
@@ -25,7 +24,9 @@ std::filesystem::path write_ids(const TempDir& dir, const std::vector<std::strin
   return dir.write("ids.txt", text);
 }
 
-std::int64_t count_of(const json::object& status, const char* key) { return status.at(key).to_number<std::int64_t>(); }
+std::int64_t count_of(const json::object& status, const char* key) {
+  return status.at(key).to_number<std::int64_t>();
+}
 
 struct Receipt {
   std::int64_t at_ms;
@@ -44,9 +45,10 @@ std::vector<Receipt> receipts(const SimProcess& sim) {
   for (const auto& v : document.as_object().at("deliveries").as_array()) {
     const auto& r = v.as_object();
     out.push_back({r.at("at_ms").to_number<std::int64_t>(), std::string(r.at("webhook_id").as_string()),
-                   std::string(r.at("idempotency_key").as_string()), std::string(r.at("interaction_id").as_string()),
-                   r.at("part").to_number<std::int64_t>(), r.at("parts").to_number<std::int64_t>(),
-                   r.at("signature_ok").as_bool(), r.at("status").to_number<unsigned>()});
+                   std::string(r.at("idempotency_key").as_string()),
+                   std::string(r.at("interaction_id").as_string()), r.at("part").to_number<std::int64_t>(),
+                   r.at("parts").to_number<std::int64_t>(), r.at("signature_ok").as_bool(),
+                   r.at("status").to_number<unsigned>()});
   }
   return out;
 }
@@ -57,8 +59,11 @@ TEST(Delivery, ACrmFailingTheFirstThreeAttemptsGetsEverythingExactlyOnce) {
   SimProcess sim(dir, ca, {"--crm-fail-first", "3"});
   // Every webhook fails three times on purpose: the circuit breaker (tested in
   // tests/delivery) would pause deliveries for its cool-down, so it is set out of the way.
-  ConfigOptions options{.ca_file = ca.ca_cert, .crm_max_attempts = 6, .crm_backoff_initial = "50ms",
-                        .crm_backoff_max = "400ms", .breaker_failures = 100000};
+  ConfigOptions options{.ca_file = ca.ca_cert,
+                        .crm_max_attempts = 6,
+                        .crm_backoff_initial = "50ms",
+                        .crm_backoff_max = "400ms",
+                        .breaker_failures = 100000};
   auto config = write_config(dir, sim.base_url(), options);
   std::vector<std::string> ids;
   for (int i = 0; i < 30; ++i) ids.push_back(fmt::format("it-crm-{:02}", i));
@@ -88,20 +93,26 @@ TEST(Delivery, ACrmFailingTheFirstThreeAttemptsGetsEverythingExactlyOnce) {
       const auto gap = attempts[k].at_ms - attempts[k - 1].at_ms;
       // Full jitter: anywhere in [0, ceiling]; the idle delivery workers look
       // for due rows every 500 ms, and the machine may be loaded: 1 s slack.
-      EXPECT_LE(gap, backoff.ceiling(static_cast<int>(k)).count() + 1000) << webhook_id << " attempt " << k + 1;
+      EXPECT_LE(gap, backoff.ceiling(static_cast<int>(k)).count() + 1000)
+          << webhook_id << " attempt " << k + 1;
       EXPECT_GE(gap, 0);
     }
   }
   // One webhook per interaction (each fits in one part), so no duplicate deliveries.
-  for (const auto& [interaction, webhooks] : webhooks_per_interaction) EXPECT_EQ(webhooks.size(), 1u) << interaction;
+  for (const auto& [interaction, webhooks] : webhooks_per_interaction)
+    EXPECT_EQ(webhooks.size(), 1u) << interaction;
 }
 
 TEST(Delivery, KillNineAtRandomPointsLosesNothingAndRepeatsKeepTheirWebhookId) {
   TempDir dir;
   const auto& ca = TestCa::shared();
   SimProcess sim(dir, ca, {"--crm-fail-first", "1", "--crm-latency", "5"});
-  ConfigOptions options{.ca_file = ca.ca_cert, .concurrency = 16, .crm_max_attempts = 8,
-                        .crm_backoff_initial = "20ms", .crm_backoff_max = "200ms", .lease_timeout = "2s",
+  ConfigOptions options{.ca_file = ca.ca_cert,
+                        .concurrency = 16,
+                        .crm_max_attempts = 8,
+                        .crm_backoff_initial = "20ms",
+                        .crm_backoff_max = "200ms",
+                        .lease_timeout = "2s",
                         .breaker_failures = 100000};
   auto config = write_config(dir, sim.base_url(), options);
   std::vector<std::string> ids;
@@ -113,7 +124,8 @@ TEST(Delivery, KillNineAtRandomPointsLosesNothingAndRepeatsKeepTheirWebhookId) {
   for (int round = 0; round < 5; ++round) {
     Process daemon({INSIGHTD_BIN, "run", "-c", config.string()}, dir.path() / fmt::format("crash-{}", round));
     const auto kill_after = std::chrono::milliseconds(delay_ms(rng));
-    // Kill once the daemon has worked for a random while (it may finish first: then there is nothing to kill).
+    // Kill once the daemon has worked for a random while (it may finish first: then there is nothing to
+    // kill).
     const auto code = daemon.wait_for(kill_after);
     if (!code) {
       daemon.signal(SIGKILL);
@@ -142,7 +154,8 @@ TEST(Delivery, KillNineAtRandomPointsLosesNothingAndRepeatsKeepTheirWebhookId) {
   }
   EXPECT_EQ(accepted_interactions.size(), 500u);
   for (const auto& [part, webhooks] : webhooks_per_part) {
-    EXPECT_EQ(webhooks.size(), 1u) << part.first << " part " << part.second << " reached the CRM under several ids";
+    EXPECT_EQ(webhooks.size(), 1u) << part.first << " part " << part.second
+                                   << " reached the CRM under several ids";
   }
 }
 

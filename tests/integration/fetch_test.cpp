@@ -1,12 +1,12 @@
 // `insightd fetch` (the real binary) against `insightd-sim` (the real binary)
 // over TLS with a CA made at test time.
-#include "insightd/sim/insight_data.hpp"
-#include "support/sim_process.hpp"
-
-#include <boost/json.hpp>
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <boost/json.hpp>
+
+#include "insightd/sim/insight_data.hpp"
+#include "support/sim_process.hpp"
 
 namespace insightd::test {
 namespace {

@@ -1,13 +1,13 @@
 // PII through the whole pipeline: a card number leaked in a `redacted`
 // insight reaches the CRM masked under `mask`, does not reach it under
 // `block`, and the audit record names the leak without the number.
-#include "insightd/sim/insight_data.hpp"
-#include "support/sim_process.hpp"
-
-#include <boost/json.hpp>
 #include <gtest/gtest.h>
 
+#include <boost/json.hpp>
 #include <sstream>
+
+#include "insightd/sim/insight_data.hpp"
+#include "support/sim_process.hpp"
 
 namespace insightd::test {
 namespace {
@@ -38,7 +38,8 @@ std::vector<std::string> crm_bodies_for(const SimProcess& sim, const std::string
 }
 
 void expect_no_planted_pii(const std::string& text, const std::string& where) {
-  for (auto pii : {PlantedPii::email, PlantedPii::phone, PlantedPii::card, PlantedPii::ssn, PlantedPii::iban}) {
+  for (auto pii :
+       {PlantedPii::email, PlantedPii::phone, PlantedPii::card, PlantedPii::ssn, PlantedPii::iban}) {
     EXPECT_EQ(text.find(pii), std::string::npos) << where << " contains " << pii;
   }
   EXPECT_EQ(text.find("4111111111111111"), std::string::npos) << where;

@@ -1,13 +1,13 @@
 // systemd integration of the real daemon: READY=1 / STOPPING=1 on a real
 // NOTIFY_SOCKET, and SIGHUP reloading (an invalid file rejected, the daemon
 // still serving; a valid one applied).
-#include "support/sim_process.hpp"
-
 #include <gtest/gtest.h>
 #include <sys/socket.h>
 #include <sys/un.h>
 
 #include <cstdio>
+
+#include "support/sim_process.hpp"
 
 namespace insightd::test {
 namespace {
@@ -31,7 +31,8 @@ class NotifySocket {
   // Every message received so far, appended.
   const std::string& received() {
     char buf[4096];
-    for (ssize_t n; (n = ::recv(fd_, buf, sizeof(buf), 0)) > 0;) messages_.append(buf, static_cast<std::size_t>(n)).append("\n");
+    for (ssize_t n; (n = ::recv(fd_, buf, sizeof(buf), 0)) > 0;)
+      messages_.append(buf, static_cast<std::size_t>(n)).append("\n");
     return messages_;
   }
 

@@ -1,7 +1,7 @@
+#include <algorithm>
+
 #include "insightd/sim/insight_data.hpp"
 #include "sim/sim_fixture.hpp"
-
-#include <algorithm>
 
 using namespace insightd;
 using namespace insightd::sim;
@@ -49,7 +49,8 @@ TEST_F(SimAgentassist, PaginationReturnsEveryInsightOnceInRelevanceOrder) {
   EXPECT_EQ(all.pages, 7);  // 6 x 40 + 10
   auto expected = generated("ia-0042-n250");
   ASSERT_EQ(all.entities.size(), expected.size());
-  for (std::size_t i = 0; i < expected.size(); ++i) EXPECT_EQ(all.entities[i].at("id").as_string(), expected[i].id);
+  for (std::size_t i = 0; i < expected.size(); ++i)
+    EXPECT_EQ(all.entities[i].at("id").as_string(), expected[i].id);
   for (auto total : all.total_counts) EXPECT_EQ(total, 250);
 }
 
@@ -61,7 +62,8 @@ TEST_F(SimAgentassist, ExactMultipleOfThePageSizeHasNoEmptyTrailingPage) {
 
 TEST_F(SimAgentassist, FiltersByTypeAndConfidenceServerSide) {
   const std::string id = "ia-filter-n300";
-  auto all = fetch_all(id, "insightType=keyword&insightType=sentiment&confidenceThreshold=0.75&maxResults=100");
+  auto all =
+      fetch_all(id, "insightType=keyword&insightType=sentiment&confidenceThreshold=0.75&maxResults=100");
   auto gen = generated(id);
   auto expected = std::count_if(gen.begin(), gen.end(), [](const SimInsight& i) {
     return (i.type == "keyword" || i.type == "sentiment") && i.confidence >= 0.75;
@@ -94,7 +96,8 @@ TEST_F(SimAgentassist, SortsByCreatedDateAscending) {
   auto all = fetch_all("ia-sort-n120", "sort=createdDate&sortOrder=asc&maxResults=30");
   ASSERT_EQ(all.entities.size(), 120u);
   for (std::size_t i = 1; i < all.entities.size(); ++i)  // RFC 3339 UTC strings sort like the times
-    EXPECT_LE(all.entities[i - 1].at("createdDate").as_string(), all.entities[i].at("createdDate").as_string());
+    EXPECT_LE(all.entities[i - 1].at("createdDate").as_string(),
+              all.entities[i].at("createdDate").as_string());
 }
 
 TEST_F(SimAgentassist, RelevanceAscendingIsTheReverseOfDescending) {
@@ -122,11 +125,14 @@ TEST_F(SimAgentassist, APageTokenIsBoundToItsQuery) {
   const auto bearer = token();
   auto first = json(get(insights_url("ia-bind-n100", "maxResults=10&sort=confidence"), bearer)).as_object();
   const std::string next(first.at("nextPageToken").as_string());
-  EXPECT_EQ(get(insights_url("ia-bind-n100", "maxResults=10&sort=confidence&nextPageToken=" + next), bearer).status,
-            200u);
-  EXPECT_EQ(get(insights_url("ia-bind-n100", "maxResults=10&sort=createdDate&nextPageToken=" + next), bearer).status,
+  EXPECT_EQ(
+      get(insights_url("ia-bind-n100", "maxResults=10&sort=confidence&nextPageToken=" + next), bearer).status,
+      200u);
+  EXPECT_EQ(get(insights_url("ia-bind-n100", "maxResults=10&sort=createdDate&nextPageToken=" + next), bearer)
+                .status,
             400u);
-  EXPECT_EQ(get(insights_url("ia-other-n100", "maxResults=10&sort=confidence&nextPageToken=" + next), bearer).status,
+  EXPECT_EQ(get(insights_url("ia-other-n100", "maxResults=10&sort=confidence&nextPageToken=" + next), bearer)
+                .status,
             400u);
 }
 

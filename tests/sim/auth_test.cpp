@@ -19,7 +19,8 @@ TEST_F(SimAuth, IssuesABearerTokenForTheConfiguredClient) {
 }
 
 TEST_F(SimAuth, WrongSecretOrUnknownClientIsInvalidClient) {
-  for (auto [id, secret] : {std::pair<std::string, std::string>{options.client_id, "wrong"}, {"someone-else", options.client_secret}}) {
+  for (auto [id, secret] : {std::pair<std::string, std::string>{options.client_id, "wrong"},
+                            {"someone-else", options.client_secret}}) {
     auto r = request_token(id, secret);
     EXPECT_EQ(r.status, 400u);
     auto body = json(r).as_object();

@@ -19,7 +19,8 @@ class SimCrm : public SimFixture {
     r.headers.set("Content-Type", "application/json");
     r.headers.set("webhook-id", webhook_id);
     r.headers.set("webhook-timestamp", std::to_string(timestamp));
-    r.headers.set("webhook-signature", sign_webhook(*webhook_key_from_secret(secret), webhook_id, timestamp, body));
+    r.headers.set("webhook-signature",
+                  sign_webhook(*webhook_key_from_secret(secret), webhook_id, timestamp, body));
     r.headers.set("Idempotency-Key", webhook_id);
     r.body = body;
     return r;
@@ -60,7 +61,8 @@ TEST_F(SimCrm, RawSecretsWithoutThePrefixAlsoVerify) {
 }
 
 TEST_F(SimCrm, RejectsAWrongSignatureOrATamperedBody) {
-  auto wrong_key = delivery("msg_2", body_for("ia-1"), now_s(), "whsec_" + crypto::base64_encode("another key"));
+  auto wrong_key =
+      delivery("msg_2", body_for("ia-1"), now_s(), "whsec_" + crypto::base64_encode("another key"));
   EXPECT_EQ(call(wrong_key).status, 401u);
   auto tampered = delivery("msg_3", body_for("ia-1"), now_s(), options.crm_secret);
   tampered.body = body_for("ia-2");

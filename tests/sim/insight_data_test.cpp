@@ -1,10 +1,11 @@
-#include "insightd/sim/faults.hpp"
 #include "insightd/sim/insight_data.hpp"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <set>
+
+#include "insightd/sim/faults.hpp"
 
 using namespace insightd::sim;
 using namespace std::chrono_literals;
@@ -87,7 +88,8 @@ TEST(SimInsightData, PiiFaultPlantsEveryKindInRedactedEntities) {
   EXPECT_EQ(redacted, 3);  // positions 0, 4, 8
   for (const auto& i : all) {
     if (!i.redacted) continue;
-    for (auto pii : {PlantedPii::email, PlantedPii::phone, PlantedPii::card, PlantedPii::ssn, PlantedPii::iban})
+    for (auto pii :
+         {PlantedPii::email, PlantedPii::phone, PlantedPii::card, PlantedPii::ssn, PlantedPii::iban})
       EXPECT_NE(i.text.find(pii), std::string::npos) << pii;
   }
 }

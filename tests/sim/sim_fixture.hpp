@@ -1,19 +1,19 @@
 #pragma once
 // Drives a SimService by calling its handler directly (no sockets), on a
 // manual clock the test advances.
-#include "insightd/common/crypto.hpp"
-#include "insightd/sim/sim_service.hpp"
+#include <gtest/gtest.h>
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/use_future.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
-#include <gtest/gtest.h>
-
 #include <chrono>
 #include <memory>
 #include <string>
+
+#include "insightd/common/crypto.hpp"
+#include "insightd/sim/sim_service.hpp"
 
 namespace insightd::sim::testing {
 

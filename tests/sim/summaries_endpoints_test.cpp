@@ -20,15 +20,17 @@ TEST_F(SimSummaries, CopilotSummariesHaveTheConversationSummaryShape) {
 
 TEST_F(SimSummaries, SameConversationGivesTheSameSummaries) {
   const auto bearer = token();
-  for (auto path : {"/api/v2/conversations/c-7/summaries", "/api/v2/speechandtextanalytics/conversations/c-7/summaries",
-                    "/api/v2/speechandtextanalytics/conversations/c-7/sentiments"}) {
+  for (auto path :
+       {"/api/v2/conversations/c-7/summaries", "/api/v2/speechandtextanalytics/conversations/c-7/summaries",
+        "/api/v2/speechandtextanalytics/conversations/c-7/sentiments"}) {
     auto a = get(path, bearer), b = get(path, bearer);
     EXPECT_EQ(a.body, b.body) << path;
   }
 }
 
 TEST_F(SimSummaries, StaSummariesListEntitiesWithInsights) {
-  auto body = json(get("/api/v2/speechandtextanalytics/conversations/c-42-n40/summaries", token())).as_object();
+  auto body =
+      json(get("/api/v2/speechandtextanalytics/conversations/c-42-n40/summaries", token())).as_object();
   const auto& entities = body.at("entities").as_array();
   ASSERT_FALSE(entities.empty());
   const auto& first = entities.at(0).as_object();
@@ -38,12 +40,15 @@ TEST_F(SimSummaries, StaSummariesListEntitiesWithInsights) {
 }
 
 TEST_F(SimSummaries, StaSentimentsSplitPositiveAndNegativeReasons) {
-  auto body = json(get("/api/v2/speechandtextanalytics/conversations/c-42-n200/sentiments", token())).as_object();
+  auto body =
+      json(get("/api/v2/speechandtextanalytics/conversations/c-42-n200/sentiments", token())).as_object();
   const auto& insights = body.at("sentimentInsights").as_object();
   const auto& positive = insights.at("positiveSentimentReasons").as_array();
   const auto& negative = insights.at("negativeSentimentReasons").as_array();
   ASSERT_FALSE(positive.empty());
   ASSERT_FALSE(negative.empty());
-  for (const auto& e : positive) EXPECT_NE(e.at("description").as_string().find("positive"), boost::json::string::npos);
-  for (const auto& e : negative) EXPECT_NE(e.at("description").as_string().find("negative"), boost::json::string::npos);
+  for (const auto& e : positive)
+    EXPECT_NE(e.at("description").as_string().find("positive"), boost::json::string::npos);
+  for (const auto& e : negative)
+    EXPECT_NE(e.at("description").as_string().find("negative"), boost::json::string::npos);
 }

@@ -1,7 +1,8 @@
 #include "insightd/sim/token_bucket.hpp"
-#include "insightd/sim/token_store.hpp"
 
 #include <gtest/gtest.h>
+
+#include "insightd/sim/token_store.hpp"
 
 using namespace insightd::sim;
 using namespace std::chrono_literals;

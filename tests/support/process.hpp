@@ -1,8 +1,8 @@
 #pragma once
 // Runs the real binaries in integration tests: spawn with arguments and
 // environment, capture stdout/stderr to files, wait with a bound, signal.
-#include <signal.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -47,13 +47,15 @@ class Process {
  public:
   // stdout/stderr go to `<log_prefix>.out` / `.err`; stdin from `stdin_file` when given.
   Process(std::vector<std::string> argv, const std::filesystem::path& log_prefix,
-          std::map<std::string, std::string> extra_env = {}, std::optional<std::filesystem::path> stdin_file = {})
+          std::map<std::string, std::string> extra_env = {},
+          std::optional<std::filesystem::path> stdin_file = {})
       : out_path_(log_prefix.string() + ".out"), err_path_(log_prefix.string() + ".err") {
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_addopen(&actions, 1, out_path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     posix_spawn_file_actions_addopen(&actions, 2, err_path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    posix_spawn_file_actions_addopen(&actions, 0, stdin_file ? stdin_file->c_str() : "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, 0, stdin_file ? stdin_file->c_str() : "/dev/null", O_RDONLY,
+                                     0);
 
     std::vector<char*> args;
     for (auto& a : argv) args.push_back(a.data());

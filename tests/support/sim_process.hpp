@@ -2,22 +2,21 @@
 // Integration-test fixture: the real `insightd-sim` binary over TLS with a
 // test CA made at test time, a config file for the real `insightd` binary
 // pointing at it, and helpers to run insightd commands and read the sim's stats.
-#include "insightd/http/client.hpp"
-#include "support/process.hpp"
-#include "support/temp_dir.hpp"
-#include "support/test_ca.hpp"
+#include <fmt/format.h>
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/use_future.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
-
-#include <fmt/format.h>
-
 #include <charconv>
 #include <string>
 #include <vector>
+
+#include "insightd/http/client.hpp"
+#include "support/process.hpp"
+#include "support/temp_dir.hpp"
+#include "support/test_ca.hpp"
 
 namespace insightd::test {
 
@@ -41,10 +40,9 @@ class SimProcess {
   // `extra_args` are insightd-sim flags (e.g. {"--crm-fail-first", "3"}).
   SimProcess(const TempDir& dir, const TestCa& ca, std::vector<std::string> extra_args = {}) : ca_(ca) {
     port_file_ = dir.path() / "sim.port";
-    std::vector<std::string> argv = {INSIGHTD_SIM_BIN,   "--port",       "0",
-                                     "--port-file",      port_file_.string(),
-                                     "--tls-cert",       ca.server_cert,   "--tls-key", ca.server_key,
-                                     "--client-id",      sim_client_id};
+    std::vector<std::string> argv = {
+        INSIGHTD_SIM_BIN, "--port",    "0",           "--port-file", port_file_.string(), "--tls-cert",
+        ca.server_cert,   "--tls-key", ca.server_key, "--client-id", sim_client_id};
     argv.insert(argv.end(), extra_args.begin(), extra_args.end());
     // Secrets by environment, never on a command line.
     process_ = std::make_unique<Process>(
@@ -81,7 +79,7 @@ class SimProcess {
 };
 
 struct ConfigOptions {
-  std::string ca_file;          // genesys and crm trust anchor
+  std::string ca_file;  // genesys and crm trust anchor
   std::string source = "agentassist";
   std::string insight_types = "[keyword, summary, sentiment, topic]";
   double confidence_threshold = 0.0;
@@ -98,7 +96,7 @@ struct ConfigOptions {
   std::string crm_backoff_max = "500ms";
   std::string lease_timeout = "1m";
   std::string shutdown_grace = "10s";
-  int breaker_failures = 20;        // the daemon's default
+  int breaker_failures = 20;  // the daemon's default
   std::string breaker_cooldown = "30s";
   std::string admin_listen = "127.0.0.1:0";
   std::string admin_token_file = "";
@@ -106,10 +104,12 @@ struct ConfigOptions {
 };
 
 // Writes insightd.yaml (and the secret files) into `dir`; returns its path.
-inline std::filesystem::path write_config(const TempDir& dir, const std::string& base_url, const ConfigOptions& o) {
+inline std::filesystem::path write_config(const TempDir& dir, const std::string& base_url,
+                                          const ConfigOptions& o) {
   dir.write("genesys-secret", std::string(sim_client_secret) + "\n");
   dir.write("crm-secret", std::string(sim_crm_secret) + "\n");
-  auto yaml = fmt::format(R"(genesys:
+  auto yaml = fmt::format(
+      R"(genesys:
   api_base_url: {url}
   login_base_url: {url}
   client_id: {client_id}
@@ -154,26 +154,23 @@ audit:
 log:
   level: {log_level}
 )",
-                          fmt::arg("url", base_url), fmt::arg("client_id", sim_client_id),
-                          fmt::arg("dir", dir.path().string()), fmt::arg("ca", o.ca_file),
-                          fmt::arg("source", o.source), fmt::arg("rpm", o.requests_per_minute),
-                          fmt::arg("burst", o.burst), fmt::arg("concurrency", o.concurrency),
-                          fmt::arg("types", o.insight_types), fmt::arg("threshold", o.confidence_threshold),
-                          fmt::arg("max_results", o.max_results),
-                          fmt::arg("sort_by", o.sort_by), fmt::arg("sort_order", o.sort_order), fmt::arg("stale", o.stale),
-                          fmt::arg("pii", o.pii), fmt::arg("crm_attempts", o.crm_max_attempts),
-                          fmt::arg("crm_initial", o.crm_backoff_initial), fmt::arg("crm_max", o.crm_backoff_max),
-                          fmt::arg("breaker_failures", o.breaker_failures),
-                          fmt::arg("breaker_cooldown", o.breaker_cooldown),
-                          fmt::arg("lease", o.lease_timeout), fmt::arg("grace", o.shutdown_grace),
-                          fmt::arg("admin", o.admin_listen), fmt::arg("token_file", o.admin_token_file),
-                          fmt::arg("log_level", o.log_level));
+      fmt::arg("url", base_url), fmt::arg("client_id", sim_client_id), fmt::arg("dir", dir.path().string()),
+      fmt::arg("ca", o.ca_file), fmt::arg("source", o.source), fmt::arg("rpm", o.requests_per_minute),
+      fmt::arg("burst", o.burst), fmt::arg("concurrency", o.concurrency), fmt::arg("types", o.insight_types),
+      fmt::arg("threshold", o.confidence_threshold), fmt::arg("max_results", o.max_results),
+      fmt::arg("sort_by", o.sort_by), fmt::arg("sort_order", o.sort_order), fmt::arg("stale", o.stale),
+      fmt::arg("pii", o.pii), fmt::arg("crm_attempts", o.crm_max_attempts),
+      fmt::arg("crm_initial", o.crm_backoff_initial), fmt::arg("crm_max", o.crm_backoff_max),
+      fmt::arg("breaker_failures", o.breaker_failures), fmt::arg("breaker_cooldown", o.breaker_cooldown),
+      fmt::arg("lease", o.lease_timeout), fmt::arg("grace", o.shutdown_grace),
+      fmt::arg("admin", o.admin_listen), fmt::arg("token_file", o.admin_token_file),
+      fmt::arg("log_level", o.log_level));
   return dir.write("insightd.yaml", yaml);
 }
 
 // Runs `insightd <args...> -c config` to completion.
-inline RunResult insightd(const TempDir& dir, const std::filesystem::path& config, std::vector<std::string> args,
-                          const std::string& log_name = "insightd",
+inline RunResult insightd(const TempDir& dir, const std::filesystem::path& config,
+                          std::vector<std::string> args, const std::string& log_name = "insightd",
                           std::optional<std::filesystem::path> stdin_file = {}) {
   std::vector<std::string> argv = {INSIGHTD_BIN};
   argv.insert(argv.end(), args.begin(), args.end());

@@ -62,7 +62,8 @@ struct TestCa {
     if (const char* tmp = std::getenv("INSIGHTD_TEST_TMP"); tmp && *tmp) base = tmp;
     std::filesystem::create_directories(base);
     std::string pattern = (base / "test-ca-XXXXXX").string();
-    if (!::mkdtemp(pattern.data())) throw std::runtime_error("TestCa: cannot create a directory under " + base.string());
+    if (!::mkdtemp(pattern.data()))
+      throw std::runtime_error("TestCa: cannot create a directory under " + base.string());
     return pattern;
   }
 
@@ -86,12 +87,13 @@ struct TestCa {
   void make_leaf(const std::string& cert, const std::string& key, const std::string& name,
                  const std::string& san) const {
     const std::string csr = cert + ".csr", ext = cert + ".ext";
-    std::ofstream(ext) << "subjectAltName=" << san
-                       << "\nbasicConstraints=CA:FALSE\nkeyUsage=digitalSignature\nextendedKeyUsage=serverAuth\n";
+    std::ofstream(ext)
+        << "subjectAltName=" << san
+        << "\nbasicConstraints=CA:FALSE\nkeyUsage=digitalSignature\nextendedKeyUsage=serverAuth\n";
     run("openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -subj " + quoted("/CN=" + name) +
         " -keyout " + quoted(key) + " -out " + quoted(csr));
-    run("openssl x509 -req -days 2 -in " + quoted(csr) + " -CA " + quoted(ca_cert) + " -CAkey " + quoted(ca_key) +
-        " -CAcreateserial -extfile " + quoted(ext) + " -out " + quoted(cert));
+    run("openssl x509 -req -days 2 -in " + quoted(csr) + " -CA " + quoted(ca_cert) + " -CAkey " +
+        quoted(ca_key) + " -CAcreateserial -extfile " + quoted(ext) + " -out " + quoted(cert));
   }
 };
 

@@ -3,13 +3,12 @@
 // io_context in dependency order and runs the lease loop, the fetch workers,
 // the delivery workers and the admin endpoint until SIGTERM (or, with
 // --drain, until nothing is left to do).
-#include "insightd/config/config.hpp"
-
 #include <boost/asio/io_context.hpp>
-
 #include <functional>
 #include <memory>
 #include <string>
+
+#include "insightd/config/config.hpp"
 
 namespace insightd::observability {
 class AuditSink;

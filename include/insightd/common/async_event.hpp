@@ -6,7 +6,6 @@
 // callers re-check their condition in a loop, as with a condition variable.
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/steady_timer.hpp>
-
 #include <chrono>
 
 namespace insightd {

@@ -10,7 +10,7 @@ std::string hmac_sha256(std::string_view key, std::string_view message);  // raw
 std::string sha256_hex(std::string_view data);
 std::string base64_encode(std::string_view bytes);
 std::optional<std::string> base64_decode(std::string_view text);  // nullopt when invalid
-std::string random_hex(std::size_t bytes);                         // from RAND_bytes
+std::string random_hex(std::size_t bytes);                        // from RAND_bytes
 
 // Compares in time independent of where the inputs differ.
 bool constant_time_equal(std::string_view a, std::string_view b) noexcept;

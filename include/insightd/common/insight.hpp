@@ -1,10 +1,9 @@
 #pragma once
 // The normalised insight record every source yields (SPEC §4).
 #include <boost/json/fwd.hpp>
-
+#include <optional>
 #include <string>
 #include <string_view>
-#include <optional>
 #include <vector>
 
 namespace insightd {
@@ -22,7 +21,7 @@ struct Insight {
   std::string text;
   std::string created_date;  // RFC 3339 / ISO 8601 as the upstream sent it
   bool redacted = false;
-  std::string source;        // "agentassist" | "copilot-summaries" | "sta"
+  std::string source;  // "agentassist" | "copilot-summaries" | "sta"
 
   friend bool operator==(const Insight&, const Insight&) = default;
 };

@@ -2,12 +2,12 @@
 // The validated configuration (SPEC §3) as plain structs. Loading and
 // validation live in config/loader.hpp; every default here is the documented
 // default of config/insightd.example.yaml.
-#include "insightd/common/insight.hpp"
-
 #include <chrono>
 #include <cstdint>
 #include <string>
 #include <vector>
+
+#include "insightd/common/insight.hpp"
 
 namespace insightd {
 
@@ -37,7 +37,7 @@ struct GenesysConfig {
   std::string api_base_url;    // derived from region when not given
   std::string login_base_url;  // derived from region when not given
   std::string client_id;
-  std::string client_secret;   // resolved secret: never log it
+  std::string client_secret;  // resolved secret: never log it
   std::string ca_file;
   SourceKind source = SourceKind::agentassist;
   int requests_per_minute = 300;
@@ -76,7 +76,7 @@ struct CrmConfig {
   int queue_capacity = 10000;
   int concurrency = 4;
   int max_insights_per_part = 200;
-  int breaker_failures = 20;      // consecutive failures that open the circuit
+  int breaker_failures = 20;  // consecutive failures that open the circuit
   Duration breaker_cooldown = 30s;
 };
 

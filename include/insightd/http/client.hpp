@@ -1,15 +1,14 @@
 #pragma once
 // HTTPS/HTTP client on Beast + OpenSSL: certificate and host-name
 // verification, SNI, per-step timeouts, a keep-alive pool per host.
-#include "insightd/common/error.hpp"
-#include "insightd/http/message.hpp"
-
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/awaitable.hpp>
-
 #include <cstddef>
 #include <memory>
 #include <string>
+
+#include "insightd/common/error.hpp"
+#include "insightd/http/message.hpp"
 
 namespace insightd::http {
 

@@ -12,8 +12,8 @@ namespace insightd::http {
 // Header names are matched case-insensitively.
 class Headers {
  public:
-  void set(std::string name, std::string value);  // replaces an existing one
-  void add(std::string name, std::string value);  // keeps existing ones
+  void set(std::string name, std::string value);               // replaces an existing one
+  void add(std::string name, std::string value);               // keeps existing ones
   std::string_view get(std::string_view name) const noexcept;  // "" when absent
   bool contains(std::string_view name) const noexcept;
   const std::vector<std::pair<std::string, std::string>>& items() const noexcept { return items_; }

@@ -2,16 +2,15 @@
 // A small Beast HTTP(S) server: accept loop, one coroutine per connection,
 // keep-alive, bounded connections, body limits, per-request timeouts. Used by
 // the simulator and the admin endpoint; the application supplies a Handler.
-#include "insightd/http/message.hpp"
-
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/awaitable.hpp>
-
 #include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
+
+#include "insightd/http/message.hpp"
 
 namespace insightd::http {
 
@@ -27,8 +26,8 @@ using Handler = std::function<boost::asio::awaitable<Response>(ServerRequest)>;
 
 struct ServerOptions {
   std::string host = "127.0.0.1";
-  std::uint16_t port = 0;            // 0: any free port (see Server::port())
-  std::string tls_cert_file;         // both set: HTTPS
+  std::uint16_t port = 0;     // 0: any free port (see Server::port())
+  std::string tls_cert_file;  // both set: HTTPS
   std::string tls_key_file;
   std::size_t max_request_body = 1u << 20;  // larger: 413
   std::size_t max_connections = 256;
@@ -38,8 +37,8 @@ struct ServerOptions {
 class Server {
  public:
   virtual ~Server() = default;
-  virtual std::uint16_t port() const noexcept = 0;  // the bound port
-  virtual void stop() = 0;                           // close listener and connections
+  virtual std::uint16_t port() const noexcept = 0;            // the bound port
+  virtual void stop() = 0;                                    // close listener and connections
   virtual std::size_t connection_count() const noexcept = 0;  // connections being served now
 };
 

@@ -1,15 +1,14 @@
 #pragma once
 // Deterministic insight data: the same interaction ID and seed always yield
 // the same insights, drawn from a PRNG seeded with a hash of both.
-#include "insightd/sim/faults.hpp"
-
 #include <boost/json/object.hpp>
-
 #include <chrono>
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "insightd/sim/faults.hpp"
 
 namespace insightd::sim {
 
@@ -22,8 +21,8 @@ struct SimInsight {
   std::chrono::system_clock::time_point created;
   std::string created_text;  // the createdDate as served (unparsable when malformed)
   bool redacted = false;
-  std::size_t rank = 0;      // generation order; rank 0 is the most relevant
-  bool malformed = false;    // malformed entities bypass server-side filters
+  std::size_t rank = 0;    // generation order; rank 0 is the most relevant
+  bool malformed = false;  // malformed entities bypass server-side filters
 };
 
 // `anchor` is the wall-clock time dates are generated relative to (the

@@ -1,13 +1,12 @@
 #pragma once
 // Server-side filtering, sorting and pagination of the agentassist endpoint.
-#include "insightd/sim/insight_data.hpp"
-
 #include <boost/url/params_view.hpp>
-
 #include <cstddef>
 #include <string>
 #include <variant>
 #include <vector>
+
+#include "insightd/sim/insight_data.hpp"
 
 namespace insightd::sim {
 
@@ -43,7 +42,7 @@ struct InsightPage {
 
 // Filters, sorts and cuts one page. The page token is opaque to clients and
 // bound to the interaction and the filters it was issued for.
-std::variant<InsightPage, ApiError> select_page(const std::vector<SimInsight>& all, std::string_view interaction_id,
-                                                const InsightQuery& query);
+std::variant<InsightPage, ApiError> select_page(const std::vector<SimInsight>& all,
+                                                std::string_view interaction_id, const InsightQuery& query);
 
 }  // namespace insightd::sim

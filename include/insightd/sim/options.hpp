@@ -10,7 +10,7 @@ namespace insightd::sim {
 
 struct SimOptions {
   std::string host = "127.0.0.1";
-  std::uint16_t port = 0;  // 0: any free port
+  std::uint16_t port = 0;     // 0: any free port
   std::string tls_cert_file;  // both set: HTTPS
   std::string tls_key_file;
 
@@ -22,8 +22,8 @@ struct SimOptions {
   // Server-side token bucket over every /api/v2 request; 0 requests per minute = off.
   unsigned rate_limit_rpm = 0;
   unsigned burst = 10;
-  std::chrono::milliseconds latency{0};     // added to every API response
-  std::chrono::seconds retry_after{2};      // Retry-After of the `ratelimit` fault
+  std::chrono::milliseconds latency{0};          // added to every API response
+  std::chrono::seconds retry_after{2};           // Retry-After of the `ratelimit` fault
   std::chrono::milliseconds slow_latency{1500};  // extra latency of the `slow` fault
 
   // CRM receiver. The default secret is the Standard Webhooks documentation example.
@@ -31,7 +31,7 @@ struct SimOptions {
   unsigned crm_fail_first = 0;  // 503 for the first N attempts of every webhook-id
   bool crm_gone = false;        // 410 for everything
   std::chrono::milliseconds crm_latency{0};
-  unsigned crm_status = 0;      // non-zero: always answer this status
+  unsigned crm_status = 0;  // non-zero: always answer this status
   std::chrono::seconds crm_timestamp_tolerance{300};
 
   std::uint64_t seed = 0;  // varies the generated data; same seed + ID = same data

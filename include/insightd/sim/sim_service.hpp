@@ -8,14 +8,13 @@
 //   GET  /api/v2/speechandtextanalytics/conversations/{id}/summaries|sentiments   source sta
 //   POST /crm/ingest                                           CRM webhook receiver
 //   GET  /sim/stats, GET /sim/crm/deliveries, POST /sim/reset  introspection
+#include <boost/asio/any_io_executor.hpp>
+#include <boost/asio/awaitable.hpp>
+#include <memory>
+
 #include "insightd/http/server.hpp"
 #include "insightd/sim/options.hpp"
 #include "insightd/sim/stats.hpp"
-
-#include <boost/asio/any_io_executor.hpp>
-#include <boost/asio/awaitable.hpp>
-
-#include <memory>
 
 namespace insightd::sim {
 

@@ -1,16 +1,15 @@
 #pragma once
 // The simulator on a real listener: what `insightd-sim`, `insightd demo` and
 // the integration tests start. Binds in the constructor.
+#include <boost/asio/any_io_executor.hpp>
+#include <cstdint>
+#include <memory>
+#include <string>
+
 #include "insightd/http/server.hpp"
 #include "insightd/sim/options.hpp"
 #include "insightd/sim/sim_service.hpp"
 #include "insightd/sim/stats.hpp"
-
-#include <boost/asio/any_io_executor.hpp>
-
-#include <cstdint>
-#include <memory>
-#include <string>
 
 namespace insightd::sim {
 

@@ -2,7 +2,6 @@
 // What the simulator observed, for tests and the demo: served at GET /sim/stats
 // and GET /sim/crm/deliveries, and in-process through Simulator::stats().
 #include <boost/json/object.hpp>
-
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -30,8 +29,8 @@ struct CrmReceipt {
   std::int64_t parts = 0;
   bool signature_ok = false;
   bool timestamp_ok = false;
-  int attempt = 0;             // 1 for the first receipt of this webhook-id
-  unsigned status = 0;         // what the receiver answered
+  int attempt = 0;      // 1 for the first receipt of this webhook-id
+  unsigned status = 0;  // what the receiver answered
   std::string body;
 };
 
