@@ -59,6 +59,10 @@ int main(int argc, char** argv) {
   dl_list->fallthrough();
   dl_replay->fallthrough();
 
+  auto* resume = cli.add_subcommand("resume-deliveries",
+                                    "re-enable CRM delivery held since the endpoint answered 410 Gone");
+  add_config(resume);
+
   auto* demo =
       cli.add_subcommand("demo", "run end to end against the built-in simulator (no Genesys account needed)");
 
@@ -84,6 +88,7 @@ int main(int argc, char** argv) {
     }
     return cmd_dead_letters_replay(config, ids, all);
   }
+  if (*resume) return cmd_resume_deliveries(config);
   if (*demo) return cmd_demo();
   return 2;
 }

@@ -12,6 +12,8 @@
 
 #include "config_or_exit.hpp"
 #include "insightd/app/commands.hpp"
+#include "insightd/delivery/endpoint.hpp"
+#include "insightd/delivery/outbox.hpp"
 #include "insightd/queue/interaction_id.hpp"
 #include "insightd/queue/report.hpp"
 #include "insightd/queue/store.hpp"
@@ -48,6 +50,7 @@ class QueueSession {
   }
 
   queue::Store& store() { return *store_; }
+  const std::shared_ptr<queue::Store>& shared_store() { return store_; }
 
   // Runs one store operation to completion; database failures are thrown.
   template <class T>
@@ -81,6 +84,17 @@ int guarded(const char* command, F f) {
   }
 }
 
+// The held reason, if deliveries were held (endpoint answered 410); releases them.
+boost::asio::awaitable<std::optional<std::string>> resume_held_deliveries(
+    std::shared_ptr<queue::Store> store) {
+  auto reason = co_await store->held_reason();
+  if (reason) {
+    auto outbox = delivery::make_outbox(store);
+    co_await delivery::reenable_endpoint(*outbox);
+  }
+  co_return reason;
+}
+
 }  // namespace
 
 int cmd_enqueue(const std::string& config_path, const std::vector<std::string>& ids) {
@@ -103,10 +117,17 @@ int cmd_status(const std::string& config_path, bool json) {
   if (!session) return exit_code;
   return guarded("status", [&] {
     auto counts = session->run(session->store().counts());
-    if (json)
-      std::printf("%s\n", boost::json::serialize(queue::to_json(counts)).c_str());
-    else
+    auto held = session->run(session->store().held_reason());
+    if (json) {
+      auto doc = queue::to_json(counts);
+      doc["deliveries_held"] = held ? boost::json::value(*held) : boost::json::value(nullptr);
+      std::printf("%s\n", boost::json::serialize(doc).c_str());
+    } else {
       std::fputs(queue::format_counts(counts).c_str(), stdout);
+      if (held)
+        std::printf("deliveries held: %s (fix the endpoint, then: insightd resume-deliveries)\n",
+                    held->c_str());
+    }
     return 0;
   });
 }
@@ -133,6 +154,21 @@ int cmd_dead_letters_replay(const std::string& config_path, const std::vector<st
                   unique.size() - replayed);
     else
       std::printf("re-queued %zu\n", replayed);
+    return 0;
+  });
+}
+
+int cmd_resume_deliveries(const std::string& config_path) {
+  int exit_code = 0;
+  auto session = QueueSession::open(config_path, exit_code);
+  if (!session) return exit_code;
+  return guarded("resume-deliveries", [&] {
+    auto reason = session->run(resume_held_deliveries(session->shared_store()));
+    if (reason) {
+      std::printf("deliveries resumed (they were held: %s)\n", reason->c_str());
+    } else {
+      std::printf("deliveries were not held\n");
+    }
     return 0;
   });
 }

@@ -262,6 +262,18 @@ struct Daemon::Impl {
   asio::awaitable<bool> drained() {
     if (active_fetches > 0) co_return false;
     auto counts = co_await store->counts();
+    if (counts.in_flight == 0 && counts.delivering > 0) {
+      // Held after a 410: nothing will move until an operator acts, so --drain ends (exit 1).
+      auto held = co_await store->held_reason();
+      if (held) {
+        spdlog::error(
+            "--drain: {} interaction(s) wait on held deliveries ({}); fix the CRM endpoint, then run "
+            "`insightd resume-deliveries`",
+            counts.delivering, *held);
+        exit_code = 1;
+        co_return true;
+      }
+    }
     if (counts.in_flight != 0 || counts.delivering != 0 || counts.outbox != 0) co_return false;
     if (counts.pending == 0) co_return true;
     // Pending rows not due within the horizon are parked (a long-window 429): settled for now.
@@ -308,6 +320,9 @@ struct Daemon::Impl {
   }
 
   asio::awaitable<void> serve() {
+    if (config->queue.backend != QueueBackend::sqlite) {
+      throw std::runtime_error("queue.backend redis is not supported by this build; use sqlite");
+    }
     store = queue::Store::open(executor(), config->queue);
     telemetry = std::make_unique<Telemetry>(metrics, audit, [this] { wake.notify(); });
     services = build_services(*config);

@@ -161,3 +161,46 @@ TEST(Delivery, KillNineAtRandomPointsLosesNothingAndRepeatsKeepTheirWebhookId) {
 
 }  // namespace
 }  // namespace insightd::test
+
+namespace insightd::test {
+namespace {
+
+TEST(Delivery, A410HoldsDeliveriesUntilAnOperatorResumesThem) {
+  TempDir dir;
+  const auto& ca = TestCa::shared();
+  std::filesystem::path config;
+  std::string port;
+  {
+    SimProcess gone(dir, ca, {"--crm-gone"});
+    port = std::to_string(gone.port());
+    config = write_config(dir, gone.base_url(), {.ca_file = ca.ca_cert});
+    ASSERT_EQ(insightd(dir, config, {"enqueue", "it-gone-1", "it-gone-2"}, "enqueue").exit_code, 0);
+
+    // --drain does not wait forever on held deliveries: it ends with exit 1 and says why.
+    auto run = insightd(dir, config, {"run", "--drain"}, "run-gone");
+    EXPECT_EQ(run.exit_code, 1) << run.err;
+    EXPECT_NE(run.err.find("resume-deliveries"), std::string::npos) << run.err;
+  }
+  auto held = status_json(dir, config);
+  EXPECT_EQ(held.at("delivering").to_number<int>(), 2) << "held, not dropped";
+  EXPECT_TRUE(held.at("deliveries_held").is_string());
+
+  // The CRM is fixed at the same URL; the operator re-enables delivery.
+  SimProcess fixed(dir, ca, {"--port", port});
+  auto resumed = insightd(dir, config, {"resume-deliveries"}, "resume");
+  ASSERT_EQ(resumed.exit_code, 0) << resumed.err;
+  EXPECT_NE(resumed.out.find("deliveries resumed"), std::string::npos) << resumed.out;
+  EXPECT_TRUE(status_json(dir, config).at("deliveries_held").is_null());
+
+  auto run = insightd(dir, config, {"run", "--drain"}, "run-fixed");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(status_json(dir, config).at("done").to_number<int>(), 2);
+  std::set<std::string> delivered;
+  for (const auto& r : receipts(fixed)) {
+    if (r.status == 200) delivered.insert(r.interaction_id);
+  }
+  EXPECT_EQ(delivered, (std::set<std::string>{"it-gone-1", "it-gone-2"}));
+}
+
+}  // namespace
+}  // namespace insightd::test

@@ -4,6 +4,7 @@
 // pointing at it, and helpers to run insightd commands and read the sim's stats.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/use_future.hpp>
@@ -40,9 +41,14 @@ class SimProcess {
   // `extra_args` are insightd-sim flags (e.g. {"--crm-fail-first", "3"}).
   SimProcess(const TempDir& dir, const TestCa& ca, std::vector<std::string> extra_args = {}) : ca_(ca) {
     port_file_ = dir.path() / "sim.port";
-    std::vector<std::string> argv = {
-        INSIGHTD_SIM_BIN, "--port",    "0",           "--port-file", port_file_.string(), "--tls-cert",
-        ca.server_cert,   "--tls-key", ca.server_key, "--client-id", sim_client_id};
+    std::filesystem::remove(port_file_);  // a second simulator in the same directory
+    std::vector<std::string> argv = {INSIGHTD_SIM_BIN, "--port-file",  port_file_.string(),
+                                     "--tls-cert",     ca.server_cert, "--tls-key",
+                                     ca.server_key,    "--client-id",  sim_client_id};
+    // Any free port, unless the test asks for one (--port N: e.g. a restarted CRM on the same URL).
+    if (std::find(extra_args.begin(), extra_args.end(), "--port") == extra_args.end()) {
+      argv.insert(argv.end(), {"--port", "0"});
+    }
     argv.insert(argv.end(), extra_args.begin(), extra_args.end());
     // Secrets by environment, never on a command line.
     process_ = std::make_unique<Process>(
