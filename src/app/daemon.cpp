@@ -106,6 +106,12 @@ struct Daemon::Impl {
     asio::co_spawn(executor(), services->deliverer->run(), [this](std::exception_ptr e) {
       log_failure("delivery workers")(e);
       deliverer_running = false;
+      if (e && !stopping) {
+        // Without delivery nothing can finish: stop (exit 1) so systemd restarts us.
+        spdlog::error("delivery workers stopped on an error; shutting down");
+        exit_code = 1;
+        stopping = true;
+      }
       wake.notify();
     });
   }
