@@ -56,6 +56,13 @@ void warn_if_lost(bool kept, const queue::Lease& lease) {
                  lease.interaction_id);
 }
 
+// The store accepted (or refused) the cycle's final state: audit it only if accepted.
+void settle(const ProcessorContext& ctx, const queue::Lease& lease, bool kept,
+            const observability::AuditRecord& record) {
+  warn_if_lost(kept, lease);
+  if (kept) ctx.audit(record);
+}
+
 }  // namespace
 
 boost::asio::awaitable<void> process_interaction(ProcessorContext ctx, queue::Lease lease) {
@@ -71,8 +78,7 @@ boost::asio::awaitable<void> process_interaction(ProcessorContext ctx, queue::Le
       record.outcome = AuditOutcome::failed;
       record.error = fetched.error;
       const bool kept = co_await ctx.store->fail(lease, fetched.error);
-      warn_if_lost(kept, lease);
-      if (kept) ctx.audit(record);
+      settle(ctx, lease, kept, record);
       co_return;
     }
     case Outcome::long_window_limited: {
@@ -81,8 +87,7 @@ boost::asio::awaitable<void> process_interaction(ProcessorContext ctx, queue::Le
       record.error = fetched.error;
       const bool kept = co_await ctx.store->release(
           lease, std::chrono::duration_cast<std::chrono::milliseconds>(fetched.retry_after), fetched.error);
-      warn_if_lost(kept, lease);
-      if (kept) ctx.audit(record);
+      settle(ctx, lease, kept, record);
       co_return;
     }
     case Outcome::not_ready: {
@@ -90,8 +95,7 @@ boost::asio::awaitable<void> process_interaction(ProcessorContext ctx, queue::Le
         record.outcome = AuditOutcome::failed;
         record.error = "upstream data still not ready after " + std::to_string(lease.attempt) + " attempts";
         const bool kept = co_await ctx.store->fail(lease, record.error);
-        warn_if_lost(kept, lease);
-        if (kept) ctx.audit(record);
+        settle(ctx, lease, kept, record);
       } else {
         const auto delay = std::chrono::seconds(std::min(60, 2 << std::min(lease.attempt, 5)));
         const bool kept = co_await ctx.store->release(lease, delay, "upstream data not ready yet");
@@ -112,16 +116,14 @@ boost::asio::awaitable<void> process_interaction(ProcessorContext ctx, queue::Le
     record.outcome = AuditOutcome::dead;
     record.error = governed.fail_reason;
     const bool kept = co_await ctx.store->dead_letter(lease, "pii", governed.fail_reason);
-    warn_if_lost(kept, lease);
-    if (kept) ctx.audit(record);
+    settle(ctx, lease, kept, record);
     co_return;
   }
   if (!governed.pass) {
     record.outcome = AuditOutcome::failed;
     record.error = governed.fail_reason;
     const bool kept = co_await ctx.store->fail(lease, governed.fail_reason);
-    warn_if_lost(kept, lease);
-    if (kept) ctx.audit(record);
+    settle(ctx, lease, kept, record);
     co_return;
   }
 

@@ -76,6 +76,13 @@ bool wants_any(const RetrievalConfig& retrieval, std::initializer_list<InsightTy
   });
 }
 
+SummaryStatus SummaryTally::count(const std::string& status) {
+  const auto kind = summary_status(status);
+  if (kind == SummaryStatus::pending) pending_status = status;
+  if (kind == SummaryStatus::failed) ++failed;
+  return kind;
+}
+
 errc SummaryTally::verdict(std::string_view what, std::string* detail) const {
   if (!pending_status.empty()) {
     if (detail) *detail = fmt::format("{} not ready yet (status {})", what, pending_status);

@@ -39,7 +39,11 @@ SummaryStatus summary_status(std::string_view status);
 struct SummaryTally {
   int completed = 0;
   int failed = 0;
-  std::string pending_status;  // the first running status seen
+  std::string pending_status;  // the last running status seen
+
+  // Classifies one summary's status and counts it if it is running or failed.
+  // Completed summaries are counted by the caller once they have been read.
+  SummaryStatus count(const std::string& status);
 
   // errc::ok when the page may be used; `what` names the summary in `detail`.
   errc verdict(std::string_view what, std::string* detail) const;

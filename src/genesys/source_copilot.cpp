@@ -90,19 +90,12 @@ result<Page> parse_copilot_summaries(std::string_view body, std::string_view int
       page.malformed.push_back({where, "missing or non-string status"});
       continue;
     }
-    switch (detail::summary_status(*status)) {
-      case SummaryStatus::pending:
-        tally.pending_status = *status;
-        continue;
-      case SummaryStatus::failed:
-        ++tally.failed;
-        continue;
-      case SummaryStatus::unknown:
-        page.malformed.push_back({where, "unknown status"});
-        continue;
-      case SummaryStatus::completed:
-        break;
+    const auto kind = tally.count(*status);
+    if (kind == SummaryStatus::unknown) {
+      page.malformed.push_back({where, "unknown status"});
+      continue;
     }
+    if (kind != SummaryStatus::completed) continue;  // running or failed: counted, nothing to read
     if (auto reason = read_summary(*s, interaction_id, page.insights); !reason.empty()) {
       page.malformed.push_back({where, std::move(reason)});
       continue;

@@ -122,19 +122,12 @@ result<Page> parse_sta_summaries(std::string_view body, std::string_view interac
       page.malformed.push_back({std::move(where), "non-string status"});
       continue;
     }
-    switch (detail::summary_status(*status)) {
-      case SummaryStatus::pending:
-        tally.pending_status = *status;
-        continue;
-      case SummaryStatus::failed:
-        ++tally.failed;
-        continue;
-      case SummaryStatus::unknown:
-        page.malformed.push_back({std::move(where), "unknown status"});
-        continue;
-      case SummaryStatus::completed:
-        break;
+    const auto kind = tally.count(*status);
+    if (kind == SummaryStatus::unknown) {
+      page.malformed.push_back({std::move(where), "unknown status"});
+      continue;
     }
+    if (kind != SummaryStatus::completed) continue;  // running or failed: counted, nothing to read
     if (auto reason = read_summary(*e, interaction_id, page.insights); !reason.empty()) {
       page.malformed.push_back({std::move(where), std::move(reason)});
       continue;
