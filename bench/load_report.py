@@ -73,7 +73,8 @@ def throughput(args):
     # Per-page fetch time as the daemon saw it: the audit's latency_ms covers the
     # whole fetch of one interaction (limiter + token + every page + parsing).
     per_page_ms = [r["latency_ms"] / r["pages"] for r in done if r.get("pages")]
-    crm = stats.get("crm", {})
+    crm_file = work / "crm-stats.json"  # the CRM receiver's own simulator, unless --shared-crm
+    crm = (json.loads(crm_file.read_text()) if crm_file.exists() else stats).get("crm", {})
 
     wrk = (work / "wrk.txt").read_text()
     raw_rps = float(re.search(r"Requests/sec:\s*([\d.]+)", wrk).group(1))

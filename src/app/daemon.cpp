@@ -8,6 +8,8 @@
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/json/object.hpp>
 #include <csignal>
+#include <deque>
+#include <utility>
 
 #include "insightd/common/async_event.hpp"
 #include "insightd/config/loader.hpp"
@@ -75,7 +77,14 @@ struct Daemon::Impl {
   std::unique_ptr<http::Server> admin;
 
   AsyncEvent wake{io.get_executor()};  // lease loop: a worker finished, work arrived, a signal
-  int active_fetches = 0;
+  // A cycle is fetching (at most genesys.concurrency at once), then settling
+  // (governance, outbox write) with its fetch slot already handed on, so the
+  // upstream connections never wait on our fsyncs. Settling cycles are bounded
+  // by concurrency too, which bounds the results held in memory.
+  int active_cycles = 0;  // fetching + settling
+  int fetching = 0;
+  std::deque<queue::Lease> ready;  // leased ahead, so a freed slot starts its next fetch at once
+  bool reloading = false;
   bool deliverer_running = false;
   bool stopping = false;
   bool reload_requested = false;
@@ -124,15 +133,15 @@ struct Daemon::Impl {
     }
   }
 
-  // Waits until no fetch is running, at most `limit`; true when none is left.
+  // Waits until no cycle is running, at most `limit`; true when none is left.
   asio::awaitable<bool> wait_for_fetches(std::chrono::steady_clock::duration limit) {
     const auto deadline = std::chrono::steady_clock::now() + limit;
-    while (active_fetches > 0 && std::chrono::steady_clock::now() < deadline) {
+    while (active_cycles > 0 && std::chrono::steady_clock::now() < deadline) {
       const bool woke = co_await wake.wait(std::min<std::chrono::steady_clock::duration>(
           idle_poll, deadline - std::chrono::steady_clock::now()));
       (void)woke;
     }
-    co_return active_fetches == 0;
+    co_return active_cycles == 0;
   }
 
   ProcessorContext processor_context() {
@@ -150,13 +159,36 @@ struct Daemon::Impl {
     return ctx;
   }
 
-  void start_fetch(queue::Lease lease) {
-    ++active_fetches;
-    // The context pins this generation's services: a reload waits for active_fetches == 0.
-    asio::co_spawn(executor(), process_interaction(processor_context(), std::move(lease)),
-                   [this](std::exception_ptr e) {
+  // Starts leased-ahead cycles while a fetch slot is free and settling is not backed up.
+  void start_ready() {
+    const int limit = config->genesys.concurrency;
+    while (!stopping && !reloading && !ready.empty() && fetching < limit &&
+           active_cycles - fetching < limit) {
+      start_cycle(std::move(ready.front()));
+      ready.pop_front();
+      wake.notify();  // the lease loop tops `ready` up
+    }
+  }
+
+  void start_cycle(queue::Lease lease) {
+    ++active_cycles;
+    ++fetching;
+    auto slot_held = std::make_shared<bool>(true);
+    auto free_slot = [this, slot_held] {
+      if (std::exchange(*slot_held, false)) --fetching;
+    };
+    // The context pins this generation's services: a reload waits for active_cycles == 0.
+    auto ctx = processor_context();
+    ctx.fetched = [this, free_slot] {
+      free_slot();
+      start_ready();
+    };
+    asio::co_spawn(executor(), process_interaction(std::move(ctx), std::move(lease)),
+                   [this, free_slot](std::exception_ptr e) {
                      log_failure("interaction cycle")(e);
-                     --active_fetches;
+                     free_slot();
+                     --active_cycles;
+                     start_ready();
                      wake.notify();
                    });
   }
@@ -165,6 +197,12 @@ struct Daemon::Impl {
   // configuration kept. A valid one is applied between interactions: leasing
   // pauses, in-flight work finishes, the services are rebuilt.
   asio::awaitable<void> reload() {
+    reloading = true;  // no new cycles until the services are rebuilt (or the reload is given up)
+    co_await apply_reload();
+    reloading = false;
+  }
+
+  asio::awaitable<void> apply_reload() {
     reload_requested = false;
     observability::notify_reloading();
     auto loaded = load_config_file(config->path);
@@ -266,7 +304,7 @@ struct Daemon::Impl {
 
   // True when --drain may exit: nothing pending that is due, leased, or awaiting delivery.
   asio::awaitable<bool> drained() {
-    if (active_fetches > 0) co_return false;
+    if (active_cycles > 0) co_return false;
     auto counts = co_await store->counts();
     if (counts.in_flight == 0 && counts.delivering > 0) {
       // Held after a 410: nothing will move until an operator acts, so --drain ends (exit 1).
@@ -297,12 +335,14 @@ struct Daemon::Impl {
         co_await refresh_gauges();
         next_progress = std::chrono::steady_clock::now() + progress_period;
       }
-      const int free = config->genesys.concurrency - active_fetches;
-      if (free > 0) {
+      start_ready();
+      const int wanted = config->genesys.concurrency - static_cast<int>(ready.size());
+      if (wanted > 0 && !stopping) {
         const auto depth = co_await store->outbox_depth();
         if (depth < config->crm.queue_capacity) {
-          auto leases = co_await store->lease(static_cast<std::size_t>(free));
-          for (auto& lease : leases) start_fetch(std::move(lease));
+          auto leases = co_await store->lease(static_cast<std::size_t>(wanted));
+          for (auto& lease : leases) ready.push_back(std::move(lease));
+          start_ready();
           if (!leases.empty()) continue;
         }
       }
@@ -317,7 +357,7 @@ struct Daemon::Impl {
 
   asio::awaitable<void> shutdown() {
     const bool idle = co_await wait_for_fetches(config->queue.shutdown_grace);
-    if (!idle) spdlog::warn("{} interaction(s) still in flight after the grace period", active_fetches);
+    if (!idle) spdlog::warn("{} interaction(s) still in flight after the grace period", active_cycles);
     const auto returned = co_await store->return_all_leases();
     if (returned > 0) spdlog::info("returned {} lease(s) to pending", returned);
     co_await stop_deliverer();

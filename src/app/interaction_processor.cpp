@@ -68,6 +68,7 @@ void settle(const ProcessorContext& ctx, const queue::Lease& lease, bool kept,
 boost::asio::awaitable<void> process_interaction(ProcessorContext ctx, queue::Lease lease) {
   const auto& id = lease.interaction_id;
   FetchResult fetched = co_await ctx.fetcher->fetch(id);
+  if (ctx.fetched) ctx.fetched();
   auto record = fetch_audit(ctx, lease, fetched);
 
   switch (fetched.outcome) {

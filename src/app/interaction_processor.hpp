@@ -26,6 +26,7 @@ struct ProcessorContext {
   queue::Store* store = nullptr;
   std::function<void(const observability::AuditRecord&)> audit;  // a finished cycle
   std::function<void()> outbox_written;                          // wake the delivery workers
+  std::function<void()> fetched;  // the upstream part is over: the fetch slot is free
   std::function<void(const governance::GovernanceResult&, const std::vector<Insight>&)> governed;  // metrics
 };
 

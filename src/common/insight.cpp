@@ -26,8 +26,8 @@ std::optional<InsightType> parse_insight_type(std::string_view s) noexcept {
   return std::nullopt;
 }
 
-boost::json::object to_json(const Insight& insight) {
-  boost::json::object o;
+boost::json::object to_json(const Insight& insight, boost::json::storage_ptr sp) {
+  boost::json::object o(8, std::move(sp));
   o["id"] = insight.id;
   o["interactionId"] = insight.interaction_id;
   o["insightType"] = to_string(insight.type);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <boost/json/array.hpp>
+#include <boost/json/monotonic_resource.hpp>
 #include <boost/json/serialize.hpp>
 #include <stdexcept>
 
@@ -29,11 +30,13 @@ std::vector<queue::OutboxMessage> build_messages(std::string_view interaction_id
     auto first = insights.begin() + static_cast<std::ptrdiff_t>(std::min(part * per_part, insights.size()));
     auto last =
         insights.begin() + static_cast<std::ptrdiff_t>(std::min((part + 1) * per_part, insights.size()));
-    boost::json::array items;
+    // The document exists only to be serialised: build it in one arena.
+    boost::json::monotonic_resource arena;
+    boost::json::array items(&arena);
     items.reserve(static_cast<std::size_t>(last - first));
-    for (auto it = first; it != last; ++it) items.emplace_back(to_json(*it));
+    for (auto it = first; it != last; ++it) items.emplace_back(to_json(*it, items.storage()));
 
-    boost::json::object body;
+    boost::json::object body(&arena);
     body["type"] = kWebhookEventType;
     body["interactionId"] = interaction_id;
     body["fetchedAt"] = fetched_at;

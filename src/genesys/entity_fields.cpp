@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <boost/json/monotonic_resource.hpp>
 #include <boost/json/parse.hpp>
 #include <cctype>
 #include <charconv>
@@ -57,7 +58,10 @@ bool is_rfc3339(std::string_view s) {
 
 result<boost::json::object> parse_object(std::string_view body, std::string_view what, std::string* detail) {
   boost::system::error_code ec;
-  auto value = boost::json::parse(body, ec);
+  // One arena per response instead of one heap block per JSON node: a page is
+  // read once and dropped whole (malloc/free were a third of the I/O thread).
+  auto value =
+      boost::json::parse(body, ec, boost::json::make_shared_resource<boost::json::monotonic_resource>());
   if (ec) {
     if (detail) *detail = fmt::format("{} is not JSON: {}", what, ec.message());
     return errc::malformed_response;

@@ -14,6 +14,8 @@
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/write.hpp>
 
+#include "beast_fields.hpp"
+
 namespace insightd::http {
 namespace {
 
@@ -22,7 +24,6 @@ namespace beast = boost::beast;
 using boost::system::error_code;
 using tcp = asio::ip::tcp;
 constexpr auto nothrow = asio::as_tuple(asio::use_awaitable);
-constexpr std::size_t read_buffer_capacity = 64 * 1024;  // Beast's largest single read
 
 bool is_ip_literal(const std::string& host) {
   error_code ec;

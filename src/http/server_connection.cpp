@@ -123,6 +123,7 @@ asio::awaitable<void> reject_request(Stream& stream, beast::tcp_stream& tcp, con
 template <class Stream>
 asio::awaitable<Ending> serve_requests(Stream& stream, beast::tcp_stream& tcp, beast::flat_buffer& buffer,
                                        const ServerState& state, std::string remote) {
+  buffer.reserve(read_buffer_capacity);
   for (;;) {
     beast::http::request_parser<beast::http::string_body> parser;
     parser.body_limit(state.options.max_request_body);

@@ -15,6 +15,7 @@ class QueueDb {
   QueueDb(const QueueConfig& cfg, Store::Clock clock);
 
   const std::string& path() const { return db_.path(); }
+  sqlite::Connection& connection() { return db_; }  // for the group commit's transactions
 
   EnqueueResult enqueue(const std::vector<std::string>& ids);
   std::vector<Lease> lease(std::size_t max);

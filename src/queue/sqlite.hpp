@@ -73,6 +73,8 @@ class Connection {
   // The cached statement for sql, with no bindings.
   Query query(std::string_view sql);
   int changes() const { return sqlite3_changes(db_); }
+  std::int64_t last_insert_rowid() const { return sqlite3_last_insert_rowid(db_); }
+  bool in_transaction() const { return sqlite3_get_autocommit(db_) == 0; }
   const std::string& path() const { return path_; }
 
  private:
@@ -83,6 +85,8 @@ class Connection {
 
 // BEGIN IMMEDIATE: takes the write lock up front, so a concurrent writer (the
 // CLI next to the daemon) waits in busy_timeout instead of failing to upgrade.
+// Inside an open transaction (a group commit) it is a SAVEPOINT instead: its
+// rollback undoes only its own changes, and the outer COMMIT makes them durable.
 class Transaction {
  public:
   explicit Transaction(Connection& db);
@@ -93,6 +97,7 @@ class Transaction {
 
  private:
   Connection& db_;
+  bool nested_;
   bool open_ = true;
 };
 

@@ -7,7 +7,9 @@
 #include <boost/asio/use_awaitable.hpp>
 #include <exception>
 #include <type_traits>
+#include <variant>
 
+#include "group_commit.hpp"
 #include "queue_db.hpp"
 
 namespace insightd::queue {
@@ -22,6 +24,7 @@ struct Store::Impl {
   asio::any_io_executor io;
   QueueDb db;                 // touched only on the pool's thread once open() returned
   asio::thread_pool pool{1};  // the database thread
+  GroupCommit group{db, pool};
 };
 
 namespace {
@@ -35,41 +38,56 @@ struct completion_signature<void> {
   using type = void(std::exception_ptr);
 };
 
-// Runs f(db) on the database thread and completes on the awaiting
-// coroutine's executor. The Impl reference travels with the completion, so
-// the last one is never dropped on the database thread (whose destructor
-// joins that thread).
+// One awaited store call: f(db) runs on the database thread in a group
+// commit; the handler resumes the awaiting coroutine on its executor once the
+// batch is durable. The Impl reference travels with the completion, so the
+// last one is never dropped on the database thread (whose destructor joins
+// that thread).
+template <class F, class R, class Handler>
+class StoreOp final : public GroupCommit::Op {
+ public:
+  StoreOp(std::shared_ptr<Store::Impl> impl, F f, Handler handler)
+      : impl_(std::move(impl)),
+        f_(std::move(f)),
+        handler_(std::move(handler)),
+        work_(asio::make_work_guard(asio::get_associated_executor(handler_, impl_->io))) {}
+
+  void run(QueueDb& db) override {
+    if constexpr (std::is_void_v<R>)
+      f_(db);
+    else
+      value_ = f_(db);
+  }
+  void fail(std::exception_ptr error) override {
+    if (!error_) error_ = std::move(error);
+  }
+  void finish() override {
+    asio::post(work_.get_executor(), [impl = std::move(impl_), handler = std::move(handler_), error = error_,
+                                      value = std::move(value_)]() mutable {
+      if constexpr (std::is_void_v<R>)
+        std::move(handler)(error);
+      else
+        std::move(handler)(error, std::move(value));
+    });
+    work_.reset();
+  }
+
+ private:
+  using Value = std::conditional_t<std::is_void_v<R>, std::monostate, R>;
+  std::shared_ptr<Store::Impl> impl_;
+  F f_;
+  Handler handler_;
+  asio::executor_work_guard<asio::associated_executor_t<Handler, asio::any_io_executor>> work_;
+  std::exception_ptr error_;
+  Value value_{};
+};
+
 template <class F, class R = std::invoke_result_t<F&, QueueDb&>>
 awaitable<R> on_db(std::shared_ptr<Store::Impl> impl, F f) {
   auto initiation = [](auto handler, std::shared_ptr<Store::Impl> impl, F f) {
-    auto work = asio::make_work_guard(asio::get_associated_executor(handler, impl->io));
-    auto& pool = impl->pool;
-    asio::post(pool, [impl = std::move(impl), f = std::move(f), handler = std::move(handler),
-                      work = std::move(work)]() mutable {
-      std::exception_ptr error;
-      auto executor = work.get_executor();
-      if constexpr (std::is_void_v<R>) {
-        try {
-          f(impl->db);
-        } catch (...) {
-          error = std::current_exception();
-        }
-        asio::post(executor, [impl = std::move(impl), handler = std::move(handler), error]() mutable {
-          std::move(handler)(error);
-        });
-      } else {
-        R value{};
-        try {
-          value = f(impl->db);
-        } catch (...) {
-          error = std::current_exception();
-        }
-        asio::post(executor,
-                   [impl = std::move(impl), handler = std::move(handler), error,
-                    value = std::move(value)]() mutable { std::move(handler)(error, std::move(value)); });
-      }
-      work.reset();
-    });
+    auto& group = impl->group;
+    group.submit(std::make_unique<StoreOp<F, R, decltype(handler)>>(std::move(impl), std::move(f),
+                                                                    std::move(handler)));
   };
   return asio::async_initiate<const asio::use_awaitable_t<>&, typename completion_signature<R>::type>(
       initiation, asio::use_awaitable, std::move(impl), std::move(f));
@@ -86,6 +104,11 @@ Store::~Store() = default;
 
 const std::string& Store::path() const noexcept {
   return impl_->db.path();
+}
+
+Store::CommitStats Store::commit_stats() const {
+  auto stats = impl_->group.stats();
+  return CommitStats{stats.batches, stats.operations};
 }
 
 awaitable<EnqueueResult> Store::enqueue(std::vector<std::string> ids) {

@@ -1,5 +1,6 @@
 // POST /crm/ingest: a CRM webhook receiver that checks Standard Webhooks
 // signatures and records every receipt, with configurable failures.
+#include <boost/json/monotonic_resource.hpp>
 #include <boost/json/object.hpp>
 #include <boost/json/parse.hpp>
 #include <charconv>
@@ -24,7 +25,8 @@ std::optional<std::int64_t> parse_timestamp(std::string_view text) {
 // interactionId, part and parts from the delivered body, when it is the JSON we expect.
 void read_body_fields(CrmReceipt& receipt) {
   boost::system::error_code ec;
-  auto doc = boost::json::parse(receipt.body, ec);
+  auto doc = boost::json::parse(receipt.body, ec,  // one arena, not one malloc per node
+                                boost::json::make_shared_resource<boost::json::monotonic_resource>());
   if (ec || !doc.is_object()) return;
   const auto& o = doc.get_object();
   if (auto* id = o.if_contains("interactionId"); id && id->is_string())

@@ -73,7 +73,7 @@ TEST_F(QueueDurabilityTest, StateSurvivesACrashAndExpiredLeasesComeBack) {
 }
 
 TEST_F(QueueDurabilityTest, FileIsWalWithForeignKeysAndCurrentSchemaVersion) {
-  EXPECT_EQ(sql_int(cfg.sqlite_path, "PRAGMA user_version"), 1);
+  EXPECT_EQ(sql_int(cfg.sqlite_path, "PRAGMA user_version"), 3);
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(cfg.sqlite_path.c_str(), &db), SQLITE_OK);
   sqlite3_stmt* stmt = nullptr;
@@ -83,8 +83,55 @@ TEST_F(QueueDurabilityTest, FileIsWalWithForeignKeysAndCurrentSchemaVersion) {
   sqlite3_finalize(stmt);
   sqlite3_close(db);
 
-  // The outbox references its interaction (the schema declares the key).
+  // The outbox references its interaction, a body its outbox row (the schema declares the keys).
   EXPECT_EQ(sql_int(cfg.sqlite_path, "SELECT COUNT(*) FROM pragma_foreign_key_list('outbox')"), 1);
+  EXPECT_EQ(sql_int(cfg.sqlite_path, "SELECT COUNT(*) FROM pragma_foreign_key_list('outbox_bodies')"), 1);
+}
+
+TEST_F(QueueDurabilityTest, MigratesAVersionOneFileKeepingUndeliveredBodies) {
+  store.reset();
+  std::ifstream in(std::string(INSIGHTD_TEST_DATA_DIR) + "/queue/data/queue_v1.sql");
+  ASSERT_TRUE(in) << "missing fixture";
+  std::string v1((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  cfg.sqlite_path = (dir / "v1.db").string();
+  sql_exec(cfg.sqlite_path, v1);
+  ASSERT_EQ(sql_int(cfg.sqlite_path, "PRAGMA user_version"), 1);
+
+  store = open_store();
+  EXPECT_EQ(sql_int(cfg.sqlite_path, "PRAGMA user_version"), 3);
+  EXPECT_EQ(sql_int(cfg.sqlite_path, "SELECT COUNT(*) FROM pragma_table_info('outbox') WHERE name = 'body'"),
+            0);
+  EXPECT_EQ(sql_int(cfg.sqlite_path, "SELECT COUNT(*) FROM outbox_bodies"), 1);  // "b" was delivered
+  auto counts = run(store->counts());  // the counts table starts from the migrated rows
+  EXPECT_EQ(counts.delivering, 1);
+  EXPECT_EQ(counts.done, 1);
+  EXPECT_EQ(counts.outbox, 1);
+
+  auto deliveries = run(store->lease_deliveries(10));
+  ASSERT_EQ(deliveries.size(), 1u);
+  EXPECT_EQ(deliveries[0].message.webhook_id, "wh_a_1");
+  EXPECT_EQ(deliveries[0].message.body, "body-a");
+  EXPECT_EQ(deliveries[0].attempts, 2);
+  auto finished = run(store->delivered(deliveries[0], 200));
+  ASSERT_TRUE(finished);
+  EXPECT_EQ(finished->audit_context, "ctx-a");
+  EXPECT_EQ(sql_int(cfg.sqlite_path, "SELECT COUNT(*) FROM outbox_bodies"), 0);
+}
+
+TEST_F(QueueDurabilityTest, BodiesAreDeletedWithTheirDeliveryOrInteraction) {
+  auto lease = lease_one("a");
+  ASSERT_TRUE(run(store->complete(lease, {message("a", 1, 2, "one"), message("a", 2, 2, "two")}, "")));
+  EXPECT_EQ(sql_int(cfg.sqlite_path, "SELECT COUNT(*) FROM outbox_bodies"), 2);
+  auto deliveries = run(store->lease_deliveries(1));
+  ASSERT_EQ(deliveries.size(), 1u);
+  EXPECT_FALSE(run(store->delivered(deliveries[0], 200)));  // part 2 still undelivered
+  EXPECT_EQ(sql_int(cfg.sqlite_path, "SELECT COUNT(*) FROM outbox_bodies"), 1);
+
+  // A new cycle of the interaction drops the previous cycle's outbox, bodies included.
+  run(store->dead_letter_delivery(run(store->lease_deliveries(1)).at(0), 500, "gave up"));
+  EXPECT_EQ(sql_int(cfg.sqlite_path, "SELECT COUNT(*) FROM outbox_bodies"), 1);  // kept for replay
+  EXPECT_EQ(run(store->enqueue({"a"})).added, 1u);
+  EXPECT_EQ(sql_int(cfg.sqlite_path, "SELECT COUNT(*) FROM outbox_bodies"), 0);
 }
 
 TEST_F(QueueDurabilityTest, MigratesAFileAtUserVersionZero) {
@@ -93,7 +140,7 @@ TEST_F(QueueDurabilityTest, MigratesAFileAtUserVersionZero) {
   sql_exec(path, "CREATE TABLE unrelated (x); PRAGMA user_version = 0;");
   cfg.sqlite_path = path;
   store = open_store();
-  EXPECT_EQ(sql_int(path, "PRAGMA user_version"), 1);
+  EXPECT_EQ(sql_int(path, "PRAGMA user_version"), 3);
   EXPECT_EQ(sql_int(path, "SELECT COUNT(*) FROM unrelated"), 0);  // other tables untouched
   EXPECT_EQ(run(store->enqueue({"a"})).added, 1u);
 
@@ -137,6 +184,58 @@ TEST_F(QueueDurabilityTest, RunsOnTheDatabaseThreadAndResumesOnTheCallersExecuto
   run(store->enqueue({"x"}));  // reads the clock
   EXPECT_NE(clock.last_reader(), std::thread::id());
   EXPECT_NE(clock.last_reader(), caller);
+}
+
+// Calls queued while the database thread waits share one transaction; one
+// that throws is rolled back alone and the others still commit.
+TEST_F(QueueDurabilityTest, ConcurrentCallsShareACommitAndAFailingOneLosesNothingElse) {
+  run(store->enqueue({"a", "b", "c"}));
+  auto leases = run(store->lease(3));
+  ASSERT_EQ(leases.size(), 3u);
+
+  // Another process holds the write lock, so the database thread waits (busy_timeout)
+  // while all three calls are submitted.
+  sqlite3* other = nullptr;
+  ASSERT_EQ(sqlite3_open(cfg.sqlite_path.c_str(), &other), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(other, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
+  auto before = store->commit_stats();
+
+  std::vector<std::exception_ptr> errors(3);
+  std::vector<bool> results(3, false);
+  int finished = 0;
+  auto complete = [&](std::size_t i, std::vector<OutboxMessage> messages) {
+    boost::asio::co_spawn(io, store->complete(leases[i], std::move(messages), "ctx"),
+                          [&, i](std::exception_ptr e, bool ok) {
+                            errors[i] = e;
+                            results[i] = ok;
+                            ++finished;
+                          });
+  };
+  complete(0, {message("a", 1, 1, "body-a")});
+  complete(1, {message("not-b", 1, 1, "wrong interaction")});  // throws std::invalid_argument
+  complete(2, {message("c", 1, 1, "body-c")});
+  io.restart();
+  io.poll();  // every call is now with the database thread
+  EXPECT_EQ(finished, 0);
+  ASSERT_EQ(sqlite3_exec(other, "COMMIT", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(other);
+  while (finished < 3) io.run_one();
+
+  EXPECT_FALSE(errors[0]);
+  EXPECT_TRUE(results[0]);
+  ASSERT_TRUE(errors[1]);
+  EXPECT_THROW(std::rethrow_exception(errors[1]), std::invalid_argument);
+  EXPECT_FALSE(errors[2]);
+  EXPECT_TRUE(results[2]);
+  auto after = store->commit_stats();
+  EXPECT_EQ(after.operations - before.operations, 3u);
+  EXPECT_LE(after.transactions - before.transactions, 2u);  // b and c at least shared one
+
+  reopen();  // what the callers were told is on disk
+  EXPECT_EQ(state_of("a"), State::delivering);
+  EXPECT_EQ(state_of("b"), State::in_flight);
+  EXPECT_EQ(state_of("c"), State::delivering);
+  EXPECT_EQ(sql_int(cfg.sqlite_path, "SELECT COUNT(*) FROM outbox_bodies"), 2);
 }
 
 TEST_F(QueueDurabilityTest, TenThousandIdsInOneEnqueue) {

@@ -2,6 +2,7 @@
 // A Store on a fresh SQLite file in a temporary directory, a manual clock,
 // and run(): drives one store operation to completion on a local io_context.
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <atomic>
 #include <boost/asio/co_spawn.hpp>
@@ -9,8 +10,10 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
+#include <string>
 #include <thread>
 
 #include "insightd/queue/store.hpp"
@@ -57,6 +60,36 @@ class StoreTest : public ::testing::Test {
     cfg.sqlite_path = (dir / "state" / "queue.db").string();  // parent created by open()
     cfg.lease_timeout = std::chrono::minutes(5);
     store = open_store();
+  }
+
+  // Whatever a test did, the counts the triggers keep equal a full count.
+  void TearDown() override {
+    store.reset();
+    EXPECT_EQ(counted_by_triggers(), counted_by_scan()) << cfg.sqlite_path;
+  }
+
+  std::map<std::string, std::int64_t> counted_by_triggers() {
+    return query_counts("SELECT name, n FROM state_counts WHERE n <> 0");
+  }
+  std::map<std::string, std::int64_t> counted_by_scan() {
+    return query_counts(
+        "SELECT state, COUNT(*) FROM interactions GROUP BY state UNION ALL "
+        "SELECT 'outbox_pending', COUNT(*) FROM outbox WHERE state = 'pending' HAVING COUNT(*) > 0");
+  }
+
+  std::map<std::string, std::int64_t> query_counts(const char* sql) {
+    std::map<std::string, std::int64_t> counts;
+    sqlite3* db = nullptr;
+    if (sqlite3_open_v2(cfg.sqlite_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+      sqlite3_stmt* stmt = nullptr;
+      if (sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr) == SQLITE_OK) {  // no such table: not a queue file
+        while (sqlite3_step(stmt) == SQLITE_ROW)
+          counts[reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0))] = sqlite3_column_int64(stmt, 1);
+      }
+      sqlite3_finalize(stmt);
+    }
+    sqlite3_close(db);
+    return counts;
   }
 
   std::shared_ptr<Store> open_store() { return Store::open(io.get_executor(), cfg, clock.function()); }

@@ -1,6 +1,7 @@
 #pragma once
 // The normalised insight record every source yields (SPEC §4).
 #include <boost/json/fwd.hpp>
+#include <boost/json/storage_ptr.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,6 +28,7 @@ struct Insight {
 };
 
 // {id, interactionId, insightType, confidence, text, createdDate, redacted, source}
-boost::json::object to_json(const Insight& insight);
+// sp: the memory resource of the document it goes into (the default heap if none).
+boost::json::object to_json(const Insight& insight, boost::json::storage_ptr sp = {});
 
 }  // namespace insightd

@@ -102,6 +102,13 @@ class Store {
 
   const std::string& path() const noexcept;
 
+  // Calls that arrive while the database thread is busy share one transaction
+  // (one fsync). transactions <= operations; their ratio is the batching.
+  struct CommitStats {
+    std::uint64_t transactions = 0, operations = 0;
+  };
+  CommitStats commit_stats() const;
+
   // Pending, in_flight and delivering IDs are duplicates; done/failed/dead IDs
   // are re-queued (their previous outbox rows are dropped). One transaction.
   awaitable<EnqueueResult> enqueue(std::vector<std::string> ids);

@@ -1,0 +1,94 @@
+#include "group_commit.hpp"
+
+#include <boost/asio/post.hpp>
+
+#include "queue_db.hpp"
+
+namespace insightd::queue {
+
+void GroupCommit::submit(std::unique_ptr<Op> op) {
+  std::lock_guard lock(mutex_);
+  queued_.push_back(std::move(op));
+  if (draining_) return;
+  draining_ = true;
+  boost::asio::post(pool_, [this] { drain(); });
+}
+
+GroupCommit::Stats GroupCommit::stats() const {
+  std::lock_guard lock(mutex_);
+  return stats_;
+}
+
+void GroupCommit::drain() {
+  std::vector<std::unique_ptr<Op>> batch;
+  for (;;) {
+    {
+      std::lock_guard lock(mutex_);
+      if (queued_.empty()) {
+        draining_ = false;
+        return;
+      }
+      batch.swap(queued_);
+      ++stats_.batches;
+      stats_.operations += batch.size();
+    }
+    run_batch(batch);
+    batch.clear();
+  }
+}
+
+void GroupCommit::run_batch(std::vector<std::unique_ptr<Op>>& ops) {
+  auto& db = db_.connection();
+  std::size_t first = 0;  // the first operation of the open transaction
+  auto fail_from_first = [&](std::size_t end, const std::exception_ptr& error) {
+    for (std::size_t i = first; i < end; ++i) ops[i]->fail(error);
+  };
+  auto begin = [&] {
+    try {
+      db.query("BEGIN IMMEDIATE")->run();  // may wait busy_timeout for a CLI's write
+      return true;
+    } catch (...) {
+      fail_from_first(ops.size(), std::current_exception());
+      return false;
+    }
+  };
+
+  bool open = begin();
+  for (std::size_t i = 0; open && i < ops.size(); ++i) {
+    try {
+      db.query("SAVEPOINT op")->run();
+      ops[i]->run(db_);
+      db.query("RELEASE op")->run();
+    } catch (...) {
+      auto error = std::current_exception();
+      ops[i]->fail(error);
+      try {
+        db.exec("ROLLBACK TO op; RELEASE op");
+      } catch (...) {
+        // The savepoint is gone with the whole transaction: handled below.
+      }
+      if (!db.in_transaction()) {
+        // SQLite rolled the whole transaction back (I/O error, disk full): the
+        // operations before this one in it are lost too. Start again after it.
+        fail_from_first(i, error);
+        first = i + 1;
+        open = first == ops.size() || begin();
+      }
+    }
+  }
+  if (db.in_transaction()) {
+    try {
+      db.query("COMMIT")->run();
+    } catch (...) {
+      fail_from_first(ops.size(), std::current_exception());
+      try {
+        db.exec("ROLLBACK");
+      } catch (...) {
+        // Already rolled back by SQLite.
+      }
+    }
+  }
+  for (auto& op : ops) op->finish();
+}
+
+}  // namespace insightd::queue

@@ -1,0 +1,57 @@
+#pragma once
+// Group commit for the database thread. With synchronous=FULL every COMMIT
+// costs an fsync, and the daemon's fetch and delivery workers each make small
+// writes; run one at a time they queue behind each other's fsyncs
+// (bench/RESULTS.md). Operations submitted while a batch runs wait for the
+// next batch, which runs them all in one transaction: one fsync for all.
+//
+// Each operation runs in its own SAVEPOINT, so one that throws (a bug, a
+// constraint) is rolled back alone and the others still commit. Nobody sees a
+// result before the COMMIT that makes it durable has returned.
+#include <boost/asio/thread_pool.hpp>
+#include <cstdint>
+#include <exception>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+namespace insightd::queue {
+
+class QueueDb;
+
+class GroupCommit {
+ public:
+  class Op {
+   public:
+    virtual ~Op() = default;
+    virtual void run(QueueDb& db) = 0;  // on the database thread; a throw becomes the op's error
+    // Its writes are not durable: complete with error (the first one given wins).
+    virtual void fail(std::exception_ptr error) = 0;
+    virtual void finish() = 0;  // after the batch: hand the result or error to the awaiter
+  };
+
+  struct Stats {
+    std::uint64_t batches = 0;     // transactions committed or attempted
+    std::uint64_t operations = 0;  // operations run
+  };
+
+  GroupCommit(QueueDb& db, boost::asio::thread_pool& pool) : db_(db), pool_(pool) {}
+  GroupCommit(const GroupCommit&) = delete;
+  GroupCommit& operator=(const GroupCommit&) = delete;
+
+  void submit(std::unique_ptr<Op> op);  // from any thread
+  Stats stats() const;
+
+ private:
+  void drain();  // database thread: batches until nothing is queued
+  void run_batch(std::vector<std::unique_ptr<Op>>& ops);
+
+  QueueDb& db_;
+  boost::asio::thread_pool& pool_;
+  mutable std::mutex mutex_;
+  std::vector<std::unique_ptr<Op>> queued_;  // guarded by mutex_
+  bool draining_ = false;                    // guarded by mutex_: a drain() is posted or running
+  Stats stats_;                              // guarded by mutex_
+};
+
+}  // namespace insightd::queue
