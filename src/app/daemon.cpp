@@ -336,8 +336,10 @@ struct Daemon::Impl {
         next_progress = std::chrono::steady_clock::now() + progress_period;
       }
       start_ready();
+      // Refilled in batches, from half empty: one lease (and one outbox check)
+      // per several cycles instead of one per cycle.
       const int wanted = config->genesys.concurrency - static_cast<int>(ready.size());
-      if (wanted > 0 && !stopping) {
+      if (wanted > 0 && static_cast<int>(ready.size()) <= config->genesys.concurrency / 2 && !stopping) {
         const auto depth = co_await store->outbox_depth();
         if (depth < config->crm.queue_capacity) {
           auto leases = co_await store->lease(static_cast<std::size_t>(wanted));
@@ -362,6 +364,9 @@ struct Daemon::Impl {
     if (returned > 0) spdlog::info("returned {} lease(s) to pending", returned);
     co_await stop_deliverer();
     co_await refresh_gauges();
+    const auto commits = store->commit_stats();
+    spdlog::info("queue: {} operations in {} transactions since start", commits.operations,
+                 commits.transactions);
     if (admin) admin->stop();
   }
 

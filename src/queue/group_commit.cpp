@@ -1,5 +1,6 @@
 #include "group_commit.hpp"
 
+#include <algorithm>
 #include <boost/asio/post.hpp>
 
 #include "queue_db.hpp"
@@ -38,6 +39,10 @@ void GroupCommit::drain() {
 }
 
 void GroupCommit::run_batch(std::vector<std::unique_ptr<Op>>& ops) {
+  if (std::all_of(ops.begin(), ops.end(), [](const auto& op) { return op->read_only(); })) {
+    run_reads(ops);
+    return;
+  }
   auto& db = db_.connection();
   std::size_t first = 0;  // the first operation of the open transaction
   auto fail_from_first = [&](std::size_t end, const std::exception_ptr& error) {
@@ -89,6 +94,17 @@ void GroupCommit::run_batch(std::vector<std::unique_ptr<Op>>& ops) {
     }
   }
   for (auto& op : ops) op->finish();
+}
+
+void GroupCommit::run_reads(std::vector<std::unique_ptr<Op>>& ops) {
+  for (auto& op : ops) {
+    try {
+      op->run(db_);  // each in its own read transaction, as autocommit gives it
+    } catch (...) {
+      op->fail(std::current_exception());
+    }
+    op->finish();
+  }
 }
 
 }  // namespace insightd::queue

@@ -24,7 +24,8 @@ class GroupCommit {
   class Op {
    public:
     virtual ~Op() = default;
-    virtual void run(QueueDb& db) = 0;  // on the database thread; a throw becomes the op's error
+    virtual bool read_only() const = 0;  // a batch of reads only runs without the write lock
+    virtual void run(QueueDb& db) = 0;   // on the database thread; a throw becomes the op's error
     // Its writes are not durable: complete with error (the first one given wins).
     virtual void fail(std::exception_ptr error) = 0;
     virtual void finish() = 0;  // after the batch: hand the result or error to the awaiter
@@ -45,6 +46,7 @@ class GroupCommit {
  private:
   void drain();  // database thread: batches until nothing is queued
   void run_batch(std::vector<std::unique_ptr<Op>>& ops);
+  void run_reads(std::vector<std::unique_ptr<Op>>& ops);
 
   QueueDb& db_;
   boost::asio::thread_pool& pool_;

@@ -43,15 +43,21 @@ struct completion_signature<void> {
 // batch is durable. The Impl reference travels with the completion, so the
 // last one is never dropped on the database thread (whose destructor joins
 // that thread).
+// A read takes no write lock when it runs alone: `insightd status` next to a
+// busy daemon would otherwise queue for it (SQLite's busy handler is not fair).
+enum class Access { read, write };
+
 template <class F, class R, class Handler>
 class StoreOp final : public GroupCommit::Op {
  public:
-  StoreOp(std::shared_ptr<Store::Impl> impl, F f, Handler handler)
+  StoreOp(std::shared_ptr<Store::Impl> impl, Access access, F f, Handler handler)
       : impl_(std::move(impl)),
+        access_(access),
         f_(std::move(f)),
         handler_(std::move(handler)),
         work_(asio::make_work_guard(asio::get_associated_executor(handler_, impl_->io))) {}
 
+  bool read_only() const override { return access_ == Access::read; }
   void run(QueueDb& db) override {
     if constexpr (std::is_void_v<R>)
       f_(db);
@@ -75,6 +81,7 @@ class StoreOp final : public GroupCommit::Op {
  private:
   using Value = std::conditional_t<std::is_void_v<R>, std::monostate, R>;
   std::shared_ptr<Store::Impl> impl_;
+  Access access_;
   F f_;
   Handler handler_;
   asio::executor_work_guard<asio::associated_executor_t<Handler, asio::any_io_executor>> work_;
@@ -83,14 +90,14 @@ class StoreOp final : public GroupCommit::Op {
 };
 
 template <class F, class R = std::invoke_result_t<F&, QueueDb&>>
-awaitable<R> on_db(std::shared_ptr<Store::Impl> impl, F f) {
-  auto initiation = [](auto handler, std::shared_ptr<Store::Impl> impl, F f) {
+awaitable<R> on_db(std::shared_ptr<Store::Impl> impl, Access access, F f) {
+  auto initiation = [](auto handler, std::shared_ptr<Store::Impl> impl, Access access, F f) {
     auto& group = impl->group;
-    group.submit(std::make_unique<StoreOp<F, R, decltype(handler)>>(std::move(impl), std::move(f),
+    group.submit(std::make_unique<StoreOp<F, R, decltype(handler)>>(std::move(impl), access, std::move(f),
                                                                     std::move(handler)));
   };
   return asio::async_initiate<const asio::use_awaitable_t<>&, typename completion_signature<R>::type>(
-      initiation, asio::use_awaitable, std::move(impl), std::move(f));
+      initiation, asio::use_awaitable, std::move(impl), access, std::move(f));
 }
 
 }  // namespace
@@ -112,108 +119,114 @@ Store::CommitStats Store::commit_stats() const {
 }
 
 awaitable<EnqueueResult> Store::enqueue(std::vector<std::string> ids) {
-  return on_db(impl_, [ids = std::move(ids)](QueueDb& db) { return db.enqueue(ids); });
+  return on_db(impl_, Access::write, [ids = std::move(ids)](QueueDb& db) { return db.enqueue(ids); });
 }
 
 awaitable<std::vector<Lease>> Store::lease(std::size_t max) {
-  return on_db(impl_, [max](QueueDb& db) { return db.lease(max); });
+  return on_db(impl_, Access::write, [max](QueueDb& db) { return db.lease(max); });
 }
 
 awaitable<bool> Store::complete(Lease lease, std::vector<OutboxMessage> messages, std::string audit_context) {
-  return on_db(
-      impl_, [lease = std::move(lease), messages = std::move(messages),
-              audit = std::move(audit_context)](QueueDb& db) { return db.complete(lease, messages, audit); });
+  return on_db(impl_, Access::write,
+               [lease = std::move(lease), messages = std::move(messages), audit = std::move(audit_context)](
+                   QueueDb& db) { return db.complete(lease, messages, audit); });
 }
 
 awaitable<bool> Store::fail(Lease lease, std::string reason) {
-  return on_db(impl_, [lease = std::move(lease), reason = std::move(reason)](QueueDb& db) {
+  return on_db(impl_, Access::write, [lease = std::move(lease), reason = std::move(reason)](QueueDb& db) {
     return db.fail(lease, reason);
   });
 }
 
 awaitable<bool> Store::dead_letter(Lease lease, std::string kind, std::string reason) {
-  return on_db(impl_, [lease = std::move(lease), kind = std::move(kind), reason = std::move(reason)](
-                          QueueDb& db) { return db.dead_letter(lease, kind, reason); });
+  return on_db(impl_, Access::write,
+               [lease = std::move(lease), kind = std::move(kind), reason = std::move(reason)](QueueDb& db) {
+                 return db.dead_letter(lease, kind, reason);
+               });
 }
 
 awaitable<bool> Store::release(Lease lease, std::chrono::milliseconds not_before_delay, std::string reason) {
-  return on_db(impl_, [lease = std::move(lease), not_before_delay, reason = std::move(reason)](QueueDb& db) {
-    return db.release(lease, not_before_delay, reason);
-  });
+  return on_db(impl_, Access::write,
+               [lease = std::move(lease), not_before_delay, reason = std::move(reason)](QueueDb& db) {
+                 return db.release(lease, not_before_delay, reason);
+               });
 }
 
 awaitable<std::vector<Delivery>> Store::lease_deliveries(std::size_t max) {
-  return on_db(impl_, [max](QueueDb& db) { return db.lease_deliveries(max); });
+  return on_db(impl_, Access::write, [max](QueueDb& db) { return db.lease_deliveries(max); });
 }
 
 awaitable<std::optional<Finished>> Store::delivered(Delivery delivery, int http_status) {
-  return on_db(impl_, [delivery = std::move(delivery), http_status](QueueDb& db) {
+  return on_db(impl_, Access::write, [delivery = std::move(delivery), http_status](QueueDb& db) {
     return db.delivered(delivery, http_status);
   });
 }
 
 awaitable<void> Store::retry_delivery(Delivery delivery, std::chrono::system_clock::time_point next_attempt,
                                       int http_status, std::string error) {
-  return on_db(impl_, [delivery = std::move(delivery), next_attempt, http_status, error = std::move(error)](
-                          QueueDb& db) { db.retry_delivery(delivery, next_attempt, http_status, error); });
+  return on_db(impl_, Access::write,
+               [delivery = std::move(delivery), next_attempt, http_status, error = std::move(error)](
+                   QueueDb& db) { db.retry_delivery(delivery, next_attempt, http_status, error); });
 }
 
 awaitable<std::optional<Finished>> Store::dead_letter_delivery(Delivery delivery, int http_status,
                                                                std::string error) {
-  return on_db(impl_, [delivery = std::move(delivery), http_status, error = std::move(error)](QueueDb& db) {
-    return db.dead_letter_delivery(delivery, http_status, error);
-  });
+  return on_db(impl_, Access::write,
+               [delivery = std::move(delivery), http_status, error = std::move(error)](QueueDb& db) {
+                 return db.dead_letter_delivery(delivery, http_status, error);
+               });
 }
 
 awaitable<void> Store::hold_deliveries(std::string reason) {
-  return on_db(impl_, [reason = std::move(reason)](QueueDb& db) {
+  return on_db(impl_, Access::write, [reason = std::move(reason)](QueueDb& db) {
     db.set_setting(std::string(deliveries_held_key), reason);
   });
 }
 
 awaitable<void> Store::release_held() {
-  return on_db(impl_, [](QueueDb& db) { db.erase_setting(std::string(deliveries_held_key)); });
+  return on_db(impl_, Access::write, [](QueueDb& db) { db.erase_setting(std::string(deliveries_held_key)); });
 }
 
 awaitable<std::optional<std::string>> Store::held_reason() {
-  return on_db(impl_, [](QueueDb& db) { return db.setting(std::string(deliveries_held_key)); });
+  return on_db(impl_, Access::read, [](QueueDb& db) { return db.setting(std::string(deliveries_held_key)); });
 }
 
 awaitable<std::optional<std::string>> Store::setting(std::string key) {
-  return on_db(impl_, [key = std::move(key)](QueueDb& db) { return db.setting(key); });
+  return on_db(impl_, Access::read, [key = std::move(key)](QueueDb& db) { return db.setting(key); });
 }
 
 awaitable<void> Store::set_setting(std::string key, std::string value) {
-  return on_db(impl_,
+  return on_db(impl_, Access::write,
                [key = std::move(key), value = std::move(value)](QueueDb& db) { db.set_setting(key, value); });
 }
 
 awaitable<Counts> Store::counts() {
-  return on_db(impl_, [](QueueDb& db) { return db.counts(); });
+  return on_db(impl_, Access::read, [](QueueDb& db) { return db.counts(); });
 }
 
 awaitable<std::int64_t> Store::outbox_depth() {
-  return on_db(impl_, [](QueueDb& db) { return db.outbox_depth(); });
+  return on_db(impl_, Access::read, [](QueueDb& db) { return db.outbox_depth(); });
 }
 
 awaitable<std::int64_t> Store::count_parked(std::chrono::milliseconds horizon) {
-  return on_db(impl_, [horizon](QueueDb& db) { return db.count_parked(horizon); });
+  return on_db(impl_, Access::read, [horizon](QueueDb& db) { return db.count_parked(horizon); });
 }
 
 awaitable<std::vector<DeadLetter>> Store::dead_letters() {
-  return on_db(impl_, [](QueueDb& db) { return db.dead_letters(); });
+  return on_db(impl_, Access::read, [](QueueDb& db) { return db.dead_letters(); });
 }
 
 awaitable<std::size_t> Store::replay(std::vector<std::string> ids, bool all) {
-  return on_db(impl_, [ids = std::move(ids), all](QueueDb& db) { return db.replay(ids, all); });
+  return on_db(impl_, Access::write,
+               [ids = std::move(ids), all](QueueDb& db) { return db.replay(ids, all); });
 }
 
 awaitable<std::optional<InteractionInfo>> Store::interaction(std::string id) {
-  return on_db(impl_, [id = std::move(id)](QueueDb& db) { return db.interaction(id); });
+  return on_db(impl_, Access::read, [id = std::move(id)](QueueDb& db) { return db.interaction(id); });
 }
 
 awaitable<std::size_t> Store::return_all_leases() {
-  return on_db(impl_, [](QueueDb& db) { return db.return_all_leases(); });
+  return on_db(impl_, Access::write, [](QueueDb& db) { return db.return_all_leases(); });
 }
 
 }  // namespace insightd::queue

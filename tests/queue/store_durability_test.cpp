@@ -238,6 +238,23 @@ TEST_F(QueueDurabilityTest, ConcurrentCallsShareACommitAndAFailingOneLosesNothin
   EXPECT_EQ(sql_int(cfg.sqlite_path, "SELECT COUNT(*) FROM outbox_bodies"), 2);
 }
 
+// `insightd status` next to a daemon that is writing: reads alone take no
+// write lock (waiting for it would fail with "database is locked" after busy_timeout).
+TEST_F(QueueDurabilityTest, ReadsDoNotWaitForAnotherProcesssWriteLock) {
+  run(store->enqueue({"a", "b"}));
+  sqlite3* other = nullptr;
+  ASSERT_EQ(sqlite3_open(cfg.sqlite_path.c_str(), &other), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(other, "BEGIN IMMEDIATE; UPDATE interactions SET state = 'done' WHERE id = 'a'",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  EXPECT_EQ(run(store->counts()).pending, 2);  // the last committed state
+  EXPECT_EQ(run(store->outbox_depth()), 0);
+  EXPECT_TRUE(run(store->interaction("b")).has_value());
+  EXPECT_TRUE(run(store->dead_letters()).empty());
+  ASSERT_EQ(sqlite3_exec(other, "ROLLBACK", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(other);
+}
+
 TEST_F(QueueDurabilityTest, TenThousandIdsInOneEnqueue) {
   std::vector<std::string> ids;
   for (int i = 0; i < 10'000; ++i) ids.push_back("interaction-" + std::to_string(i));
