@@ -106,14 +106,21 @@ boost::asio::awaitable<void> Deliverer::work() {
       continue;
     }
     const auto generation = wake_generation_;
-    auto leased = co_await outbox_->lease_deliveries(1);
-    if (leased.empty()) {
+    if (leased_.empty()) {
+      // One lease for every worker's next delivery: a fraction of the queue operations.
+      auto leased = co_await outbox_->lease_deliveries(static_cast<std::size_t>(workers_running_));
+      for (auto& d : leased) leased_.push_back(std::move(d));
+      if (leased_.size() > 1) wake_event_.notify();  // idle workers take the rest
+    }
+    if (leased_.empty()) {
       if (probe) breaker_.cancel();
       // A wake() during the lease may have found nobody waiting: look again at once.
       if (!stopping_ && generation == wake_generation_) co_await wake_event_.wait(options_.poll_interval);
       continue;
     }
-    co_await deliver(std::move(leased.front()));
+    auto next = std::move(leased_.front());
+    leased_.pop_front();
+    co_await deliver(std::move(next));
   }
 }
 

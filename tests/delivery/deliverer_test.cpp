@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <charconv>
+#include <set>
 
 #include "delivery/fakes.hpp"
 #include "insightd/common/webhook_signature.hpp"
@@ -67,6 +68,23 @@ TEST_F(DelivererTest, PostsSignedStandardWebhookAndMarksItDelivered) {
   EXPECT_EQ(observer.finished[0].webhook_id, "msg_1");
   EXPECT_EQ(observer.finished[0].last_status, 204);
   EXPECT_EQ(observer.finished[0].finished.state, queue::State::done);
+}
+
+// One lease serves every worker's next delivery: far fewer queue operations
+// than deliveries, and still each row sent once.
+TEST_F(DelivererTest, WorkersShareLeasesAndSendEachRowOnce) {
+  crm.concurrency = 4;
+  for (int i = 0; i < 40; ++i) outbox->add("msg_" + std::to_string(i), "conv-" + std::to_string(i));
+  FakeClient client([](const http::Request&, std::size_t) { return respond(200); });
+  Deliverer deliverer(io.get_executor(), outbox, client, crm, &observer, fast_polling());
+
+  ASSERT_TRUE(run_until(io, deliverer, [&] { return outbox->delivered_rows.size() == 40; }));
+
+  std::set<std::string> sent;
+  for (const auto& s : client.sent) sent.emplace(s.request.headers.get("webhook-id"));
+  EXPECT_EQ(client.sent.size(), 40u);
+  EXPECT_EQ(sent.size(), 40u);
+  EXPECT_LE(outbox->lease_calls, 20) << "about one lease per 4 deliveries, plus the workers' last looks";
 }
 
 TEST_F(DelivererTest, RetriesReuseTheWebhookIdAndScheduleWithinTheBackoffCeiling) {

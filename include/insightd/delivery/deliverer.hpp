@@ -8,6 +8,7 @@
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/awaitable.hpp>
 #include <chrono>
+#include <deque>
 #include <exception>
 #include <memory>
 #include <random>
@@ -68,6 +69,8 @@ class Deliverer {
   CircuitBreaker breaker_;
   std::mt19937_64 rng_;
 
+  // Leased by one worker for all: taken in order, each by the next free worker.
+  std::deque<queue::Delivery> leased_;
   AsyncEvent wake_event_;
   std::uint64_t wake_generation_ = 0;  // counts wake() calls: none is lost while a lease is in flight
   bool stopping_ = false;
