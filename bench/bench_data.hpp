@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "insightd/common/allocator.hpp"
 #include "insightd/delivery/payload.hpp"
 #include "insightd/genesys/source.hpp"
 #include "insightd/sim/insight_data.hpp"
@@ -16,6 +17,9 @@
 namespace insightd::bench {
 
 inline constexpr std::string_view bench_interaction_id = "bench-interaction-n200";
+
+// The benchmarks measure the code as the daemon runs it: with its malloc settings.
+inline const bool daemon_allocator_settings = (keep_freed_memory_for_reuse(), true);
 
 // One agentassist page body with `entities` entities (at most 200).
 inline std::string agentassist_page_json(int entities) {
