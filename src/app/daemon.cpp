@@ -134,7 +134,7 @@ struct Daemon::Impl {
   }
 
   // Waits until no cycle is running, at most `limit`; true when none is left.
-  asio::awaitable<bool> wait_for_fetches(std::chrono::steady_clock::duration limit) {
+  asio::awaitable<bool> wait_for_cycles(std::chrono::steady_clock::duration limit) {
     const auto deadline = std::chrono::steady_clock::now() + limit;
     while (active_cycles > 0 && std::chrono::steady_clock::now() < deadline) {
       const bool woke = co_await wake.wait(std::min<std::chrono::steady_clock::duration>(
@@ -214,7 +214,7 @@ struct Daemon::Impl {
       observability::notify_ready();
       co_return;
     }
-    const bool idle = co_await wait_for_fetches(config->queue.shutdown_grace);
+    const bool idle = co_await wait_for_cycles(config->queue.shutdown_grace);
     if (!idle) {
       spdlog::warn("reload postponed: interactions still in flight after the grace period");
       reload_requested = true;
@@ -358,7 +358,7 @@ struct Daemon::Impl {
   }
 
   asio::awaitable<void> shutdown() {
-    const bool idle = co_await wait_for_fetches(config->queue.shutdown_grace);
+    const bool idle = co_await wait_for_cycles(config->queue.shutdown_grace);
     if (!idle) spdlog::warn("{} interaction(s) still in flight after the grace period", active_cycles);
     const auto returned = co_await store->return_all_leases();
     if (returned > 0) spdlog::info("returned {} lease(s) to pending", returned);

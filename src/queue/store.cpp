@@ -38,15 +38,15 @@ struct completion_signature<void> {
   using type = void(std::exception_ptr);
 };
 
+// A read takes no write lock when it runs alone: `insightd status` next to a
+// busy daemon would otherwise queue for it (SQLite's busy handler is not fair).
+enum class Access { read, write };
+
 // One awaited store call: f(db) runs on the database thread in a group
 // commit; the handler resumes the awaiting coroutine on its executor once the
 // batch is durable. The Impl reference travels with the completion, so the
 // last one is never dropped on the database thread (whose destructor joins
 // that thread).
-// A read takes no write lock when it runs alone: `insightd status` next to a
-// busy daemon would otherwise queue for it (SQLite's busy handler is not fair).
-enum class Access { read, write };
-
 template <class F, class R, class Handler>
 class StoreOp final : public GroupCommit::Op {
  public:
