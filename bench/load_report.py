@@ -5,6 +5,7 @@ interaction cycle), *-stats.json (GET /sim/stats), wrk.txt, rss.txt and
 status-*-us.txt (samples taken by the script)."""
 import argparse
 import json
+import os
 import re
 import statistics
 from pathlib import Path
@@ -99,6 +100,14 @@ def throughput(args):
     row("daemon CPU user+sys (time -v)", f"{t['cpu_s']:.2f} s ({t['user_s']:.2f} + {t['sys_s']:.2f})")
     row("CPU s per 1,000 insights", f"{t['cpu_s'] / (insights / 1000):.4f}" if insights else "n/a")
     row("peak RSS (time -v)", f"{t['peak_rss_mb']:.1f} MB")
+    sim_cpu = work / "sim-cpu.txt"
+    if sim_cpu.exists():
+        api_ticks, crm_ticks, hz = (int(x) for x in sim_cpu.read_text().split())
+        api_s, crm_s = api_ticks / hz, crm_ticks / hz
+        row("simulators' CPU meanwhile: API / CRM", f"{api_s:.2f} s / {crm_s:.2f} s")  # CRM 0: --shared-crm
+        cores = os.cpu_count() or 1
+        busy = (t["cpu_s"] + api_s + crm_s) / (cores * e2e_s)
+        row("machine CPU used by daemon + simulators", f"{100 * busy:.0f} % of {cores} cores")
     row("per-page fetch time p50 / p99 (audit)",
         f"{percentile(per_page_ms, 50):.2f} / {percentile(per_page_ms, 99):.2f} ms" if per_page_ms else "n/a")
     print(f"  raw upstream: wrk -c {args.concurrency}, same 100-entity page requests")

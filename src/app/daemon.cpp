@@ -80,7 +80,9 @@ struct Daemon::Impl {
   // A cycle is fetching (at most genesys.concurrency at once), then settling
   // (governance, outbox write) with its fetch slot already handed on, so the
   // upstream connections never wait on our fsyncs. Settling cycles are bounded
-  // by concurrency too, which bounds the results held in memory.
+  // by twice the concurrency, which bounds the results held in memory (at
+  // concurrency 1 a bound of 1 made every fetch wait for the previous commit:
+  // 0.65 -> 0.83 of the upstream limit with 2).
   int active_cycles = 0;  // fetching + settling
   int fetching = 0;
   std::deque<queue::Lease> ready;  // leased ahead, so a freed slot starts its next fetch at once
@@ -163,7 +165,7 @@ struct Daemon::Impl {
   void start_ready() {
     const int limit = config->genesys.concurrency;
     while (!stopping && !reloading && !ready.empty() && fetching < limit &&
-           active_cycles - fetching < limit) {
+           active_cycles - fetching < 2 * limit) {
       start_cycle(std::move(ready.front()));
       ready.pop_front();
       wake.notify();  // the lease loop tops `ready` up
