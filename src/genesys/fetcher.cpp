@@ -8,6 +8,7 @@
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
+#include <optional>
 
 #include "insightd/common/backoff.hpp"
 #include "insightd/genesys/rate_limiter.hpp"
@@ -145,6 +146,17 @@ asio::awaitable<Fetcher::Attempt> Fetcher::send_with_policy(const std::string& u
   bool token_refreshed = false;
 
   auto stop = [&](Outcome outcome) { return Attempt{false, {}, outcome}; };
+  // A transport error or a 5xx: the backoff before the next try, or none once
+  // the attempts are spent. Not a coroutine: the caller awaits the sleep.
+  auto next_transient_delay = [&]() -> std::optional<std::chrono::milliseconds> {
+    if (++transient_failures >= max_attempts) {
+      spdlog::warn("genesys {}: {}; giving up after {} attempts", source, result.error, transient_failures);
+      return std::nullopt;
+    }
+    spdlog::warn("genesys {}: {}; retrying", source, result.error);
+    ++result.retries;
+    return backoff.delay(transient_failures, rng_);
+  };
 
   for (;;) {
     auto waited = co_await limiter_.acquire();
@@ -173,13 +185,9 @@ asio::awaitable<Fetcher::Attempt> Fetcher::send_with_policy(const std::string& u
       result.correlation_id.clear();
       result.error = fmt::format("{} request for interaction {} failed: {}", source, interaction_id,
                                  response.error().message());
-      if (++transient_failures >= max_attempts) {
-        spdlog::warn("genesys {}: {}; giving up after {} attempts", source, result.error, transient_failures);
-        co_return stop(Outcome::transient_failure);
-      }
-      spdlog::warn("genesys {}: {}; retrying", source, result.error);
-      ++result.retries;
-      co_await sleep(backoff.delay(transient_failures, rng_));
+      const auto delay = next_transient_delay();
+      if (!delay) co_return stop(Outcome::transient_failure);
+      co_await sleep(*delay);
       continue;
     }
 
@@ -230,13 +238,9 @@ asio::awaitable<Fetcher::Attempt> Fetcher::send_with_policy(const std::string& u
     }
 
     if (status >= 500) {
-      if (++transient_failures >= max_attempts) {
-        spdlog::warn("genesys {}: {}; giving up after {} attempts", source, result.error, transient_failures);
-        co_return stop(Outcome::transient_failure);
-      }
-      spdlog::warn("genesys {}: {}; retrying", source, result.error);
-      ++result.retries;
-      co_await sleep(backoff.delay(transient_failures, rng_));
+      const auto delay = next_transient_delay();
+      if (!delay) co_return stop(Outcome::transient_failure);
+      co_await sleep(*delay);
       continue;
     }
 
