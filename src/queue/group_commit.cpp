@@ -15,7 +15,7 @@ void GroupCommit::submit(std::unique_ptr<Op> op) {
   boost::asio::post(pool_, [this] { drain(); });
 }
 
-GroupCommit::Stats GroupCommit::stats() const {
+Store::CommitStats GroupCommit::stats() const {
   std::lock_guard lock(mutex_);
   return stats_;
 }
@@ -30,7 +30,7 @@ void GroupCommit::drain() {
         return;
       }
       batch.swap(queued_);
-      ++stats_.batches;
+      ++stats_.transactions;
       stats_.operations += batch.size();
     }
     run_batch(batch);

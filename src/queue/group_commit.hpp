@@ -9,11 +9,12 @@
 // constraint) is rolled back alone and the others still commit. Nobody sees a
 // result before the COMMIT that makes it durable has returned.
 #include <boost/asio/thread_pool.hpp>
-#include <cstdint>
 #include <exception>
 #include <memory>
 #include <mutex>
 #include <vector>
+
+#include "insightd/queue/store.hpp"
 
 namespace insightd::queue {
 
@@ -31,17 +32,12 @@ class GroupCommit {
     virtual void finish() = 0;  // after the batch: hand the result or error to the awaiter
   };
 
-  struct Stats {
-    std::uint64_t batches = 0;     // transactions committed or attempted
-    std::uint64_t operations = 0;  // operations run
-  };
-
   GroupCommit(QueueDb& db, boost::asio::thread_pool& pool) : db_(db), pool_(pool) {}
   GroupCommit(const GroupCommit&) = delete;
   GroupCommit& operator=(const GroupCommit&) = delete;
 
   void submit(std::unique_ptr<Op> op);  // from any thread
-  Stats stats() const;
+  Store::CommitStats stats() const;     // transactions committed or attempted, operations run
 
  private:
   void drain();  // database thread: batches until nothing is queued
@@ -53,7 +49,7 @@ class GroupCommit {
   mutable std::mutex mutex_;
   std::vector<std::unique_ptr<Op>> queued_;  // guarded by mutex_
   bool draining_ = false;                    // guarded by mutex_: a drain() is posted or running
-  Stats stats_;                              // guarded by mutex_
+  Store::CommitStats stats_;                 // guarded by mutex_
 };
 
 }  // namespace insightd::queue

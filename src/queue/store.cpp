@@ -114,8 +114,7 @@ const std::string& Store::path() const noexcept {
 }
 
 Store::CommitStats Store::commit_stats() const {
-  auto stats = impl_->group.stats();
-  return CommitStats{stats.batches, stats.operations};
+  return impl_->group.stats();
 }
 
 awaitable<EnqueueResult> Store::enqueue(std::vector<std::string> ids) {
