@@ -35,9 +35,9 @@ inline std::string agentassist_page_json(int entities) {
 // The single webhook message (one part) for the 200 insights of that page.
 inline queue::OutboxMessage webhook_message_200() {
   auto page = genesys::parse_agentassist_page(agentassist_page_json(200), bench_interaction_id);
-  auto messages = delivery::build_messages(bench_interaction_id, "agentassist", "2026-11-24T02:00:00.000Z",
-                                           page ? page->insights : std::vector<Insight>{},
-                                           boost::json::object{{"pass", true}}, 200);
+  auto messages = delivery::build_messages(
+      bench_interaction_id, "cycle-1", "agentassist", "2026-11-24T02:00:00.000Z",
+      page ? page->insights : std::vector<Insight>{}, boost::json::object{{"pass", true}}, 200);
   return messages.front();
 }
 

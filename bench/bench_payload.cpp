@@ -13,8 +13,9 @@ void BM_BuildWebhookPayload(benchmark::State& state) {
   const boost::json::object governance{{"governance_pass", true}, {"masked", 0}};
   std::size_t body_bytes = 0;
   for (auto _ : state) {
-    auto messages = insightd::delivery::build_messages(insightd::bench::bench_interaction_id, "agentassist",
-                                                       "2026-11-24T02:00:00.000Z", insights, governance, 200);
+    auto messages =
+        insightd::delivery::build_messages(insightd::bench::bench_interaction_id, "cycle-1", "agentassist",
+                                           "2026-11-24T02:00:00.000Z", insights, governance, 200);
     body_bytes = messages.front().body.size();
     benchmark::DoNotOptimize(messages);
   }

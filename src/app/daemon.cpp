@@ -152,6 +152,7 @@ struct Daemon::Impl {
     ctx.fetcher = services->fetcher.get();
     ctx.scanner = &scanner;
     ctx.store = store.get();
+    ctx.deliverer = services->deliverer.get();
     ctx.audit = [this](const observability::AuditRecord& r) { telemetry->record_cycle(r); };
     ctx.outbox_written = [this] { services->deliverer->wake(); };
     ctx.governed = [this](const governance::GovernanceResult& g, const std::vector<Insight>& kept) {

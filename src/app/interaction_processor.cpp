@@ -5,6 +5,7 @@
 #include <chrono>
 
 #include "audit_context.hpp"
+#include "insightd/delivery/deliverer.hpp"
 #include "insightd/delivery/payload.hpp"
 #include "insightd/observability/audit.hpp"
 
@@ -61,6 +62,40 @@ void settle(const ProcessorContext& ctx, const queue::Lease& lease, bool kept,
             const observability::AuditRecord& record) {
   warn_if_lost(kept, lease);
   if (kept) ctx.audit(record);
+}
+
+// The messages' first attempt is made at once: what the CRM accepts is never
+// written to the outbox; the rest is, with the refused attempt recorded on it.
+// Without a deliverer (or while the endpoint is held or failing) everything goes
+// to the outbox and the workers send it.
+boost::asio::awaitable<void> deliver_or_queue(ProcessorContext ctx, queue::Lease lease,
+                                              std::vector<queue::OutboxMessage> messages,
+                                              observability::AuditRecord record) {
+  delivery::Deliverer::NewDelivery sent;
+  if (ctx.deliverer != nullptr) sent = co_await ctx.deliverer->deliver_new(messages);
+
+  if (sent.accepted == messages.size()) {
+    record.outcome = AuditOutcome::done;
+    record.crm_webhook_status = static_cast<unsigned>(sent.last_status);
+    record.webhook_id = messages.back().webhook_id;
+    const bool kept = co_await ctx.store->complete(lease, {}, "");
+    // Lost: the new holder redoes the cycle and sends the same webhook ids again.
+    settle(ctx, lease, kept, record);
+    co_return;
+  }
+  messages.erase(messages.begin(), messages.begin() + static_cast<std::ptrdiff_t>(sent.accepted));
+  const std::string context = encode_audit_context(record);
+  if (!sent.refused) {
+    const bool kept = co_await ctx.store->complete(lease, std::move(messages), context);
+    warn_if_lost(kept, lease);
+    if (kept && ctx.outbox_written) ctx.outbox_written();
+    co_return;
+  }
+  auto leased = co_await ctx.store->complete_attempted(lease, std::move(messages), context);
+  warn_if_lost(leased.has_value(), lease);
+  if (!leased) co_return;
+  if (ctx.outbox_written) ctx.outbox_written();  // later parts are due now
+  co_await ctx.deliverer->record(std::move(*leased), std::move(*sent.refused));
 }
 
 }  // namespace
@@ -129,14 +164,11 @@ boost::asio::awaitable<void> process_interaction(ProcessorContext ctx, queue::Le
   }
 
   auto messages =
-      delivery::build_messages(id, to_string(ctx.config->genesys.source),
+      delivery::build_messages(id, lease.cycle_key, to_string(ctx.config->genesys.source),
                                observability::format_rfc3339_utc_ms(std::chrono::system_clock::now()),
                                fetched.insights, governed.to_json(), ctx.config->crm.max_insights_per_part);
   record.webhook_id = messages.front().webhook_id;
-  const std::string context = encode_audit_context(record);
-  const bool kept = co_await ctx.store->complete(lease, std::move(messages), context);
-  warn_if_lost(kept, lease);
-  if (kept && ctx.outbox_written) ctx.outbox_written();
+  co_await deliver_or_queue(std::move(ctx), std::move(lease), std::move(messages), std::move(record));
 }
 
 }  // namespace insightd::app

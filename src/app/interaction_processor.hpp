@@ -1,8 +1,9 @@
 #pragma once
 // One interaction cycle, from a lease to its next durable state:
-// fetch (rate-limited, paginated) → governance → outbox, or failed / dead /
-// back to pending. Writes the audit record when the cycle ends here; when it
-// ends at the CRM, the fetch-side audit fields travel in the outbox row.
+// fetch (rate-limited, paginated) → governance → first delivery attempt → done,
+// or the outbox for what the CRM did not accept; or failed / dead / back to
+// pending. Writes the audit record when the cycle ends here; when it ends in
+// the outbox, the fetch-side audit fields travel in the outbox row.
 #include <boost/asio/awaitable.hpp>
 #include <functional>
 #include <memory>
@@ -15,6 +16,9 @@
 namespace insightd::observability {
 struct AuditRecord;
 }
+namespace insightd::delivery {
+class Deliverer;
+}
 
 namespace insightd::app {
 
@@ -24,6 +28,7 @@ struct ProcessorContext {
   genesys::Fetcher* fetcher = nullptr;
   const governance::PiiScanner* scanner = nullptr;
   queue::Store* store = nullptr;
+  delivery::Deliverer* deliverer = nullptr;  // null: every message goes through the outbox
   std::function<void(const observability::AuditRecord&)> audit;  // a finished cycle
   std::function<void()> outbox_written;                          // wake the delivery workers
   std::function<void()> fetched;  // the upstream part is over: the fetch slot is free

@@ -50,7 +50,8 @@ Deliverer::Deliverer(boost::asio::any_io_executor executor, std::shared_ptr<Outb
       breaker_(crm.breaker_failures, crm.breaker_cooldown),
       rng_(std::random_device{}()),
       wake_event_(executor),
-      workers_done_(executor) {}
+      workers_done_(executor),
+      post_slot_freed_(executor) {}
 
 void Deliverer::stop() {
   stopping_ = true;
@@ -68,6 +69,7 @@ boost::asio::awaitable<void> Deliverer::run() {
   if (released) {
     spdlog::info("delivery: crm.url changed since the endpoint answered 410; held deliveries released");
   }
+  co_await refresh_held();
   const int workers = std::max(1, crm_.concurrency);
   workers_running_ = workers;
   for (int i = 0; i < workers; ++i) {
@@ -114,6 +116,8 @@ boost::asio::awaitable<void> Deliverer::work() {
     }
     if (leased_.empty()) {
       if (probe) breaker_.cancel();
+      // An operator may have resumed held deliveries from another process.
+      if (held_.value_or(false)) co_await refresh_held();
       // A wake() during the lease may have found nobody waiting: look again at once.
       if (!stopping_ && generation == wake_generation_) co_await wake_event_.wait(options_.poll_interval);
       continue;
@@ -138,13 +142,34 @@ void Deliverer::record_breaker(int status) {
   }
 }
 
-boost::asio::awaitable<void> Deliverer::deliver(queue::Delivery delivery) {
-  const std::string webhook_id = delivery.message.webhook_id;
-  const std::string interaction_id = delivery.message.interaction_id;
-  const int attempt = delivery.attempts + 1;
+boost::asio::awaitable<void> Deliverer::refresh_held() {
+  auto reason = co_await outbox_->setting(std::string(queue::deliveries_held_key));
+  held_ = reason.has_value();
+}
 
-  auto request = make_webhook_request(delivery.message, crm_.url, key_,
-                                      unix_seconds(std::chrono::system_clock::now()), crm_.timeout);
+boost::asio::awaitable<void> Deliverer::take_post_slot() {
+  while (posts_in_flight_ >= std::max(1, crm_.concurrency)) {
+    const bool woken = co_await post_slot_freed_.wait(std::chrono::hours(1));
+    (void)woken;  // a slot may have been taken by another waiter first: look again
+  }
+  ++posts_in_flight_;
+}
+
+void Deliverer::give_post_slot() {
+  --posts_in_flight_;
+  post_slot_freed_.notify();
+}
+
+boost::asio::awaitable<Deliverer::Attempt> Deliverer::attempt(const queue::OutboxMessage& message,
+                                                              int number) {
+  co_await take_post_slot();
+  struct SlotGuard {
+    Deliverer& d;
+    ~SlotGuard() { d.give_post_slot(); }
+  } guard{*this};
+
+  auto request = make_webhook_request(message, crm_.url, key_, unix_seconds(std::chrono::system_clock::now()),
+                                      crm_.timeout);
   const auto started = std::chrono::steady_clock::now();
   auto response = co_await client_.send(std::move(request));
   const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
@@ -161,29 +186,66 @@ boost::asio::awaitable<void> Deliverer::deliver(queue::Delivery delivery) {
   }
   observer_->on_attempt(result.status, elapsed.count());
   record_breaker(result.status);
+  Attempt made{result.status, policy_.decide(result, number, std::chrono::system_clock::now(), rng_)};
+  co_return made;
+}
 
-  auto decision = policy_.decide(result, attempt, std::chrono::system_clock::now(), rng_);
+boost::asio::awaitable<Deliverer::NewDelivery> Deliverer::deliver_new(
+    const std::vector<queue::OutboxMessage>& messages) {
+  NewDelivery outcome;
+  if (!held_) co_await refresh_held();  // before run() has read it
+  for (const auto& message : messages) {
+    // The workers own retries and circuit probes; a new message is only tried
+    // while the endpoint is known to be open.
+    const bool open = !stopping_ && held_ == false &&
+                      breaker_.state(CircuitBreaker::Clock::now()) == CircuitBreaker::State::closed;
+    if (!open) break;
+    auto made = co_await attempt(message, 1);
+    if (made.decision.verdict != Verdict::delivered) {
+      // Other cycles stop sending now, before record() has held the deliveries.
+      if (made.decision.verdict == Verdict::endpoint_disabled) held_ = true;
+      outcome.refused = std::move(made);
+      break;
+    }
+    spdlog::debug("delivery: {} (interaction {}, part {}/{}) delivered at once, HTTP {}", message.webhook_id,
+                  message.interaction_id, message.part, message.parts, made.status);
+    ++outcome.accepted;
+    outcome.last_status = made.status;
+  }
+  co_return outcome;
+}
+
+boost::asio::awaitable<void> Deliverer::deliver(queue::Delivery delivery) {
+  auto made = co_await attempt(delivery.message, delivery.attempts + 1);
+  co_await record(std::move(delivery), std::move(made));
+}
+
+boost::asio::awaitable<void> Deliverer::record(queue::Delivery delivery, Attempt made) {
+  const std::string webhook_id = delivery.message.webhook_id;
+  const std::string interaction_id = delivery.message.interaction_id;
+  const int attempt = delivery.attempts + 1;
+  const int status = made.status;
+  auto& decision = made.decision;
   switch (decision.verdict) {
     case Verdict::delivered: {
       spdlog::debug("delivery: {} (interaction {}, part {}/{}) delivered, HTTP {}", webhook_id,
-                    interaction_id, delivery.message.part, delivery.message.parts, result.status);
-      auto finished = co_await outbox_->delivered(std::move(delivery), result.status);
-      if (finished) observer_->on_finished(*finished, result.status, webhook_id);
+                    interaction_id, delivery.message.part, delivery.message.parts, status);
+      auto finished = co_await outbox_->delivered(std::move(delivery), status);
+      if (finished) observer_->on_finished(*finished, status, webhook_id);
       break;
     }
     case Verdict::retry: {
       spdlog::info("delivery: {} (interaction {}) attempt {} failed ({}); retrying in {} ms", webhook_id,
                    interaction_id, attempt, decision.error, decision.delay.count());
       co_await outbox_->retry_delivery(std::move(delivery), std::chrono::system_clock::now() + decision.delay,
-                                       result.status, decision.error);
+                                       status, decision.error);
       break;
     }
     case Verdict::dead_letter: {
       spdlog::error("delivery: {} (interaction {}) dead-lettered after attempt {}: {}", webhook_id,
                     interaction_id, attempt, decision.error);
-      auto finished =
-          co_await outbox_->dead_letter_delivery(std::move(delivery), result.status, decision.error);
-      if (finished) observer_->on_finished(*finished, result.status, webhook_id);
+      auto finished = co_await outbox_->dead_letter_delivery(std::move(delivery), status, decision.error);
+      if (finished) observer_->on_finished(*finished, status, webhook_id);
       break;
     }
     case Verdict::endpoint_disabled: {
@@ -192,8 +254,9 @@ boost::asio::awaitable<void> Deliverer::deliver(queue::Delivery delivery) {
           "changes or an operator re-enables the endpoint",
           webhook_id, interaction_id);
       // Hold first, so the row returned below is not leased and sent again meanwhile.
+      held_ = true;
       co_await disable_endpoint(*outbox_, crm_.url);
-      co_await outbox_->retry_delivery(std::move(delivery), std::chrono::system_clock::now(), result.status,
+      co_await outbox_->retry_delivery(std::move(delivery), std::chrono::system_clock::now(), status,
                                        decision.error);
       observer_->on_endpoint_disabled();
       break;

@@ -1,5 +1,7 @@
 #include "insightd/delivery/payload.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <boost/json/array.hpp>
 #include <boost/json/monotonic_resource.hpp>
@@ -10,12 +12,15 @@
 
 namespace insightd::delivery {
 
-std::string new_webhook_id() {
-  return "msg_" + crypto::random_hex(16);
+std::string webhook_id_for(std::string_view interaction_id, std::string_view cycle_key, int part) {
+  // Length-prefixed, so no two different triples hash the same input.
+  const auto input =
+      fmt::format("{}:{}{}:{}{}", part, interaction_id.size(), interaction_id, cycle_key.size(), cycle_key);
+  return "msg_" + crypto::sha256_hex(input).substr(0, 32);
 }
 
-std::vector<queue::OutboxMessage> build_messages(std::string_view interaction_id, std::string_view source,
-                                                 std::string_view fetched_at,
+std::vector<queue::OutboxMessage> build_messages(std::string_view interaction_id, std::string_view cycle_key,
+                                                 std::string_view source, std::string_view fetched_at,
                                                  const std::vector<Insight>& insights,
                                                  const boost::json::object& governance,
                                                  int max_insights_per_part) {
@@ -49,7 +54,7 @@ std::vector<queue::OutboxMessage> build_messages(std::string_view interaction_id
     body["governance"] = governance;
 
     queue::OutboxMessage message;
-    message.webhook_id = new_webhook_id();
+    message.webhook_id = webhook_id_for(interaction_id, cycle_key, static_cast<int>(part + 1));
     message.interaction_id = std::string(interaction_id);
     message.part = static_cast<int>(part + 1);
     message.parts = static_cast<int>(parts);

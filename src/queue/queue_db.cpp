@@ -6,6 +6,7 @@
 #include <random>
 #include <stdexcept>
 
+#include "insightd/common/crypto.hpp"
 #include "schema.hpp"
 
 namespace insightd::queue {
@@ -76,6 +77,10 @@ std::int64_t QueueDb::now_ms() const {
   return to_ms(clock_());
 }
 
+std::string QueueDb::new_cycle_key() {
+  return crypto::random_hex(16);
+}
+
 std::string QueueDb::next_lease_token() {
   return fmt::format("{}-{}", token_prefix_, ++token_counter_);
 }
@@ -97,7 +102,7 @@ EnqueueResult QueueDb::enqueue(const std::vector<std::string>& ids) {
         "?3, ?3) "
         "ON CONFLICT (id) DO UPDATE SET state = 'pending', queued_seq = ?2, attempts = 0, not_before = 0, "
         "lease_token = NULL, lease_expires = NULL, last_error = '', last_status = 0, dead_kind = '', "
-        "audit_context = '', updated_at = ?3 "
+        "audit_context = '', cycle_key = '', updated_at = ?3 "
         "WHERE state IN ('done', 'failed', 'dead')");
     upsert->with(id, seq + 1, now).run();
     if (db_.changes() == 0) {
@@ -126,17 +131,20 @@ std::vector<Lease> QueueDb::lease(std::size_t max) {
       .run();
   {
     auto q = db_.query(
-        "SELECT id, attempts FROM interactions WHERE state = 'pending' AND not_before <= ?1 "
+        "SELECT id, attempts, cycle_key FROM interactions WHERE state = 'pending' AND not_before <= ?1 "
         "ORDER BY queued_seq LIMIT ?2");
     q->with(now, static_cast<std::int64_t>(max));
-    while (q->step()) leases.push_back(Lease{q->text(0), next_lease_token(), q->int32(1) + 1});
+    while (q->step()) {
+      auto cycle_key = q->text(2);
+      if (cycle_key.empty()) cycle_key = new_cycle_key();  // the cycle's first lease
+      leases.push_back(Lease{q->text(0), next_lease_token(), q->int32(1) + 1, std::move(cycle_key)});
+    }
   }
   for (const auto& l : leases) {
     db_.query(
            "UPDATE interactions SET state = 'in_flight', attempts = ?2, lease_token = ?3, lease_expires = "
-           "?4, "
-           "updated_at = ?5 WHERE id = ?1")
-        ->with(l.interaction_id, l.attempt, l.lease_token, now + lease_timeout_ms_, now)
+           "?4, cycle_key = ?6, updated_at = ?5 WHERE id = ?1")
+        ->with(l.interaction_id, l.attempt, l.lease_token, now + lease_timeout_ms_, now, l.cycle_key)
         .run();
   }
   tx.commit();
@@ -169,6 +177,22 @@ bool QueueDb::complete(const Lease& lease, const std::vector<OutboxMessage>& mes
   }
   tx.commit();
   return true;
+}
+
+std::optional<Delivery> QueueDb::complete_attempted(const Lease& lease,
+                                                    const std::vector<OutboxMessage>& messages,
+                                                    const std::string& audit_context) {
+  if (messages.empty()) throw std::invalid_argument("complete_attempted: no message was attempted");
+  sqlite::Transaction tx(db_);
+  if (!complete(lease, messages, audit_context)) return std::nullopt;
+  // Leased as lease_deliveries() would: the attempt already made is recorded on it next.
+  Delivery first{messages.front(), 0, next_lease_token()};
+  auto now = now_ms();
+  db_.query("UPDATE outbox SET lease_token = ?2, next_attempt_at = ?3 WHERE webhook_id = ?1")
+      ->with(first.message.webhook_id, first.lease_token, now + lease_timeout_ms_)
+      .run();
+  tx.commit();
+  return first;
 }
 
 bool QueueDb::fail(const Lease& lease, const std::string& reason) {

@@ -21,6 +21,8 @@ class QueueDb {
   std::vector<Lease> lease(std::size_t max);
   bool complete(const Lease& lease, const std::vector<OutboxMessage>& messages,
                 const std::string& audit_context);
+  std::optional<Delivery> complete_attempted(const Lease& lease, const std::vector<OutboxMessage>& messages,
+                                             const std::string& audit_context);
   bool fail(const Lease& lease, const std::string& reason);
   bool dead_letter(const Lease& lease, const std::string& kind, const std::string& reason);
   bool release(const Lease& lease, std::chrono::milliseconds not_before_delay, const std::string& reason);
@@ -47,6 +49,7 @@ class QueueDb {
  private:
   std::int64_t now_ms() const;
   std::string next_lease_token();
+  std::string new_cycle_key();
   bool replay_one(const std::string& id, std::int64_t now);
   std::optional<Finished> finished(const std::string& id);
 

@@ -131,6 +131,13 @@ awaitable<bool> Store::complete(Lease lease, std::vector<OutboxMessage> messages
                    QueueDb& db) { return db.complete(lease, messages, audit); });
 }
 
+awaitable<std::optional<Delivery>> Store::complete_attempted(Lease lease, std::vector<OutboxMessage> messages,
+                                                             std::string audit_context) {
+  return on_db(impl_, Access::write,
+               [lease = std::move(lease), messages = std::move(messages), audit = std::move(audit_context)](
+                   QueueDb& db) { return db.complete_attempted(lease, messages, audit); });
+}
+
 awaitable<bool> Store::fail(Lease lease, std::string reason) {
   return on_db(impl_, Access::write, [lease = std::move(lease), reason = std::move(reason)](QueueDb& db) {
     return db.fail(lease, reason);

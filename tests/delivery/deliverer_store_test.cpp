@@ -59,14 +59,33 @@ struct DelivererStoreTest : ::testing::Test {
     if (error) std::rethrow_exception(error);
     return std::move(*value);
   }
+  void await(boost::asio::awaitable<void> op) {
+    std::exception_ptr error;
+    boost::asio::co_spawn(io, std::move(op), [&](std::exception_ptr e) { error = e; });
+    io.restart();
+    io.run();
+    io.restart();
+    if (error) std::rethrow_exception(error);
+  }
+
+  // An interaction leased, fetched and governed, not yet written anywhere.
+  std::pair<queue::Lease, std::vector<queue::OutboxMessage>> governed(const std::string& id,
+                                                                      int insight_count, int per_part) {
+    await(store->enqueue({id}));
+    auto leases = await(store->lease(1));
+    EXPECT_EQ(leases.size(), 1u);
+    auto messages = build_messages(id, leases.at(0).cycle_key, "agentassist", "2026-11-24T01:00:00Z",
+                                   insights(insight_count), boost::json::object{{"pass", true}}, per_part);
+    return {leases.at(0), std::move(messages)};
+  }
 
   // An interaction fetched and governed: its messages are in the outbox.
   std::vector<queue::OutboxMessage> fetched(const std::string& id, int insight_count, int per_part) {
     await(store->enqueue({id}));
     auto leases = await(store->lease(1));
     EXPECT_EQ(leases.size(), 1u);
-    auto messages = build_messages(id, "agentassist", "2026-11-24T01:00:00Z", insights(insight_count),
-                                   boost::json::object{{"pass", true}}, per_part);
+    auto messages = build_messages(id, leases.at(0).cycle_key, "agentassist", "2026-11-24T01:00:00Z",
+                                   insights(insight_count), boost::json::object{{"pass", true}}, per_part);
     EXPECT_TRUE(await(store->complete(leases.at(0), messages, "audit-ctx")));
     return messages;
   }
@@ -146,6 +165,93 @@ TEST_F(DelivererStoreTest, GoneHoldsDeliveriesUntilTheConfiguredUrlChanges) {
   EXPECT_FALSE(await(store->held_reason()));
   EXPECT_EQ(await(store->setting(std::string(disabled_url_setting))), "");
   EXPECT_EQ(await(store->interaction("conv-1"))->state, queue::State::done);
+}
+
+TEST_F(DelivererStoreTest, NewMessagesAcceptedAtOnceAreNeverWrittenToTheOutbox) {
+  auto [lease, messages] = governed("conv-1", 5, 2);
+  ASSERT_EQ(messages.size(), 3u);
+  FakeClient client([](const http::Request&, std::size_t) { return respond(202); });
+  Deliverer deliverer(io.get_executor(), store, client, crm, &observer, fast_polling());
+
+  auto sent = await(deliverer.deliver_new(messages));
+  EXPECT_EQ(sent.accepted, 3u);
+  EXPECT_EQ(sent.last_status, 202);
+  EXPECT_FALSE(sent.refused);
+  ASSERT_EQ(client.sent.size(), 3u);
+  for (std::size_t n = 0; n < 3; ++n)
+    EXPECT_EQ(client.sent[n].request.headers.get("webhook-id"), messages[n].webhook_id);
+  EXPECT_EQ(observer.attempts.size(), 3u);
+  EXPECT_EQ(await(store->outbox_depth()), 0);
+  EXPECT_TRUE(await(store->complete(lease, {}, "")));
+  EXPECT_EQ(await(store->interaction("conv-1"))->state, queue::State::done);
+}
+
+TEST_F(DelivererStoreTest, ARefusedFirstAttemptIsRecordedAndRetriedFromTheOutbox) {
+  auto [lease, messages] = governed("conv-1", 5, 2);
+  // Part 1 is accepted, part 2 refused once, part 3 never tried at once.
+  std::map<std::string, int> seen;
+  FakeClient client([&](const http::Request& r, std::size_t) {
+    auto id = std::string(r.headers.get("webhook-id"));
+    return id == messages[1].webhook_id && ++seen[id] == 1 ? respond(503) : respond(200);
+  });
+  Deliverer deliverer(io.get_executor(), store, client, crm, &observer, fast_polling());
+
+  auto sent = await(deliverer.deliver_new(messages));
+  EXPECT_EQ(sent.accepted, 1u);
+  ASSERT_TRUE(sent.refused);
+  EXPECT_EQ(sent.refused->status, 503);
+  EXPECT_EQ(sent.refused->decision.verdict, Verdict::retry);
+  EXPECT_EQ(client.sent.size(), 2u);  // part 3 waits for the outbox
+
+  auto leased = await(store->complete_attempted(lease, {messages[1], messages[2]}, "audit-ctx"));
+  ASSERT_TRUE(leased);
+  await(deliverer.record(std::move(*leased), std::move(*sent.refused)));
+  EXPECT_EQ(await(store->outbox_depth()), 2);
+
+  ASSERT_TRUE(run_until(io, deliverer, [&] { return !observer.finished.empty(); }));
+  EXPECT_EQ(observer.finished[0].finished.state, queue::State::done);
+  EXPECT_EQ(observer.finished[0].finished.audit_context, "audit-ctx");
+  std::map<std::string, int> per_id;
+  for (const auto& s : client.sent) ++per_id[std::string(s.request.headers.get("webhook-id"))];
+  EXPECT_EQ(per_id[messages[0].webhook_id], 1);
+  EXPECT_EQ(per_id[messages[1].webhook_id], 2);  // refused, then retried with the same id
+  EXPECT_EQ(per_id[messages[2].webhook_id], 1);
+  EXPECT_EQ(await(store->outbox_depth()), 0);
+}
+
+TEST_F(DelivererStoreTest, NothingNewIsSentWhileDeliveriesAreHeld) {
+  auto [lease, messages] = governed("conv-1", 1, 10);
+  await(store->hold_deliveries("CRM endpoint answered 410 Gone"));
+  FakeClient client([](const http::Request&, std::size_t) { return respond(200); });
+  Deliverer deliverer(io.get_executor(), store, client, crm, &observer, fast_polling());
+  auto sent = await(deliverer.deliver_new(messages));
+  EXPECT_EQ(sent.accepted, 0u);
+  EXPECT_FALSE(sent.refused);
+  EXPECT_TRUE(client.sent.empty());
+}
+
+TEST_F(DelivererStoreTest, NewAndOutboxDeliveriesTogetherStayWithinCrmConcurrency) {
+  crm.concurrency = 2;
+  for (int n = 0; n < 4; ++n) fetched("queued-" + std::to_string(n), 1, 10);
+  std::vector<std::pair<queue::Lease, std::vector<queue::OutboxMessage>>> fresh;
+  for (int n = 0; n < 4; ++n) fresh.push_back(governed("new-" + std::to_string(n), 1, 10));
+  FakeClient client([](const http::Request&, std::size_t) { return respond(200); });
+  client.latency = 5ms;
+  std::size_t most = 0;
+  client.on_send = [&](std::size_t) {
+    most = std::max(most, client.sent.size() - client.answered_at.size());
+  };
+  Deliverer deliverer(io.get_executor(), store, client, crm, &observer, fast_polling());
+
+  std::size_t accepted = 0;
+  for (auto& [lease, messages] : fresh) {
+    boost::asio::co_spawn(
+        io, deliverer.deliver_new(messages),
+        [&accepted](std::exception_ptr, Deliverer::NewDelivery d) { accepted += d.accepted; });
+  }
+  ASSERT_TRUE(run_until(io, deliverer, [&] { return accepted == 4 && observer.finished.size() == 4; }));
+  EXPECT_EQ(client.sent.size(), 8u);
+  EXPECT_EQ(most, 2u);
 }
 
 }  // namespace

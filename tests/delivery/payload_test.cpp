@@ -37,8 +37,8 @@ boost::json::object parse_body(const queue::OutboxMessage& m) {
 }
 
 TEST(Payload, OneMessageCarriesTheDocumentedFields) {
-  auto messages =
-      build_messages("conv-1", "agentassist", "2026-11-24T01:00:00Z", make_insights(2), governance(), 200);
+  auto messages = build_messages("conv-1", "cycle-1", "agentassist", "2026-11-24T01:00:00Z", make_insights(2),
+                                 governance(), 200);
   ASSERT_EQ(messages.size(), 1u);
   const auto& m = messages[0];
   EXPECT_EQ(m.interaction_id, "conv-1");
@@ -58,7 +58,7 @@ TEST(Payload, OneMessageCarriesTheDocumentedFields) {
 }
 
 TEST(Payload, NoInsightsStillYieldsOneMessageWithAnEmptyArray) {
-  auto messages = build_messages("conv-1", "sta", "2026-11-24T01:00:00Z", {}, governance(), 200);
+  auto messages = build_messages("conv-1", "cycle-1", "sta", "2026-11-24T01:00:00Z", {}, governance(), 200);
   ASSERT_EQ(messages.size(), 1u);
   auto body = parse_body(messages[0]);
   ASSERT_TRUE(body.at("insights").is_array());
@@ -69,7 +69,7 @@ TEST(Payload, NoInsightsStillYieldsOneMessageWithAnEmptyArray) {
 
 TEST(Payload, SplitsIntoPartsOfAtMostTheLimitEachWithItsOwnWebhookId) {
   auto insights = make_insights(7);
-  auto messages = build_messages("conv-1", "agentassist", "t", insights, governance(), 3);
+  auto messages = build_messages("conv-1", "cycle-1", "agentassist", "t", insights, governance(), 3);
   ASSERT_EQ(messages.size(), 3u);
   std::set<std::string> ids;
   std::vector<std::string> seen;
@@ -94,20 +94,39 @@ TEST(Payload, SplitsIntoPartsOfAtMostTheLimitEachWithItsOwnWebhookId) {
 }
 
 TEST(Payload, ExactMultipleOfTheLimitHasNoEmptyTrailingPart) {
-  auto messages = build_messages("conv-1", "agentassist", "t", make_insights(6), governance(), 3);
+  auto messages = build_messages("conv-1", "cycle-1", "agentassist", "t", make_insights(6), governance(), 3);
   ASSERT_EQ(messages.size(), 2u);
   EXPECT_EQ(parse_body(messages[1]).at("count"), 3);
 }
 
-TEST(Payload, WebhookIdsDifferBetweenBuilds) {
-  auto a = build_messages("conv-1", "agentassist", "t", {}, governance(), 10);
-  auto b = build_messages("conv-1", "agentassist", "t", {}, governance(), 10);
-  EXPECT_NE(a[0].webhook_id, b[0].webhook_id);
+TEST(Payload, ACycleRebuiltAfterACrashGetsTheSameWebhookIds) {
+  // The first attempt is made before anything is written: a cycle redone after
+  // kill -9 must send what the CRM may already have under the same ids.
+  auto a = build_messages("conv-1", "cycle-1", "agentassist", "2026-11-24T01:00:00Z", make_insights(6),
+                          governance(), 3);
+  auto b = build_messages("conv-1", "cycle-1", "agentassist", "2026-11-24T01:05:00Z", make_insights(5),
+                          governance(), 3);
+  ASSERT_EQ(a.size(), 2u);
+  ASSERT_EQ(b.size(), 2u);
+  EXPECT_EQ(a[0].webhook_id, b[0].webhook_id);
+  EXPECT_EQ(a[1].webhook_id, b[1].webhook_id);
+  EXPECT_TRUE(a[0].webhook_id.starts_with("msg_"));
   EXPECT_EQ(a[0].webhook_id.size(), 4u + 32u);
+  EXPECT_EQ(a[0].webhook_id.find_first_not_of("0123456789abcdef", 4), std::string::npos);
+}
+
+TEST(Payload, WebhookIdsDifferByPartCycleAndInteraction) {
+  const auto id = webhook_id_for("conv-1", "cycle-1", 1);
+  EXPECT_NE(id, webhook_id_for("conv-1", "cycle-1", 2));
+  EXPECT_NE(id, webhook_id_for("conv-1", "cycle-2", 1));  // the ID queued again: a new delivery
+  EXPECT_NE(id, webhook_id_for("conv-2", "cycle-1", 1));
+  // The fields cannot run into each other: ("ab", "c") is not ("a", "bc").
+  EXPECT_NE(webhook_id_for("ab", "c", 1), webhook_id_for("a", "bc", 1));
 }
 
 TEST(Payload, RejectsANonPositivePartLimit) {
-  EXPECT_THROW(build_messages("conv-1", "agentassist", "t", {}, governance(), 0), std::invalid_argument);
+  EXPECT_THROW(build_messages("conv-1", "cycle-1", "agentassist", "t", {}, governance(), 0),
+               std::invalid_argument);
 }
 
 }  // namespace

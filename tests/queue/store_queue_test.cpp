@@ -98,6 +98,63 @@ TEST_F(QueueStoreTest, ExpiredLeaseReturnsToPendingAndIsLeasedAgainFirst) {
   EXPECT_NE(again[0].lease_token, a.lease_token);
 }
 
+TEST_F(QueueStoreTest, ACycleKeepsItsKeyAcrossLeasesAndGetsANewOneWhenQueuedAgain) {
+  // Webhook ids derive from the key: a cycle redone after a crash must resend the same ids.
+  auto first = lease_one("a");
+  EXPECT_EQ(first.cycle_key.size(), 32u);
+  clock.advance(cfg.lease_timeout);  // the holder died
+  auto again = run(store->lease(1));
+  ASSERT_EQ(again.size(), 1u);
+  EXPECT_EQ(again[0].cycle_key, first.cycle_key);
+  ASSERT_TRUE(run(store->release(again[0], 0ms, "not ready")));
+  auto third = run(store->lease(1));
+  ASSERT_EQ(third.size(), 1u);
+  EXPECT_EQ(third[0].cycle_key, first.cycle_key);
+  // Reopening the file keeps it too.
+  store.reset();
+  store = open_store();
+  ASSERT_TRUE(run(store->complete(third[0], {}, "")));
+
+  // Queued again once done: a new delivery, with new ids.
+  auto next = lease_one("a");
+  EXPECT_EQ(next.cycle_key.size(), 32u);
+  EXPECT_NE(next.cycle_key, first.cycle_key);
+  EXPECT_NE(lease_one("b").cycle_key, next.cycle_key);
+}
+
+TEST_F(QueueStoreTest, CompleteAttemptedLeasesTheAttemptedRowToTheCaller) {
+  auto a = lease_one("a");
+  auto attempted = run(store->complete_attempted(a, {message("a", 2, 3), message("a", 3, 3)}, "ctx"));
+  ASSERT_TRUE(attempted);
+  EXPECT_EQ(attempted->message.webhook_id, "wh_a_2");
+  EXPECT_EQ(attempted->attempts, 0);
+  EXPECT_EQ(state_of("a"), State::delivering);
+  EXPECT_EQ(run(store->outbox_depth()), 2);
+  // Only the untried part is handed to the workers; the tried one waits for its record.
+  auto due = run(store->lease_deliveries(10));
+  ASSERT_EQ(due.size(), 1u);
+  EXPECT_EQ(due[0].message.webhook_id, "wh_a_3");
+
+  run(store->retry_delivery(*attempted, clock.now(), 503, "HTTP 503"));
+  auto retried = run(store->lease_deliveries(10));
+  ASSERT_EQ(retried.size(), 1u);
+  EXPECT_EQ(retried[0].message.webhook_id, "wh_a_2");
+  EXPECT_EQ(retried[0].attempts, 1);  // the attempt made before the row existed counts
+  EXPECT_FALSE(run(store->delivered(due[0], 200)));
+  auto finished = run(store->delivered(retried[0], 200));
+  ASSERT_TRUE(finished);
+  EXPECT_EQ(finished->audit_context, "ctx");  // part 1 was accepted at once and never stored
+}
+
+TEST_F(QueueStoreTest, CompleteAttemptedWithALostLeaseWritesNothing) {
+  auto stale = lease_one("a");
+  clock.advance(cfg.lease_timeout);
+  ASSERT_EQ(run(store->lease(1)).size(), 1u);
+  EXPECT_FALSE(run(store->complete_attempted(stale, {message("a", 1, 1)}, "")));
+  EXPECT_EQ(run(store->outbox_depth()), 0);
+  EXPECT_EQ(state_of("a"), State::in_flight);
+}
+
 TEST_F(QueueStoreTest, StaleLeaseTokenCannotFinishAReleasedInteraction) {
   auto stale = lease_one("a");
   clock.advance(cfg.lease_timeout);

@@ -3,6 +3,10 @@
 // lease one due outbox row at a time, POST it signed (webhook_request.hpp),
 // classify the answer (retry_policy.hpp) and record the outcome in the store,
 // behind a circuit breaker. Idle workers wait for wake() or the poll interval.
+// A new interaction's messages get their first attempt before they are written
+// (deliver_new): accepted ones never touch the disk, the rest go to the outbox
+// with that attempt recorded. At most `crm.concurrency` POSTs are in flight,
+// both kinds together.
 // Bodies are never logged (they carry insight text): only webhook-id,
 // interaction id, status.
 #include <boost/asio/any_io_executor.hpp>
@@ -11,6 +15,7 @@
 #include <deque>
 #include <exception>
 #include <memory>
+#include <optional>
 #include <random>
 #include <string>
 
@@ -52,9 +57,31 @@ class Deliverer {
   // New outbox rows are available.
   void wake();
 
+  // One POST and what to do about its answer.
+  struct Attempt {
+    int status = 0;  // 0: no response (transport error)
+    Decision decision;
+  };
+  // The first attempt at a new interaction's messages, in order, while they are
+  // accepted. Nothing is sent while the endpoint is held (410), the circuit is
+  // open or the workers are stopping: then `accepted` is 0 and `refused` empty.
+  struct NewDelivery {
+    std::size_t accepted = 0;        // messages accepted, from the front
+    int last_status = 0;             // the CRM's answer to the last accepted one
+    std::optional<Attempt> refused;  // the attempt at messages[accepted], when one was made
+  };
+  boost::asio::awaitable<NewDelivery> deliver_new(const std::vector<queue::OutboxMessage>& messages);
+  // Records a refused first attempt on its outbox row, leased to the caller
+  // (queue::Store::complete_attempted), as a worker would have.
+  boost::asio::awaitable<void> record(queue::Delivery delivery, Attempt attempt);
+
  private:
   boost::asio::awaitable<void> work();
   boost::asio::awaitable<void> deliver(queue::Delivery delivery);
+  boost::asio::awaitable<Attempt> attempt(const queue::OutboxMessage& message, int number);
+  boost::asio::awaitable<void> take_post_slot();
+  void give_post_slot();
+  boost::asio::awaitable<void> refresh_held();
   void on_worker_exit(std::exception_ptr error);
   void record_breaker(int status);
 
@@ -77,6 +104,11 @@ class Deliverer {
   int workers_running_ = 0;
   AsyncEvent workers_done_;
   std::exception_ptr failure_;
+  int posts_in_flight_ = 0;  // <= crm.concurrency, workers and deliver_new together
+  AsyncEvent post_slot_freed_;
+  // Deliveries held (410), as last read from the store or set here; read by
+  // run() or the first deliver_new. While held, deliver_new sends nothing.
+  std::optional<bool> held_;
 };
 
 }  // namespace insightd::delivery

@@ -44,6 +44,10 @@ struct Lease {
   std::string interaction_id;
   std::string lease_token;
   int attempt = 1;  // fetch attempts including this one
+  // Names this cycle of the interaction: kept across re-leases (after a crash,
+  // a release, an expired lease), new when the ID is queued again. The webhook
+  // ids derive from it (delivery/payload.hpp).
+  std::string cycle_key;
 };
 struct OutboxMessage {
   std::string webhook_id;  // chosen by the caller; kept across retries and replays
@@ -119,6 +123,13 @@ class Store {
   // once when there are none); audit_context is returned with Finished later.
   // false if the lease token no longer matches (expired and returned/re-leased).
   awaitable<bool> complete(Lease lease, std::vector<OutboxMessage> messages, std::string audit_context);
+  // complete() for a caller that has already made the first delivery attempt of
+  // messages.front() (the daemon tries new messages at once, before they are
+  // written): that row is returned leased, as lease_deliveries() would, for the
+  // attempt to be recorded (delivered / retry_delivery / dead_letter_delivery).
+  // nullopt if the lease token no longer matches. messages must not be empty.
+  awaitable<std::optional<Delivery>> complete_attempted(Lease lease, std::vector<OutboxMessage> messages,
+                                                        std::string audit_context);
   awaitable<bool> fail(Lease lease, std::string reason);  // -> failed (permanent)
   // -> dead, no outbox (e.g. PII block). reason is shown by `dead-letters list`
   // and kept on disk: name what was found, never the matched text.
