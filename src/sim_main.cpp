@@ -81,6 +81,9 @@ int main(int argc, char** argv) {
   cli.add_flag("--crm-gone", o.crm_gone, "answer 410 Gone to every delivery");
   cli.add_option("--crm-latency", crm_latency_ms, "extra latency of every CRM answer, ms")
       ->capture_default_str();
+  bool crm_discard_bodies = false;
+  cli.add_flag("--crm-discard-bodies", crm_discard_bodies,
+               "record receipts without their bodies (GET /sim/crm/deliveries shows empty bodies)");
   cli.add_option("--crm-status", o.crm_status, "answer every delivery with this HTTP status")
       ->check(CLI::Range(100u, 599u));
   cli.add_option("--seed", o.seed, "varies the generated data (same seed + ID = same data)")
@@ -94,6 +97,7 @@ int main(int argc, char** argv) {
   o.token_ttl = std::chrono::seconds(token_ttl_s);
   o.latency = std::chrono::milliseconds(latency_ms);
   o.crm_latency = std::chrono::milliseconds(crm_latency_ms);
+  o.crm_keep_bodies = !crm_discard_bodies;
   o.retry_after = std::chrono::seconds(retry_after_s);
 
   try {

@@ -78,11 +78,14 @@ struct Daemon::Impl {
 
   AsyncEvent wake{io.get_executor()};  // lease loop: a worker finished, work arrived, a signal
   // A cycle is fetching (at most genesys.concurrency at once), then settling
-  // (governance, outbox write) with its fetch slot already handed on, so the
-  // upstream connections never wait on our fsyncs. Settling cycles are bounded
-  // by twice the concurrency, which bounds the results held in memory (at
-  // concurrency 1 a bound of 1 made every fetch wait for the previous commit:
-  // 0.65 -> 0.83 of the upstream limit with 2).
+  // (governance, the first CRM attempt, the commit) with its fetch slot already
+  // handed on, so the upstream connections never wait on the CRM or our fsyncs.
+  // Settling cycles are bounded by four times the concurrency, which bounds the
+  // results held in memory. Too tight a bound makes fetches wait for settling:
+  // 1x made every fetch at concurrency 1 wait for the previous commit (0.65 ->
+  // 0.83 of the upstream limit with 2x), and once settling included the CRM
+  // attempt, 2x held concurrency 8 back (bench/RESULTS.md).
+  static constexpr int settling_bound_per_slot = 4;
   int active_cycles = 0;  // fetching + settling
   int fetching = 0;
   std::deque<queue::Lease> ready;  // leased ahead, so a freed slot starts its next fetch at once
@@ -166,7 +169,7 @@ struct Daemon::Impl {
   void start_ready() {
     const int limit = config->genesys.concurrency;
     while (!stopping && !reloading && !ready.empty() && fetching < limit &&
-           active_cycles - fetching < 2 * limit) {
+           active_cycles - fetching < settling_bound_per_slot * limit) {
       start_cycle(std::move(ready.front()));
       ready.pop_front();
       wake.notify();  // the lease loop tops `ready` up

@@ -2,10 +2,11 @@
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
-#include <openssl/hmac.h>
+#include <openssl/params.h>
 #include <openssl/rand.h>
 #include <openssl/sha.h>
 
+#include <memory>
 #include <stdexcept>
 
 namespace insightd::crypto {
@@ -24,13 +25,22 @@ std::string to_hex(const unsigned char* bytes, std::size_t size) {
 
 }  // namespace
 
-std::string hmac_sha256(std::string_view key, std::string_view message) {
+std::string hmac_sha256(std::string_view key, std::initializer_list<std::string_view> message) {
+  // Fetched once: OpenSSL 3 looks the algorithm up by name on every one-shot HMAC() call.
+  static EVP_MAC* const hmac = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
+  if (hmac == nullptr) throw std::runtime_error("HMAC is not available from OpenSSL");
+  std::unique_ptr<EVP_MAC_CTX, decltype(&EVP_MAC_CTX_free)> ctx(EVP_MAC_CTX_new(hmac), &EVP_MAC_CTX_free);
+  char digest[] = "SHA256";
+  const OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string("digest", digest, 0),
+                               OSSL_PARAM_construct_end()};
+  bool ok =
+      ctx && EVP_MAC_init(ctx.get(), reinterpret_cast<const unsigned char*>(key.data()), key.size(), params);
+  for (auto part : message)
+    ok = ok && EVP_MAC_update(ctx.get(), reinterpret_cast<const unsigned char*>(part.data()), part.size());
   unsigned char out[EVP_MAX_MD_SIZE];
-  unsigned int len = 0;
-  if (!HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()),
-            reinterpret_cast<const unsigned char*>(message.data()), message.size(), out, &len)) {
-    throw std::runtime_error("HMAC-SHA256 failed");
-  }
+  std::size_t len = 0;
+  ok = ok && EVP_MAC_final(ctx.get(), out, &len, sizeof(out));
+  if (!ok) throw std::runtime_error("HMAC-SHA256 failed");
   return std::string(reinterpret_cast<char*>(out), len);
 }
 

@@ -14,10 +14,9 @@ std::optional<std::string> webhook_key_from_secret(std::string_view secret) {
 
 std::string sign_webhook(std::string_view key, std::string_view id, std::int64_t timestamp,
                          std::string_view body) {
-  std::string content;
-  content.reserve(id.size() + body.size() + 24);
-  content.append(id).append(".").append(std::to_string(timestamp)).append(".").append(body);
-  return "v1," + crypto::base64_encode(crypto::hmac_sha256(key, content));
+  const std::string ts = std::to_string(timestamp);
+  // "id.timestamp.body" without copying the body (tens of KB) into one string first.
+  return "v1," + crypto::base64_encode(crypto::hmac_sha256(key, {id, ".", ts, ".", body}));
 }
 
 bool verify_webhook(std::string_view key, std::string_view id, std::int64_t timestamp, std::string_view body,

@@ -96,11 +96,11 @@ class BodyFieldsHandler {
 
 // interactionId, part and parts from the delivered body, when it is the JSON we
 // expect; a body that is not JSON leaves them empty.
-void read_body_fields(CrmReceipt& receipt) {
+void read_body_fields(CrmReceipt& receipt, std::string_view body) {
   CrmReceipt fields;
   boost::json::basic_parser<BodyFieldsHandler> parser(boost::json::parse_options{}, fields);
   boost::system::error_code ec;
-  parser.write_some(false, receipt.body.data(), receipt.body.size(), ec);
+  parser.write_some(false, body.data(), body.size(), ec);
   if (ec) return;
   receipt.interaction_id = std::move(fields.interaction_id);
   receipt.part = fields.part;
@@ -133,8 +133,7 @@ Reply crm_ingest(SimState& state, const http::ServerRequest& request) {
   r.at_ms = state.now_ms();
   r.webhook_id = request.headers.get("webhook-id");
   r.idempotency_key = request.headers.get("Idempotency-Key");
-  r.body = request.body;
-  read_body_fields(r);
+  read_body_fields(r, request.body);
 
   const auto timestamp = parse_timestamp(request.headers.get("webhook-timestamp"));
   if (timestamp) {
@@ -151,6 +150,7 @@ Reply crm_ingest(SimState& state, const http::ServerRequest& request) {
   reply.delay = state.options.crm_latency;
   r.status = reply.response.status;
 
+  if (state.options.crm_keep_bodies) r.body = request.body;
   auto& s = state.stats;
   if (!r.signature_ok) ++s.crm_signature_failures;
   if (!r.timestamp_ok) ++s.crm_stale_timestamps;

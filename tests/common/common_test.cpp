@@ -1,3 +1,4 @@
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <random>
@@ -63,6 +64,21 @@ TEST(Crypto, Sha256AndConstantTimeEqual) {
   EXPECT_FALSE(crypto::constant_time_equal("secret", "secrets"));
   EXPECT_EQ(crypto::random_hex(16).size(), 32u);
   EXPECT_NE(crypto::random_hex(16), crypto::random_hex(16));
+}
+
+TEST(Crypto, HmacSha256MatchesRfc4231AndReadsItsPartsInOrder) {
+  auto hex = [](const std::string& raw) {
+    std::string out;
+    for (unsigned char c : raw) out += fmt::format("{:02x}", c);
+    return out;
+  };
+  // RFC 4231, test case 2.
+  EXPECT_EQ(hex(crypto::hmac_sha256("Jefe", {"what do ya want for nothing?"})),
+            "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+  EXPECT_EQ(hex(crypto::hmac_sha256("Jefe", {"what do ya", "", " want for nothing", "?"})),
+            "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+  EXPECT_NE(crypto::hmac_sha256("Jefe", {"want for nothing?", "what do ya "}),
+            crypto::hmac_sha256("Jefe", {"what do ya want for nothing?"}));
 }
 
 // The example from the Standard Webhooks specification.

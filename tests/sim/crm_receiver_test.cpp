@@ -134,3 +134,29 @@ TEST_F(SimCrm, DeliveriesEndpointReturnsTheRecordedBodies) {
   EXPECT_EQ(deliveries[0].at("webhook_id").as_string(), "msg_1");
   EXPECT_EQ(deliveries[0].at("body").as_string(), body_for("ia-9"));
 }
+
+TEST_F(SimCrm, ReadsTheTopLevelFieldsOfTheBodyNotNestedOnes) {
+  const std::string body = R"({"insights":[{"interactionId":"nested","part":9,"x":[1,2.5,null,true]}],)"
+                           R"("interactionId":"ia-\"q\"","part":2,"parts":3,"governance":{"parts":7}})";
+  EXPECT_EQ(call(delivery("msg_n", body, now_s(), options.crm_secret)).status, 200u);
+  EXPECT_EQ(call(delivery("msg_bad", "not json", now_s(), options.crm_secret)).status, 200u);
+  auto stats = service->stats();
+  ASSERT_EQ(stats.crm_receipts.size(), 2u);
+  EXPECT_EQ(stats.crm_receipts[0].interaction_id, "ia-\"q\"");
+  EXPECT_EQ(stats.crm_receipts[0].part, 2);
+  EXPECT_EQ(stats.crm_receipts[0].parts, 3);
+  EXPECT_EQ(stats.crm_receipts[1].interaction_id, "");  // not JSON: recorded, without fields
+  EXPECT_EQ(stats.crm_receipts[1].part, 0);
+}
+
+TEST_F(SimCrm, DiscardedBodiesStillLeaveCompleteReceipts) {
+  options.crm_keep_bodies = false;
+  start();
+  EXPECT_EQ(deliver("msg_1", "ia-5").status, 200u);
+  auto stats = service->stats();
+  ASSERT_EQ(stats.crm_receipts.size(), 1u);
+  EXPECT_EQ(stats.crm_receipts[0].body, "");
+  EXPECT_EQ(stats.crm_receipts[0].interaction_id, "ia-5");
+  EXPECT_TRUE(stats.crm_receipts[0].signature_ok);
+  EXPECT_EQ(stats.crm_interactions_delivered, (std::set<std::string>{"ia-5"}));
+}

@@ -1,12 +1,14 @@
 #pragma once
 // Thin wrappers over OpenSSL: HMAC-SHA256, SHA-256, base64, random bytes.
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
 
 namespace insightd::crypto {
 
-std::string hmac_sha256(std::string_view key, std::string_view message);  // raw 32 bytes
+// Raw 32 bytes over the message given in parts (read in order, never copied together).
+std::string hmac_sha256(std::string_view key, std::initializer_list<std::string_view> message);
 std::string sha256_hex(std::string_view data);
 std::string base64_encode(std::string_view bytes);
 std::optional<std::string> base64_decode(std::string_view text);  // nullopt when invalid

@@ -33,6 +33,9 @@ struct SimOptions {
   std::chrono::milliseconds crm_latency{0};
   unsigned crm_status = 0;  // non-zero: always answer this status
   std::chrono::seconds crm_timestamp_tolerance{300};
+  // Keep each received body for GET /sim/crm/deliveries. Off for load runs: a
+  // receiver that keeps 56 KB per webhook spends its CPU faulting in new memory.
+  bool crm_keep_bodies = true;
 
   std::uint64_t seed = 0;  // varies the generated data; same seed + ID = same data
 };
