@@ -101,6 +101,50 @@ TEST(AgentAssistPage, NormalisesEntitiesAndSkipsMalformedOnesByIndex) {
   EXPECT_EQ(last.created_date, "2024-05-01T10:00:00.123+02:00");
 }
 
+TEST(AgentAssistPage, ReadsOnlyTheEntityFieldsWhateverElseTheResponseHolds) {
+  // Members the parser must not confuse with the ones it reads: nested keys of
+  // the same names, values of the wrong JSON type, escapes inside strings.
+  auto page = parse_agentassist_page(R"({
+    "meta": {"entities": "not these", "nextPageToken": 7, "list": [{"id": "x"}]},
+    "entities": [
+      {"id":"i1","insightType":"keyword","confidence":0.5,"text":"say \"refund\"\n\u00e9",
+       "createdDate":"2024-05-01T10:00:00Z","extra":{"id":"nested","text":5,"redacted":"no"},"tags":["a",{"b":1}]},
+      {"id":{"v":"i2"},"insightType":"keyword","confidence":0.5,"text":"x","createdDate":"2024-05-01T10:00:00Z"},
+      {"id":"i3","insightType":"keyword","confidence":0.5,"text":"x","createdDate":"2024-05-01T10:00:00Z",
+       "redacted":null},
+      [{"id":"i4"}],
+      {"id":"i5","insightType":"keyword","confidence":5,"text":"x","createdDate":"2024-05-01T10:00:00Z"},
+      {"id":"i6","insightType":"summary","confidence":0,"text":["x"],"createdDate":"2024-05-01T10:00:00Z"},
+      {"id":"i7","insightType":"summary","confidence":18446744073709551615,"text":"x","createdDate":"2024-05-01T10:00:00Z"},
+      {"id":"i8","insightType":"summary","confidence":0,"text":"last","createdDate":"2024-05-01T10:00:00Z",
+       "redacted":false}
+    ]})",
+                                     "c");
+  ASSERT_TRUE(page.has_value());
+  EXPECT_EQ(page->entities, 8);
+  EXPECT_TRUE(page->next_page_token.empty());
+  EXPECT_THAT(ids(page->insights), ElementsAre("i1", "i8"));
+  EXPECT_EQ(page->insights[0].text, "say \"refund\"\n\xc3\xa9");
+  EXPECT_FALSE(page->insights[1].redacted);
+  std::vector<std::string> reasons;
+  for (const auto& m : page->malformed) reasons.push_back(m.location + ": " + m.reason);
+  EXPECT_THAT(reasons,
+              ElementsAre("entities[1]: missing or non-string id", "entities[2]: non-boolean redacted",
+                          "entities[3]: not an object", "entities[4]: confidence outside 0..1",
+                          "entities[5]: missing or non-string text", "entities[6]: confidence outside 0..1"));
+}
+
+TEST(AgentAssistPage, TrailingWhitespaceIsFineTrailingDataIsNot) {
+  EXPECT_TRUE(parse_agentassist_page("{\"entities\":[]} \r\n", "c").has_value());
+  std::string detail;
+  EXPECT_EQ(parse_agentassist_page(R"({"entities":[]} {})", "c", &detail).error(), errc::malformed_response);
+  EXPECT_THAT(detail, ::testing::HasSubstr("not JSON"));
+  EXPECT_EQ(parse_agentassist_page(R"({"entities":[{"id":"a")", "c").error(), errc::malformed_response);
+  EXPECT_EQ(parse_agentassist_page(R"({"entities":{}})", "c").error(), errc::malformed_response);
+  EXPECT_EQ(parse_agentassist_page(R"({"entities":[],"nextPageToken":["p"]})", "c").error(),
+            errc::malformed_response);
+}
+
 TEST(AgentAssistPage, LastPageHasNoToken) {
   auto page = parse_agentassist_page(R"({"entities":[],"nextPageToken":null})", "c");
   ASSERT_TRUE(page.has_value());
