@@ -371,8 +371,8 @@ struct Daemon::Impl {
     co_await stop_deliverer();
     co_await refresh_gauges();
     const auto commits = store->commit_stats();
-    spdlog::info("queue: {} operations in {} transactions since start", commits.operations,
-                 commits.transactions);
+    spdlog::info("queue: {} operations in {} transactions ({} synced to disk) since start",
+                 commits.operations, commits.transactions, commits.synced);
     if (admin) admin->stop();
   }
 

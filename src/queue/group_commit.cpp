@@ -30,20 +30,41 @@ void GroupCommit::drain() {
         return;
       }
       batch.swap(queued_);
+    }
+    const bool durable =
+        std::any_of(batch.begin(), batch.end(), [](const auto& op) { return op->durable(); });
+    {
+      std::lock_guard lock(mutex_);
       ++stats_.transactions;
       stats_.operations += batch.size();
+      if (durable) ++stats_.synced;
     }
-    run_batch(batch);
+    run_batch(batch, durable);
     batch.clear();
   }
 }
 
-void GroupCommit::run_batch(std::vector<std::unique_ptr<Op>>& ops) {
+void GroupCommit::set_synchronous(bool full) {
+  if (full == synchronous_full_) return;
+  db_.connection().exec(full ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL");
+  synchronous_full_ = full;
+}
+
+void GroupCommit::run_batch(std::vector<std::unique_ptr<Op>>& ops, bool durable) {
   if (std::all_of(ops.begin(), ops.end(), [](const auto& op) { return op->read_only(); })) {
     run_reads(ops);
     return;
   }
   auto& db = db_.connection();
+  try {
+    set_synchronous(durable);  // outside a transaction, where SQLite takes it
+  } catch (...) {
+    for (auto& op : ops) {
+      op->fail(std::current_exception());
+      op->finish();
+    }
+    return;
+  }
   std::size_t first = 0;  // the first operation of the open transaction
   auto fail_from_first = [&](std::size_t end, const std::exception_ptr& error) {
     for (std::size_t i = first; i < end; ++i) ops[i]->fail(error);

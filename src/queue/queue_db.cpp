@@ -46,11 +46,9 @@ QueueDb::QueueDb(const QueueConfig& cfg, Store::Clock clock)
       clock_(clock ? std::move(clock) : Store::Clock([] { return std::chrono::system_clock::now(); })),
       lease_timeout_ms_(cfg.lease_timeout.count()),
       token_prefix_(random_token_prefix()) {
-  // WAL: readers (status, the admin API) never block the writer. synchronous=FULL:
-  // a kill -9 loses nothing even with NORMAL (the WAL is in the OS cache), but
-  // FULL also keeps every acknowledged enqueue and delivery outcome across a
-  // power cut or kernel crash; the cost is one fsync per commit, and commits
-  // are batched (whole enqueues, one per fetched interaction).
+  // WAL: readers (status, the admin API) never block the writer. synchronous:
+  // FULL while opening and migrating; then the group commit picks FULL or
+  // NORMAL per transaction (group_commit.hpp, and Durability in store.hpp).
   db_.exec("PRAGMA busy_timeout = 5000");  // first: the pragmas below may wait for another process
   {
     auto q = db_.query("PRAGMA journal_mode = WAL");
@@ -77,10 +75,6 @@ std::int64_t QueueDb::now_ms() const {
   return to_ms(clock_());
 }
 
-std::string QueueDb::new_cycle_key() {
-  return crypto::random_hex(16);
-}
-
 std::string QueueDb::next_lease_token() {
   return fmt::format("{}-{}", token_prefix_, ++token_counter_);
 }
@@ -98,13 +92,13 @@ EnqueueResult QueueDb::enqueue(const std::vector<std::string>& ids) {
     // New IDs are inserted; finished ones (done/failed/dead) start a new cycle;
     // pending/in_flight/delivering ones are left alone and count as duplicates.
     auto upsert = db_.query(
-        "INSERT INTO interactions (id, state, queued_seq, created_at, updated_at) VALUES (?1, 'pending', ?2, "
-        "?3, ?3) "
+        "INSERT INTO interactions (id, state, queued_seq, cycle_key, created_at, updated_at) "
+        "VALUES (?1, 'pending', ?2, ?4, ?3, ?3) "
         "ON CONFLICT (id) DO UPDATE SET state = 'pending', queued_seq = ?2, attempts = 0, not_before = 0, "
         "lease_token = NULL, lease_expires = NULL, last_error = '', last_status = 0, dead_kind = '', "
-        "audit_context = '', cycle_key = '', updated_at = ?3 "
+        "audit_context = '', cycle_key = ?4, updated_at = ?3 "
         "WHERE state IN ('done', 'failed', 'dead')");
-    upsert->with(id, seq + 1, now).run();
+    upsert->with(id, seq + 1, now, crypto::random_hex(16)).run();
     if (db_.changes() == 0) {
       ++result.duplicates;
       continue;
@@ -134,17 +128,13 @@ std::vector<Lease> QueueDb::lease(std::size_t max) {
         "SELECT id, attempts, cycle_key FROM interactions WHERE state = 'pending' AND not_before <= ?1 "
         "ORDER BY queued_seq LIMIT ?2");
     q->with(now, static_cast<std::int64_t>(max));
-    while (q->step()) {
-      auto cycle_key = q->text(2);
-      if (cycle_key.empty()) cycle_key = new_cycle_key();  // the cycle's first lease
-      leases.push_back(Lease{q->text(0), next_lease_token(), q->int32(1) + 1, std::move(cycle_key)});
-    }
+    while (q->step()) leases.push_back(Lease{q->text(0), next_lease_token(), q->int32(1) + 1, q->text(2)});
   }
   for (const auto& l : leases) {
     db_.query(
            "UPDATE interactions SET state = 'in_flight', attempts = ?2, lease_token = ?3, lease_expires = "
-           "?4, cycle_key = ?6, updated_at = ?5 WHERE id = ?1")
-        ->with(l.interaction_id, l.attempt, l.lease_token, now + lease_timeout_ms_, now, l.cycle_key)
+           "?4, updated_at = ?5 WHERE id = ?1")
+        ->with(l.interaction_id, l.attempt, l.lease_token, now + lease_timeout_ms_, now)
         .run();
   }
   tx.commit();

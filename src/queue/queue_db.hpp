@@ -49,7 +49,6 @@ class QueueDb {
  private:
   std::int64_t now_ms() const;
   std::string next_lease_token();
-  std::string new_cycle_key();
   bool replay_one(const std::string& id, std::int64_t now);
   std::optional<Finished> finished(const std::string& id);
 

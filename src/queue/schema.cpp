@@ -102,12 +102,12 @@ CREATE TRIGGER outbox_count_delete AFTER DELETE ON outbox WHEN OLD.state = 'pend
   UPDATE state_counts SET n = n - 1 WHERE name = 'outbox_pending';
 END;
 )sql",
-    // 4: a key per cycle (made at its first lease, cleared when the ID is queued
-    // again). Webhook ids derive from it, so a cycle redone after a crash (its
-    // first delivery attempt is made before anything is written to the outbox)
-    // sends the same webhook ids again.
+    // 4: a key per cycle, made when the ID is queued. Webhook ids derive from
+    // it, so a cycle redone after a crash (its first delivery attempt is made
+    // before anything is written to the outbox) sends the same webhook ids.
     R"sql(
 ALTER TABLE interactions ADD COLUMN cycle_key TEXT NOT NULL DEFAULT '';
+UPDATE interactions SET cycle_key = lower(hex(randomblob(16)));
 )sql",
 };
 

@@ -40,7 +40,10 @@ struct completion_signature<void> {
 
 // A read takes no write lock when it runs alone: `insightd status` next to a
 // busy daemon would otherwise queue for it (SQLite's busy handler is not fair).
-enum class Access { read, write };
+// A durable write is on disk when it returns, across a power cut too (the
+// batch commits with an fsync); a plain write survives kill -9 and reaches the
+// disk by the next durable commit or checkpoint (see store.hpp).
+enum class Access { read, write, durable };
 
 // One awaited store call: f(db) runs on the database thread in a group
 // commit; the handler resumes the awaiting coroutine on its executor once the
@@ -58,6 +61,7 @@ class StoreOp final : public GroupCommit::Op {
         work_(asio::make_work_guard(asio::get_associated_executor(handler_, impl_->io))) {}
 
   bool read_only() const override { return access_ == Access::read; }
+  bool durable() const override { return access_ == Access::durable; }
   void run(QueueDb& db) override {
     if constexpr (std::is_void_v<R>)
       f_(db);
@@ -118,7 +122,7 @@ Store::CommitStats Store::commit_stats() const {
 }
 
 awaitable<EnqueueResult> Store::enqueue(std::vector<std::string> ids) {
-  return on_db(impl_, Access::write, [ids = std::move(ids)](QueueDb& db) { return db.enqueue(ids); });
+  return on_db(impl_, Access::durable, [ids = std::move(ids)](QueueDb& db) { return db.enqueue(ids); });
 }
 
 awaitable<std::vector<Lease>> Store::lease(std::size_t max) {
@@ -184,13 +188,14 @@ awaitable<std::optional<Finished>> Store::dead_letter_delivery(Delivery delivery
 }
 
 awaitable<void> Store::hold_deliveries(std::string reason) {
-  return on_db(impl_, Access::write, [reason = std::move(reason)](QueueDb& db) {
+  return on_db(impl_, Access::durable, [reason = std::move(reason)](QueueDb& db) {
     db.set_setting(std::string(deliveries_held_key), reason);
   });
 }
 
 awaitable<void> Store::release_held() {
-  return on_db(impl_, Access::write, [](QueueDb& db) { db.erase_setting(std::string(deliveries_held_key)); });
+  return on_db(impl_, Access::durable,
+               [](QueueDb& db) { db.erase_setting(std::string(deliveries_held_key)); });
 }
 
 awaitable<std::optional<std::string>> Store::held_reason() {
@@ -202,7 +207,7 @@ awaitable<std::optional<std::string>> Store::setting(std::string key) {
 }
 
 awaitable<void> Store::set_setting(std::string key, std::string value) {
-  return on_db(impl_, Access::write,
+  return on_db(impl_, Access::durable,
                [key = std::move(key), value = std::move(value)](QueueDb& db) { db.set_setting(key, value); });
 }
 
@@ -223,7 +228,7 @@ awaitable<std::vector<DeadLetter>> Store::dead_letters() {
 }
 
 awaitable<std::size_t> Store::replay(std::vector<std::string> ids, bool all) {
-  return on_db(impl_, Access::write,
+  return on_db(impl_, Access::durable,
                [ids = std::move(ids), all](QueueDb& db) { return db.replay(ids, all); });
 }
 
@@ -232,7 +237,7 @@ awaitable<std::optional<InteractionInfo>> Store::interaction(std::string id) {
 }
 
 awaitable<std::size_t> Store::return_all_leases() {
-  return on_db(impl_, Access::write, [](QueueDb& db) { return db.return_all_leases(); });
+  return on_db(impl_, Access::durable, [](QueueDb& db) { return db.return_all_leases(); });
 }
 
 }  // namespace insightd::queue

@@ -102,6 +102,9 @@ TEST_F(QueueDurabilityTest, MigratesAVersionOneFileKeepingUndeliveredBodies) {
   EXPECT_EQ(sql_int(cfg.sqlite_path, "SELECT COUNT(*) FROM pragma_table_info('outbox') WHERE name = 'body'"),
             0);
   EXPECT_EQ(sql_int(cfg.sqlite_path, "SELECT COUNT(*) FROM outbox_bodies"), 1);  // "b" was delivered
+  // Every cycle has a key from the migration on: webhook ids derive from it.
+  EXPECT_EQ(sql_int(cfg.sqlite_path, "SELECT COUNT(*) FROM interactions WHERE length(cycle_key) = 32"),
+            sql_int(cfg.sqlite_path, "SELECT COUNT(*) FROM interactions"));
   auto counts = run(store->counts());  // the counts table starts from the migrated rows
   EXPECT_EQ(counts.delivering, 1);
   EXPECT_EQ(counts.done, 1);
@@ -262,4 +265,30 @@ TEST_F(QueueDurabilityTest, TenThousandIdsInOneEnqueue) {
   EXPECT_EQ(r.added, 10'000u);
   EXPECT_EQ(run(store->counts()).pending, 10'000);
   EXPECT_EQ(run(store->enqueue(std::move(ids))).duplicates, 10'000u);
+}
+
+TEST_F(QueueDurabilityTest, EnqueuesAndOperatorActionsAreSyncedTheCycleStepsAreNot) {
+  // What a power cut may undo: the cycle's steps (redone with the same webhook
+  // ids), never an acknowledged enqueue or an operator's action.
+  auto synced = [&] { return store->commit_stats().synced; };
+  auto before = synced();
+  run(store->enqueue({"a", "b"}));
+  EXPECT_EQ(synced(), before + 1);
+  auto leases = run(store->lease(2));
+  ASSERT_EQ(leases.size(), 2u);
+  ASSERT_TRUE(run(store->complete(leases[0], {message("a", 1, 1)}, "")));
+  ASSERT_TRUE(run(store->complete(leases[1], {}, "")));
+  auto delivery = run(store->lease_deliveries(1));
+  ASSERT_EQ(delivery.size(), 1u);
+  run(store->retry_delivery(delivery[0], clock.now(), 503, "HTTP 503"));
+  EXPECT_EQ(synced(), before + 1);
+
+  run(store->hold_deliveries("CRM endpoint answered 410 Gone"));
+  EXPECT_EQ(synced(), before + 2);
+  run(store->release_held());
+  EXPECT_EQ(synced(), before + 3);
+  EXPECT_EQ(run(store->return_all_leases()), 0u);
+  EXPECT_EQ(synced(), before + 4);
+  run(store->counts());  // reads commit nothing
+  EXPECT_EQ(synced(), before + 4);
 }

@@ -6,6 +6,14 @@
 // own single database thread and is awaited from the caller's executor, so
 // the I/O thread never blocks on disk. Database errors (disk full, corrupt
 // file) are infrastructure failures and are thrown as std::runtime_error.
+//
+// Durability: every call's effect survives kill -9 once it returns. enqueue,
+// replay, settings (held deliveries) and return_all_leases are also on disk
+// when they return, across a power cut. The cycle's own steps (lease, complete,
+// delivery outcomes) reach the disk with the next of those or the next
+// checkpoint: a power cut can undo the last of them, and the interaction is
+// then done again, sending the same webhook ids (they derive from the cycle
+// key, which is written with the enqueue).
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/awaitable.hpp>
 #include <boost/json/fwd.hpp>
@@ -44,9 +52,10 @@ struct Lease {
   std::string interaction_id;
   std::string lease_token;
   int attempt = 1;  // fetch attempts including this one
-  // Names this cycle of the interaction: kept across re-leases (after a crash,
-  // a release, an expired lease), new when the ID is queued again. The webhook
-  // ids derive from it (delivery/payload.hpp).
+  // Names this cycle of the interaction: made when the ID is queued (durably),
+  // kept across re-leases (after a crash, a release, an expired lease), new
+  // when the ID is queued again. The webhook ids derive from it
+  // (delivery/payload.hpp).
   std::string cycle_key;
 };
 struct OutboxMessage {
@@ -110,6 +119,7 @@ class Store {
   // (one fsync). transactions <= operations; their ratio is the batching.
   struct CommitStats {
     std::uint64_t transactions = 0, operations = 0;
+    std::uint64_t synced = 0;  // transactions committed with an fsync (holding a durable call)
   };
   CommitStats commit_stats() const;
 
