@@ -75,6 +75,7 @@ boost::asio::awaitable<void> deliver_or_queue(ProcessorContext ctx, queue::Lease
   if (ctx.deliverer != nullptr) sent = co_await ctx.deliverer->deliver_new(messages);
 
   if (sent.accepted == messages.size()) {
+    record.timestamp = std::chrono::system_clock::now();  // when it ended, as for an outbox delivery
     record.outcome = AuditOutcome::done;
     record.crm_webhook_status = static_cast<unsigned>(sent.last_status);
     record.webhook_id = messages.back().webhook_id;

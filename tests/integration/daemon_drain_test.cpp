@@ -16,13 +16,20 @@ namespace {
 
 namespace json = boost::json;
 
-// interaction_id -> outcome, from the audit records the daemon printed (audit.sink: stdout).
-std::map<std::string, std::string> audit_outcomes(const std::string& stdout_text) {
-  std::map<std::string, std::string> outcomes;
+// The audit records the daemon printed (audit.sink: stdout).
+std::vector<json::object> audit_records(const std::string& stdout_text) {
+  std::vector<json::object> records;
   std::istringstream lines(stdout_text);
   for (std::string line; std::getline(lines, line);) {
-    if (line.empty() || line.front() != '{') continue;
-    auto record = json::parse(line).as_object();
+    if (!line.empty() && line.front() == '{') records.push_back(json::parse(line).as_object());
+  }
+  return records;
+}
+
+// interaction_id -> outcome, from the audit records.
+std::map<std::string, std::string> audit_outcomes(const std::string& stdout_text) {
+  std::map<std::string, std::string> outcomes;
+  for (const auto& record : audit_records(stdout_text)) {
     outcomes[std::string(record.at("interaction_id").as_string())] =
         std::string(record.at("outcome").as_string());
   }
@@ -108,6 +115,23 @@ TEST(DaemonDrain, TwoHundredInteractionsReachTheirFinalStatesWithinTheRateBudget
     EXPECT_GE(pause, event.at("retry_after_s").to_number<std::int64_t>() * 1000 - 5) << "pause after a 429";
   }
   EXPECT_EQ(rate_limited, 4);  // one per `ratelimit` interaction
+
+  // A healthy CRM takes each webhook at its first attempt, made before anything
+  // is written to the outbox: one receipt per done interaction, and its audit
+  // record names that webhook and the CRM's answer.
+  std::map<std::string, std::vector<json::object>> receipts;
+  for (const auto& r : stats.at("crm").at("receipts").as_array())
+    receipts[std::string(r.at("interaction_id").as_string())].push_back(r.as_object());
+  for (const auto& record : audit_records(run.out)) {
+    if (record.at("outcome").as_string() != "done") continue;
+    const std::string id(record.at("interaction_id").as_string());
+    ASSERT_EQ(receipts[id].size(), 1u) << id;
+    const auto& receipt = receipts[id][0];
+    EXPECT_EQ(record.at("webhook_id"), receipt.at("webhook_id")) << id;
+    EXPECT_EQ(record.at("crm_webhook_status"), 200) << id;
+    EXPECT_EQ(receipt.at("status"), 200) << id;
+    EXPECT_TRUE(receipt.at("signature_ok").as_bool()) << id;
+  }
 }
 
 TEST(DaemonSignals, SigtermLeavesNothingInFlightAndARestartFinishesTheRest) {
