@@ -61,10 +61,12 @@ QueueDb::QueueDb(const QueueConfig& cfg, Store::Clock clock)
   // still zeroes deleted content inside b-tree pages at no extra I/O; a freed
   // body page keeps its bytes until reused, as the WAL keeps them until it wraps.
   db_.exec("PRAGMA secure_delete = FAST");
-  // Webhook bodies are written, read back by the deliverer and freed within
-  // seconds, reusing the same free pages. An 8 MiB cache keeps them in memory
-  // between those steps (the default 2 MB did not: one pread per page), and a
-  // 4000-page WAL checkpoints each reused page once instead of once per reuse.
+  // Webhook bodies in the outbox (those the CRM did not take at once) are
+  // written, read back by the deliverer and freed within seconds of a retry,
+  // reusing the same free pages. An 8 MiB cache keeps them in memory between
+  // those steps (the default 2 MB did not: one pread per page), and a 4000-page
+  // WAL checkpoints each reused page once instead of once per reuse. A
+  // checkpoint also syncs the unsynced commits before it.
   db_.exec("PRAGMA cache_size = -8192");
   db_.exec("PRAGMA wal_autocheckpoint = 4000");
   db_.exec("PRAGMA foreign_keys = ON");

@@ -116,7 +116,7 @@ class Store {
   const std::string& path() const noexcept;
 
   // Calls that arrive while the database thread is busy share one transaction
-  // (one fsync). transactions <= operations; their ratio is the batching.
+  // (and at most one fsync). transactions <= operations; their ratio is the batching.
   struct CommitStats {
     std::uint64_t transactions = 0, operations = 0;
     std::uint64_t synced = 0;  // transactions committed with an fsync (holding a durable call)
