@@ -3,12 +3,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <boost/json/array.hpp>
-#include <boost/json/monotonic_resource.hpp>
-#include <boost/json/serialize.hpp>
+#include <boost/json/value.hpp>
 #include <stdexcept>
 
 #include "insightd/common/crypto.hpp"
+#include "insightd/common/json_text.hpp"
 
 namespace insightd::delivery {
 
@@ -35,30 +34,46 @@ std::vector<queue::OutboxMessage> build_messages(std::string_view interaction_id
     auto first = insights.begin() + static_cast<std::ptrdiff_t>(std::min(part * per_part, insights.size()));
     auto last =
         insights.begin() + static_cast<std::ptrdiff_t>(std::min((part + 1) * per_part, insights.size()));
-    // The document exists only to be serialised: build it in one arena.
-    // Sized for the whole document up front: growing it block by block cost page faults.
-    boost::json::monotonic_resource arena(1024 + static_cast<std::size_t>(last - first) * 640);
-    boost::json::array items(&arena);
-    items.reserve(static_cast<std::size_t>(last - first));
-    for (auto it = first; it != last; ++it) items.emplace_back(to_json(*it, items.storage()));
-
-    boost::json::object body(&arena);
-    body["type"] = kWebhookEventType;
-    body["interactionId"] = interaction_id;
-    body["fetchedAt"] = fetched_at;
-    body["source"] = source;
-    body["part"] = part + 1;
-    body["parts"] = parts;
-    body["count"] = items.size();
-    body["insights"] = std::move(items);
-    body["governance"] = governance;
+    // Written as text directly: a document built only to be serialised cost
+    // more than the rest of the body's way to the CRM (bench/RESULTS.md).
+    const auto count = static_cast<std::int64_t>(last - first);
+    std::string body;
+    body.reserve(1024 + static_cast<std::size_t>(count) * 320);
+    auto member = [&body](std::string_view name) {
+      body.push_back(body.empty() ? '{' : ',');
+      json_text::append_key(body, name);
+    };
+    member("type");
+    json_text::append_string(body, kWebhookEventType);
+    member("interactionId");
+    json_text::append_string(body, interaction_id);
+    member("fetchedAt");
+    json_text::append_string(body, fetched_at);
+    member("source");
+    json_text::append_string(body, source);
+    member("part");
+    json_text::append_number(body, static_cast<std::int64_t>(part + 1));
+    member("parts");
+    json_text::append_number(body, static_cast<std::int64_t>(parts));
+    member("count");
+    json_text::append_number(body, count);
+    member("insights");
+    body.push_back('[');
+    for (auto it = first; it != last; ++it) {
+      if (it != first) body.push_back(',');
+      append_json(body, *it);
+    }
+    body.push_back(']');
+    member("governance");
+    json_text::append_value(body, governance);
+    body.push_back('}');
 
     queue::OutboxMessage message;
     message.webhook_id = webhook_id_for(interaction_id, cycle_key, static_cast<int>(part + 1));
     message.interaction_id = std::string(interaction_id);
     message.part = static_cast<int>(part + 1);
     message.parts = static_cast<int>(parts);
-    message.body = boost::json::serialize(body);
+    message.body = std::move(body);
     messages.push_back(std::move(message));
   }
   return messages;

@@ -142,3 +142,48 @@ TEST(AsyncEvent, TimesOutWithoutNotify) {
   EXPECT_EQ(woken, 0);
   EXPECT_EQ(timed_out, 1);
 }
+
+#include <boost/json/serialize.hpp>
+#include <boost/json/value.hpp>
+
+#include "insightd/common/json_text.hpp"
+
+namespace {
+
+// json_text copies plain text without the serializer: every byte value, alone
+// and in company, must come out as boost::json::serialize writes it.
+TEST(JsonText, StringsAreWrittenExactlyAsBoostJsonSerialisesThem) {
+  std::string all;
+  for (int b = 0; b < 256; ++b) {
+    const std::string one(1, static_cast<char>(b));
+    std::string out;
+    json_text::append_string(out, one);
+    EXPECT_EQ(out, boost::json::serialize(boost::json::string_view(one))) << "byte " << b;
+    all.push_back(static_cast<char>(b));
+  }
+  for (std::string_view s : {std::string_view(all), std::string_view("plain text, caf\xc3\xa9"),
+                             std::string_view("say \"hi\"\\n"), std::string_view("")}) {
+    std::string out;
+    json_text::append_string(out, s);
+    EXPECT_EQ(out, boost::json::serialize(boost::json::string_view(s)));
+  }
+}
+
+TEST(JsonText, NumbersAndValuesAreWrittenAsBoostJsonSerialisesThem) {
+  for (double d : {0.0, 1.0, 0.1, 0.123456789012345, 1e-7, 12345678.9, -2.5}) {
+    std::string out;
+    json_text::append_number(out, d);
+    EXPECT_EQ(out, boost::json::serialize(boost::json::value(d)));
+  }
+  for (std::int64_t i : {std::int64_t{0}, std::int64_t{-17}, std::int64_t{9007199254740993}}) {
+    std::string out;
+    json_text::append_number(out, i);
+    EXPECT_EQ(out, boost::json::serialize(boost::json::value(i)));
+  }
+  std::string out;
+  json_text::append_key(out, "k\"");
+  json_text::append_bool(out, false);
+  EXPECT_EQ(out, R"("k\"":false)");
+}
+
+}  // namespace

@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <boost/json/array.hpp>
 #include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
 #include <set>
 
 using namespace insightd;
@@ -34,6 +36,31 @@ boost::json::object governance() {
 
 boost::json::object parse_body(const queue::OutboxMessage& m) {
   return boost::json::parse(m.body).as_object();
+}
+
+TEST(Payload, TheBodyIsByteForByteTheSerialisedDocument) {
+  // The body is written as text; it must be exactly what serialising the
+  // documented object would give, escapes and number formats included.
+  auto insights = make_insights(3);
+  insights[1].text = "quote \" backslash \\ newline \n tab \t control \x01 \xc3\xa9 \xf0\x9f\x98\x80";
+  insights[2].confidence = 0.123456789012345;
+  insights[2].redacted = true;
+  insights[0].confidence = 1;
+  auto messages = build_messages("conv-\"1\"", "cycle-1", "agentassist", "2026-11-24T01:00:00.123Z", insights,
+                                 governance(), 200);
+  ASSERT_EQ(messages.size(), 1u);
+  boost::json::array items;
+  for (const auto& i : insights) items.push_back(to_json(i));
+  const boost::json::object expected{{"type", kWebhookEventType},
+                                     {"interactionId", "conv-\"1\""},
+                                     {"fetchedAt", "2026-11-24T01:00:00.123Z"},
+                                     {"source", "agentassist"},
+                                     {"part", 1},
+                                     {"parts", 1},
+                                     {"count", 3},
+                                     {"insights", std::move(items)},
+                                     {"governance", governance()}};
+  EXPECT_EQ(messages[0].body, boost::json::serialize(expected));
 }
 
 TEST(Payload, OneMessageCarriesTheDocumentedFields) {

@@ -30,5 +30,7 @@ struct Insight {
 // {id, interactionId, insightType, confidence, text, createdDate, redacted, source}
 // sp: the memory resource of the document it goes into (the default heap if none).
 boost::json::object to_json(const Insight& insight, boost::json::storage_ptr sp = {});
+// The same object as JSON text, appended to out (the webhook bodies: no document built).
+void append_json(std::string& out, const Insight& insight);
 
 }  // namespace insightd
