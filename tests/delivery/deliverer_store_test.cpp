@@ -81,12 +81,8 @@ struct DelivererStoreTest : ::testing::Test {
 
   // An interaction fetched and governed: its messages are in the outbox.
   std::vector<queue::OutboxMessage> fetched(const std::string& id, int insight_count, int per_part) {
-    await(store->enqueue({id}));
-    auto leases = await(store->lease(1));
-    EXPECT_EQ(leases.size(), 1u);
-    auto messages = build_messages(id, leases.at(0).cycle_key, "agentassist", "2026-11-24T01:00:00Z",
-                                   insights(insight_count), boost::json::object{{"pass", true}}, per_part);
-    EXPECT_TRUE(await(store->complete(leases.at(0), messages, "audit-ctx")));
+    auto [lease, messages] = governed(id, insight_count, per_part);
+    EXPECT_TRUE(await(store->complete(lease, messages, "audit-ctx")));
     return messages;
   }
 };
