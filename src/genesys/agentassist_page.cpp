@@ -214,12 +214,6 @@ class PageHandler : public JsonEventsIgnored {
   std::string key_, text_;
 };
 
-bool only_whitespace(std::string_view s) {
-  for (char c : s)
-    if (c != ' ' && c != '\t' && c != '\n' && c != '\r') return false;
-  return true;
-}
-
 errc malformed(std::string* detail, std::string message) {
   if (detail) *detail = std::move(message);
   return errc::malformed_response;
@@ -232,7 +226,8 @@ result<Page> parse_agentassist_page(std::string_view body, std::string_view inte
   boost::json::basic_parser<PageHandler> parser(boost::json::parse_options{});
   boost::system::error_code ec;
   const auto used = parser.write_some(false, body.data(), body.size(), ec);
-  if (!ec && !only_whitespace(body.substr(used))) ec = boost::json::error::extra_data;
+  // The parser consumes whitespace after the document: anything left is more data.
+  if (!ec && used != body.size()) ec = boost::json::error::extra_data;
   if (ec) return malformed(detail, fmt::format("{} is not JSON: {}", what, ec.message()));
   auto& h = parser.handler();
   if (!h.root_is_object) return malformed(detail, fmt::format("{} is not a JSON object", what));
