@@ -22,6 +22,7 @@ Store::CommitStats GroupCommit::stats() const {
 
 void GroupCommit::drain() {
   std::vector<std::unique_ptr<Op>> batch;
+  bool durable = false;
   for (;;) {
     {
       std::lock_guard lock(mutex_);
@@ -30,11 +31,7 @@ void GroupCommit::drain() {
         return;
       }
       batch.swap(queued_);
-    }
-    const bool durable =
-        std::any_of(batch.begin(), batch.end(), [](const auto& op) { return op->durable(); });
-    {
-      std::lock_guard lock(mutex_);
+      durable = std::any_of(batch.begin(), batch.end(), [](const auto& op) { return op->durable(); });
       ++stats_.transactions;
       stats_.operations += batch.size();
       if (durable) ++stats_.synced;
