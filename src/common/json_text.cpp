@@ -8,7 +8,11 @@
 namespace insightd::json_text {
 namespace {
 
-void drain(std::string& out, boost::json::serializer& sr) {
+// What boost::json::serialize gives for v (a string_view, or a pointer to a value or object).
+template <class T>
+void append_serialized(std::string& out, T v) {
+  boost::json::serializer sr;
+  sr.reset(v);
   char buffer[1024];
   while (!sr.done()) out.append(sr.read(buffer));
 }
@@ -27,21 +31,15 @@ void append_string(std::string& out, std::string_view s) {
     out.push_back('"');
     return;
   }
-  boost::json::serializer sr;
-  sr.reset(s);
-  drain(out, sr);
+  append_serialized(out, s);
 }
 
 void append_value(std::string& out, const boost::json::value& v) {
-  boost::json::serializer sr;
-  sr.reset(&v);
-  drain(out, sr);
+  append_serialized(out, &v);
 }
 
 void append_value(std::string& out, const boost::json::object& o) {
-  boost::json::serializer sr;
-  sr.reset(&o);
-  drain(out, sr);
+  append_serialized(out, &o);
 }
 
 void append_number(std::string& out, double v) {
