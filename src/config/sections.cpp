@@ -93,6 +93,7 @@ const Schema<RetryConfig>& retry_schema() {
       int_field("max_attempts", &RetryConfig::max_attempts, 1),
       duration_field("initial", &RetryConfig::initial),
       duration_field("max", &RetryConfig::max),
+      duration_field("give_up_after", &RetryConfig::give_up_after),
   };
   return schema;
 }
@@ -123,6 +124,8 @@ const Schema<RetrievalConfig>& retrieval_schema() {
       int_field("max_results", &RetrievalConfig::max_results, 1, 200),
       choice_field("sort_by", &RetrievalConfig::sort_by, sort_by_names),
       choice_field("sort_order", &RetrievalConfig::sort_order, sort_order_names),
+      int_field("max_pages", &RetrievalConfig::max_pages, 1, 10000),
+      duration_field("summary_wait", &RetrievalConfig::summary_wait),
   };
   return schema;
 }

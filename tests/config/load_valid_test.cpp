@@ -177,7 +177,10 @@ TEST(LoadConfig, ExampleFileIsValid) {
   const Config defaults;
   EXPECT_EQ(r.config->genesys.requests_per_minute, defaults.genesys.requests_per_minute);
   EXPECT_EQ(r.config->genesys.retry.initial, defaults.genesys.retry.initial);
+  EXPECT_EQ(r.config->genesys.retry.give_up_after, defaults.genesys.retry.give_up_after);
   EXPECT_EQ(r.config->retrieval.insight_types, defaults.retrieval.insight_types);
+  EXPECT_EQ(r.config->retrieval.max_pages, defaults.retrieval.max_pages);
+  EXPECT_EQ(r.config->retrieval.summary_wait, defaults.retrieval.summary_wait);
   EXPECT_EQ(r.config->crm.backoff.max, defaults.crm.backoff.max);
   EXPECT_EQ(r.config->crm.breaker_cooldown, defaults.crm.breaker_cooldown);
   EXPECT_EQ(r.config->queue.lease_timeout, defaults.queue.lease_timeout);

@@ -30,6 +30,10 @@ struct RetryConfig {
   int max_attempts = 5;      // per request, for 5xx / network errors
   Duration initial = 500ms;  // full-jitter exponential backoff bounds
   Duration max = 30s;
+  // Transient failures (network, timeouts, 5xx, 429, token endpoint down)
+  // return the interaction to the queue with backoff until this long after
+  // the first of them in the cycle; then it is dead-lettered.
+  Duration give_up_after = 24h;
 };
 
 struct GenesysConfig {
@@ -53,6 +57,8 @@ struct RetrievalConfig {
   int max_results = 100;
   SortBy sort_by = SortBy::relevance;
   SortOrder sort_order = SortOrder::desc;
+  int max_pages = 100;         // per interaction: a longer (or cycling) pagination stops with a reason
+  Duration summary_wait = 2h;  // summaries not ready are re-checked with backoff until then
 };
 
 struct GovernanceConfig {
