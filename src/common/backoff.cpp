@@ -1,8 +1,9 @@
 #include "insightd/common/backoff.hpp"
 
 #include <algorithm>
+#include <array>
 #include <boost/date_time/posix_time/posix_time.hpp>
-#include <charconv>
+#include <cctype>
 #include <locale>
 #include <sstream>
 
@@ -15,30 +16,64 @@ std::chrono::milliseconds BackoffPolicy::ceiling(int attempt) const noexcept {
   return std::chrono::milliseconds(std::min(value, max.count()));
 }
 
+namespace {
+
+// delta-seconds = 1*DIGIT. Any length is accepted: a value beyond the ceiling
+// (even beyond 64 bits) is the ceiling, never "absent".
+std::optional<std::chrono::seconds> parse_delta_seconds(std::string_view digits) {
+  if (digits.empty() ||
+      !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return std::nullopt;
+  std::int64_t seconds = 0;
+  for (char c : digits) {
+    seconds = seconds * 10 + (c - '0');
+    if (seconds >= kMaxRetryAfter.count()) return kMaxRetryAfter;
+  }
+  return std::chrono::seconds(seconds);
+}
+
+// IMF-fixdate, and the obsolete RFC 850 and asctime forms recipients must accept.
+std::optional<boost::posix_time::ptime> parse_http_date(std::string_view value) {
+  static constexpr std::array<const char*, 3> formats{
+      "%a, %d %b %Y %H:%M:%S GMT",  // Sun, 06 Nov 1994 08:49:37 GMT
+      "%A, %d-%b-%y %H:%M:%S GMT",  // Sunday, 06-Nov-94 08:49:37 GMT
+      "%a %b %e %H:%M:%S %Y",       // Sun Nov  6 08:49:37 1994
+  };
+  for (const char* format : formats) {
+    std::istringstream in{std::string(value)};
+    in.imbue(std::locale(std::locale::classic(), new boost::posix_time::time_input_facet(format)));
+    boost::posix_time::ptime when;
+    in >> when;
+    if (in.fail() || when.is_not_a_date_time()) continue;
+    in >> std::ws;
+    if (!in.eof()) continue;  // trailing text: not this format
+    if (format == formats[1]) {
+      // RFC 850's two-digit year: a date more than 50 years ahead is the most
+      // recent past year with those digits (RFC 9110 §5.6.7).
+      const auto today = boost::posix_time::second_clock::universal_time();
+      if (when > today + boost::gregorian::years(50)) when -= boost::gregorian::years(100);
+    }
+    return when;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 std::optional<std::chrono::seconds> parse_retry_after(std::string_view value,
                                                       std::chrono::system_clock::time_point now) {
-  while (!value.empty() && value.front() == ' ') value.remove_prefix(1);
-  while (!value.empty() && value.back() == ' ') value.remove_suffix(1);
+  while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
+  while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.remove_suffix(1);
   if (value.empty()) return std::nullopt;
+  if (std::isdigit(static_cast<unsigned char>(value.front()))) return parse_delta_seconds(value);
 
-  std::int64_t seconds = 0;
-  auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), seconds);
-  if (ec == std::errc{} && end == value.data() + value.size()) {
-    if (seconds < 0) return std::nullopt;
-    return std::chrono::seconds(seconds);
-  }
-
-  // IMF-fixdate, e.g. "Wed, 21 Oct 2015 07:28:00 GMT".
-  std::istringstream in{std::string(value)};
-  in.imbue(std::locale(std::locale::classic(),
-                       new boost::posix_time::time_input_facet("%a, %d %b %Y %H:%M:%S GMT")));
-  boost::posix_time::ptime when;
-  in >> when;
-  if (in.fail() || when.is_not_a_date_time()) return std::nullopt;
-  auto epoch = boost::posix_time::ptime(boost::gregorian::date(1970, 1, 1));
-  auto target = std::chrono::system_clock::time_point(std::chrono::seconds((when - epoch).total_seconds()));
-  auto delta = std::chrono::duration_cast<std::chrono::seconds>(target - now);
-  return std::max(delta, std::chrono::seconds(0));
+  auto when = parse_http_date(value);
+  if (!when) return std::nullopt;
+  static const auto epoch = boost::posix_time::ptime(boost::gregorian::date(1970, 1, 1));
+  const std::int64_t target_s = (*when - epoch).total_seconds();
+  const std::int64_t now_s = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
+  // Both are within a few thousand years of 1970: no overflow.
+  return std::chrono::seconds(std::clamp<std::int64_t>(target_s - now_s, 0, kMaxRetryAfter.count()));
 }
 
 }  // namespace insightd

@@ -6,6 +6,7 @@
 #include <boost/asio/co_spawn.hpp>
 #include <stdexcept>
 
+#include "insightd/common/backoff.hpp"
 #include "insightd/common/webhook_signature.hpp"
 #include "insightd/delivery/endpoint.hpp"
 #include "insightd/delivery/webhook_request.hpp"
@@ -237,7 +238,8 @@ boost::asio::awaitable<void> Deliverer::record(queue::Delivery delivery, Attempt
     case Verdict::retry: {
       spdlog::info("delivery: {} (interaction {}) attempt {} failed ({}); retrying in {} ms", webhook_id,
                    interaction_id, attempt, decision.error, decision.delay.count());
-      co_await outbox_->retry_delivery(std::move(delivery), std::chrono::system_clock::now() + decision.delay,
+      co_await outbox_->retry_delivery(std::move(delivery),
+                                       saturating_add(std::chrono::system_clock::now(), decision.delay),
                                        status, decision.error);
       break;
     }

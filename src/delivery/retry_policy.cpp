@@ -63,9 +63,10 @@ Decision RetryPolicy::decide(const AttemptResult& result, int attempt,
   }
   auto delay = backoff_.delay(attempt, rng);
   if (auto retry_after = parse_retry_after(result.retry_after, now)) {
-    // Retry-After replaces the jitter (the server said when it will be ready);
-    // the cap keeps a buggy or hostile header from parking deliveries for days.
-    delay = std::min<std::chrono::milliseconds>(*retry_after, backoff_.max);
+    // Retry-After replaces the jitter (the server said when it will be ready),
+    // even beyond crm.backoff.max: a CRM that asks for an hour is not helped
+    // by a retry every ten minutes. parse_retry_after caps it (kMaxRetryAfter).
+    delay = *retry_after;
   }
   return {Verdict::retry, delay, std::move(error)};
 }

@@ -8,6 +8,8 @@
 #include <exception>
 #include <system_error>
 
+#include "insightd/common/backoff.hpp"
+
 namespace insightd::genesys {
 namespace asio = boost::asio;
 using clock = std::chrono::steady_clock;
@@ -48,7 +50,7 @@ asio::awaitable<std::chrono::milliseconds> RateLimiter::acquire() {
 }
 
 void RateLimiter::on_rate_limited(std::chrono::seconds retry_after) {
-  bucket_.penalize(clock::now() + retry_after);
+  bucket_.penalize(saturating_add(clock::now(), retry_after));
   // The pump recomputes its wake-up time against the new penalty.
   pump_timer_.cancel();
 }

@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <limits>
 #include <random>
 
 #include "insightd/common/backoff.hpp"
@@ -43,6 +44,43 @@ TEST(RetryAfter, ParsesSecondsAndHttpDate) {
   EXPECT_FALSE(parse_retry_after("", now));
   EXPECT_FALSE(parse_retry_after("-5", now));
   EXPECT_FALSE(parse_retry_after("soon", now));
+}
+
+// Values a hostile or broken server may send: huge ones are clamped to the
+// ceiling (near 2^63 they overflowed the deadline arithmetic; beyond 64 bits
+// they were read as absent), signs and fractions are not delta-seconds.
+TEST(RetryAfter, HugeValuesAreClampedNotOverflowedOrIgnored) {
+  auto now = std::chrono::system_clock::time_point(std::chrono::seconds(1445412480));
+  EXPECT_EQ(parse_retry_after("9223372036854775807", now), kMaxRetryAfter);
+  EXPECT_EQ(parse_retry_after("9223372036854775808", now), kMaxRetryAfter);
+  EXPECT_EQ(parse_retry_after("99999999999999999999999999999", now), kMaxRetryAfter);
+  EXPECT_EQ(parse_retry_after("86400", now), kMaxRetryAfter);
+  EXPECT_EQ(parse_retry_after("86399", now), 86399s);
+  EXPECT_EQ(parse_retry_after("Fri, 31 Dec 9999 23:59:59 GMT", now), kMaxRetryAfter);
+  EXPECT_FALSE(parse_retry_after("+5", now));
+  EXPECT_FALSE(parse_retry_after("1.5", now));
+  EXPECT_FALSE(parse_retry_after("5 seconds", now));
+}
+
+TEST(RetryAfter, AcceptsTheObsoleteHttpDateForms) {
+  auto now = std::chrono::system_clock::time_point(std::chrono::seconds(784111717));  // 1994-11-06 08:48:37Z
+  EXPECT_EQ(parse_retry_after("Sun, 06 Nov 1994 08:49:37 GMT", now), 60s);
+  EXPECT_EQ(parse_retry_after("Sunday, 06-Nov-94 08:49:37 GMT", now), 60s);
+  EXPECT_EQ(parse_retry_after("Sun Nov  6 08:49:37 1994", now), 60s);
+  EXPECT_FALSE(parse_retry_after("Sun, 06 Nov 1994 08:49:37 GMT trailing", now));
+}
+
+TEST(SaturatingAdd, DeadlinesSaturateInsteadOfWrapping) {
+  using sys = std::chrono::system_clock;
+  const auto now = sys::now();
+  EXPECT_EQ(saturating_add(now, std::chrono::seconds::max()), sys::time_point::max());
+  EXPECT_EQ(saturating_add(now, std::chrono::milliseconds(5)), now + std::chrono::milliseconds(5));
+  const auto steady_now = std::chrono::steady_clock::now();
+  EXPECT_EQ(saturating_add(steady_now, std::chrono::hours::max()),
+            std::chrono::steady_clock::time_point::max());
+  EXPECT_EQ(saturating_add_ms(std::numeric_limits<std::int64_t>::max() - 1, 10),
+            std::numeric_limits<std::int64_t>::max());
+  EXPECT_EQ(saturating_add_ms(1000, 234), 1234);
 }
 
 TEST(Crypto, Base64RoundTripAndRejectsGarbage) {

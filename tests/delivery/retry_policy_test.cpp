@@ -80,11 +80,14 @@ TEST(RetryPolicy, RetryableFailuresBackOffWithinTheCeilingOfTheAttempt) {
   }
 }
 
-TEST(RetryPolicy, RetryAfterReplacesJitterAndIsCappedAtBackoffMax) {
+// A CRM's Retry-After is honoured above crm.backoff.max (it was clamped to
+// it), up to the common ceiling that keeps a hostile header from overflowing.
+TEST(RetryPolicy, RetryAfterReplacesJitterAboveBackoffMaxUpToTheCeiling) {
   std::mt19937_64 rng(3);
   RetryPolicy p({100ms, 10s}, 5);
   EXPECT_EQ(p.decide(response(429, "3"), 1, kNow, rng).delay, 3s);
-  EXPECT_EQ(p.decide(response(503, "3600"), 1, kNow, rng).delay, 10s);
+  EXPECT_EQ(p.decide(response(503, "3600"), 1, kNow, rng).delay, 3600s);
+  EXPECT_EQ(p.decide(response(503, "9223372036854775807"), 1, kNow, rng).delay, kMaxRetryAfter);
   // HTTP-date form, relative to now.
   EXPECT_EQ(p.decide(response(503, "Tue, 14 Nov 2023 22:13:25 GMT"), 1, kNow, rng).delay, 5s);
   // Unparsable: plain jitter.
