@@ -6,9 +6,11 @@
 #include <algorithm>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <boost/beast/http/error.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
 #include <optional>
+#include <unordered_set>
 
 #include "insightd/common/backoff.hpp"
 #include "insightd/genesys/rate_limiter.hpp"
@@ -60,6 +62,27 @@ std::string upstream_message(std::string_view body) {
 double seconds_since(steady::time_point start) {
   return std::chrono::duration<double>(steady::now() - start).count();
 }
+
+// Transport failures that fail the same way every time (an answer over our
+// size limits, a URL we cannot use): retrying only spends the budget.
+bool is_deterministic(const boost::system::error_code& ec) {
+  return ec == errc::body_too_large || ec == errc::invalid_url ||
+         ec == boost::beast::http::error::header_limit || ec == boost::beast::http::error::body_limit ||
+         ec == boost::beast::http::error::buffer_overflow;
+}
+
+// Keeps the first insight of each id: a server that repeats entities across
+// pages must not make us deliver one insight twice. Returns how many were dropped.
+int drop_duplicate_ids(std::vector<Insight>& insights) {
+  std::unordered_set<std::string> seen;
+  seen.reserve(insights.size());
+  const auto end = std::remove_if(insights.begin(), insights.end(), [&seen](const Insight& insight) {
+    return !seen.insert(insight.id).second;
+  });
+  const auto dropped = static_cast<int>(insights.end() - end);
+  insights.erase(end, insights.end());
+  return dropped;
+}
 }  // namespace
 
 // How one request ended after the retry policy: a 2xx body, or the interaction's outcome.
@@ -98,7 +121,19 @@ asio::awaitable<FetchResult> Fetcher::fetch(std::string interaction_id) {
   auto session = source_->start(interaction_id);
   std::vector<Insight> collected;
 
+  const int max_pages = std::max(1, cfg_.retrieval.max_pages);
   while (auto url = session->next_url()) {
+    if (result.pages >= max_pages) {
+      // A pagination that does not end (a server bug, or a hostile one) would
+      // hold a fetch slot and spend the budget forever.
+      result.outcome = Outcome::permanent_failure;
+      result.error = fmt::format(
+          "pagination stopped: more than {} pages (retrieval.max_pages) for interaction {} (correlation id "
+          "{})",
+          max_pages, interaction_id, result.correlation_id);
+      spdlog::warn("genesys {}: {}", source, result.error);
+      break;
+    }
     auto attempt = co_await send_with_policy(*url, interaction_id, result);
     if (!attempt.ok) {
       result.outcome = attempt.outcome;
@@ -128,7 +163,13 @@ asio::awaitable<FetchResult> Fetcher::fetch(std::string interaction_id) {
   }
 
   // An interaction gets all of its insights or none.
-  if (result.outcome == Outcome::ok) result.insights = session->finish(std::move(collected));
+  if (result.outcome == Outcome::ok) {
+    result.duplicates_dropped = drop_duplicate_ids(collected);
+    if (result.duplicates_dropped > 0)
+      spdlog::warn("genesys {}: interaction {}: dropped {} insight(s) whose id an earlier one already had",
+                   source, interaction_id, result.duplicates_dropped);
+    result.insights = session->finish(std::move(collected));
+  }
   if (result.page_capacity > 0)
     result.utilization_rate = static_cast<double>(result.entities_returned) / result.page_capacity;
   result.latency_ms = std::chrono::duration_cast<std::chrono::milliseconds>(steady::now() - started).count();
@@ -167,6 +208,7 @@ asio::awaitable<Fetcher::Attempt> Fetcher::send_with_policy(const std::string& u
     auto token = co_await tokens_.token(&token_detail);
     if (!token) {
       result.error = fmt::format("no access token for interaction {}: {}", interaction_id, token_detail);
+      result.token_unavailable = true;
       co_return stop(Outcome::transient_failure);
     }
 
@@ -185,6 +227,10 @@ asio::awaitable<Fetcher::Attempt> Fetcher::send_with_policy(const std::string& u
       result.correlation_id.clear();
       result.error = fmt::format("{} request for interaction {} failed: {}", source, interaction_id,
                                  response.error().message());
+      if (is_deterministic(response.error())) {
+        spdlog::warn("genesys {}: {}; not retried (it would fail the same way)", source, result.error);
+        co_return stop(Outcome::permanent_failure);
+      }
       const auto delay = next_transient_delay();
       if (!delay) co_return stop(Outcome::transient_failure);
       co_await sleep(*delay);

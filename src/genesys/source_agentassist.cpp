@@ -2,6 +2,8 @@
 // original design. Its pages are parsed in agentassist_page.cpp.
 #include <fmt/format.h>
 
+#include <unordered_set>
+
 #include "entity_fields.hpp"
 #include "insightd/genesys/source.hpp"
 #include "sessions.hpp"
@@ -36,9 +38,15 @@ class AgentAssistSession final : public SourceSession {
   result<Page> read(std::string_view body, std::string* detail) override {
     auto page = parse_agentassist_page(body, interaction_id_, detail);
     if (!page) return page;
-    if (!page->next_page_token.empty() && page->next_page_token == next_page_token_) {
-      // A server repeating its token would keep us paginating forever.
-      if (detail) *detail = "agentassist insights response repeats its nextPageToken";
+    ++pages_read_;
+    if (!page->next_page_token.empty() && !seen_tokens_.insert(page->next_page_token).second) {
+      // A token seen before (A, B, A, ...) would keep us paginating forever,
+      // re-reading the same pages.
+      if (detail)
+        *detail = fmt::format(
+            "pagination stopped: page {} of the agentassist insights repeats a nextPageToken an earlier page "
+            "returned",
+            pages_read_);
       return errc::malformed_response;
     }
     next_page_token_ = page->next_page_token;
@@ -57,6 +65,8 @@ class AgentAssistSession final : public SourceSession {
   RetrievalConfig retrieval_;
   std::string interaction_id_;
   std::string next_page_token_;
+  std::unordered_set<std::string> seen_tokens_;
+  int pages_read_ = 0;
   bool done_ = false;
 };
 }  // namespace

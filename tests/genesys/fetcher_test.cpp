@@ -7,10 +7,12 @@
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
+#include <boost/beast/http/error.hpp>
 #include <boost/url/parse.hpp>
 #include <map>
 
 #include "fake_http_client.hpp"
+#include "insightd/common/backoff.hpp"
 #include "insightd/genesys/rate_limiter.hpp"
 #include "insightd/genesys/token_manager.hpp"
 #include "run_coroutine.hpp"
@@ -226,6 +228,78 @@ TEST(Fetcher, ALongWindowLimitParksTheInteractionWithoutWaiting) {
   EXPECT_EQ(run_to_completion(f.ctx, f.limiter.acquire()), 0ms);
 }
 
+// Near 2^63 the duration arithmetic overflowed and the parked interaction came
+// back at once; now the value is clamped to the ceiling and parks it.
+TEST(Fetcher, AHugeRetryAfterParksForTheCeilingNotForever) {
+  Fixture f;
+  f.api = [](const http::Request&) -> result<http::Response> {
+    return json_response(429, R"({"status":429})", {{"Retry-After", "9223372036854775807"}});
+  };
+  auto r = f.fetch("conv-a");
+  EXPECT_EQ(r.outcome, Outcome::long_window_limited);
+  EXPECT_EQ(r.retry_after, kMaxRetryAfter);
+  EXPECT_EQ(f.api_requests().size(), 1u);
+}
+
+// A page token that cycles (A, B, A, ...) paginated forever.
+TEST(Fetcher, ACyclingPageTokenStopsWithTheReason) {
+  Fixture f;
+  f.api = [](const http::Request& r) -> result<http::Response> {
+    auto token = query_param(r.url, "nextPageToken");
+    auto next = token == "A" ? "B" : "A";
+    return json_response(200, page_body({entity("conv-a-" + token)}, next));
+  };
+  auto r = f.fetch("conv-a");
+  EXPECT_EQ(r.outcome, Outcome::permanent_failure);
+  EXPECT_THAT(r.error, HasSubstr("pagination stopped"));
+  EXPECT_THAT(r.error, HasSubstr("repeats a nextPageToken"));
+  EXPECT_EQ(f.api_requests().size(), 3u);  // "", A, B: B's answer repeats A
+  EXPECT_TRUE(r.insights.empty());
+}
+
+// A token that changes on every page paginated forever too.
+TEST(Fetcher, PaginationStopsAtMaxPages) {
+  Fixture f;
+  f.cfg.retrieval.max_pages = 7;
+  int page = 0;
+  f.api = [&page](const http::Request&) -> result<http::Response> {
+    ++page;
+    return json_response(200, page_body({entity("same-id")}, "t" + std::to_string(page)));
+  };
+  auto r = f.fetch("conv-a");
+  EXPECT_EQ(r.outcome, Outcome::permanent_failure);
+  EXPECT_THAT(r.error, HasSubstr("more than 7 pages (retrieval.max_pages)"));
+  EXPECT_EQ(f.api_requests().size(), 7u);
+  EXPECT_EQ(r.pages, 7);
+}
+
+TEST(Fetcher, DuplicateInsightIdsWithinAnInteractionAreDeliveredOnce) {
+  Fixture f;
+  f.api = [](const http::Request& r) -> result<http::Response> {
+    auto token = query_param(r.url, "nextPageToken");
+    if (token.empty()) return json_response(200, page_body({entity("x"), entity("y")}, "p2"));
+    return json_response(200, page_body({entity("y"), entity("z"), entity("x")}, ""));
+  };
+  auto r = f.fetch("conv-a");
+  EXPECT_EQ(r.outcome, Outcome::ok) << r.error;
+  EXPECT_THAT(ids(r), ElementsAre("x", "y", "z"));
+  EXPECT_EQ(r.duplicates_dropped, 2);
+}
+
+// An answer over our limits fails the same way every time: it was retried
+// max_attempts times.
+TEST(Fetcher, DeterministicTransportErrorsAreNotRetried) {
+  for (auto ec : {make_error_code(errc::body_too_large),
+                  boost::system::error_code(boost::beast::http::error::header_limit)}) {
+    Fixture f;
+    f.api = [ec](const http::Request&) -> result<http::Response> { return ec; };
+    auto r = f.fetch("conv-a");
+    EXPECT_EQ(r.outcome, Outcome::permanent_failure) << ec.message();
+    EXPECT_EQ(f.api_requests().size(), 1u) << ec.message();
+    EXPECT_EQ(r.retries, 0) << ec.message();
+  }
+}
+
 TEST(Fetcher, A5xxIsRetriedWithBackoff) {
   Fixture f;
   int calls = 0;
@@ -296,6 +370,7 @@ TEST(Fetcher, AFailedTokenRequestIsTransientAndSaysWhy) {
   auto r = f.fetch("conv-a");
   EXPECT_EQ(r.outcome, Outcome::transient_failure);
   EXPECT_THAT(r.error, HasSubstr("region"));
+  EXPECT_TRUE(r.token_unavailable);
   EXPECT_TRUE(f.api_requests().empty());
 }
 

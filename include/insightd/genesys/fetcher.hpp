@@ -37,6 +37,7 @@ struct FetchResult {
   int page_capacity = 0;          // sum of the limits requested
   double utilization_rate = 0.0;  // entities_returned / page_capacity
   int malformed_skipped = 0;
+  int duplicates_dropped = 0;        // insights whose id an earlier one of the interaction had
   int retries = 0;                   // requests sent again (401, 429, 5xx, transport)
   std::int64_t rate_limited_ms = 0;  // time spent waiting for the limiter
   std::int64_t latency_ms = 0;
@@ -44,6 +45,7 @@ struct FetchResult {
   std::string correlation_id;           // ININ-Correlation-Id of the last response
   std::string error;                    // status, upstream message, correlation id; no PII
   std::chrono::seconds retry_after{0};  // long_window_limited / transient 429: when to try again
+  bool token_unavailable = false;       // transient because no access token could be obtained
 };
 
 std::string_view to_string(FetchResult::Outcome outcome) noexcept;  // "ok", "permanent_failure", ...
