@@ -6,6 +6,7 @@
 #include <random>
 #include <stdexcept>
 
+#include "insightd/common/backoff.hpp"
 #include "insightd/common/crypto.hpp"
 #include "schema.hpp"
 
@@ -98,7 +99,7 @@ EnqueueResult QueueDb::enqueue(const std::vector<std::string>& ids) {
         "VALUES (?1, 'pending', ?2, ?4, ?3, ?3) "
         "ON CONFLICT (id) DO UPDATE SET state = 'pending', queued_seq = ?2, attempts = 0, not_before = 0, "
         "lease_token = NULL, lease_expires = NULL, last_error = '', last_status = 0, dead_kind = '', "
-        "audit_context = '', cycle_key = ?4, updated_at = ?3 "
+        "audit_context = '', cycle_key = ?4, retry_since = 0, updated_at = ?3 "
         "WHERE state IN ('done', 'failed', 'dead')");
     upsert->with(id, seq + 1, now, crypto::random_hex(16)).run();
     if (db_.changes() == 0) {
@@ -127,10 +128,11 @@ std::vector<Lease> QueueDb::lease(std::size_t max) {
       .run();
   {
     auto q = db_.query(
-        "SELECT id, attempts, cycle_key FROM interactions WHERE state = 'pending' AND not_before <= ?1 "
-        "ORDER BY queued_seq LIMIT ?2");
+        "SELECT id, attempts, cycle_key, retry_since FROM interactions WHERE state = 'pending' "
+        "AND not_before <= ?1 ORDER BY queued_seq LIMIT ?2");
     q->with(now, static_cast<std::int64_t>(max));
-    while (q->step()) leases.push_back(Lease{q->text(0), next_lease_token(), q->int32(1) + 1, q->text(2)});
+    while (q->step())
+      leases.push_back(Lease{q->text(0), next_lease_token(), q->int32(1) + 1, q->text(2), q->int64(3)});
   }
   for (const auto& l : leases) {
     db_.query(
@@ -212,11 +214,32 @@ bool QueueDb::release(const Lease& lease, std::chrono::milliseconds not_before_d
   auto now = now_ms();
   db_.query(
          "UPDATE interactions SET state = 'pending', lease_token = NULL, lease_expires = NULL, not_before = "
-         "?3, "
-         "last_error = ?4, updated_at = ?5 WHERE id = ?1 AND state = 'in_flight' AND lease_token = ?2")
-      ->with(lease.interaction_id, lease.lease_token, now + not_before_delay.count(), reason, now)
+         "?3, last_error = ?4, retry_since = CASE WHEN retry_since = 0 THEN ?5 ELSE retry_since END, "
+         "updated_at = ?5 WHERE id = ?1 AND state = 'in_flight' AND lease_token = ?2")
+      ->with(lease.interaction_id, lease.lease_token, saturating_add_ms(now, not_before_delay.count()),
+             reason, now)
       .run();
   return db_.changes() == 1;
+}
+
+std::size_t QueueDb::renew_leases() {
+  const auto now = now_ms();
+  const auto mine = token_prefix_ + "-%";
+  sqlite::Transaction tx(db_);
+  db_.query(
+         "UPDATE interactions SET lease_expires = ?2 WHERE state = 'in_flight' AND lease_token LIKE ?1 "
+         "AND lease_expires < ?2")
+      ->with(mine, now + lease_timeout_ms_)
+      .run();
+  const auto renewed = static_cast<std::size_t>(db_.changes());
+  // A leased outbox row has next_attempt_at pushed to its lease expiry.
+  db_.query(
+         "UPDATE outbox SET next_attempt_at = ?2 WHERE state = 'pending' AND lease_token LIKE ?1 "
+         "AND next_attempt_at < ?2")
+      ->with(mine, now + lease_timeout_ms_)
+      .run();
+  tx.commit();
+  return renewed;
 }
 
 std::vector<Delivery> QueueDb::lease_deliveries(std::size_t max) {
@@ -418,7 +441,8 @@ bool QueueDb::replay_one(const std::string& id, std::int64_t now) {
   }
   db_.query(
          "UPDATE interactions SET state = 'pending', queued_seq = ?2, attempts = 0, not_before = 0, "
-         "last_error = '', last_status = 0, dead_kind = '', audit_context = '', updated_at = ?3 "
+         "last_error = '', last_status = 0, dead_kind = '', audit_context = '', retry_since = 0, "
+         "updated_at = ?3 "
          "WHERE id = ?1 AND state = 'dead'")
       ->with(id, seq + 1, now)
       .run();

@@ -26,6 +26,7 @@ class QueueDb {
   bool fail(const Lease& lease, const std::string& reason);
   bool dead_letter(const Lease& lease, const std::string& kind, const std::string& reason);
   bool release(const Lease& lease, std::chrono::milliseconds not_before_delay, const std::string& reason);
+  std::size_t renew_leases();
 
   std::vector<Delivery> lease_deliveries(std::size_t max);
   std::optional<Finished> delivered(const Delivery& delivery, int http_status);

@@ -109,6 +109,12 @@ END;
 ALTER TABLE interactions ADD COLUMN cycle_key TEXT NOT NULL DEFAULT '';
 UPDATE interactions SET cycle_key = lower(hex(randomblob(16)));
 )sql",
+    // 5: when the cycle first went back to the queue for a transient failure,
+    // so transient failures are retried until genesys.retry.give_up_after
+    // (and unready summaries until retrieval.summary_wait), then given up.
+    R"sql(
+ALTER TABLE interactions ADD COLUMN retry_since INTEGER NOT NULL DEFAULT 0;
+)sql",
 };
 
 }  // namespace

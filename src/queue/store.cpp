@@ -162,6 +162,10 @@ awaitable<bool> Store::release(Lease lease, std::chrono::milliseconds not_before
                });
 }
 
+awaitable<std::size_t> Store::renew_leases() {
+  return on_db(impl_, Access::write, [](QueueDb& db) { return db.renew_leases(); });
+}
+
 awaitable<std::vector<Delivery>> Store::lease_deliveries(std::size_t max) {
   return on_db(impl_, Access::write, [max](QueueDb& db) { return db.lease_deliveries(max); });
 }

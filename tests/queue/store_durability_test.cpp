@@ -73,7 +73,7 @@ TEST_F(QueueDurabilityTest, StateSurvivesACrashAndExpiredLeasesComeBack) {
 }
 
 TEST_F(QueueDurabilityTest, FileIsWalWithForeignKeysAndCurrentSchemaVersion) {
-  EXPECT_EQ(sql_int(cfg.sqlite_path, "PRAGMA user_version"), 4);
+  EXPECT_EQ(sql_int(cfg.sqlite_path, "PRAGMA user_version"), 5);
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(cfg.sqlite_path.c_str(), &db), SQLITE_OK);
   sqlite3_stmt* stmt = nullptr;
@@ -98,7 +98,7 @@ TEST_F(QueueDurabilityTest, MigratesAVersionOneFileKeepingUndeliveredBodies) {
   ASSERT_EQ(sql_int(cfg.sqlite_path, "PRAGMA user_version"), 1);
 
   store = open_store();
-  EXPECT_EQ(sql_int(cfg.sqlite_path, "PRAGMA user_version"), 4);
+  EXPECT_EQ(sql_int(cfg.sqlite_path, "PRAGMA user_version"), 5);
   EXPECT_EQ(sql_int(cfg.sqlite_path, "SELECT COUNT(*) FROM pragma_table_info('outbox') WHERE name = 'body'"),
             0);
   EXPECT_EQ(sql_int(cfg.sqlite_path, "SELECT COUNT(*) FROM outbox_bodies"), 1);  // "b" was delivered
@@ -143,7 +143,7 @@ TEST_F(QueueDurabilityTest, MigratesAFileAtUserVersionZero) {
   sql_exec(path, "CREATE TABLE unrelated (x); PRAGMA user_version = 0;");
   cfg.sqlite_path = path;
   store = open_store();
-  EXPECT_EQ(sql_int(path, "PRAGMA user_version"), 4);
+  EXPECT_EQ(sql_int(path, "PRAGMA user_version"), 5);
   EXPECT_EQ(sql_int(path, "SELECT COUNT(*) FROM unrelated"), 0);  // other tables untouched
   EXPECT_EQ(run(store->enqueue({"a"})).added, 1u);
 

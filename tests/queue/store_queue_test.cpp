@@ -239,6 +239,71 @@ TEST_F(QueueStoreTest, ReleaseWaitsForNotBefore) {
   EXPECT_THAT(ids_of(run(store->lease(1))), ElementsAre("a"));
 }
 
+// The retry clock starts at the first release of a cycle and survives later
+// leases and releases; a new cycle (queued again, replayed) starts without it.
+TEST_F(QueueStoreTest, ReleaseStartsTheRetryClockOnceAndANewCycleClearsIt) {
+  auto a = lease_one("a");
+  EXPECT_EQ(a.retrying_since_ms, 0);
+  const auto first_release = clock.now();
+  ASSERT_TRUE(run(store->release(a, 0ms, "HTTP 503")));
+  clock.advance(10s);
+  auto again = run(store->lease(1));
+  ASSERT_EQ(again.size(), 1u);
+  const auto since =
+      std::chrono::system_clock::time_point(std::chrono::milliseconds(again[0].retrying_since_ms));
+  EXPECT_EQ(since, first_release);
+  ASSERT_TRUE(run(store->release(again[0], 0ms, "HTTP 503 again")));
+  auto third = run(store->lease(1));
+  ASSERT_EQ(third.size(), 1u);
+  EXPECT_EQ(third[0].retrying_since_ms, again[0].retrying_since_ms);  // not restarted
+
+  ASSERT_TRUE(run(store->dead_letter(third[0], "transient", "gave up")));
+  ASSERT_EQ(run(store->replay({"a"}, false)), 1u);
+  auto replayed = run(store->lease(1));
+  ASSERT_EQ(replayed.size(), 1u);
+  EXPECT_EQ(replayed[0].retrying_since_ms, 0);
+}
+
+TEST_F(QueueStoreTest, AHugeReleaseDelaySaturatesInsteadOfWrappingToNow) {
+  auto a = lease_one("a");
+  ASSERT_TRUE(run(store->release(a, std::chrono::milliseconds::max(), "Retry-After near 2^63")));
+  clock.advance(std::chrono::hours(24 * 365));
+  EXPECT_TRUE(run(store->lease(1)).empty());
+}
+
+// Without renewal a cycle longer than lease_timeout was leased a second time
+// while it still ran (two cycles of one interaction at once).
+TEST_F(QueueStoreTest, RenewedLeasesAreNotTakenAgainWhileUnrenewedOnesExpire) {
+  run(store->enqueue({"a", "b"}));
+  auto mine = run(store->lease(1));
+  ASSERT_THAT(ids_of(mine), ElementsAre("a"));
+  auto other = Store::open(io.get_executor(), cfg, clock.function());  // a second daemon on the file
+  auto theirs = run(other->lease(1));
+  ASSERT_THAT(ids_of(theirs), ElementsAre("b"));
+
+  for (int beat = 0; beat < 6; ++beat) {  // two lease timeouts, renewed every third
+    clock.advance(cfg.lease_timeout / 3);
+    EXPECT_EQ(run(store->renew_leases()), 1u);  // renews only its own lease
+  }
+  // b's holder stopped renewing (it died): b comes back; a does not.
+  EXPECT_THAT(ids_of(run(store->lease(5))), ElementsAre("b"));
+  EXPECT_EQ(state_of("a"), State::in_flight);
+  EXPECT_TRUE(run(store->complete(mine[0], {}, "")));  // the original lease is still valid
+}
+
+TEST_F(QueueStoreTest, RenewingKeepsALeasedDeliveryFromBeingLeasedAgain) {
+  auto a = lease_one("a");
+  ASSERT_TRUE(run(store->complete(a, {message("a", 1, 1)}, "")));
+  auto deliveries = run(store->lease_deliveries(1));
+  ASSERT_EQ(deliveries.size(), 1u);
+  clock.advance(cfg.lease_timeout - 1s);
+  run(store->renew_leases());
+  clock.advance(cfg.lease_timeout - 1s);
+  EXPECT_TRUE(run(store->lease_deliveries(1)).empty());
+  clock.advance(1s);
+  EXPECT_EQ(run(store->lease_deliveries(1)).size(), 1u);  // no longer renewed: due again
+}
+
 TEST_F(QueueStoreTest, CountParkedCountsPendingIdsNotDueWithinTheHorizon) {
   run(store->enqueue({"due", "soon", "parked"}));
   auto leases = run(store->lease(3));

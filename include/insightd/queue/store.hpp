@@ -57,6 +57,11 @@ struct Lease {
   // when the ID is queued again. The webhook ids derive from it
   // (delivery/payload.hpp).
   std::string cycle_key;
+  // When this cycle first went back to the queue for a transient failure or a
+  // summary not ready yet (ms since epoch); 0 when it never did. The
+  // give-up deadlines (genesys.retry.give_up_after, retrieval.summary_wait)
+  // count from it.
+  std::int64_t retrying_since_ms = 0;
 };
 struct OutboxMessage {
   std::string webhook_id;  // chosen by the caller; kept across retries and replays
@@ -144,8 +149,14 @@ class Store {
   // -> dead, no outbox (e.g. PII block). reason is shown by `dead-letters list`
   // and kept on disk: name what was found, never the matched text.
   awaitable<bool> dead_letter(Lease lease, std::string kind, std::string reason);
-  awaitable<bool> release(Lease lease, std::chrono::milliseconds not_before_delay,
-                          std::string reason);  // -> pending
+  // -> pending, due after not_before_delay; starts the cycle's retry clock
+  // (Lease::retrying_since_ms) if it was not running.
+  awaitable<bool> release(Lease lease, std::chrono::milliseconds not_before_delay, std::string reason);
+  // Heartbeat: every fetch and delivery lease this Store holds gets a full
+  // lease_timeout again, so a cycle longer than the lease is never leased a
+  // second time while it runs; a daemon that dies stops renewing and its
+  // leases come back after lease_timeout. Returns the fetch leases renewed.
+  awaitable<std::size_t> renew_leases();
 
   // Due outbox rows (next_attempt_at <= now) unless deliveries are held, leased
   // for lease_timeout; a delivery lease that expires makes its row due again.
