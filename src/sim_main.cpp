@@ -19,6 +19,7 @@ constexpr const char* fault_help = R"(
 Fault injection: include a marker in the interaction ID (several may be combined, e.g. ia-7-flaky-pii-n120):
   notfound     404 not.found                 forbidden    403 missing.permissions
   flaky        503 for the first 2 requests  slow         extra latency for that ID
+  outage       503 for the first 6 requests  alldown      503 to every request
   malformed    entities without id, with a bad date or an unknown type
   pii          entities marked redacted:true whose text holds an email, phone, card, SSN and IBAN
   stale        createdDate days in the past  future       createdDate days in the future
@@ -48,7 +49,7 @@ int main(int argc, char** argv) {
   insightd::sim::SimOptions o;
   std::string port_file;
   unsigned token_ttl_s = static_cast<unsigned>(o.token_ttl.count());
-  unsigned latency_ms = 0, crm_latency_ms = 0;
+  unsigned latency_ms = 0, crm_latency_ms = 0, token_outage_ms = 0;
   unsigned retry_after_s = static_cast<unsigned>(o.retry_after.count());
 
   CLI::App cli{"insightd-sim: a Genesys Cloud and CRM simulator for demos, tests and benchmarks"};
@@ -70,6 +71,9 @@ int main(int argc, char** argv) {
                  "server-side limit over all API requests, per minute; 0 = off")
       ->capture_default_str();
   cli.add_option("--burst", o.burst, "token bucket size of --rate-limit")->capture_default_str();
+  cli.add_option("--token-outage", token_outage_ms,
+                 "the login endpoint answers 503 for this long after start, ms")
+      ->capture_default_str();
   cli.add_option("--latency", latency_ms, "extra latency of every API response, ms")->capture_default_str();
   cli.add_option("--retry-after", retry_after_s, "Retry-After seconds of the `ratelimit` fault")
       ->capture_default_str();
@@ -96,6 +100,7 @@ int main(int argc, char** argv) {
 
   o.token_ttl = std::chrono::seconds(token_ttl_s);
   o.latency = std::chrono::milliseconds(latency_ms);
+  o.token_outage = std::chrono::milliseconds(token_outage_ms);
   o.crm_latency = std::chrono::milliseconds(crm_latency_ms);
   o.crm_keep_bodies = !crm_discard_bodies;
   o.retry_after = std::chrono::seconds(retry_after_s);

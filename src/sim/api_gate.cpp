@@ -1,6 +1,7 @@
 // Every /api/v2 request passes here: routing, bearer check, the global token
 // bucket, then the faults every source shares (notfound, forbidden, 429s, flaky).
 #include <boost/algorithm/string/predicate.hpp>
+#include <limits>
 #include <vector>
 
 #include "sim_state.hpp"
@@ -102,7 +103,11 @@ Reply api_request(SimState& state, const http::ServerRequest& request, boost::ur
     if (f.long_limit) return too_many_requests(state, found->endpoint, long_limit_retry_after_s, "longlimit");
     if (f.rate_limit && state.rate_limited_ids.insert(call.interaction_id).second)
       return too_many_requests(state, found->endpoint, state.options.retry_after.count(), "ratelimit");
-    if (f.flaky && ++state.requests_per_id[call.interaction_id] <= flaky_failures)
+    const int failures = f.down     ? std::numeric_limits<int>::max()
+                         : f.outage ? outage_failures
+                         : f.flaky  ? flaky_failures
+                                    : 0;
+    if (failures > 0 && ++state.requests_per_id[call.interaction_id] <= failures)
       return {found->endpoint,
               error_response({503, "service.unavailable", "The service is temporarily unavailable"})};
     return found->source(state, call);

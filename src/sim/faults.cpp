@@ -30,6 +30,8 @@ Faults faults_for(std::string_view id) noexcept {
   f.not_found = has(id, "notfound");
   f.forbidden = has(id, "forbidden");
   f.flaky = has(id, "flaky");
+  f.outage = has(id, "outage");
+  f.down = has(id, "alldown");
   f.malformed = has(id, "malformed");
   f.pii = has(id, "pii");
   f.stale = has(id, "stale");

@@ -6,6 +6,9 @@
 //   notfound     404 {"status":404,"code":"not.found",...}
 //   forbidden    403 {"status":403,"code":"missing.permissions",...}
 //   flaky        503 for the first 2 requests of that ID
+//   outage       503 for the first 6 requests of that ID (more than one
+//                cycle's retries: the interaction must go back to the queue)
+//   alldown      503 to every request of that ID
 //   malformed    some entities without id, with an unparsable date, or an unknown type
 //   pii          some entities marked redacted:true whose text still holds an
 //                email, a phone number, a Luhn-valid card, a US SSN and a valid IBAN
@@ -29,6 +32,8 @@ struct Faults {
   bool not_found = false;
   bool forbidden = false;
   bool flaky = false;
+  bool outage = false;
+  bool down = false;
   bool malformed = false;
   bool pii = false;
   bool stale = false;
@@ -44,6 +49,7 @@ struct Faults {
 
 inline constexpr std::size_t max_insight_count = 100000;  // caps "-n<NUM>"
 inline constexpr int flaky_failures = 2;
+inline constexpr int outage_failures = 6;
 inline constexpr int long_limit_retry_after_s = 3600;
 
 Faults faults_for(std::string_view interaction_id) noexcept;

@@ -18,6 +18,9 @@ struct SimOptions {
   std::string client_id = "insightd-sim";
   std::string client_secret = "insightd-sim-secret";
   std::chrono::seconds token_ttl{86400};  // Genesys' default token lifetime
+  // The login endpoint answers 503 for this long after the start (or a reset):
+  // an identity-provider outage.
+  std::chrono::milliseconds token_outage{0};
 
   // Server-side token bucket over every /api/v2 request; 0 requests per minute = off.
   unsigned rate_limit_rpm = 0;
