@@ -9,9 +9,13 @@
 #include <boost/json/object.hpp>
 #include <csignal>
 #include <deque>
+#include <random>
+#include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
 #include "insightd/common/async_event.hpp"
+#include "insightd/common/backoff.hpp"
 #include "insightd/config/loader.hpp"
 #include "insightd/delivery/deliverer.hpp"
 #include "insightd/genesys/fetcher.hpp"
@@ -89,6 +93,17 @@ struct Daemon::Impl {
   int active_cycles = 0;  // fetching + settling
   int fetching = 0;
   std::deque<queue::Lease> ready;  // leased ahead, so a freed slot starts its next fetch at once
+  // Interactions with a cycle running here, and a newer lease of one of them
+  // (its old lease expired while it ran): started when the running one ends,
+  // so one process never runs two cycles of one interaction.
+  std::unordered_set<std::string> running;
+  std::unordered_map<std::string, queue::Lease> deferred;
+  // Leasing waits for an access token: while the token endpoint fails, work
+  // stays queued instead of each interaction spending a cycle on it.
+  int token_failures = 0;
+  std::optional<std::string> leasing_paused;  // why, for /readyz
+  std::chrono::steady_clock::time_point next_token_try{};
+  std::mt19937_64 rng{std::random_device{}()};
   bool reloading = false;
   bool deliverer_running = false;
   bool stopping = false;
@@ -170,15 +185,31 @@ struct Daemon::Impl {
     const int limit = config->genesys.concurrency;
     while (!stopping && !reloading && !ready.empty() && fetching < limit &&
            active_cycles - fetching < settling_bound_per_slot * limit) {
-      start_cycle(std::move(ready.front()));
+      auto lease = std::move(ready.front());
       ready.pop_front();
       wake.notify();  // the lease loop tops `ready` up
+      if (running.contains(lease.interaction_id)) {
+        spdlog::warn("interaction {}: leased again while its cycle still runs here; it waits for that cycle",
+                     lease.interaction_id);
+        deferred.insert_or_assign(lease.interaction_id, std::move(lease));
+        continue;
+      }
+      start_cycle(std::move(lease));
+    }
+  }
+
+  void cycle_ended(const std::string& id) {
+    running.erase(id);
+    if (auto it = deferred.find(id); it != deferred.end()) {
+      ready.push_front(std::move(it->second));
+      deferred.erase(it);
     }
   }
 
   void start_cycle(queue::Lease lease) {
     ++active_cycles;
     ++fetching;
+    running.insert(lease.interaction_id);
     auto slot_held = std::make_shared<bool>(true);
     auto free_slot = [this, slot_held] {
       if (std::exchange(*slot_held, false)) --fetching;
@@ -189,11 +220,13 @@ struct Daemon::Impl {
       free_slot();
       start_ready();
     };
+    auto id = lease.interaction_id;
     asio::co_spawn(executor(), process_interaction(std::move(ctx), std::move(lease)),
-                   [this, free_slot](std::exception_ptr e) {
+                   [this, free_slot, id = std::move(id)](std::exception_ptr e) {
                      log_failure("interaction cycle")(e);
                      free_slot();
                      --active_cycles;
+                     cycle_ended(id);
                      start_ready();
                      wake.notify();
                    });
@@ -269,6 +302,7 @@ struct Daemon::Impl {
 
   std::optional<std::string> not_ready_reason() const {
     if (!store) return "queue not open";
+    if (leasing_paused) return leasing_paused;
     return telemetry->token_problem();
   }
 
@@ -333,6 +367,46 @@ struct Daemon::Impl {
     co_return parked == counts.pending;
   }
 
+  // True when a token is at hand (usually cached). Otherwise leasing pauses
+  // and the token is asked for again with backoff; /readyz says why meanwhile.
+  asio::awaitable<bool> token_available() {
+    const auto now = std::chrono::steady_clock::now();
+    if (now < next_token_try) co_return false;
+    std::string detail;
+    auto token = co_await services->tokens->token(&detail);
+    if (token) {
+      if (token_failures > 0) spdlog::info("access token obtained again; leasing resumes");
+      token_failures = 0;
+      leasing_paused.reset();
+      co_return true;
+    }
+    ++token_failures;
+    const auto& retry = config->genesys.retry;
+    const auto delay =
+        std::max(BackoffPolicy{retry.initial, retry.max}.delay(token_failures, rng), retry.initial);
+    next_token_try = std::chrono::steady_clock::now() + delay;
+    spdlog::warn("no access token: {}; leasing paused, next try in {} ms", detail, delay.count());
+    leasing_paused = "no access token, leasing paused: " + detail;
+    co_return false;
+  }
+
+  // Renews every lease this daemon holds, every third of lease_timeout, for
+  // as long as the daemon runs: a cycle longer than the lease keeps it, and a
+  // daemon that dies lets go after lease_timeout.
+  asio::awaitable<void> renew_leases() {
+    asio::steady_timer timer(io);
+    const auto period = std::max<std::chrono::milliseconds>(config->queue.lease_timeout / 3, 10ms);
+    for (;;) {
+      timer.expires_after(period);
+      co_await timer.async_wait(asio::use_awaitable);
+      try {
+        co_await store->renew_leases();
+      } catch (const std::exception& e) {
+        spdlog::error("renewing leases failed (retried in {} ms): {}", period.count(), e.what());
+      }
+    }
+  }
+
   asio::awaitable<void> lease_loop() {
     auto next_progress = std::chrono::steady_clock::now();
     while (!stopping) {
@@ -347,7 +421,12 @@ struct Daemon::Impl {
       const int wanted = config->genesys.concurrency - static_cast<int>(ready.size());
       if (wanted > 0 && static_cast<int>(ready.size()) <= config->genesys.concurrency / 2 && !stopping) {
         const auto depth = co_await store->outbox_depth();
-        if (depth < config->crm.queue_capacity) {
+        bool may_lease = depth < config->crm.queue_capacity;
+        if (may_lease) {
+          const bool have_token = co_await token_available();
+          may_lease = have_token;
+        }
+        if (may_lease) {
           auto leases = co_await store->lease(static_cast<std::size_t>(wanted));
           for (auto& lease : leases) ready.push_back(std::move(lease));
           start_ready();
@@ -389,6 +468,7 @@ struct Daemon::Impl {
       asio::co_spawn(executor(), watchdog(*interval), log_failure("watchdog"));
     }
     start_deliverer();
+    asio::co_spawn(executor(), renew_leases(), log_failure("lease renewal"));
     observability::notify_ready();
     spdlog::info("insightd running: source {}, queue {}, concurrency {}", to_string(config->genesys.source),
                  config->queue.sqlite_path, config->genesys.concurrency);

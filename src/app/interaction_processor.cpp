@@ -1,8 +1,10 @@
 #include "interaction_processor.hpp"
 
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
 #include <chrono>
+#include <random>
 
 #include "audit_context.hpp"
 #include "insightd/delivery/deliverer.hpp"
@@ -47,6 +49,27 @@ void apply_governance(observability::AuditRecord& r, const governance::Governanc
   for (const auto& [kind, n] : g.pii_findings) r.pii_findings[kind] = count(n);
   r.redaction_leaks = count(g.redaction_leaks);
   r.malformed_skipped += count(g.malformed);
+}
+
+std::mt19937_64& requeue_rng() {
+  static thread_local std::mt19937_64 rng{std::random_device{}()};
+  return rng;
+}
+
+// True when this cycle first went back to the queue more than `limit` ago.
+bool retrying_longer_than(const queue::Lease& lease, std::chrono::milliseconds limit) {
+  if (lease.retrying_since_ms == 0) return false;
+  const auto since =
+      std::chrono::system_clock::time_point(std::chrono::milliseconds(lease.retrying_since_ms));
+  return std::chrono::system_clock::now() - since >= limit;
+}
+
+std::string format_duration(std::chrono::milliseconds d) {
+  using namespace std::chrono;
+  if (d % hours(1) == 0ms) return fmt::format("{}h", duration_cast<hours>(d).count());
+  if (d % minutes(1) == 0ms) return fmt::format("{}m", duration_cast<minutes>(d).count());
+  if (d % seconds(1) == 0ms) return fmt::format("{}s", duration_cast<seconds>(d).count());
+  return fmt::format("{}ms", d.count());
 }
 
 // A Lease can be lost (expired and re-leased elsewhere): then another holder
@@ -101,6 +124,12 @@ boost::asio::awaitable<void> deliver_or_queue(ProcessorContext ctx, queue::Lease
 
 }  // namespace
 
+BackoffPolicy requeue_backoff(const Config& config) {
+  const auto initial =
+      std::max<std::chrono::milliseconds>(config.genesys.retry.max, std::chrono::milliseconds(1));
+  return BackoffPolicy{initial, initial * 10};
+}
+
 boost::asio::awaitable<void> process_interaction(ProcessorContext ctx, queue::Lease lease) {
   const auto& id = lease.interaction_id;
   FetchResult fetched = co_await ctx.fetcher->fetch(id);
@@ -110,11 +139,30 @@ boost::asio::awaitable<void> process_interaction(ProcessorContext ctx, queue::Le
   switch (fetched.outcome) {
     case Outcome::ok:
       break;
-    case Outcome::permanent_failure:
-    case Outcome::transient_failure: {
+    case Outcome::permanent_failure: {
       record.outcome = AuditOutcome::failed;
       record.error = fetched.error;
       const bool kept = co_await ctx.store->fail(lease, fetched.error);
+      settle(ctx, lease, kept, record);
+      co_return;
+    }
+    case Outcome::transient_failure: {
+      // An ordinary outage must not lose work: back to the queue with backoff
+      // until give_up_after has passed since the first such failure of this
+      // cycle, and only then a dead letter (listed, replayable).
+      const auto give_up_after = ctx.config->genesys.retry.give_up_after;
+      if (retrying_longer_than(lease, give_up_after)) {
+        record.outcome = AuditOutcome::dead;
+        record.error = fmt::format("gave up after {} of transient failures; last: {}",
+                                   format_duration(give_up_after), fetched.error);
+        const bool kept = co_await ctx.store->dead_letter(lease, "transient", record.error);
+        settle(ctx, lease, kept, record);
+        co_return;
+      }
+      record.outcome = AuditOutcome::retry;
+      record.error = fetched.error;
+      const auto delay = requeue_backoff(*ctx.config).delay(lease.attempt, requeue_rng());
+      const bool kept = co_await ctx.store->release(lease, delay, fetched.error);
       settle(ctx, lease, kept, record);
       co_return;
     }
@@ -128,13 +176,17 @@ boost::asio::awaitable<void> process_interaction(ProcessorContext ctx, queue::Le
       co_return;
     }
     case Outcome::not_ready: {
-      if (lease.attempt >= max_not_ready_attempts) {
+      // Summaries are written after wrap-up: re-checked with backoff until
+      // summary_wait has passed since the first "not ready".
+      const auto summary_wait = ctx.config->retrieval.summary_wait;
+      if (retrying_longer_than(lease, summary_wait)) {
         record.outcome = AuditOutcome::failed;
-        record.error = "upstream data still not ready after " + std::to_string(lease.attempt) + " attempts";
+        record.error = fmt::format("summary still not ready after {} (retrieval.summary_wait); last: {}",
+                                   format_duration(summary_wait), fetched.error);
         const bool kept = co_await ctx.store->fail(lease, record.error);
         settle(ctx, lease, kept, record);
       } else {
-        const auto delay = std::chrono::seconds(std::min(60, 2 << std::min(lease.attempt, 5)));
+        const auto delay = not_ready_backoff.delay(lease.attempt, requeue_rng());
         const bool kept = co_await ctx.store->release(lease, delay, "upstream data not ready yet");
         warn_if_lost(kept, lease);
       }

@@ -8,6 +8,7 @@
 #include <functional>
 #include <memory>
 
+#include "insightd/common/backoff.hpp"
 #include "insightd/config/config.hpp"
 #include "insightd/genesys/fetcher.hpp"
 #include "insightd/governance/governance.hpp"
@@ -35,8 +36,13 @@ struct ProcessorContext {
   std::function<void(const governance::GovernanceResult&, const std::vector<Insight>&)> governed;  // metrics
 };
 
-// The longest a not-ready (copilot Pending) interaction waits before it is failed.
-inline constexpr int max_not_ready_attempts = 10;
+// How long an interaction waits in the queue before its next cycle, when this
+// one ended transiently (network, 5xx, 429s, no token) or found the summary not
+// ready yet. Full jitter, so a backlog that failed together does not return
+// together. Transient: from genesys.retry.max (what one request already
+// backed off to) up to ten times that.
+BackoffPolicy requeue_backoff(const Config& config);
+inline constexpr BackoffPolicy not_ready_backoff{std::chrono::seconds(4), std::chrono::minutes(1)};
 
 boost::asio::awaitable<void> process_interaction(ProcessorContext ctx, queue::Lease lease);
 

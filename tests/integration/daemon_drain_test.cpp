@@ -9,38 +9,13 @@
 #include <map>
 #include <sstream>
 
+#include "support/audit_lines.hpp"
 #include "support/sim_process.hpp"
 
 namespace insightd::test {
 namespace {
 
 namespace json = boost::json;
-
-// The audit records the daemon printed (audit.sink: stdout).
-std::vector<json::object> audit_records(const std::string& stdout_text) {
-  std::vector<json::object> records;
-  std::istringstream lines(stdout_text);
-  for (std::string line; std::getline(lines, line);) {
-    if (!line.empty() && line.front() == '{') records.push_back(json::parse(line).as_object());
-  }
-  return records;
-}
-
-// interaction_id -> outcome, from the audit records.
-std::map<std::string, std::string> audit_outcomes(const std::string& stdout_text) {
-  std::map<std::string, std::string> outcomes;
-  for (const auto& record : audit_records(stdout_text)) {
-    outcomes[std::string(record.at("interaction_id").as_string())] =
-        std::string(record.at("outcome").as_string());
-  }
-  return outcomes;
-}
-
-std::filesystem::path write_ids(const TempDir& dir, const std::vector<std::string>& ids) {
-  std::string text;
-  for (const auto& id : ids) text += id + "\n";
-  return dir.write("ids.txt", text);
-}
 
 std::int64_t count_of(const json::object& status, const char* key) {
   return status.at(key).to_number<std::int64_t>();

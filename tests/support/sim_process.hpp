@@ -92,6 +92,7 @@ struct ConfigOptions {
   int max_results = 100;
   std::string sort_by = "relevance";  // relevance desc = the simulator's generation order
   std::string sort_order = "desc";
+  std::string give_up_after = "24h";  // genesys.retry.give_up_after
   int requests_per_minute = 6000;
   int burst = 50;
   int concurrency = 8;
@@ -126,7 +127,7 @@ inline std::filesystem::path write_config(const TempDir& dir, const std::string&
   burst: {burst}
   concurrency: {concurrency}
   request_timeout: 5s
-  retry: {{max_attempts: 4, initial: 20ms, max: 200ms}}
+  retry: {{max_attempts: 4, initial: 20ms, max: 200ms, give_up_after: {give_up_after}}}
 retrieval:
   insight_types: {types}
   confidence_threshold: {threshold}
@@ -170,7 +171,7 @@ log:
       fmt::arg("breaker_failures", o.breaker_failures), fmt::arg("breaker_cooldown", o.breaker_cooldown),
       fmt::arg("lease", o.lease_timeout), fmt::arg("grace", o.shutdown_grace),
       fmt::arg("admin", o.admin_listen), fmt::arg("token_file", o.admin_token_file),
-      fmt::arg("log_level", o.log_level));
+      fmt::arg("log_level", o.log_level), fmt::arg("give_up_after", o.give_up_after));
   return dir.write("insightd.yaml", yaml);
 }
 
