@@ -11,6 +11,7 @@ PACKAGES=(
   libssl-dev libspdlog-dev libfmt-dev libyaml-cpp-dev libsqlite3-dev sqlite3
   libsystemd-dev libre2-dev libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev
   libhiredis-dev redis-server wrk
+  clang libclang-rt-14-dev
 )
 
 install_missing_packages() {
@@ -33,8 +34,18 @@ build() {
   export CCACHE_BASEDIR="$ROOT" CCACHE_NOHASHDIR=true
   local werror=OFF
   [ "${CI:-}" = "true" ] && werror=ON
-  if [ ! -f "$BUILD_DIR/build.ninja" ]; then
-    cmake -S "$ROOT" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release -DINSIGHTD_WERROR=$werror
+  # CI configures every time, so -Werror holds on a reused build directory too.
+  if [ ! -f "$BUILD_DIR/build.ninja" ] || [ "$werror" = ON ]; then
+    (cd "$ROOT" && cmake --preset release -B "$BUILD_DIR" -DINSIGHTD_WERROR=$werror)
   fi
   cmake --build "$BUILD_DIR" -j2
+}
+
+# Configure and build one of CMakePresets.json's other presets (dev, fuzz) in
+# its own build directory; extra arguments go to `cmake --build`.
+build_preset() {
+  local preset=$1
+  shift
+  export CCACHE_BASEDIR="$ROOT" CCACHE_NOHASHDIR=true
+  (cd "$ROOT" && cmake --preset "$preset" >/dev/null && cmake --build --preset "$preset" "$@")
 }
