@@ -89,4 +89,16 @@ TEST(CheckConfig, MissingFileExits2WithTheReason) {
             "/nonexistent/insightd.yaml: cannot read the configuration file: No such file or directory\n");
 }
 
+TEST(CheckConfig, APortOutOfRangeIsRefusedAtItsPosition) {
+  insightd::test::TempDir dir;
+  const auto path = dir.write("port.yaml",
+                              "genesys:\n  client_id: id\n  client_secret: s\n"
+                              "crm:\n  url: https://crm.example.com\n  signing_secret: whsec_c2VjcmV0\n"
+                              "admin:\n  listen: 127.0.0.1:99999\n")
+                        .string();
+  const auto run = check_config(path);
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_EQ(run.output, path + ":8:11: admin.listen: port 99999 is not in 0..65535 (0: any free port)\n");
+}
+
 }  // namespace
