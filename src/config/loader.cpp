@@ -8,9 +8,9 @@
 #include <cstring>
 #include <fstream>
 #include <optional>
-#include <sstream>
 #include <tuple>
 
+#include "secrets.hpp"
 #include "sections.hpp"
 #include "validate.hpp"
 
@@ -117,10 +117,13 @@ LoadResult load_config_file(const std::string& path, EnvLookup env) {
   if (std::filesystem::is_directory(path, ec)) return unreadable("it is a directory");
   std::ifstream in(path, std::ios::binary);
   if (!in) return unreadable(std::strerror(errno));
-  std::ostringstream content;
-  content << in.rdbuf();
+  auto content = config_detail::read_at_most(in, kMaxConfigFileBytes);
+  if (!content) {
+    return unreadable(fmt::format("it is larger than {} KiB; a configuration file is a few KiB",
+                                  kMaxConfigFileBytes / 1024));
+  }
   auto base_dir = std::filesystem::absolute(path, ec).parent_path();
-  return load(content.str(), path, std::move(env), base_dir);
+  return load(*content, path, std::move(env), base_dir);
 }
 
 }  // namespace insightd
