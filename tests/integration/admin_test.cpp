@@ -72,10 +72,12 @@ TEST_F(AdminEndpoint, HealthReadinessAuthAndLookup) {
   EXPECT_EQ(json::parse(accepted.body).at("added").to_number<int>(), 3);
 
   ASSERT_TRUE(eventually([&] {
-    auto r = admin_call(port, "GET", "/v1/interactions/it-admin-3");
+    auto r = admin_call(port, "GET", "/v1/interactions/it-admin-3", {}, admin_token);
     return r.status == 200 && json::parse(r.body).at("state").as_string() == "done";
-  })) << admin_call(port, "GET", "/v1/interactions/it-admin-3").body;
-  EXPECT_EQ(admin_call(port, "GET", "/v1/interactions/never-queued").status, 404u);
+  })) << admin_call(port, "GET", "/v1/interactions/it-admin-3", {}, admin_token).body;
+  EXPECT_EQ(admin_call(port, "GET", "/v1/interactions/never-queued", {}, admin_token).status, 404u);
+  // The lookup carries errors and state: no token, no answer.
+  EXPECT_EQ(admin_call(port, "GET", "/v1/interactions/it-admin-3").status, 401u);
 }
 
 TEST_F(AdminEndpoint, MetricsParseAsPrometheusTextAndMoveWithTheWork) {
