@@ -28,6 +28,9 @@ Fault injection: include a marker in the interaction ID (several may be combined
   ratelimit    one 429 with Retry-After = --retry-after
   longlimit    429 with Retry-After 3600 every time
   crmreject    the CRM receiver answers 422 to every delivery of this interaction
+  chattyerror  400 whose message echoes an email, a phone and a card number
+  crmchatty    the CRM answers 422 with a card number as its code and an email in its message
+  crmmoved     the CRM answers 301 with a Location    crmbigbody   the CRM answers 200 with a 16 MiB+ body
   -n<NUM>      exactly NUM insights before filtering (otherwise 5..40)
 Introspection: GET /sim/stats, GET /sim/crm/deliveries, POST /sim/reset.
 )";

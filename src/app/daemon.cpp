@@ -319,6 +319,7 @@ struct Daemon::Impl {
     opts.max_request_body = 1u << 20;
     opts.max_connections = 64;
     opts.request_timeout = 10s;
+    opts.header_timeout = 2s;  // idle or silent clients make room for probes and scrapes
     admin = http::make_server(executor(), opts, observability::make_admin_handler(std::move(deps)));
     spdlog::info("admin endpoint on http://{}:{} (/metrics /healthz /readyz /v1/interactions)", opts.host,
                  admin->port());

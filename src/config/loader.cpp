@@ -7,14 +7,55 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
-#include <sstream>
+#include <optional>
 #include <tuple>
 
+#include "secrets.hpp"
 #include "sections.hpp"
 #include "validate.hpp"
 
 namespace insightd {
 namespace {
+
+// Where the quote opened at `pos` closes, or npos when it never does.
+std::size_t closing_quote(std::string_view source, std::size_t pos) {
+  const char quote = source[pos];
+  for (std::size_t i = pos + 1; i < source.size(); ++i) {
+    if (quote == '"' && source[i] == '\\') {
+      ++i;  // an escape: the next character is not the end
+    } else if (source[i] == quote) {
+      if (quote == '\'' && i + 1 < source.size() && source[i + 1] == '\'') {
+        ++i;  // '' inside single quotes is one quote
+      } else {
+        return i;
+      }
+    }
+  }
+  return std::string_view::npos;
+}
+
+// yaml-cpp accepts a quoted scalar whose quote never closes, swallowing the rest
+// of the file into it: the quote that opened it, found by walking every scalar.
+std::optional<YAML::Mark> unclosed_quote(const YAML::Node& node, std::string_view source) {
+  if (node.IsScalar()) {
+    const auto pos = static_cast<std::size_t>(node.Mark().pos);
+    const bool quoted =
+        node.Mark().pos >= 0 && pos < source.size() && (source[pos] == '"' || source[pos] == '\'');
+    if (quoted && closing_quote(source, pos) == std::string_view::npos) return node.Mark();
+    return std::nullopt;
+  }
+  if (node.IsSequence()) {
+    for (const auto& item : node) {
+      if (auto mark = unclosed_quote(item, source)) return mark;
+    }
+  } else if (node.IsMap()) {
+    for (const auto& item : node) {
+      if (auto mark = unclosed_quote(item.first, source)) return mark;
+      if (auto mark = unclosed_quote(item.second, source)) return mark;
+    }
+  }
+  return std::nullopt;
+}
 
 LoadResult load(std::string_view yaml, const std::string& display_name, EnvLookup env,
                 std::filesystem::path base_dir) {
@@ -24,7 +65,10 @@ LoadResult load(std::string_view yaml, const std::string& display_name, EnvLooku
   config.path = display_name;
   try {
     const YAML::Node root = YAML::Load(std::string(yaml));
-    if (!root.IsNull() && !root.IsMap()) {
+    if (const auto open = unclosed_quote(root, yaml)) {
+      ctx.error(*open,
+                "YAML syntax error: this quote is never closed (the value runs to the end of the file)");
+    } else if (!root.IsNull() && !root.IsMap()) {
       ctx.error(root.Mark(), "expected a mapping of sections (genesys, retrieval, crm, ...)");
     } else {
       read_mapping(Entry{root, "", root.Mark()}, config_schema(), ctx, config);
@@ -73,10 +117,13 @@ LoadResult load_config_file(const std::string& path, EnvLookup env) {
   if (std::filesystem::is_directory(path, ec)) return unreadable("it is a directory");
   std::ifstream in(path, std::ios::binary);
   if (!in) return unreadable(std::strerror(errno));
-  std::ostringstream content;
-  content << in.rdbuf();
+  auto content = config_detail::read_at_most(in, kMaxConfigFileBytes);
+  if (!content) {
+    return unreadable(fmt::format("it is larger than {} KiB; a configuration file is a few KiB",
+                                  kMaxConfigFileBytes / 1024));
+  }
   auto base_dir = std::filesystem::absolute(path, ec).parent_path();
-  return load(content.str(), path, std::move(env), base_dir);
+  return load(*content, path, std::move(env), base_dir);
 }
 
 }  // namespace insightd

@@ -5,11 +5,13 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
-#include <sstream>
 
 #include "values.hpp"
 
 namespace insightd::config_detail {
+namespace {
+constexpr std::size_t kMaxSecretFileBytes = 64u << 10;
+}  // namespace
 
 std::filesystem::path resolve_secret_path(const std::filesystem::path& configured,
                                           const std::optional<std::string>& credentials_directory,
@@ -22,6 +24,14 @@ std::filesystem::path resolve_secret_path(const std::filesystem::path& configure
   if (have_credentials && !std::filesystem::exists(configured, ec))
     return std::filesystem::path(*credentials_directory) / configured.filename();
   return configured;
+}
+
+std::optional<std::string> read_at_most(std::istream& in, std::size_t limit) {
+  std::string content(limit + 1, '\0');
+  in.read(content.data(), static_cast<std::streamsize>(content.size()));
+  content.resize(static_cast<std::size_t>(in.gcount()));
+  if (content.size() > limit) return std::nullopt;
+  return content;
 }
 
 std::optional<std::string> read_secret_file(const Entry& e, Context& ctx) {
@@ -43,9 +53,13 @@ std::optional<std::string> read_secret_file(const Entry& e, Context& ctx) {
     ctx.error(e, fmt::format("cannot read '{}': {}", path.string(), std::strerror(errno)));
     return std::nullopt;
   }
-  std::ostringstream content;
-  content << in.rdbuf();
-  std::string secret = std::move(content).str();
+  auto content = read_at_most(in, kMaxSecretFileBytes);
+  if (!content) {
+    ctx.error(e, fmt::format("'{}' is larger than {} KiB; a secret is a few bytes", path.string(),
+                             kMaxSecretFileBytes / 1024));
+    return std::nullopt;
+  }
+  std::string secret = std::move(*content);
   while (!secret.empty() && (secret.back() == '\n' || secret.back() == '\r')) secret.pop_back();
   if (secret.empty()) {
     ctx.error(e, fmt::format("'{}' is empty", path.string()));

@@ -64,17 +64,21 @@ void read_listen(const Entry& e, Context& ctx, AdminConfig& admin) {
   auto text = read_text(e, ctx);
   if (!text) return;
   auto authority = boost::urls::parse_authority(*text);
-  // Boost.URL reads an out-of-range port as number 0: tell it from a real "0".
   const bool valid = authority && !authority->has_userinfo() && !authority->host_address().empty() &&
-                     authority->has_port() && !authority->port().empty() &&
-                     (authority->port_number() != 0 || authority->port() == "0");
+                     authority->has_port() && !authority->port().empty();
   if (!valid) {
     ctx.error(e, fmt::format("expected host:port (e.g. 127.0.0.1:9464), got '{}'", *text));
     return;
   }
+  const std::string_view port_text(authority->port().data(), authority->port().size());
+  const auto port = tcp_port(port_text);
+  if (!port) {
+    ctx.error(e, fmt::format("port {} is not in 0..65535 (0: any free port)", port_text));
+    return;
+  }
   admin.listen = *text;
   admin.host = authority->host_address();
-  admin.port = authority->port_number();
+  admin.port = *port;
 }
 
 // An empty token_file leaves POST /v1/interactions disabled.

@@ -161,10 +161,24 @@ std::optional<std::string> read_url(const Entry& e, Context& ctx, std::span<cons
     ctx.error(e, fmt::format("'{}' has no host", *text));
     return std::nullopt;
   }
+  const std::string_view port_text(url->port().data(), url->port().size());
+  if (url->has_port() && !port_text.empty() && !tcp_port(port_text)) {
+    ctx.error(e, fmt::format("port {} of '{}' is not in 0..65535", port_text, *text));
+    return std::nullopt;
+  }
   if (url->scheme() == "http")
     ctx.warning(e, "uses http:// (no TLS): only for loopback tests or a TLS-terminating proxy");
   while (!text->empty() && text->back() == '/') text->pop_back();
   return text;
+}
+
+std::optional<std::uint16_t> tcp_port(std::string_view text) {
+  unsigned long value = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || ec != std::errc() || end != text.data() + text.size() ||
+      value > std::numeric_limits<std::uint16_t>::max())
+    return std::nullopt;
+  return static_cast<std::uint16_t>(value);
 }
 
 std::optional<std::size_t> read_choice(const Entry& e, Context& ctx,

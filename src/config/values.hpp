@@ -2,8 +2,10 @@
 // Typed readers for one configuration value. Each reports its own problem to
 // the context (with the value's position) and returns nullopt on failure, so
 // the caller keeps the default and the walk goes on to find the next problem.
+#include <cstdint>
 #include <limits>
 #include <span>
+#include <string_view>
 
 #include "context.hpp"
 
@@ -20,6 +22,10 @@ std::optional<Duration> read_positive_duration(const Entry& e, Context& ctx);
 // An absolute URL with one of `schemes` and a host; http:// draws a warning.
 // The trailing '/' is dropped so callers can append "/api/v2/...".
 std::optional<std::string> read_url(const Entry& e, Context& ctx, std::span<const std::string_view> schemes);
+
+// A TCP port written in decimal: its number when it is 0..65535, otherwise nullopt
+// (Boost.URL's port_number() wraps 99999 to 34463 and reads garbage as 0).
+std::optional<std::uint16_t> tcp_port(std::string_view text);
 
 // The index of the value in `names`; an unknown one is reported with the list.
 std::optional<std::size_t> read_choice(const Entry& e, Context& ctx, std::span<const std::string_view> names);

@@ -180,6 +180,7 @@ boost::asio::awaitable<Deliverer::Attempt> Deliverer::attempt(const queue::Outbo
   if (response) {
     result.status = static_cast<int>(response->status);
     result.retry_after = response->headers.get("Retry-After");
+    result.location = response->headers.get("Location");
     result.body = response->body;
   } else {
     transport_error = response.error().message();

@@ -5,6 +5,8 @@
 #include <boost/json/value.hpp>
 #include <cctype>
 
+#include "insightd/governance/upstream_text.hpp"
+
 namespace insightd::delivery {
 
 StatusClass classify_status(int status) noexcept {
@@ -27,15 +29,20 @@ bool is_token(std::string_view s) {
 
 }  // namespace
 
-std::string describe_response(int status, std::string_view body) {
+std::string describe_response(int status, std::string_view body, std::string_view location) {
   std::string text = "HTTP " + std::to_string(status);
+  if (status >= 300 && status < 400) {
+    text += location.empty() ? " redirect without a Location"
+                             : " redirect to " + governance::redact_upstream_text(location) +
+                                   " (redirects are not followed: set crm.url to the final URL)";
+  }
   boost::system::error_code ec;
   auto json = boost::json::parse(body, ec);
   if (ec || !json.is_object()) return text;
   for (const char* key : {"code", "error"}) {
     const auto* member = json.as_object().if_contains(key);
     if (member && member->is_string() && is_token(member->as_string())) {
-      return text + " (" + key + ": " + std::string(member->as_string()) + ")";
+      return text + " (" + key + ": " + governance::redact_upstream_text(member->as_string()) + ")";
     }
   }
   return text;
@@ -49,9 +56,9 @@ Decision RetryPolicy::decide(const AttemptResult& result, int attempt,
     case StatusClass::gone:
       return {Verdict::endpoint_disabled,
               {},
-              describe_response(result.status, result.body) + ": endpoint disabled"};
+              describe_response(result.status, result.body, result.location) + ": endpoint disabled"};
     case StatusClass::permanent:
-      return {Verdict::dead_letter, {}, describe_response(result.status, result.body)};
+      return {Verdict::dead_letter, {}, describe_response(result.status, result.body, result.location)};
     case StatusClass::retryable:
       break;
   }

@@ -13,6 +13,7 @@ http::Request make_webhook_request(const queue::OutboxMessage& message, std::str
   request.method = "POST";
   request.url = std::string(url);
   request.timeout = timeout;
+  request.keep_body_prefix = kWebhookResponseKept;
   request.headers.set("Content-Type", "application/json");
   request.headers.set("webhook-id", message.webhook_id);
   request.headers.set("webhook-timestamp", std::to_string(unix_seconds));

@@ -47,7 +47,7 @@ std::string read_entity(RawEntity& e, std::string_view interaction_id, Insight& 
                 std::move(*e.created_date),
                 e.redacted == RawEntity::Flag::yes,
                 "agentassist"};
-  return {};
+  return detail::invalid_utf8_reason(out);
 }
 
 // The member a value belongs to, resolved once per key.
@@ -223,7 +223,7 @@ errc malformed(std::string* detail, std::string message) {
 
 result<Page> parse_agentassist_page(std::string_view body, std::string_view interaction_id,
                                     std::string* detail) {
-  boost::json::basic_parser<PageHandler> parser(boost::json::parse_options{});
+  boost::json::basic_parser<PageHandler> parser(detail::response_parse_options());
   boost::system::error_code ec;
   const auto used = parser.write_some(false, body.data(), body.size(), ec);
   // The parser consumes whitespace after the document: anything left is more data.

@@ -9,6 +9,8 @@
 #include <cctype>
 #include <charconv>
 
+#include "insightd/common/utf8.hpp"
+
 namespace insightd::genesys::detail {
 
 std::optional<std::string> string_field(const boost::json::object& o, std::string_view key) {
@@ -61,7 +63,8 @@ result<boost::json::object> parse_object(std::string_view body, std::string_view
   // One arena per response instead of one heap block per JSON node: a page is
   // read once and dropped whole (malloc/free were a third of the I/O thread).
   auto value =
-      boost::json::parse(body, ec, boost::json::make_shared_resource<boost::json::monotonic_resource>());
+      boost::json::parse(body, ec, boost::json::make_shared_resource<boost::json::monotonic_resource>(),
+                         response_parse_options());
   if (ec) {
     if (detail) *detail = fmt::format("{} is not JSON: {}", what, ec.message());
     return errc::malformed_response;
@@ -105,6 +108,19 @@ SummaryStatus summary_status(std::string_view status) {
   if (std::find(running.begin(), running.end(), status) != running.end()) return SummaryStatus::pending;
   if (status == "Error" || status == "Failed") return SummaryStatus::failed;
   return SummaryStatus::unknown;
+}
+
+std::string invalid_utf8_reason(const Insight& insight) {
+  if (auto at = first_invalid_utf8(insight.id)) return fmt::format("id is not valid UTF-8 (byte {})", *at);
+  if (auto at = first_invalid_utf8(insight.text))
+    return fmt::format("text is not valid UTF-8 (byte {})", *at);
+  return {};
+}
+
+boost::json::parse_options response_parse_options() {
+  boost::json::parse_options options;
+  options.allow_invalid_utf8 = true;
+  return options;
 }
 
 std::string location(std::string_view array, std::size_t index) {

@@ -3,6 +3,7 @@
 // returns nullopt when the field is absent or has the wrong JSON type, so a
 // parser can name the field at fault.
 #include <boost/json/object.hpp>
+#include <boost/json/parse_options.hpp>
 #include <boost/json/value.hpp>
 #include <initializer_list>
 #include <optional>
@@ -10,6 +11,7 @@
 #include <string_view>
 
 #include "insightd/common/error.hpp"
+#include "insightd/common/insight.hpp"
 #include "insightd/config/config.hpp"
 
 namespace insightd::genesys::detail {
@@ -48,6 +50,14 @@ struct SummaryTally {
   // errc::ok when the page may be used; `what` names the summary in `detail`.
   errc verdict(std::string_view what, std::string* detail) const;
 };
+
+// Why an insight read from an entity cannot be used as text, or "": its id or
+// text is not valid UTF-8 ("text is not valid UTF-8 (byte 17)"). The response
+// is parsed accepting invalid UTF-8 so one bad entity is skipped, not the page.
+std::string invalid_utf8_reason(const Insight& insight);
+
+// Parse options for response bodies: see invalid_utf8_reason.
+boost::json::parse_options response_parse_options();
 
 // "entities[3]" style locations for MalformedEntity.
 std::string location(std::string_view array, std::size_t index);

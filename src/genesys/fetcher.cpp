@@ -15,6 +15,7 @@
 #include "insightd/common/backoff.hpp"
 #include "insightd/genesys/rate_limiter.hpp"
 #include "insightd/genesys/token_manager.hpp"
+#include "insightd/governance/upstream_text.hpp"
 
 namespace insightd::genesys {
 namespace asio = boost::asio;
@@ -38,11 +39,10 @@ std::string_view to_string(Outcome outcome) noexcept {
 }
 
 namespace {
-constexpr std::size_t kMaxUpstreamMessage = 300;
 constexpr std::chrono::seconds kDefaultRetryAfter{1};  // a 429 without a usable Retry-After
 
 // The upstream's own explanation (Genesys error bodies carry `message`; OAuth
-// ones `description`), shortened: it is meant for a log line.
+// ones `description`), PII-masked and shortened: it goes into the error value.
 std::string upstream_message(std::string_view body) {
   boost::system::error_code ec;
   auto value = boost::json::parse(body, ec);
@@ -55,8 +55,7 @@ std::string upstream_message(std::string_view body) {
       }
     }
   }
-  if (message.size() > kMaxUpstreamMessage) message = message.substr(0, kMaxUpstreamMessage) + "...";
-  return message;
+  return governance::redact_upstream_text(message);
 }
 
 double seconds_since(steady::time_point start) {
@@ -239,7 +238,7 @@ asio::awaitable<Fetcher::Attempt> Fetcher::send_with_policy(const std::string& u
 
     const auto status = static_cast<int>(response->status);
     result.http_status = status;
-    result.correlation_id = std::string(response->headers.get("ININ-Correlation-Id"));
+    result.correlation_id = governance::redact_upstream_text(response->headers.get("ININ-Correlation-Id"));
     if (status >= 200 && status < 300) co_return Attempt{true, std::move(response->body), Outcome::ok};
 
     auto message = upstream_message(response->body);

@@ -90,6 +90,9 @@ std::string read_summary(const json::object& e, std::string_view interaction_id,
                                   InsightType::topic, head, std::move(*text)));
     }
   }
+  for (const auto& insight : found) {
+    if (auto reason = detail::invalid_utf8_reason(insight); !reason.empty()) return reason;
+  }
   std::move(found.begin(), found.end(), std::back_inserter(out));
   return {};
 }
@@ -172,8 +175,13 @@ result<Page> parse_sta_sentiments(std::string_view body, std::string_view intera
         page.malformed.push_back({std::move(where), std::move(why)});
         continue;
       }
-      page.insights.push_back(sta_insight(head.id, interaction_id, InsightType::sentiment, head,
-                                          fmt::format("{}: {}", polarity, *text)));
+      auto insight = sta_insight(head.id, interaction_id, InsightType::sentiment, head,
+                                 fmt::format("{}: {}", polarity, *text));
+      if (auto invalid = detail::invalid_utf8_reason(insight); !invalid.empty()) {
+        page.malformed.push_back({std::move(where), std::move(invalid)});
+        continue;
+      }
+      page.insights.push_back(std::move(insight));
     }
   }
   return page;

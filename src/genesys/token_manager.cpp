@@ -15,6 +15,7 @@
 #include "insightd/common/crypto.hpp"
 #include "insightd/genesys/observer.hpp"
 #include "insightd/genesys/rate_limiter.hpp"
+#include "insightd/governance/upstream_text.hpp"
 
 namespace insightd::genesys {
 namespace asio = boost::asio;
@@ -60,7 +61,7 @@ http::Request make_token_request(const GenesysConfig& cfg) {
 result<AccessToken> parse_token_response(const http::Response& response, std::string_view login_base_url,
                                          AccessToken::time_point now, std::string* detail) {
   const auto endpoint = trim_slash(login_base_url) + "/oauth/token";
-  const auto correlation = std::string(response.headers.get("ININ-Correlation-Id"));
+  const auto correlation = governance::redact_upstream_text(response.headers.get("ININ-Correlation-Id"));
   const auto where =
       correlation.empty() ? endpoint : fmt::format("{} (correlation id {})", endpoint, correlation);
 
@@ -69,9 +70,11 @@ result<AccessToken> parse_token_response(const http::Response& response, std::st
   const json::object* object = (!ec && body.is_object()) ? &body.get_object() : nullptr;
 
   if (response.status < 200 || response.status >= 300) {
-    std::string error = object ? string_field(*object, "error") : "";
+    // The token endpoint may echo what it was sent: masked before it is logged or stored.
+    const std::string error = governance::redact_upstream_text(object ? string_field(*object, "error") : "");
     std::string description = object ? string_field(*object, "description") : "";
     if (description.empty() && object) description = string_field(*object, "error_description");
+    description = governance::redact_upstream_text(description);
     std::string message = fmt::format("token request to {} refused with HTTP {}", where, response.status);
     if (!error.empty()) message += ": " + error;
     if (!description.empty()) message += " (" + description + ")";

@@ -112,8 +112,14 @@ asio::awaitable<result<Response>> send_request(std::shared_ptr<ClientState> stat
       connection = std::move(*opened);
     }
 
-    auto exchange =
-        co_await connection->exchange(beast_request, request.timeout, state->options.max_response_body);
+    ClientConnection::Exchange exchange;
+    if (request.keep_body_prefix) {
+      exchange = co_await connection->exchange_keeping_prefix(beast_request, request.timeout,
+                                                              *request.keep_body_prefix);
+    } else {
+      exchange =
+          co_await connection->exchange(beast_request, request.timeout, state->options.max_response_body);
+    }
     if (exchange.error) {
       // Not after a timeout (the server may be working on it) nor a cancellation by the caller.
       if (reused && !exchange.received_any && exchange.error != beast::error::timeout &&

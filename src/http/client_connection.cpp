@@ -4,6 +4,7 @@
 #include <openssl/x509_vfy.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/ip/address.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -11,6 +12,7 @@
 #include <boost/asio/ssl/host_name_verification.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <boost/beast/http/buffer_body.hpp>
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/write.hpp>
 
@@ -57,9 +59,14 @@ asio::awaitable<error_code> write_on(Stream& stream, const BeastRequest& request
   co_return ec;
 }
 
-template <class Stream>
-asio::awaitable<error_code> read_on(Stream& stream, beast::flat_buffer& buffer,
-                                    beast::http::response_parser<beast::http::string_body>& parser) {
+// Reads the header, or on until the parser is done (or its body buffer is full).
+template <class Stream, class Parser>
+asio::awaitable<error_code> read_on(Stream& stream, beast::flat_buffer& buffer, Parser& parser,
+                                    bool header_only) {
+  if (header_only) {
+    auto [ec, bytes] = co_await beast::http::async_read_header(stream, buffer, parser, nothrow);
+    co_return ec;
+  }
   auto [ec, bytes] = co_await beast::http::async_read(stream, buffer, parser, nothrow);
   co_return ec;
 }
@@ -123,35 +130,82 @@ asio::awaitable<result<std::unique_ptr<ClientConnection>>> ClientConnection::ope
   co_return connection;
 }
 
+asio::awaitable<error_code> ClientConnection::write(const BeastRequest& request,
+                                                    std::chrono::milliseconds timeout) {
+  tcp().expires_after(timeout);
+  error_code ec;
+  // if/else, not ?: : GCC 12 miscompiles co_await inside a conditional expression.
+  if (auto* tls = std::get_if<TlsStream>(&stream_)) {
+    ec = co_await write_on(*tls, request);
+  } else {
+    ec = co_await write_on(std::get<beast::tcp_stream>(stream_), request);
+  }
+  co_return ec;
+}
+
+template <class Parser>
+asio::awaitable<error_code> ClientConnection::read(Parser& parser, bool header_only) {
+  error_code ec;
+  // if/else, not ?: : GCC 12 miscompiles co_await inside a conditional expression.
+  if (auto* tls = std::get_if<TlsStream>(&stream_)) {
+    ec = co_await read_on(*tls, buffer_, parser, header_only);
+  } else {
+    ec = co_await read_on(std::get<beast::tcp_stream>(stream_), buffer_, parser, header_only);
+  }
+  co_return ec;
+}
+
 asio::awaitable<ClientConnection::Exchange> ClientConnection::exchange(const BeastRequest& request,
                                                                        std::chrono::milliseconds timeout,
                                                                        std::size_t max_body) {
   Exchange out;
-  auto* tls = std::get_if<TlsStream>(&stream_);
-  auto* plain = std::get_if<beast::tcp_stream>(&stream_);
-
-  tcp().expires_after(timeout);
-  // if/else, not ?: : GCC 12 miscompiles co_await inside a conditional expression.
-  if (tls) {
-    out.error = co_await write_on(*tls, request);
-  } else {
-    out.error = co_await write_on(*plain, request);
-  }
+  out.error = co_await write(request, timeout);
   if (out.error) co_return out;
 
   beast::http::response_parser<beast::http::string_body> parser;
   parser.body_limit(max_body);
   if (request.method() == beast::http::verb::head) parser.skip(true);
   tcp().expires_after(timeout);
-  if (tls) {
-    out.error = co_await read_on(*tls, buffer_, parser);
-  } else {
-    out.error = co_await read_on(*plain, buffer_, parser);
-  }
+  out.error = co_await read(parser, false);
   out.received_any = parser.got_some() || buffer_.size() > 0;
   if (out.error) co_return out;
   out.reusable = parser.keep_alive();
   out.response = parser.release();
+  co_return out;
+}
+
+asio::awaitable<ClientConnection::Exchange> ClientConnection::exchange_keeping_prefix(
+    const BeastRequest& request, std::chrono::milliseconds timeout, std::size_t keep) {
+  Exchange out;
+  out.error = co_await write(request, timeout);
+  if (out.error) co_return out;
+
+  beast::http::response_parser<beast::http::buffer_body> parser;
+  parser.body_limit(boost::none);  // never held whole: its size does not matter
+  if (request.method() == beast::http::verb::head) parser.skip(true);
+  tcp().expires_after(timeout);
+  out.error = co_await read(parser, true);
+  out.received_any = parser.got_some() || buffer_.size() > 0;
+  if (out.error) co_return out;
+
+  // The status is the answer; the body is read only up to the prefix kept.
+  std::string kept;
+  char chunk[4096];
+  while (!parser.is_done() && kept.size() < keep) {
+    const std::size_t offered = std::min(sizeof chunk, keep - kept.size());
+    parser.get().body().data = chunk;
+    parser.get().body().size = offered;
+    const error_code ec = co_await read(parser, false);
+    kept.append(chunk, offered - parser.get().body().size);
+    if (ec == beast::http::error::need_buffer) continue;
+    if (ec) {
+      spdlog::debug("http client: reading the rest of a response body: {}; the status stands", ec.message());
+      break;
+    }
+  }
+  out.reusable = parser.is_done() && parser.keep_alive();
+  out.response.base() = parser.get().base();
+  out.response.body() = std::move(kept);
   co_return out;
 }
 

@@ -38,6 +38,11 @@ class ClientConnection {
   // Writes the request and reads one response of at most max_body bytes.
   boost::asio::awaitable<Exchange> exchange(const BeastRequest& request, std::chrono::milliseconds timeout,
                                             std::size_t max_body);
+  // Writes the request and reads one response's header and at most `keep` bytes of
+  // its body, of any size; a longer body is left unread (the connection is not reusable).
+  boost::asio::awaitable<Exchange> exchange_keeping_prefix(const BeastRequest& request,
+                                                           std::chrono::milliseconds timeout,
+                                                           std::size_t keep);
 
   // Graceful close: TLS close_notify (a peer that just drops TCP is fine here), then TCP close.
   boost::asio::awaitable<void> close(std::chrono::milliseconds timeout);
@@ -47,6 +52,11 @@ class ClientConnection {
  private:
   using TlsStream = boost::asio::ssl::stream<boost::beast::tcp_stream>;
   boost::beast::tcp_stream& tcp();
+  boost::asio::awaitable<boost::system::error_code> write(const BeastRequest& request,
+                                                          std::chrono::milliseconds timeout);
+  // The response header, or on until `parser` is done or its body buffer is full.
+  template <class Parser>
+  boost::asio::awaitable<boost::system::error_code> read(Parser& parser, bool header_only);
 
   std::variant<boost::beast::tcp_stream, TlsStream> stream_;
   boost::beast::flat_buffer buffer_;

@@ -78,6 +78,24 @@ void reject_connection(ServerState& state, tcp::socket& socket) {
   }
 }
 
+// Ends the connection that has waited longest for a request header, so that a
+// new one (a health probe, a scrape) is served; false when every one is busy.
+bool evict_longest_waiting(ServerState& state) {
+  ServerState::LiveConnection* oldest = nullptr;
+  for (auto& [id, connection] : state.live) {
+    if (!connection.waiting || connection.evicted || connection.socket == nullptr) continue;
+    if (oldest == nullptr || connection.waiting_since < oldest->waiting_since) oldest = &connection;
+  }
+  if (oldest == nullptr) return false;
+  oldest->evicted = true;
+  ++state.evicted_connections;
+  // As in stop(): cancel first, then close (only queues completions).
+  oldest->cancel->emit(asio::cancellation_type::terminal);
+  error_code ignored;
+  oldest->socket->close(ignored);
+  return true;
+}
+
 asio::awaitable<void> accept_loop(std::shared_ptr<ServerState> state) {
   for (;;) {
     auto [ec, socket] = co_await state->acceptor.async_accept(nothrow);
@@ -89,7 +107,7 @@ asio::awaitable<void> accept_loop(std::shared_ptr<ServerState> state) {
       co_await pause.async_wait(nothrow);
       continue;
     }
-    if (state->live.size() >= state->options.max_connections) {
+    if (state->counted_connections() >= state->options.max_connections && !evict_longest_waiting(*state)) {
       reject_connection(*state, socket);
       continue;
     }

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/ssl/error.hpp>
 #include <boost/asio/ssl/stream.hpp>
@@ -42,11 +43,23 @@ enum class Ending {
 class Registration {
  public:
   Registration(ServerState& state, std::uint64_t id) : state_(state), id_(id) {}
-  ~Registration() { state_.live.erase(id_); }
+  ~Registration() {
+    if (auto it = state_.live.find(id_); it != state_.live.end()) {
+      if (it->second.evicted) --state_.evicted_connections;
+      state_.live.erase(it);
+    }
+  }
   Registration(const Registration&) = delete;
   Registration& operator=(const Registration&) = delete;
   void attach(tcp::socket& socket) {
     if (auto it = state_.live.find(id_); it != state_.live.end()) it->second.socket = &socket;
+  }
+  // Waiting for the next request header (true) or serving a request (false).
+  void waiting(bool waiting) {
+    if (auto it = state_.live.find(id_); it != state_.live.end()) {
+      it->second.waiting = waiting;
+      it->second.waiting_since = std::chrono::steady_clock::now();
+    }
   }
 
  private:
@@ -120,15 +133,41 @@ asio::awaitable<void> reject_request(Stream& stream, beast::tcp_stream& tcp, con
   co_await write_response(stream, tcp, response, state.options.request_timeout);
 }
 
+std::chrono::milliseconds header_deadline(const ServerOptions& options) {
+  return std::min(options.header_timeout, options.request_timeout);
+}
+
+template <class Stream>
+asio::awaitable<error_code> read_header(Stream& stream, beast::flat_buffer& buffer,
+                                        beast::http::request_parser<beast::http::string_body>& parser) {
+  auto [ec, bytes] = co_await beast::http::async_read_header(stream, buffer, parser, nothrow);
+  co_return ec;
+}
+
+template <class Stream>
+asio::awaitable<error_code> read_rest(Stream& stream, beast::flat_buffer& buffer,
+                                      beast::http::request_parser<beast::http::string_body>& parser) {
+  auto [ec, bytes] = co_await beast::http::async_read(stream, buffer, parser, nothrow);
+  co_return ec;
+}
+
 template <class Stream>
 asio::awaitable<Ending> serve_requests(Stream& stream, beast::tcp_stream& tcp, beast::flat_buffer& buffer,
-                                       const ServerState& state, std::string remote) {
+                                       const ServerState& state, Registration& registration,
+                                       std::string remote) {
   buffer.reserve(read_buffer_capacity);
   for (;;) {
     beast::http::request_parser<beast::http::string_body> parser;
     parser.body_limit(state.options.max_request_body);
-    tcp.expires_after(state.options.request_timeout);  // idle keep-alive and slow senders alike
-    auto [read_ec, bytes] = co_await beast::http::async_read(stream, buffer, parser, nothrow);
+    // Idle keep-alive, silent and slow clients get the short header deadline;
+    // the body, once the header is in, the request timeout.
+    tcp.expires_after(header_deadline(state.options));
+    auto read_ec = co_await read_header(stream, buffer, parser);
+    if (!read_ec) {
+      registration.waiting(false);
+      tcp.expires_after(state.options.request_timeout);
+      read_ec = co_await read_rest(stream, buffer, parser);
+    }
     if (read_ec == beast::http::error::end_of_stream) co_return Ending::graceful;
     if (read_ec) {
       if (is_malformed_request(read_ec)) {
@@ -148,6 +187,7 @@ asio::awaitable<Ending> serve_requests(Stream& stream, beast::tcp_stream& tcp, b
     const auto write_failed = co_await write_response(stream, tcp, response, state.options.request_timeout);
     if (write_failed) co_return Ending::close;
     if (!keep_alive) co_return Ending::graceful;
+    registration.waiting(true);
   }
 }
 
@@ -183,7 +223,7 @@ asio::awaitable<void> serve_plain(std::shared_ptr<ServerState> state, Registrati
   beast::tcp_stream stream(std::move(socket));
   registration.attach(stream.socket());
   beast::flat_buffer buffer;
-  const Ending ending = co_await serve_requests(stream, stream, buffer, *state, remote);
+  const Ending ending = co_await serve_requests(stream, stream, buffer, *state, registration, remote);
   co_await end_plain(stream, ending, state->options.request_timeout);
 }
 
@@ -191,14 +231,15 @@ asio::awaitable<void> serve_tls(std::shared_ptr<ServerState> state, Registration
                                 tcp::socket socket, std::string remote) {
   TlsStream stream(std::move(socket), *state->tls);
   registration.attach(stream.next_layer().socket());
-  stream.next_layer().expires_after(state->options.request_timeout);
+  stream.next_layer().expires_after(header_deadline(state->options));
   auto [handshake_ec] = co_await stream.async_handshake(asio::ssl::stream_base::server, nothrow);
   if (handshake_ec) {
     spdlog::debug("http server: TLS handshake with {} failed: {}", remote, handshake_ec.message());
     co_return;
   }
   beast::flat_buffer buffer;
-  const Ending ending = co_await serve_requests(stream, stream.next_layer(), buffer, *state, remote);
+  const Ending ending =
+      co_await serve_requests(stream, stream.next_layer(), buffer, *state, registration, remote);
   co_await end_tls(stream, ending, state->options.request_timeout);
 }
 

@@ -4,6 +4,7 @@
 #include <boost/asio/cancellation_signal.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/ssl/context.hpp>
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -21,7 +22,15 @@ struct ServerState {
   struct LiveConnection {
     boost::asio::ip::tcp::socket* socket = nullptr;  // set once the connection coroutine runs
     std::shared_ptr<boost::asio::cancellation_signal> cancel;
+    // Waiting for a request header (or the TLS handshake) since `waiting_since`:
+    // the connection may make room for a new one (see ServerOptions::max_connections).
+    bool waiting = true;
+    std::chrono::steady_clock::time_point waiting_since = std::chrono::steady_clock::now();
+    bool evicted = false;  // ended to make room; leaves `live` when its coroutine ends
   };
+
+  // Connections counted against max_connections: the live ones not being ended.
+  std::size_t counted_connections() const noexcept { return live.size() - evicted_connections; }
 
   boost::asio::any_io_executor executor;
   ServerOptions options;
@@ -31,6 +40,7 @@ struct ServerState {
   bool stopped = false;
   std::uint64_t next_connection_id = 0;
   std::uint64_t rejected_connections = 0;
+  std::size_t evicted_connections = 0;  // in `live` with evicted set
   std::unordered_map<std::uint64_t, LiveConnection> live;
 };
 

@@ -7,6 +7,7 @@
 #include <boost/json/stream_parser.hpp>
 #include <boost/url/parse.hpp>
 #include <memory>
+#include <optional>
 #include <variant>
 
 #include "insightd/common/crypto.hpp"
@@ -89,14 +90,20 @@ std::variant<std::vector<std::string>, http::Response> parse_id_list(std::string
   return out;
 }
 
-awaitable<http::Response> handle_enqueue(const AdminDeps& deps, const http::ServerRequest& req) {
+// Every /v1 route needs the bearer token: the answers carry interaction state and
+// errors. The refusal, or nullopt when the request may proceed.
+std::optional<http::Response> refuse_unauthorized(const AdminDeps& deps, const http::ServerRequest& req) {
   if (deps.token.empty())
-    co_return json_error(403, "POST /v1/interactions is disabled: no admin.token_file is configured");
+    return json_error(403, "the /v1 API is disabled: no admin.token_file is configured");
   if (!bearer_token_matches(req.headers.get("Authorization"), deps.token)) {
     http::Response r = json_error(401, "missing or wrong bearer token");
     r.headers.set("WWW-Authenticate", "Bearer");
-    co_return r;
+    return r;
   }
+  return std::nullopt;
+}
+
+awaitable<http::Response> handle_enqueue(const AdminDeps& deps, const http::ServerRequest& req) {
   auto parsed = parse_id_list(req.body, deps.max_ids);
   if (auto* error = std::get_if<http::Response>(&parsed)) co_return std::move(*error);
 
@@ -145,6 +152,9 @@ awaitable<http::Response> handle(std::shared_ptr<const AdminDeps> deps, http::Se
         deps->not_ready_reason ? deps->not_ready_reason() : std::nullopt;
     if (reason) co_return text_response(503, "not ready: " + *reason + "\n");
     co_return text_response(200, "ready\n");
+  }
+  if (!segments.empty() && segments[0] == "v1") {
+    if (auto refusal = refuse_unauthorized(*deps, req)) co_return std::move(*refusal);
   }
   if (segments == std::vector<std::string>{"v1", "interactions"}) {
     if (req.method != "POST") co_return method_not_allowed("POST");

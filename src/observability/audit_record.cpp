@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <ctime>
 
+#include "insightd/common/utf8.hpp"
 #include "insightd/observability/audit.hpp"
 
 namespace insightd::observability {
@@ -23,9 +24,7 @@ std::string safe_kind(std::string_view kind) {
 
 std::string capped_error(std::string_view error) {
   if (error.size() <= max_error_bytes) return std::string(error);
-  std::size_t cut = max_error_bytes;
-  while (cut > 0 && (static_cast<unsigned char>(error[cut]) & 0xC0) == 0x80) --cut;  // keep UTF-8 whole
-  return std::string(error.substr(0, cut)) + "...";
+  return std::string(utf8_prefix(error, max_error_bytes)) + "...";
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <cerrno>
 #include <stdexcept>
 
 namespace insightd::queue::sqlite {
@@ -16,9 +17,22 @@ Statement::~Statement() {
   sqlite3_finalize(stmt_);
 }
 
+bool is_disk_full(int rc, int system_errno) noexcept {
+  return (rc & 0xff) == SQLITE_FULL || system_errno == ENOSPC || system_errno == EDQUOT;
+}
+
+std::string disk_full_message(std::string_view path, std::string_view what, std::string_view sqlite_message) {
+  return fmt::format(
+      "{}: disk full: the queue database cannot grow; free space on its file system (sqlite {}: {})", path,
+      what, sqlite_message);
+}
+
 void Statement::fail(int rc, const char* what) const {
-  throw std::runtime_error(fmt::format("{}: sqlite {} failed: {} ({})", sqlite3_db_filename(db_, "main"),
-                                       what, sqlite3_errmsg(db_), sqlite3_errstr(rc)));
+  const char* path = sqlite3_db_filename(db_, "main");
+  if (is_disk_full(rc, sqlite3_system_errno(db_)))
+    throw std::runtime_error(disk_full_message(path, what, sqlite3_errmsg(db_)));
+  throw std::runtime_error(
+      fmt::format("{}: sqlite {} failed: {} ({})", path, what, sqlite3_errmsg(db_), sqlite3_errstr(rc)));
 }
 
 Statement& Statement::bind(int index, std::int64_t value) {
@@ -74,7 +88,9 @@ Connection::Connection(const std::string& path) : path_(path) {
                            SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) {
     std::string msg = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
+    const int system_errno = db_ ? sqlite3_system_errno(db_) : 0;
     sqlite3_close(db_);
+    if (is_disk_full(rc, system_errno)) throw std::runtime_error(disk_full_message(path, "open", msg));
     throw std::runtime_error(fmt::format("{}: cannot open the queue database: {}", path, msg));
   }
   sqlite3_extended_result_codes(db_, 1);
@@ -87,9 +103,11 @@ Connection::~Connection() {
 
 void Connection::exec(const char* sql) {
   char* err = nullptr;
-  if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+  if (const int rc = sqlite3_exec(db_, sql, nullptr, nullptr, &err); rc != SQLITE_OK) {
     std::string msg = err ? err : sqlite3_errmsg(db_);
     sqlite3_free(err);
+    if (is_disk_full(rc, sqlite3_system_errno(db_)))
+      throw std::runtime_error(disk_full_message(path_, sql, msg));
     throw std::runtime_error(fmt::format("{}: {}", path_, msg));
   }
 }

@@ -14,6 +14,12 @@
 
 namespace insightd::queue::sqlite {
 
+// A full disk: SQLITE_FULL, or any failure whose system error is ENOSPC or
+// EDQUOT (SQLite reports some of those only as "disk I/O error").
+bool is_disk_full(int rc, int system_errno) noexcept;
+// "PATH: disk full: ..." for the failed call `what`.
+std::string disk_full_message(std::string_view path, std::string_view what, std::string_view sqlite_message);
+
 class Statement {
  public:
   Statement(sqlite3* db, std::string_view sql);

@@ -1,5 +1,7 @@
 // Every /api/v2 request passes here: routing, bearer check, the global token
 // bucket, then the faults every source shares (notfound, forbidden, 429s, flaky).
+#include <fmt/format.h>
+
 #include <boost/algorithm/string/predicate.hpp>
 #include <limits>
 #include <vector>
@@ -100,6 +102,10 @@ Reply api_request(SimState& state, const http::ServerRequest& request, boost::ur
       return {found->endpoint,
               error_response({403, "missing.permissions",
                               "Missing permission to read interaction " + call.interaction_id})};
+    if (f.chatty_error)
+      return {found->endpoint, error_response({400, "bad.request",
+                                               fmt::format("Query rejected for customer {} ({}), card {}",
+                                                           chatty_email, chatty_phone, chatty_card)})};
     if (f.long_limit) return too_many_requests(state, found->endpoint, long_limit_retry_after_s, "longlimit");
     if (f.rate_limit && state.rate_limited_ids.insert(call.interaction_id).second)
       return too_many_requests(state, found->endpoint, state.options.retry_after.count(), "ratelimit");

@@ -1,5 +1,7 @@
 // POST /crm/ingest: a CRM webhook receiver that checks Standard Webhooks
 // signatures and records every receipt, with configurable failures.
+#include <fmt/format.h>
+
 #include <boost/json/basic_parser_impl.hpp>
 #include <boost/json/object.hpp>
 #include <charconv>
@@ -111,7 +113,25 @@ Reply decide(const SimState& state, const CrmReceipt& r) {
   if (!r.timestamp_ok) return answer(401, "webhook-timestamp is missing or more than 5 minutes off");
   if (r.attempt <= static_cast<int>(o.crm_fail_first))
     return answer(503, "failing the first attempts (--crm-fail-first)");
-  if (faults_for(r.interaction_id).crm_reject) return answer(422, "rejected by the `crmreject` fault");
+  const auto faults = faults_for(r.interaction_id);
+  if (faults.crm_reject) return answer(422, "rejected by the `crmreject` fault");
+  if (faults.crm_chatty) {
+    return {std::string(endpoint),
+            json_response(
+                422, boost::json::object{{"code", chatty_card},
+                                         {"message", fmt::format("customer {} is unknown", chatty_email)}})};
+  }
+  if (faults.crm_moved) {
+    Reply moved = answer(301, "moved");
+    moved.response.headers.set("Location", std::string(crm_moved_location));
+    return moved;
+  }
+  if (faults.crm_big_body) {
+    Reply big = answer(200, "received");
+    big.response.headers.set("Content-Type", "text/plain");
+    big.response.body.assign(crm_big_body_bytes, 'x');
+    return big;
+  }
   return answer(200, "received");
 }
 

@@ -42,6 +42,10 @@ Faults faults_for(std::string_view id) noexcept {
   f.rate_limit = has(id, "ratelimit");
   f.long_limit = has(id, "longlimit");
   f.crm_reject = has(id, "crmreject");
+  f.chatty_error = has(id, "chattyerror");
+  f.crm_chatty = has(id, "crmchatty");
+  f.crm_moved = has(id, "crmmoved");
+  f.crm_big_body = has(id, "crmbigbody");
   f.insight_count = count_marker(id);
   return f;
 }

@@ -120,6 +120,35 @@ TEST(Diagnostics, YamlSyntaxErrorIsOneDiagnosticWithItsPosition) {
   EXPECT_EQ(r.errors[0].message, "YAML syntax error: end of sequence flow not found");
 }
 
+TEST(Diagnostics, AnUnclosedQuoteIsASyntaxErrorWhereItOpens) {
+  for (const char* quote : {"\"", "'"}) {
+    const std::string yaml = std::string("genesys:\n  client_id: ") + quote +
+                             "id\n"
+                             "crm:\n"
+                             "  url: https://crm.example.com\n";
+    auto r = load_text(yaml);
+    EXPECT_FALSE(r.config);
+    ASSERT_EQ(r.errors.size(), 1u) << test::all_messages(r);
+    EXPECT_EQ(r.errors[0].line, 2) << r.errors[0].str();
+    EXPECT_EQ(r.errors[0].column, 14) << r.errors[0].str();
+    EXPECT_EQ(r.errors[0].message,
+              "YAML syntax error: this quote is never closed (the value runs to the end of the file)");
+  }
+}
+
+TEST(Diagnostics, QuotesThatCloseAreNotMistakenForUnclosedOnes) {
+  const auto yaml = test::ConfigBuilder()
+                        .add("crm", R"(timeout: "5s")")
+                        .add("log", R"(level: 'info')")
+                        .add("governance", R"(detect_note_is_not_a_key: 'it''s \"fine\"')")
+                        .yaml();
+  auto r = load_text(yaml);
+  for (const auto& e : r.errors) EXPECT_EQ(e.message.find("never closed"), std::string::npos) << e.str();
+  auto escaped = load_text(test::ConfigBuilder().add("crm", R"(timeout: "5\"s")").yaml());
+  for (const auto& e : escaped.errors)
+    EXPECT_EQ(e.message.find("never closed"), std::string::npos) << e.str();
+}
+
 TEST(Diagnostics, BadIndentationIsASyntaxError) {
   auto r = load_text("genesys:\n  client_id: id\n    burst: 3\n");
   ASSERT_EQ(r.errors.size(), 1u) << test::all_messages(r);

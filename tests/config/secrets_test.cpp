@@ -82,6 +82,14 @@ TEST(Secrets, UnreadableOrEmptyFileIsAnErrorNamingThePath) {
             "crm.signing_secret_file: '" + (dir.path() / "empty").string() + "' is empty");
 }
 
+TEST(Secrets, AFileWithoutEndIsRefusedUnread) {
+  auto r = test::load_text(with_genesys_secret("client_secret_file: /dev/zero").yaml());
+  EXPECT_FALSE(r.config);
+  ASSERT_EQ(r.errors.size(), 1u) << test::all_messages(r);
+  EXPECT_EQ(r.errors[0].message,
+            "genesys.client_secret_file: '/dev/zero' is larger than 64 KiB; a secret is a few bytes");
+}
+
 TEST(Secrets, InlineAndFileTogetherIsAnError) {
   TempDir dir;
   auto file = dir.write("s", "other");

@@ -50,10 +50,10 @@ RetryPolicy policy() {
 
 // GCC 12 warns about members left out of designated initializers, so spell them all.
 AttemptResult response(int status, std::string_view retry_after = "", std::string_view body = "") {
-  return {status, retry_after, body, ""};
+  return {status, retry_after, body, "", ""};
 }
 AttemptResult network_error(std::string_view message) {
-  return {0, "", "", message};
+  return {0, "", "", message, ""};
 }
 
 TEST(RetryPolicy, SuccessIsDelivered) {
@@ -128,6 +128,20 @@ TEST(DescribeResponse, KeepsOnlyTokenLikeCodesNeverFreeText) {
   EXPECT_EQ(describe_response(400, R"({"error":"call me at 555 0100","message":"x"})"), "HTTP 400");
   EXPECT_EQ(describe_response(400, R"({"code":42})"), "HTTP 400");
   EXPECT_EQ(describe_response(400, R"(["code"])"), "HTTP 400");
+  // Token-like is not PII-free: a card number is one token.
+  EXPECT_EQ(describe_response(400, R"({"code":"4111111111111111"})"), "HTTP 400 (code: [CARD])");
+}
+
+TEST(RetryPolicy, ARedirectIsDeadLetteredNamingItsLocation) {
+  std::mt19937_64 rng(1);
+  AttemptResult moved{301, "", "", "", "https://crm.example.com/v2/ingest?owner=jane@example.com"};
+  auto d = policy().decide(moved, 1, kNow, rng);
+  EXPECT_EQ(d.verdict, Verdict::dead_letter);
+  EXPECT_EQ(
+      d.error,
+      "HTTP 301 redirect to https://crm.example.com/v2/ingest?owner=[EMAIL] (redirects are not followed: "
+      "set crm.url to the final URL)");
+  EXPECT_EQ(policy().decide(response(307), 1, kNow, rng).error, "HTTP 307 redirect without a Location");
 }
 
 }  // namespace

@@ -21,6 +21,7 @@ TEST(WebhookRequest, CarriesStandardWebhooksHeadersAndAVerifiableSignature) {
   EXPECT_EQ(r.timeout, 15s);
   EXPECT_EQ(r.body, m.body);
   EXPECT_EQ(r.headers.get("Content-Type"), "application/json");
+  EXPECT_EQ(r.keep_body_prefix, kWebhookResponseKept);  // only the status of the answer counts
   EXPECT_EQ(r.headers.get("webhook-id"), "msg_abc");
   EXPECT_EQ(r.headers.get("Idempotency-Key"), "msg_abc");
   EXPECT_EQ(r.headers.get("webhook-timestamp"), "1700000000");

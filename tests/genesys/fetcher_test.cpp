@@ -25,6 +25,7 @@ using ::testing::ElementsAre;
 using testing::FakeHttpClient;
 using ::testing::HasSubstr;
 using testing::json_response;
+using ::testing::Not;
 using testing::run_to_completion;
 namespace asio = boost::asio;
 using steady = std::chrono::steady_clock;
@@ -357,6 +358,23 @@ TEST(Fetcher, ClientErrorsArePermanentAtOnceWithTheUpstreamMessage) {
     EXPECT_THAT(r.error, HasSubstr("Conversation not found"));
     EXPECT_THAT(r.error, HasSubstr("corr-404"));
     EXPECT_THAT(r.error, HasSubstr("conv-a"));
+  }
+}
+
+TEST(Fetcher, TheUpstreamMessageIsMaskedBeforeItBecomesTheError) {
+  Fixture f;
+  f.api = [](const http::Request&) -> result<http::Response> {
+    return json_response(400,
+                         R"({"status":400,"message":"bad query for jane.doe@example.com / +44 20 7946 0958 )"
+                         R"(/ 4111-1111-1111-1111"})",
+                         {{"ININ-Correlation-Id", "corr-bob@example.org"}});
+  };
+  auto r = f.fetch("conv-a");
+  EXPECT_EQ(r.outcome, Outcome::permanent_failure);
+  EXPECT_THAT(r.error, HasSubstr("bad query for [EMAIL] / [PHONE] / [CARD]"));
+  for (const char* leaked : {"jane.doe", "7946", "4111", "bob@"}) {
+    EXPECT_THAT(r.error, Not(HasSubstr(leaked)));
+    EXPECT_THAT(r.correlation_id, Not(HasSubstr(leaked)));
   }
 }
 

@@ -101,6 +101,66 @@ TEST(AgentAssistPage, NormalisesEntitiesAndSkipsMalformedOnesByIndex) {
   EXPECT_EQ(last.created_date, "2024-05-01T10:00:00.123+02:00");
 }
 
+// One invalid UTF-8 byte ("\xff") in one entity's text: that entity is skipped
+// with the reason, never the page. Every source's parser.
+TEST(InvalidUtf8, AgentAssistSkipsOnlyThatEntity) {
+  auto page = parse_agentassist_page(
+      "{\"entities\":["
+      "{\"id\":\"i1\",\"insightType\":\"keyword\",\"confidence\":0.9,\"text\":\"ok\","
+      "\"createdDate\":\"2024-05-01T10:00:00Z\"},"
+      "{\"id\":\"i2\",\"insightType\":\"keyword\",\"confidence\":0.9,\"text\":\"bad \xff byte\","
+      "\"createdDate\":\"2024-05-01T10:00:00Z\"},"
+      "{\"id\":\"i\xc3\",\"insightType\":\"keyword\",\"confidence\":0.9,\"text\":\"cut id\","
+      "\"createdDate\":\"2024-05-01T10:00:00Z\"},"
+      "{\"id\":\"i4\",\"insightType\":\"keyword\",\"confidence\":0.9,\"text\":\"caf\xc3\xa9\","
+      "\"createdDate\":\"2024-05-01T10:00:00Z\"}]}",
+      "conv-1");
+  ASSERT_TRUE(page.has_value());
+  EXPECT_THAT(ids(page->insights), ElementsAre("i1", "i4"));
+  EXPECT_EQ(page->insights[1].text, "caf\xc3\xa9");
+  EXPECT_THAT(locations(*page), ElementsAre("entities[1]", "entities[2]"));
+  EXPECT_EQ(page->malformed[0].reason, "text is not valid UTF-8 (byte 4)");
+  EXPECT_EQ(page->malformed[1].reason, "id is not valid UTF-8 (byte 1)");
+}
+
+TEST(InvalidUtf8, CopilotSkipsOnlyThatSummary) {
+  auto page = parse_copilot_summaries(
+      "{\"summary\":{\"id\":\"s1\",\"text\":\"fine\",\"status\":\"Completed\","
+      "\"dateCreated\":\"2024-05-01T10:00:00Z\",\"reason\":{\"text\":\"\x80\"}},"
+      "\"sessionSummaries\":[{\"id\":\"s2\",\"text\":\"also fine\",\"status\":\"Completed\","
+      "\"dateCreated\":\"2024-05-01T10:00:00Z\"}]}",
+      "c1");
+  ASSERT_TRUE(page.has_value());
+  EXPECT_THAT(ids(page->insights), ElementsAre("s2"));
+  EXPECT_THAT(locations(*page), ElementsAre("summary"));
+  EXPECT_EQ(page->malformed[0].reason, "text is not valid UTF-8 (byte 0)");
+}
+
+TEST(InvalidUtf8, StaSummariesAndSentimentsSkipOnlyThatEntity) {
+  auto summaries = parse_sta_summaries(
+      "{\"entities\":["
+      "{\"id\":\"e1\",\"summary\":\"Billing \xfe dispute\",\"dateCreated\":\"2024-05-01T10:00:00Z\"},"
+      "{\"id\":\"e2\",\"summary\":\"fine\",\"dateCreated\":\"2024-05-01T10:00:00Z\"}]}",
+      "c1");
+  ASSERT_TRUE(summaries.has_value());
+  EXPECT_THAT(ids(summaries->insights), ElementsAre("e2"));
+  EXPECT_THAT(locations(*summaries), ElementsAre("entities[0]"));
+  EXPECT_EQ(summaries->malformed[0].reason, "text is not valid UTF-8 (byte 8)");
+
+  auto sentiments = parse_sta_sentiments(
+      "{\"sentimentInsights\":{\"negativeSentimentReasons\":["
+      "{\"id\":\"r1\",\"dateCreated\":\"2024-05-01T10:00:00Z\",\"title\":\"Long \xed\xa0\x80 hold\","
+      "\"description\":\"\"},"
+      "{\"id\":\"r2\",\"dateCreated\":\"2024-05-01T10:00:00Z\",\"title\":\"Transfer\",\"description\":\"\"}]}"
+      "}",
+      "c1");
+  ASSERT_TRUE(sentiments.has_value());
+  EXPECT_THAT(ids(sentiments->insights), ElementsAre("r2"));
+  EXPECT_THAT(locations(*sentiments), ElementsAre("sentimentInsights.negativeSentimentReasons[0]"));
+  // "negative: Long " precedes the encoded surrogate, which UTF-8 does not allow.
+  EXPECT_EQ(sentiments->malformed[0].reason, "text is not valid UTF-8 (byte 15)");
+}
+
 TEST(AgentAssistPage, ReadsOnlyTheEntityFieldsWhateverElseTheResponseHolds) {
   // Members the parser must not confuse with the ones it reads: nested keys of
   // the same names, values of the wrong JSON type, escapes inside strings.

@@ -64,6 +64,20 @@ TEST(TokenResponse, InvalidClientNamesTheRegionAndNotTheSecret) {
   EXPECT_THAT(detail, HasSubstr("corr-7"));
 }
 
+TEST(TokenResponse, RefusalTextIsMaskedBeforeItReachesTheDetail) {
+  std::string detail;
+  auto token = parse_token_response(
+      json_response(401,
+                    R"({"error":"ops@example.com","description":"client owned by jane.doe@example.com, )"
+                    R"(call +1 415 555 0199, card 4111 1111 1111 1111"})",
+                    {{"ININ-Correlation-Id", "corr for bob@example.org"}}),
+      "https://login.test", steady::now(), &detail);
+  ASSERT_FALSE(token.has_value());
+  for (const char* leaked : {"ops@example.com", "jane.doe", "415 555 0199", "4111 1111", "bob@example.org"})
+    EXPECT_THAT(detail, Not(HasSubstr(leaked))) << detail;
+  EXPECT_THAT(detail, HasSubstr("client owned by [EMAIL], call [PHONE], card [CARD]"));
+}
+
 TEST(TokenResponse, AnswerWithoutAccessTokenIsMalformed) {
   EXPECT_EQ(
       parse_token_response(json_response(200, R"({"expires_in":10})"), "https://l", steady::now()).error(),

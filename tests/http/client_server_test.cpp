@@ -118,6 +118,37 @@ asio::awaitable<void> response_over_client_limit_is_body_too_large(asio::any_io_
   server->stop();
 }
 
+asio::awaitable<void> a_kept_prefix_takes_any_body_size(asio::any_io_executor ex) {
+  auto probe = std::make_shared<Probe>();
+  probe->reply_size = 1u << 20;
+  auto server = http::make_server(ex, {}, echo_handler(probe));
+  http::ClientOptions options;
+  options.max_response_body = 999;
+  auto client = http::make_client(ex, options);
+
+  auto big = get(base_url(*server, false) + "/big");
+  big.keep_body_prefix = 64;
+  auto r = co_await client->send(big);
+  EXPECT_TRUE(r.has_value()) << r.error().message();
+  if (r) {
+    EXPECT_EQ(r->status, 200u);
+    EXPECT_EQ(r->body, std::string(64, 'x'));
+    EXPECT_EQ(r->headers.get("Content-Length"), std::to_string(1u << 20));
+  }
+
+  // A body within the prefix is read whole, and the connection is reused.
+  probe->reply_size = 10;
+  for (int i = 0; i < 2; ++i) {
+    auto small = get(base_url(*server, false) + "/small");
+    small.keep_body_prefix = 64;
+    auto s = co_await client->send(small);
+    EXPECT_TRUE(s && s->status == 200u && s->body == std::string(10, 'x'));
+  }
+  EXPECT_EQ(probe->requests, 3);
+  EXPECT_EQ(probe->remotes.size(), 2u);  // the big answer's connection was dropped, not drained
+  server->stop();
+}
+
 asio::awaitable<void> slow_handler_times_the_client_out(asio::any_io_executor ex) {
   auto probe = std::make_shared<Probe>();
   probe->gate = std::make_shared<Gate>(ex);
@@ -241,6 +272,9 @@ TEST(HttpLoopback, BodyOverServerLimitIs413) {
 }
 TEST(HttpLoopback, ResponseOverClientLimitIsBodyTooLarge) {
   run_loopback_test(response_over_client_limit_is_body_too_large);
+}
+TEST(HttpLoopback, AKeptPrefixTakesAnyBodySize) {
+  run_loopback_test(a_kept_prefix_takes_any_body_size);
 }
 TEST(HttpLoopback, SlowHandlerTimesTheClientOut) {
   run_loopback_test(slow_handler_times_the_client_out);

@@ -51,6 +51,45 @@ asio::awaitable<void> slow_client_is_dropped_and_stalls_nothing(asio::any_io_exe
   server->stop();
 }
 
+asio::awaitable<void> idle_connections_make_room_for_a_new_one(asio::any_io_executor ex) {
+  auto probe = std::make_shared<Probe>();
+  http::ServerOptions options;
+  options.max_connections = 4;
+  options.header_timeout = 60s;  // only the limit is at work here
+  options.request_timeout = 60s;
+  auto server = http::make_server(ex, options, echo_handler(probe));
+
+  std::vector<tcp::socket> idle;
+  for (int i = 0; i < 4; ++i) {
+    idle.push_back(co_await connect_raw(ex, server->port()));
+    const bool accepted =
+        co_await connection_count_becomes(ex, server.get(), static_cast<std::size_t>(i) + 1);
+    EXPECT_TRUE(accepted);
+  }
+  auto client = http::make_client(ex, {});
+  auto r = co_await client->send(get(base_url(*server, false) + "/healthz"));
+  EXPECT_TRUE(r && r->status == 200u) << (r ? r->body : r.error().message());
+
+  const auto answer = co_await read_until_closed(idle.front());  // the longest idle one made room
+  EXPECT_EQ(answer, "");
+  EXPECT_EQ(probe->requests, 1);
+  server->stop();
+}
+
+asio::awaitable<void> a_silent_client_is_dropped_at_the_header_deadline(asio::any_io_executor ex) {
+  auto probe = std::make_shared<Probe>();
+  http::ServerOptions options;
+  options.header_timeout = 100ms;
+  options.request_timeout = 60s;
+  auto server = http::make_server(ex, options, echo_handler(probe));
+  auto silent = co_await connect_raw(ex, server->port());
+  const auto answer = co_await read_until_closed(silent);  // bounded by the header deadline, not 60 s
+  EXPECT_EQ(answer, "");
+  const bool gone = co_await connection_count_becomes(ex, server.get(), 0);
+  EXPECT_TRUE(gone);
+  server->stop();
+}
+
 asio::awaitable<void> malformed_request_is_400_and_closed(asio::any_io_executor ex) {
   auto probe = std::make_shared<Probe>();
   auto server = http::make_server(ex, {}, echo_handler(probe));
@@ -84,6 +123,12 @@ asio::awaitable<void> declared_oversize_body_is_413_before_it_is_sent(asio::any_
 
 TEST(HttpServer, SlowClientIsDroppedAndStallsNothing) {
   run_loopback_test(slow_client_is_dropped_and_stalls_nothing);
+}
+TEST(HttpServer, IdleConnectionsMakeRoomForANewOne) {
+  run_loopback_test(idle_connections_make_room_for_a_new_one);
+}
+TEST(HttpServer, ASilentClientIsDroppedAtTheHeaderDeadline) {
+  run_loopback_test(a_silent_client_is_dropped_at_the_header_deadline);
 }
 TEST(HttpServer, MalformedRequestIs400AndClosed) {
   run_loopback_test(malformed_request_is_400_and_closed);

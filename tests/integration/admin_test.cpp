@@ -2,6 +2,8 @@
 // enqueue, interaction lookup, and /metrics moving with the work done.
 #include <gtest/gtest.h>
 
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
 #include <boost/json.hpp>
 #include <regex>
 
@@ -72,10 +74,12 @@ TEST_F(AdminEndpoint, HealthReadinessAuthAndLookup) {
   EXPECT_EQ(json::parse(accepted.body).at("added").to_number<int>(), 3);
 
   ASSERT_TRUE(eventually([&] {
-    auto r = admin_call(port, "GET", "/v1/interactions/it-admin-3");
+    auto r = admin_call(port, "GET", "/v1/interactions/it-admin-3", {}, admin_token);
     return r.status == 200 && json::parse(r.body).at("state").as_string() == "done";
-  })) << admin_call(port, "GET", "/v1/interactions/it-admin-3").body;
-  EXPECT_EQ(admin_call(port, "GET", "/v1/interactions/never-queued").status, 404u);
+  })) << admin_call(port, "GET", "/v1/interactions/it-admin-3", {}, admin_token).body;
+  EXPECT_EQ(admin_call(port, "GET", "/v1/interactions/never-queued", {}, admin_token).status, 404u);
+  // The lookup carries errors and state: no token, no answer.
+  EXPECT_EQ(admin_call(port, "GET", "/v1/interactions/it-admin-3").status, 401u);
 }
 
 TEST_F(AdminEndpoint, MetricsParseAsPrometheusTextAndMoveWithTheWork) {
@@ -104,6 +108,23 @@ TEST_F(AdminEndpoint, MetricsParseAsPrometheusTextAndMoveWithTheWork) {
                 .value_or(0),
             2);
   EXPECT_GT(after.value("insightd_governance_findings_total", {{"kind", "card"}}).value_or(0), 0);
+}
+
+TEST_F(AdminEndpoint, HealthAndMetricsStayAnswerableWithEveryConnectionHeldIdle) {
+  boost::asio::io_context io;
+  std::vector<boost::asio::ip::tcp::socket> idle;
+  const boost::asio::ip::tcp::endpoint admin(boost::asio::ip::make_address("127.0.0.1"), port);
+  for (int i = 0; i < 64; ++i) {  // the admin endpoint's connection limit, each saying nothing
+    idle.emplace_back(io).connect(admin);
+  }
+  // Given a short timeout: served at once, not after the idle ones time out.
+  http::Request health;
+  health.url = "http://127.0.0.1:" + std::to_string(port) + "/healthz";
+  health.timeout = 1s;
+  EXPECT_EQ(http_call(health, "").status, 200u);
+  http::Request metrics = health;
+  metrics.url = "http://127.0.0.1:" + std::to_string(port) + "/metrics";
+  EXPECT_EQ(http_call(metrics, "").status, 200u);
 }
 
 }  // namespace

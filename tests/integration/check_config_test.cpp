@@ -8,6 +8,7 @@
 #include <sstream>
 #include <string>
 
+#include "insightd/config/loader.hpp"
 #include "support/temp_dir.hpp"
 
 namespace {
@@ -87,6 +88,38 @@ TEST(CheckConfig, MissingFileExits2WithTheReason) {
   EXPECT_EQ(run.exit_code, 2);
   EXPECT_EQ(run.output,
             "/nonexistent/insightd.yaml: cannot read the configuration file: No such file or directory\n");
+}
+
+TEST(CheckConfig, AFileWithoutEndIsRefusedUnread) {
+  const auto run = check_config("/dev/zero");
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_EQ(run.output,
+            "/dev/zero: cannot read the configuration file: it is larger than 1024 KiB; a configuration file "
+            "is a few KiB\n");
+}
+
+TEST(CheckConfig, AFileAtTheLimitIsRead) {
+  insightd::test::TempDir dir;
+  // Valid YAML of exactly the limit: a comment filling it up.
+  std::string yaml = "log: {level: info}\n#";
+  yaml.append(insightd::kMaxConfigFileBytes - yaml.size(), 'x');
+  const auto path = dir.write("big.yaml", yaml).string();
+  const auto run = check_config(path);
+  EXPECT_EQ(run.exit_code, 2);  // the required keys are missing; but it was read
+  EXPECT_EQ(run.output.find("larger than"), std::string::npos) << run.output;
+  EXPECT_NE(run.output.find("is required"), std::string::npos) << run.output;
+}
+
+TEST(CheckConfig, APortOutOfRangeIsRefusedAtItsPosition) {
+  insightd::test::TempDir dir;
+  const auto path = dir.write("port.yaml",
+                              "genesys:\n  client_id: id\n  client_secret: s\n"
+                              "crm:\n  url: https://crm.example.com\n  signing_secret: whsec_c2VjcmV0\n"
+                              "admin:\n  listen: 127.0.0.1:99999\n")
+                        .string();
+  const auto run = check_config(path);
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_EQ(run.output, path + ":8:11: admin.listen: port 99999 is not in 0..65535 (0: any free port)\n");
 }
 
 }  // namespace

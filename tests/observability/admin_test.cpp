@@ -177,25 +177,56 @@ TEST_F(AdminHandler, EnqueueFailureIs503) {
 
 TEST_F(AdminHandler, LookupAnswersTheStateOr404) {
   queue_->known["abc-1"] = json::object{{"state", "done"}, {"attempts", 1}};
-  auto r = call("GET", "/v1/interactions/abc-1");
+  auto r = call("GET", "/v1/interactions/abc-1", {}, "Bearer s3cret-token");
   EXPECT_EQ(r.status, 200u);
   EXPECT_EQ(r.headers.get("Content-Type"), "application/json");
   EXPECT_EQ(json::parse(r.body).at("state"), "done");
 
-  r = call("GET", "/v1/interactions/unknown");
+  r = call("GET", "/v1/interactions/unknown", {}, "Bearer s3cret-token");
   EXPECT_EQ(r.status, 404u);
   EXPECT_EQ(r.headers.get("Content-Type"), "application/json");
-  EXPECT_EQ(call("GET", "/v1/interactions/a%20b").status, 400u);  // decoded: a space
+  EXPECT_EQ(call("GET", "/v1/interactions/a%20b", {}, "Bearer s3cret-token").status,
+            400u);  // decoded: a space
+}
+
+TEST_F(AdminHandler, EveryV1RouteNeedsTheToken) {
+  queue_->known["abc-1"] = json::object{{"state", "failed"}, {"last_error", "upstream said so"}};
+  for (const char* target :
+       {"/v1/interactions/abc-1", "/v1/interactions/unknown", "/v1/interactions", "/v1/anything", "/v1"}) {
+    for (const char* auth : {"", "Bearer wrong", "s3cret-token"}) {
+      const auto r = call("GET", target, {}, auth);
+      EXPECT_EQ(r.status, 401u) << target << " with '" << auth << "'";
+      EXPECT_EQ(r.headers.get("WWW-Authenticate"), "Bearer") << target;
+      EXPECT_EQ(r.body.find("upstream said so"), std::string::npos) << target;
+    }
+  }
+}
+
+TEST_F(AdminHandler, V1IsRefusedWithAReasonWhenNoTokenIsConfiguredButHealthStaysOpen) {
+  queue_->known["abc-1"] = json::object{{"state", "done"}};
+  *not_ready_ = std::nullopt;
+  for (const char* target : {"/v1/interactions/abc-1", "/v1/interactions"}) {
+    AdminDeps d = deps();
+    d.token.clear();
+    const auto r = call_with(std::move(d), "GET", target, {}, "Bearer ");
+    EXPECT_EQ(r.status, 403u) << target;
+    EXPECT_NE(error_of(r).find("no admin.token_file is configured"), std::string::npos) << r.body;
+  }
+  for (const char* target : {"/healthz", "/readyz", "/metrics"}) {
+    AdminDeps d = deps();
+    d.token.clear();
+    EXPECT_EQ(call_with(std::move(d), "GET", target).status, 200u) << target;
+  }
 }
 
 TEST_F(AdminHandler, UnknownPathsAre404AndWrongMethods405) {
   EXPECT_EQ(call("GET", "/").status, 404u);
   EXPECT_EQ(call("GET", "/metricsx").status, 404u);
-  EXPECT_EQ(call("GET", "/v1/interactions/a/b").status, 404u);
+  EXPECT_EQ(call("GET", "/v1/interactions/a/b", {}, "Bearer s3cret-token").status, 404u);
   const auto r = call("DELETE", "/metrics");
   EXPECT_EQ(r.status, 405u);
   EXPECT_EQ(r.headers.get("Allow"), "GET");
-  EXPECT_EQ(call("GET", "/v1/interactions").status, 405u);
+  EXPECT_EQ(call("GET", "/v1/interactions", {}, "Bearer s3cret-token").status, 405u);
   EXPECT_EQ(call("POST", "/healthz").status, 405u);
   EXPECT_EQ(call("GET", "/metrics?debug=1").status, 200u);  // a query does not change the route
 }

@@ -1,4 +1,5 @@
 #include "insightd/common/webhook_signature.hpp"
+#include "insightd/sim/faults.hpp"
 #include "sim/sim_fixture.hpp"
 
 using namespace insightd;
@@ -107,6 +108,21 @@ TEST_F(SimCrm, CrmRejectFaultAnswers422OnlyForThatInteraction) {
   EXPECT_EQ(deliver("a", "ia-7-crmreject").status, 422u);  // permanently
   EXPECT_EQ(deliver("b", "ia-8").status, 200u);
   EXPECT_FALSE(service->stats().crm_interactions_delivered.contains("ia-7-crmreject"));
+}
+
+TEST_F(SimCrm, AnswerFaultsForThatInteraction) {
+  start();
+  auto chatty = deliver("a", "ia-7-crmchatty");
+  EXPECT_EQ(chatty.status, 422u);
+  EXPECT_NE(chatty.body.find(sim::chatty_card), std::string::npos) << chatty.body;
+  EXPECT_NE(chatty.body.find(sim::chatty_email), std::string::npos) << chatty.body;
+  auto moved = deliver("b", "ia-8-crmmoved");
+  EXPECT_EQ(moved.status, 301u);
+  EXPECT_EQ(moved.headers.get("Location"), sim::crm_moved_location);
+  auto big = deliver("c", "ia-9-crmbigbody");
+  EXPECT_EQ(big.status, 200u);
+  EXPECT_EQ(big.body.size(), sim::crm_big_body_bytes);
+  EXPECT_TRUE(service->stats().crm_interactions_delivered.contains("ia-9-crmbigbody"));
 }
 
 TEST_F(SimCrm, GoneAnswers410Always) {

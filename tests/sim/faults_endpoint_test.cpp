@@ -1,3 +1,4 @@
+#include "insightd/sim/faults.hpp"
 #include "sim/sim_fixture.hpp"
 
 using namespace insightd;
@@ -13,6 +14,14 @@ TEST_F(SimFaults, NotFoundIs404WithAGenesysBody) {
   EXPECT_EQ(body.at("status").as_int64(), 404);
   EXPECT_EQ(body.at("code").as_string(), "not.found");
   EXPECT_NE(body.at("message").as_string().find("ia-notfound-1"), boost::json::string::npos);
+}
+
+TEST_F(SimFaults, ChattyErrorEchoesContactDetailsInItsMessage) {
+  auto r = get(insights_url("ia-chattyerror-1"), token());
+  EXPECT_EQ(r.status, 400u);
+  const std::string message(json(r).at("message").as_string());
+  for (auto detail : {sim::chatty_email, sim::chatty_phone, sim::chatty_card})
+    EXPECT_NE(message.find(detail), std::string::npos) << message;
 }
 
 TEST_F(SimFaults, ForbiddenIs403) {

@@ -3,6 +3,7 @@
 //
 // Every problem is collected, not just the first: check-config prints them all
 // as FILE:LINE:COL: message. A Config is returned only when there is no error.
+#include <cstddef>
 #include <functional>
 #include <optional>
 #include <string>
@@ -32,6 +33,9 @@ struct LoadResult {
 // Looks up an environment variable; the default (an empty function) is getenv.
 // Used for ${VAR} substitution and $CREDENTIALS_DIRECTORY.
 using EnvLookup = std::function<std::optional<std::string>(std::string_view)>;
+
+// A larger file is refused unread ("cannot read the configuration file: ...").
+inline constexpr std::size_t kMaxConfigFileBytes = 1u << 20;
 
 LoadResult load_config_file(const std::string& path, EnvLookup env = {});
 // display_name is the FILE of every diagnostic; relative secret paths resolve

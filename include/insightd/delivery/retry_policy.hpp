@@ -5,7 +5,8 @@
 //                               (capped at backoff.max); dead letter once max_attempts are used
 //   410                      -> endpoint disabled (deliveries are held, not dropped)
 //   anything else            -> dead letter at once (other 4xx, and 1xx/3xx: the CRM
-//                               answered, and repeating the same request will not change that)
+//                               answered, and repeating the same request will not change that;
+//                               a 3xx names its Location in the reason)
 #include <chrono>
 #include <random>
 #include <string>
@@ -27,6 +28,7 @@ struct AttemptResult {
   std::string_view retry_after;      // the Retry-After header, "" when absent
   std::string_view body;             // the response body (never stored or logged whole)
   std::string_view transport_error;  // the client's error message when status == 0
+  std::string_view location;         // the Location header, "" when absent (3xx)
 };
 
 enum class Verdict { delivered, retry, endpoint_disabled, dead_letter };
@@ -39,8 +41,9 @@ struct Decision {
 
 // "HTTP 422", or "HTTP 422 (code: invalid_payload)" when the body is JSON with a
 // short token-like "code" or "error" member. Never free text from the body: the
-// CRM may echo insight text (PII) back.
-std::string describe_response(int status, std::string_view body);
+// CRM may echo insight text (PII) back; even the code is PII-masked. A 3xx names
+// its (masked) Location: redirects are not followed, crm.url should be that URL.
+std::string describe_response(int status, std::string_view body, std::string_view location = {});
 
 class RetryPolicy {
  public:

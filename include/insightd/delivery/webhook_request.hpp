@@ -3,7 +3,9 @@
 //   Content-Type: application/json
 //   webhook-id, webhook-timestamp (unix seconds), webhook-signature: v1,<base64 HMAC-SHA256
 //   of "id.timestamp.body">, Idempotency-Key = webhook-id (stable across retries).
+// The response body is read only up to kWebhookResponseKept bytes.
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 
@@ -11,6 +13,10 @@
 #include "insightd/queue/store.hpp"
 
 namespace insightd::delivery {
+
+// Of the CRM's answer only the status counts (and a short code for the log):
+// the body is read up to this many bytes, whatever its size.
+inline constexpr std::size_t kWebhookResponseKept = 4096;
 
 // `key` is the HMAC key bytes (webhook_key_from_secret of crm.signing_secret).
 http::Request make_webhook_request(const queue::OutboxMessage& message, std::string_view url,

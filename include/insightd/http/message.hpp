@@ -2,6 +2,8 @@
 // Plain request/response values shared by the HTTP client and server, kept
 // free of Beast headers so most translation units never parse Beast.
 #include <chrono>
+#include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -28,6 +30,11 @@ struct Request {
   Headers headers;
   std::string body;
   std::chrono::milliseconds timeout{10000};  // client: per logical step
+  // client: when set, only the status and headers matter: keep at most this many
+  // bytes of the response body, whatever its size, and drop the rest unread
+  // (the connection is then not reused). Unset: the whole body, within the
+  // client's max_response_body.
+  std::optional<std::size_t> keep_body_prefix;
 };
 
 struct Response {

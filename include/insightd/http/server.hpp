@@ -4,6 +4,7 @@
 // the simulator and the admin endpoint; the application supplies a Handler.
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/awaitable.hpp>
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -30,8 +31,14 @@ struct ServerOptions {
   std::string tls_cert_file;  // both set: HTTPS
   std::string tls_key_file;
   std::size_t max_request_body = 1u << 20;  // larger: 413
+  // At the limit, a new connection takes the place of the one that has waited
+  // longest for a request header (idle keep-alive, slow or silent clients); it
+  // is refused only when every connection is busy with a request.
   std::size_t max_connections = 256;
   std::chrono::milliseconds request_timeout{30000};  // a slow client is dropped
+  // From accept (or the end of the previous response) to a complete request
+  // header, the TLS handshake included; capped at request_timeout.
+  std::chrono::milliseconds header_timeout{10000};
 };
 
 class Server {

@@ -3,9 +3,10 @@
 //   GET  /metrics                  Prometheus text format 0.0.4
 //   GET  /healthz                  200 "ok" while the process runs
 //   GET  /readyz                   200 "ready", or 503 with the reason
-//   POST /v1/interactions          {"interactionIds":[...]}, bearer token -> 202 {"added":N}
+//   POST /v1/interactions          {"interactionIds":[...]} -> 202 {"added":N}
 //   GET  /v1/interactions/{id}     200 with lookup()'s JSON, or 404
-// Other paths: 404; other methods on these paths: 405.
+// Every /v1 path needs "Authorization: Bearer <token>" (401 without it; 403 when
+// no token is configured). Other paths: 404; other methods on these paths: 405.
 #include <boost/asio/awaitable.hpp>
 #include <boost/json/object.hpp>
 #include <cstddef>
@@ -28,7 +29,7 @@ struct AdminDeps {
   std::function<boost::asio::awaitable<result<std::size_t>>(std::vector<std::string>)> enqueue;
   // State, attempts, last error of one interaction; nullopt when unknown.
   std::function<boost::asio::awaitable<std::optional<boost::json::object>>(std::string)> lookup;
-  std::string token;                     // empty: POST /v1/interactions is disabled (403)
+  std::string token;                     // empty: every /v1 route is disabled (403)
   std::size_t max_ids = 10000;           // more per request: 413
   std::function<void()> before_metrics;  // refreshes gauges (queue depth) before rendering
 };

@@ -21,6 +21,11 @@
 //   ratelimit    one 429 with Retry-After = --retry-after
 //   longlimit    always 429 with Retry-After 3600 (a long-window limit)
 //   crmreject    the CRM receiver answers 422 to every delivery of this interaction
+//   chattyerror  400 whose message echoes contact details (an email, a phone
+//                number, a card number), as careless upstreams do
+//   crmchatty    the CRM answers 422 with PII in its `code` and `message`
+//   crmmoved     the CRM answers 301 with a Location
+//   crmbigbody   the CRM answers 200 with a body larger than any client limit
 //   -n<NUM>      exactly NUM insights before filtering (otherwise 5..40)
 #include <cstddef>
 #include <optional>
@@ -44,6 +49,10 @@ struct Faults {
   bool rate_limit = false;
   bool long_limit = false;
   bool crm_reject = false;
+  bool chatty_error = false;
+  bool crm_chatty = false;
+  bool crm_moved = false;
+  bool crm_big_body = false;
   std::optional<std::size_t> insight_count;  // from "-n<NUM>"
 };
 
@@ -51,6 +60,12 @@ inline constexpr std::size_t max_insight_count = 100000;  // caps "-n<NUM>"
 inline constexpr int flaky_failures = 2;
 inline constexpr int outage_failures = 6;
 inline constexpr int long_limit_retry_after_s = 3600;
+// The contact details `chattyerror` and `crmchatty` echo, for tests to look for.
+inline constexpr std::string_view chatty_email = "jane.doe@example.com";
+inline constexpr std::string_view chatty_phone = "+1 415 555 0199";
+inline constexpr std::string_view chatty_card = "4111111111111111";
+inline constexpr std::string_view crm_moved_location = "https://crm.example.invalid/ingest-v2";
+inline constexpr std::size_t crm_big_body_bytes = (16u << 20) + 1;  // over the 16 MiB client default
 
 Faults faults_for(std::string_view interaction_id) noexcept;
 

@@ -1,0 +1,50 @@
+#include "insightd/governance/upstream_text.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+using insightd::governance::kMaxUpstreamText;
+using insightd::governance::redact_upstream_text;
+
+namespace {
+
+TEST(RedactUpstreamText, MasksEveryKindOfPii) {
+  const auto out = redact_upstream_text(
+      "Invalid contact jane.doe@example.com, +1 415 555 0199, card 4111 1111 1111 1111, ssn 123-45-6789");
+  EXPECT_EQ(out, "Invalid contact [EMAIL], [PHONE], card [CARD], ssn [SSN]");
+}
+
+TEST(RedactUpstreamText, LeavesOrdinaryMessagesAlone) {
+  EXPECT_EQ(redact_upstream_text("Resource not found"), "Resource not found");
+  EXPECT_EQ(redact_upstream_text(""), "");
+}
+
+TEST(RedactUpstreamText, KeepsOneLogLineOneLine) {
+  EXPECT_EQ(redact_upstream_text("bad\r\ninput\x1b[31m\x7f"), "bad  input [31m ");
+}
+
+TEST(RedactUpstreamText, CutsLongTextOnACharacterBoundary) {
+  std::string text(kMaxUpstreamText - 1, 'a');
+  text += "\xC3\xA9 and more";  // a two-byte character straddling the limit
+  const auto out = redact_upstream_text(text);
+  EXPECT_EQ(out, std::string(kMaxUpstreamText - 1, 'a') + "...");
+}
+
+TEST(RedactUpstreamText, MasksPiiStraddlingTheCut) {
+  std::string text(kMaxUpstreamText - 10, 'x');
+  text += " jane.doe@example.com trailing";
+  const auto out = redact_upstream_text(text);
+  EXPECT_EQ(out.find("jane"), std::string::npos) << out;
+  EXPECT_EQ(out.find("example"), std::string::npos) << out;
+  EXPECT_LE(out.size(), kMaxUpstreamText + 3);
+}
+
+TEST(RedactUpstreamText, BoundsTheWorkOnAHugeBody) {
+  const std::string huge(8u << 20, '7');
+  const auto out = redact_upstream_text(huge);
+  EXPECT_LE(out.size(), kMaxUpstreamText + 3);
+  EXPECT_TRUE(out.ends_with("...")) << out;
+}
+
+}  // namespace
