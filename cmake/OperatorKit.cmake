@@ -1,7 +1,7 @@
 # The operator's kit in the install tree (`cmake --install`, and so the .deb):
 # manual pages (gzipped, as Debian wants them), the Prometheus alerting rules
-# and the Grafana dashboard under share/insightd, the example configuration
-# and the runbook.
+# and the Grafana dashboard under share/insightd, the example configuration,
+# the runbook, and the Debian copyright file and changelog.
 # Target `operator_docs` makes the compressed files; `all` includes it.
 find_program(GZIP_PROGRAM gzip REQUIRED)
 
@@ -21,9 +21,12 @@ foreach(page IN LISTS INSIGHTD_MAN_PAGES)
   string(REGEX MATCH "[0-9]$" section ${page})
   install(FILES ${PROJECT_BINARY_DIR}/man/${page}.gz DESTINATION share/man/man${section})
 endforeach()
+# A native package's changelog is changelog.gz.
+insightd_gzip(${PROJECT_SOURCE_DIR}/packaging/deb/changelog ${PROJECT_BINARY_DIR}/changelog.gz)
 add_custom_target(operator_docs ALL DEPENDS ${operator_doc_outputs})
 
 install(FILES config/insightd.example.yaml DESTINATION share/insightd)
 install(FILES contrib/prometheus/insightd-rules.yaml DESTINATION share/insightd/prometheus)
 install(FILES contrib/grafana/insightd.json DESTINATION share/insightd/grafana)
-install(FILES docs/operations.md DESTINATION share/doc/insightd)
+install(FILES docs/operations.md packaging/deb/copyright ${PROJECT_BINARY_DIR}/changelog.gz
+  DESTINATION share/doc/insightd)
