@@ -10,9 +10,9 @@ set(INSIGHTD_PACKAGE_MAINTAINER "insightd maintainers <maintainers@insightd.exam
   CACHE STRING "Maintainer field of the Debian package")
 set(CPACK_PACKAGE_CONTACT "${INSIGHTD_PACKAGE_MAINTAINER}")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "Genesys Cloud Agent Assist insights to CRM webhook daemon")
-# Lines under 80 columns (lintian); CPack indents them for the control file.
-set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "${CPACK_PACKAGE_DESCRIPTION_SUMMARY}
-insightd takes interaction IDs from a durable work queue, fetches their
+# The extended description under the summary: lines under 80 columns
+# (lintian); CPack indents them for the control file.
+set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "insightd takes interaction IDs from a durable work queue, fetches their
 insights from Genesys Cloud CX, checks them (schema, freshness, PII),
 delivers them to a CRM webhook with Standard Webhooks signatures and writes
 one audit record per interaction to journald.
@@ -27,9 +27,10 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION net)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 # Runtime libraries from the binaries' NEEDED entries (dpkg-shlibdeps); the
-# maintainer scripts need adduser and deb-systemd-invoke (init-system-helpers).
+# maintainer scripts need adduser (deb-systemd-invoke comes with the essential
+# init-system-helpers).
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "adduser, init-system-helpers")
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "adduser")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
   ${PROJECT_SOURCE_DIR}/packaging/deb/postinst
   ${PROJECT_SOURCE_DIR}/packaging/deb/prerm
