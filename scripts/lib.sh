@@ -12,6 +12,7 @@ PACKAGES=(
   libsystemd-dev libre2-dev libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev
   libhiredis-dev redis-server wrk
   clang libclang-rt-14-dev
+  prometheus groff-base man-db lintian
 )
 
 install_missing_packages() {

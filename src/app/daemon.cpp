@@ -127,6 +127,8 @@ struct Daemon::Impl {
                                                     cfg, telemetry.get());
     s->deliverer =
         std::make_unique<delivery::Deliverer>(executor(), store, *s->crm_http, cfg.crm, telemetry.get());
+    metrics.rate_limit_budget.set(cfg.genesys.requests_per_minute);
+    metrics.crm_circuit_open.set(0);  // a new deliverer starts with its circuit closed
     return s;
   }
 
@@ -340,6 +342,8 @@ struct Daemon::Impl {
   asio::awaitable<void> refresh_gauges() {
     auto counts = co_await store->counts();
     telemetry->record_counts(counts);
+    auto held = co_await store->held_reason();
+    telemetry->record_held(held.has_value());
     if (options.on_progress) options.on_progress(counts);
   }
 

@@ -38,6 +38,10 @@ void Telemetry::record_counts(const queue::Counts& counts) {
   metrics_.outbox_depth.set(static_cast<double>(counts.outbox));
 }
 
+void Telemetry::record_held(bool held) {
+  metrics_.crm_deliveries_held.set(held ? 1 : 0);
+}
+
 std::optional<std::string> Telemetry::token_problem() const {
   if (token_failed_) return "the last OAuth token request failed (see the log)";
   return std::nullopt;
@@ -76,6 +80,14 @@ void Telemetry::on_finished(const queue::Finished& finished, int last_status, st
   if (!webhook_id.empty()) record.webhook_id = webhook_id;
   if (finished.state != queue::State::done) record.error = "CRM delivery given up (see dead-letters list)";
   record_cycle(record);
+}
+
+void Telemetry::on_endpoint_disabled() {
+  record_held(true);
+}
+
+void Telemetry::on_breaker(bool open) {
+  metrics_.crm_circuit_open.set(open ? 1 : 0);
 }
 
 }  // namespace insightd::app

@@ -26,6 +26,8 @@ class Telemetry final : public genesys::FetchObserver, public delivery::Delivery
   // Insights that passed governance and went to the outbox.
   void record_insights(const std::vector<Insight>& insights);
   void record_counts(const queue::Counts& counts);
+  // Whether deliveries are held (410), as stored: an operator may resume them from another process.
+  void record_held(bool held);
   // Why /readyz should say no: the last token request failed.
   std::optional<std::string> token_problem() const;
 
@@ -37,6 +39,8 @@ class Telemetry final : public genesys::FetchObserver, public delivery::Delivery
   // delivery::DeliveryObserver
   void on_attempt(int status, double seconds) override;
   void on_finished(const queue::Finished& finished, int last_status, std::string webhook_id) override;
+  void on_endpoint_disabled() override;
+  void on_breaker(bool open) override;
 
  private:
   observability::Metrics& metrics_;

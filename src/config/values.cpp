@@ -8,6 +8,8 @@
 #include <charconv>
 #include <numeric>
 
+#include "insightd/common/plain_http.hpp"
+
 namespace insightd::config_detail {
 namespace {
 
@@ -166,8 +168,10 @@ std::optional<std::string> read_url(const Entry& e, Context& ctx, std::span<cons
     ctx.error(e, fmt::format("port {} of '{}' is not in 0..65535", port_text, *text));
     return std::nullopt;
   }
-  if (url->scheme() == "http")
-    ctx.warning(e, "uses http:// (no TLS): only for loopback tests or a TLS-terminating proxy");
+  if (url->scheme() == "http" && should_warn_plain_http(url->host()))
+    ctx.warning(e, fmt::format("uses http:// to {} (no TLS): only for a TLS-terminating proxy on a trusted "
+                               "network (warned once per host)",
+                               url->host()));
   while (!text->empty() && text->back() == '/') text->pop_back();
   return text;
 }

@@ -19,7 +19,8 @@ std::optional<long long> read_integer(const Entry& e, Context& ctx, long long mi
 std::optional<double> read_number(const Entry& e, Context& ctx, double min, double max);
 std::optional<Duration> read_positive_duration(const Entry& e, Context& ctx);
 
-// An absolute URL with one of `schemes` and a host; http:// draws a warning.
+// An absolute URL with one of `schemes` and a host; http:// to a host that is
+// not loopback draws a warning, once per host per process.
 // The trailing '/' is dropped so callers can append "/api/v2/...".
 std::optional<std::string> read_url(const Entry& e, Context& ctx, std::span<const std::string_view> schemes);
 

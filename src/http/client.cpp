@@ -8,12 +8,12 @@
 #include <boost/asio/ssl/context.hpp>
 #include <boost/beast/core/error.hpp>
 #include <boost/beast/http/error.hpp>
-#include <set>
 #include <system_error>
 
 #include "beast_fields.hpp"
 #include "client_connection.hpp"
 #include "connection_pool.hpp"
+#include "insightd/common/plain_http.hpp"
 #include "insightd/http/endpoint.hpp"
 #include "log_exceptions.hpp"
 
@@ -31,7 +31,6 @@ struct ClientState {
   ClientOptions options;
   asio::ssl::context tls;
   ConnectionPool pool;
-  std::set<std::string> warned_plain_hosts;
 };
 
 asio::ssl::context make_tls_context(const ClientOptions& options) {
@@ -75,8 +74,8 @@ error_code to_client_error(error_code ec) {
   return ec;
 }
 
-void warn_plain_http_once(ClientState& state, const Endpoint& endpoint) {
-  if (state.warned_plain_hosts.insert(endpoint.pool_key()).second) {
+void warn_plain_http_once(const Endpoint& endpoint) {
+  if (should_warn_plain_http(endpoint.host)) {
     spdlog::warn("http client: {} is plain http (no TLS); use it only on loopback or behind a TLS proxy",
                  endpoint.pool_key());
   }
@@ -97,7 +96,7 @@ void close_in_background(const ClientState& state, std::unique_ptr<ClientConnect
 asio::awaitable<result<Response>> send_request(std::shared_ptr<ClientState> state, Request request) {
   auto endpoint = parse_endpoint(request.url);
   if (!endpoint) co_return endpoint.error();
-  if (!endpoint->tls) warn_plain_http_once(*state, *endpoint);
+  if (!endpoint->tls) warn_plain_http_once(*endpoint);
   const std::string key = endpoint->pool_key();
   const BeastRequest beast_request = build_request(request, *endpoint, state->options);
 
@@ -140,8 +139,8 @@ asio::awaitable<result<Response>> send_request(std::shared_ptr<ClientState> stat
 class BeastClient final : public Client {
  public:
   BeastClient(asio::any_io_executor executor, ClientOptions options)
-      : state_(std::make_shared<ClientState>(ClientState{
-            executor, options, make_tls_context(options), ConnectionPool(options.max_idle_per_host), {}})) {}
+      : state_(std::make_shared<ClientState>(ClientState{executor, options, make_tls_context(options),
+                                                         ConnectionPool(options.max_idle_per_host)})) {}
 
   asio::awaitable<result<Response>> send(Request request) override {
     return send_request(state_, std::move(request));

@@ -6,6 +6,7 @@
 
 #include "insightd/common/backoff.hpp"
 #include "insightd/common/crypto.hpp"
+#include "insightd/common/plain_http.hpp"
 #include "insightd/common/webhook_signature.hpp"
 
 using namespace insightd;
@@ -225,3 +226,21 @@ TEST(JsonText, NumbersAndValuesAreWrittenAsBoostJsonSerialisesThem) {
 }
 
 }  // namespace
+
+TEST(PlainHttp, LoopbackHostsAreRecognisedByNameAndAddress) {
+  for (const char* host : {"127.0.0.1", "127.1.2.3", "localhost", "LocalHost", "demo.localhost", "::1",
+                           "[::1]", "::ffff:127.0.0.1"})
+    EXPECT_TRUE(is_loopback_host(host)) << host;
+  for (const char* host : {"10.0.0.1", "0.0.0.0", "128.0.0.1", "localhost.example.com", "crm.example.com",
+                           "::2", "[::ffff:10.0.0.1]", ""})
+    EXPECT_FALSE(is_loopback_host(host)) << host;
+}
+
+TEST(PlainHttp, EachOtherHostIsWarnedOnceAndLoopbackNever) {
+  EXPECT_FALSE(should_warn_plain_http("127.0.0.1"));
+  EXPECT_FALSE(should_warn_plain_http("127.0.0.1"));
+  EXPECT_TRUE(should_warn_plain_http("proxy.common-test"));
+  EXPECT_FALSE(should_warn_plain_http("proxy.common-test"));
+  EXPECT_FALSE(should_warn_plain_http("PROXY.Common-Test"));
+  EXPECT_TRUE(should_warn_plain_http("other.common-test"));
+}

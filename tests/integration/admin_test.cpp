@@ -5,10 +5,9 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/json.hpp>
-#include <regex>
 
 #include "support/prometheus_text.hpp"
-#include "support/sim_process.hpp"
+#include "support/running_daemon.hpp"
 
 namespace insightd::test {
 namespace {
@@ -18,46 +17,25 @@ using namespace std::chrono_literals;
 
 const std::string admin_token = "it-admin-token-8c1d";
 
-http::Response admin_call(std::uint16_t port, std::string method, std::string path, std::string body = {},
-                          std::string token = {}) {
-  http::Request req;
-  req.method = std::move(method);
-  req.url = "http://127.0.0.1:" + std::to_string(port) + path;
-  req.body = std::move(body);
-  if (!req.body.empty()) req.headers.set("Content-Type", "application/json");
-  if (!token.empty()) req.headers.set("Authorization", "Bearer " + token);
-  return http_call(req, "");
-}
-
 class AdminEndpoint : public ::testing::Test {
  protected:
   void SetUp() override {
     auto token_file = dir.write("admin-token", admin_token + "\n");
     config =
         write_config(dir, sim.base_url(), {.ca_file = ca.ca_cert, .admin_token_file = token_file.string()});
-    daemon = std::make_unique<Process>(std::vector<std::string>{INSIGHTD_BIN, "run", "-c", config.string()},
-                                       dir.path() / "daemon");
-    // The daemon logs the port it bound (admin.listen port 0).
-    const std::regex bound(R"(admin endpoint on http://127\.0\.0\.1:(\d+))");
-    std::smatch m;
-    ASSERT_TRUE(eventually([&] {
-      auto log = daemon->err();
-      if (!std::regex_search(log, m, bound)) return false;
-      port = static_cast<std::uint16_t>(std::stoi(m[1]));
-      return true;
-    })) << daemon->err();
+    daemon = std::make_unique<RunningDaemon>(dir, config);
+    port = daemon->port();
   }
   void TearDown() override {
     if (!daemon) return;
-    daemon->signal(SIGTERM);
-    EXPECT_EQ(daemon->wait_for(30s), 0) << daemon->err();
+    EXPECT_EQ(daemon->stop(30s), 0) << daemon->process().err();
   }
 
   TempDir dir;
   const TestCa& ca = TestCa::shared();
   SimProcess sim{dir, ca};
   std::filesystem::path config;
-  std::unique_ptr<Process> daemon;
+  std::unique_ptr<RunningDaemon> daemon;
   std::uint16_t port = 0;
 };
 

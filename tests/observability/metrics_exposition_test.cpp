@@ -58,6 +58,9 @@ TEST(Metrics, ExposesEveryBindingFamilyWithItsTypeAndLabels) {
       {"insightd_queue_depth", "gauge", {"state"}},
       {"insightd_outbox_depth", "gauge", {}},
       {"insightd_governance_findings_total", "counter", {"kind"}},
+      {"insightd_rate_limit_budget_per_minute", "gauge", {}},
+      {"insightd_crm_circuit_open", "gauge", {}},
+      {"insightd_crm_deliveries_held", "gauge", {}},
       {"insightd_build_info", "gauge", {"version"}},
       {"insightd_up", "gauge", {}},
   };
@@ -83,6 +86,13 @@ TEST(Metrics, CountersMoveWithTheWorkDone) {
   const Exposition before = parse_all(m);
   EXPECT_EQ(before.value("insightd_insights_total", {{"type", "summary"}}), 0.0);  // shown before any work
   EXPECT_EQ(before.value("insightd_rate_limit_wait_seconds_total"), 0.0);
+  // Alerts compare these against zero (no progress, token failing): shown before any work.
+  for (const char* outcome : {"done", "retry", "failed", "dead", "parked"})
+    EXPECT_EQ(before.value("insightd_interactions_total", {{"outcome", outcome}}), 0.0) << outcome;
+  EXPECT_EQ(before.value("insightd_token_refreshes_total", {{"result", "success"}}), 0.0);
+  EXPECT_EQ(before.value("insightd_token_refreshes_total", {{"result", "failure"}}), 0.0);
+  EXPECT_EQ(before.value("insightd_crm_circuit_open"), 0.0);
+  EXPECT_EQ(before.value("insightd_crm_deliveries_held"), 0.0);
 
   m.upstream_requests.labels({"sta", "429"}).inc();
   m.upstream_requests.labels({"sta", "429"}).inc();

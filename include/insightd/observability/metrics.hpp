@@ -29,6 +29,7 @@ struct Metrics {
   CounterFamily& upstream_requests;            // insightd_upstream_requests_total{source,code}
   HistogramFamily& upstream_request_duration;  // insightd_upstream_request_duration_seconds{source}
   Counter& rate_limit_wait_seconds;            // insightd_rate_limit_wait_seconds_total
+  Gauge& rate_limit_budget;                    // insightd_rate_limit_budget_per_minute
   CounterFamily& token_refreshes;              // insightd_token_refreshes_total{result}
   CounterFamily& interactions;                 // insightd_interactions_total{outcome}
   CounterFamily& insights;                     // insightd_insights_total{type}
@@ -36,6 +37,8 @@ struct Metrics {
   Histogram& crm_delivery_duration;            // insightd_crm_delivery_duration_seconds
   GaugeFamily& queue_depth;                    // insightd_queue_depth{state}
   Gauge& outbox_depth;                         // insightd_outbox_depth
+  Gauge& crm_circuit_open;                     // insightd_crm_circuit_open (0/1)
+  Gauge& crm_deliveries_held;                  // insightd_crm_deliveries_held (0/1, after a 410)
   CounterFamily& governance_findings;          // insightd_governance_findings_total{kind}
   GaugeFamily& build_info;                     // insightd_build_info{version} = 1
   Gauge& up;                                   // insightd_up = 1

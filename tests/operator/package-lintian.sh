@@ -1,0 +1,20 @@
+#!/bin/sh
+# Builds the Debian package from a build tree with CPack (into a scratch
+# directory, the tree's own package untouched) and runs lintian on it: any
+# error or warning fails. Tags kept on purpose are overridden, with the
+# reason, in packaging/deb/lintian-overrides (shipped in the package).
+# Usage: package-lintian.sh BUILD_DIR
+set -eu
+build=$(realpath "$1")
+command -v lintian >/dev/null || { echo "lintian not found: install the Debian package lintian" >&2; exit 1; }
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+if ! (cd "$build" && cpack -G DEB -B "$out" >"$out/cpack.log" 2>&1); then
+  cat "$out/cpack.log" >&2
+  exit 1
+fi
+deb=$(ls "$out"/insightd_*.deb)
+echo "lintian $(basename "$deb"):"
+# --display-info also lists the informational tags; only errors and warnings fail.
+lintian --display-info --show-overrides --fail-on error,warning "$deb"
+echo "lintian: no errors, no warnings"
