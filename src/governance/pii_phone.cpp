@@ -46,11 +46,11 @@ PhoneValidator::PhoneValidator(std::string region) : region_(std::move(region)) 
 }
 
 PhoneVerdict PhoneValidator::check(std::string_view candidate) const {
-  std::string key(candidate);
   {
     const std::lock_guard lock(mutex_);
-    if (const auto it = cache_.find(key); it != cache_.end()) return it->second;
+    if (const auto it = cache_.find(candidate); it != cache_.end()) return it->second;
   }
+  std::string key(candidate);
   const PhoneVerdict verdict = parse(key);
   const std::lock_guard lock(mutex_);
   if (cache_.size() >= kMaxCachedVerdicts) cache_.clear();

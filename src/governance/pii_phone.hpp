@@ -4,6 +4,7 @@
 // national digits are grouped as that country writes them. Matching is slow (tens of microseconds with
 // the ICU regex engine Debian builds it with) and the same number tends to
 // recur across one interaction's insights, so verdicts are cached.
+#include <functional>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -29,9 +30,15 @@ class PhoneValidator {
  private:
   PhoneVerdict parse(const std::string& candidate) const;
 
+  // Looked up by string_view: a cache hit allocates nothing.
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+  };
+
   std::string region_;
   mutable std::mutex mutex_;
-  mutable std::unordered_map<std::string, PhoneVerdict> cache_;
+  mutable std::unordered_map<std::string, PhoneVerdict, Hash, std::equal_to<>> cache_;
 };
 
 }  // namespace insightd::governance::rules

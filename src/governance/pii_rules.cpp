@@ -162,10 +162,15 @@ std::optional<Span> confirm_card(std::string_view text, Span span, const RuleCon
 }
 
 std::optional<Span> confirm_phone(std::string_view text, Span span, const RuleContext& ctx) {
-  if (!stands_alone(text, span)) return std::nullopt;
+  constexpr std::size_t kMinDigits = 7;
   const std::string_view token = text.substr(span.begin, span.end - span.begin);
+  // Most candidates in insight text are dates, times and prices: too few
+  // digits, or not a token of their own. Reject those before anything costs.
+  if (static_cast<std::size_t>(std::count_if(token.begin(), token.end(), is_digit)) < kMinDigits ||
+      !stands_alone(text, span)) {
+    return std::nullopt;
+  }
   const Groups g = split_groups(token);
-  if (g.digits.empty()) return std::nullopt;
   const bool plus = token.front() == '+';
   const bool international = plus || token.starts_with("00");
   if (!international) {
@@ -180,14 +185,16 @@ std::optional<Span> confirm_phone(std::string_view text, Span span, const RuleCo
   // phone word ("number" at least) makes it a candidate. A phone word also
   // admits a number that is only possible locally ("call me at 555-1234") and
   // valid digits in an unusual grouping.
-  const Cue cue = cue_before(text, span.begin);
-  const bool phone_cue = cue == Cue::phone;
-  if (!international && g.digits.size() == 1 && !phone_cue && cue != Cue::number) return std::nullopt;
+  std::optional<Cue> cue;
+  const auto phone_cue = [&] {
+    if (!cue) cue = cue_before(text, span.begin);
+    return *cue == Cue::phone;
+  };
+  if (!international && g.digits.size() == 1 && !phone_cue() && *cue != Cue::number) return std::nullopt;
 
   // The regex's longest match may run into a following number: ask the
   // library about the longest whole-group prefixes first.
   const std::size_t max_digits = plus ? 16 : international ? 17 : 15;  // E.164 plus a "(0)" or "00"
-  constexpr std::size_t kMinDigits = 7;
   constexpr int kMaxAttempts = 3;
   int attempts = 0;
   for (std::size_t k = g.digits.size(); k >= 1 && attempts < kMaxAttempts; --k) {
@@ -200,7 +207,7 @@ std::optional<Span> confirm_phone(std::string_view text, Span span, const RuleCo
     if (end != token.size() && !clean_end(text, span.begin + end)) continue;
     ++attempts;
     const PhoneVerdict verdict = ctx.phones->check(token.substr(0, end));
-    if (verdict == PhoneVerdict::valid || (verdict != PhoneVerdict::invalid && phone_cue))
+    if (verdict == PhoneVerdict::valid || (verdict != PhoneVerdict::invalid && phone_cue()))
       return Span{span.begin, span.begin + end};
   }
   return std::nullopt;

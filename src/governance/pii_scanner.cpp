@@ -38,8 +38,9 @@ constexpr std::string_view kPhonePattern =
     R"((?:\+|\b00)[1-9](?:[ .\-/]?(?:\(\d{1,4}\)|\d{1,6})){1,8})"
     // national with an area code in brackets: "(555) 123-4567", "1 (800) 555-0199", "(089) 1234567"
     R"(|(?:\b1[ .\-]?)?\(\d{1,5}\)[ .\-]?\d{1,8}(?:[ .\-/]\d{1,8}){0,5}\b)"
-    // national, separated: "212-555-0100", "030 1234567", "01 23 45 67 89", "089/1234567"
-    R"(|\b\d{1,5}[ .\-/]\d{1,8}(?:[ .\-/]\d{1,8}){0,5}\b)"
+    // national, separated, enough digits to be a number ("29.99", "00-12" are not):
+    // "030 1234567", "089/1234567", "555-1234"; "212-555-0100", "01 23 45 67 89"
+    R"(|\b\d{1,5}[ .\-/]\d{4,8}\b|\b\d{1,5}[ .\-/]\d{2,8}(?:[ .\-/]\d{2,8}){1,5}\b)"
     // a bare run, a candidate only after a phone word: "call 2125550100"
     R"(|\b\d{7,15}\b)";
 
@@ -74,6 +75,14 @@ std::unique_ptr<const RE2> compile(std::string_view pattern) {
   return re;
 }
 
+bool is_digit(char c) noexcept {
+  return c >= '0' && c <= '9';
+}
+
+bool hex_or_colon(char c) noexcept {
+  return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || c == ':';
+}
+
 // Cheap facts that rule whole kinds out before any regex runs.
 struct TextProfile {
   std::size_t digits = 0;
@@ -82,12 +91,36 @@ struct TextProfile {
 
   explicit TextProfile(std::string_view text) noexcept {
     for (char c : text) {
-      digits += (c >= '0' && c <= '9') ? 1 : 0;
+      digits += is_digit(c) ? 1 : 0;
       colons += c == ':' ? 1 : 0;
       has_at |= c == '@';
     }
   }
 };
+
+// Two colons between hex digits or colons ("fe80::1"), not after words
+// ("Topic: billing. Resolution: ...").
+bool may_hold_ipv6(std::string_view text) noexcept {
+  int colons = 0;
+  for (std::size_t i = 1; i + 1 < text.size() && colons < 2; ++i) {
+    if (text[i] == ':' && hex_or_colon(text[i - 1]) && hex_or_colon(text[i + 1])) ++colons;
+  }
+  return colons >= 2;
+}
+
+// Digits in the number-like run from `begin` (digits and the separators
+// numbers are written with), so kinds that need more are not even tried.
+std::size_t digits_in_run(std::string_view text, std::size_t begin) noexcept {
+  std::size_t digits = 0;
+  for (std::size_t i = begin; i < text.size(); ++i) {
+    const char c = text[i];
+    if (is_digit(c))
+      ++digits;
+    else if (c != ' ' && c != '.' && c != '-' && c != '/' && c != '(' && c != ')' && c != '+')
+      break;
+  }
+  return digits;
+}
 
 using Confirm = std::optional<rules::Span> (*)(std::string_view, rules::Span, const rules::RuleContext&);
 
@@ -223,8 +256,12 @@ struct PiiScanner::Patterns {
     std::size_t pos = 0;
     while (pos < text.size() && any_numeric->Match(whole, pos, text.size(), RE2::UNANCHORED, &match, 1)) {
       const auto begin = static_cast<std::size_t>(match.data() - text.data());
+      // An IBAN starts with letters, the other kinds with a digit, "+" or "(".
+      const bool letter = !is_digit(text[begin]) && text[begin] != '+' && text[begin] != '(';
+      const std::size_t run = letter ? digits : digits_in_run(text, begin);
       for (const auto& k : numeric) {
-        if (digits < k.min_digits || !k.shape->Match(whole, begin, text.size(), RE2::ANCHOR_START, &match, 1))
+        if ((k.kind == PiiKind::iban) != letter || run < k.min_digits ||
+            !k.shape->Match(whole, begin, text.size(), RE2::ANCHOR_START, &match, 1))
           continue;
         if (const auto confirmed = k.confirm(text, {begin, begin + match.size()}, ctx)) {
           out.push_back({k.kind, confirmed->begin, confirmed->end});
@@ -248,7 +285,8 @@ std::vector<Finding> PiiScanner::scan(std::string_view text) const {
   std::vector<Finding> found;
   if (profile.has_at && p.email) collect(*p.email, PiiKind::email, accept, text, ctx, found);
   if (p.any_numeric && profile.digits >= p.min_digits) p.collect_numeric(text, profile.digits, ctx, found);
-  if (p.ipv6 && profile.colons >= 2) collect(*p.ipv6, PiiKind::ip, rules::confirm_ipv6, text, ctx, found);
+  if (p.ipv6 && profile.colons >= 2 && may_hold_ipv6(text))
+    collect(*p.ipv6, PiiKind::ip, rules::confirm_ipv6, text, ctx, found);
   if (p.date && profile.digits >= 4 &&
       RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *p.birth_word)) {
     ctx.current_year = this_year();
