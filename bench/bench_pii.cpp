@@ -2,6 +2,7 @@
 // per insight. Run: insightd-bench-governance (or insightd-bench) built Release.
 #include <benchmark/benchmark.h>
 
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -64,6 +65,35 @@ void BM_ScanInsight(benchmark::State& state) {
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
 }
 BENCHMARK(BM_ScanInsight);
+
+// The same mix, but every phone number is one the scanner has not seen: each
+// costs libphonenumber's full parse (its verdict cache never hits). One text
+// in eight carries a number, as in insight_texts().
+void BM_ScanInsightUnseenPhones(benchmark::State& state) {
+  const PiiScanner scanner;
+  const auto& texts = insight_texts();
+  std::size_t next = 0;
+  std::int64_t bytes = 0;
+  int serial = 0;
+  std::string with_phone;
+  for (auto _ : state) {
+    const std::string* text = &texts[next];
+    if (next % 8 == 0) {
+      ++serial;
+      char number[32];
+      std::snprintf(number, sizeof number, "+1 415-%03d-%04d", 200 + (serial / 10000) % 800, serial % 10000);
+      with_phone = "Customer asked to be called back on ";
+      with_phone.append(number).append(" after 5pm to finish the setup.");
+      text = &with_phone;
+    }
+    benchmark::DoNotOptimize(scanner.scan(*text));
+    bytes += static_cast<std::int64_t>(text->size());
+    next = next + 1 == texts.size() ? 0 : next + 1;
+  }
+  state.SetBytesProcessed(bytes);
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
+}
+BENCHMARK(BM_ScanInsightUnseenPhones);
 
 // The same texts joined into one long transcript-sized text (~64 KiB).
 void BM_ScanLongText(benchmark::State& state) {

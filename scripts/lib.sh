@@ -11,8 +11,11 @@ PACKAGES=(
   libssl-dev libspdlog-dev libfmt-dev libyaml-cpp-dev libsqlite3-dev sqlite3
   libsystemd-dev libre2-dev libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev
   libhiredis-dev redis-server wrk
+<<<<<<< HEAD
   clang libclang-rt-14-dev
   prometheus groff-base man-db lintian
+=======
+  libboost-thread1.81-dev libprotobuf-dev libphonenumber-dev
 )
 
 install_missing_packages() {
@@ -25,8 +28,34 @@ install_missing_packages() {
     local sudo=""
     [ "$(id -u)" -eq 0 ] || sudo="sudo"
     $sudo apt-get update -qq
+    satisfy_boost_thread_dev $sudo
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
   fi
+}
+
+# Debian 12's libphonenumber-dev depends on libboost-thread-dev, which is the
+# Boost 1.74 default and conflicts with the Boost 1.81 we build with. Its
+# headers do not need Boost (they fall back to pthreads), so a local package
+# named libboost-thread-dev that depends on libboost-thread1.81-dev satisfies
+# apt without mixing Boost versions.
+satisfy_boost_thread_dev() {
+  local sudo="${1:-}"
+  dpkg-query -W -f='${Status}' libboost-thread-dev 2>/dev/null | grep -q "install ok installed" && return 0
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends libboost-thread1.81-dev
+  local dir
+  dir="$(mktemp -d)"
+  mkdir -p "$dir/pkg/DEBIAN"
+  cat >"$dir/pkg/DEBIAN/control" <<'CONTROL'
+Package: libboost-thread-dev
+Version: 1.81.0.0+insightd
+Architecture: all
+Maintainer: insightd developers <insightd@localhost>
+Depends: libboost-thread1.81-dev
+Description: Boost.Thread 1.81 as libboost-thread-dev (for libphonenumber-dev)
+CONTROL
+  dpkg-deb --build "$dir/pkg" "$dir/libboost-thread-dev.deb" >/dev/null
+  $sudo dpkg -i "$dir/libboost-thread-dev.deb"
+  rm -rf "$dir"
 }
 
 build() {

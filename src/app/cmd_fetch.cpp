@@ -78,7 +78,7 @@ struct FetchCommand {
       std::fprintf(stderr, "fetch %s: %s\n", id.c_str(), fetched.error.c_str());
       co_return;
     }
-    governance::PiiScanner scanner;
+    const governance::PiiScanner scanner(governance::pii_options(config.governance));
     auto governed =
         governance::govern(fetched.insights, config.governance, std::chrono::system_clock::now(), scanner);
     std::printf("%s\n", boost::json::serialize(fetch_report(config, id, fetched, &governed)).c_str());

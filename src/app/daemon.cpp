@@ -111,7 +111,10 @@ struct Daemon::Impl {
   int exit_code = 0;
 
   Impl(asio::io_context& io_, Config cfg, DaemonOptions opts)
-      : io(io_), config(std::make_shared<const Config>(std::move(cfg))), options(std::move(opts)) {}
+      : io(io_),
+        config(std::make_shared<const Config>(std::move(cfg))),
+        options(std::move(opts)),
+        scanner(governance::pii_options(config->governance)) {}
 
   asio::any_io_executor executor() { return io.get_executor(); }
 
@@ -268,6 +271,7 @@ struct Daemon::Impl {
       spdlog::warn("reload: queue and admin settings take effect at the next restart");
     }
     config = std::make_shared<const Config>(std::move(*loaded.config));
+    scanner = governance::PiiScanner(governance::pii_options(config->governance));
     observability::setup_logging(config->log.level, observability::stderr_is_journal());
     services = build_services(*config);
     start_deliverer();

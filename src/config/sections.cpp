@@ -1,6 +1,7 @@
 // One table per section: the documented keys of config/insightd.example.yaml.
 #include "sections.hpp"
 
+#include <algorithm>
 #include <boost/url/parse.hpp>
 
 #include "secrets.hpp"
@@ -134,11 +135,57 @@ const Schema<RetrievalConfig>& retrieval_schema() {
   return schema;
 }
 
+// A list of PII kinds; an unknown or repeated one is reported at its position.
+void read_detect(const Entry& e, Context& ctx, GovernanceConfig& governance) {
+  if (!e.node.IsSequence()) {
+    ctx.error(e, "expected a list of PII kinds, e.g. [email, phone, card]");
+    return;
+  }
+  std::vector<std::string_view> names;
+  for (auto kind : governance::kAllPiiKinds) names.push_back(governance::to_string(kind));
+  std::vector<governance::PiiKind> kinds;
+  bool ok = true;
+  for (std::size_t i = 0; i < e.node.size(); ++i) {
+    const YAML::Node item = e.node[i];
+    Entry at{item, fmt::format("{}[{}]", e.path, i), item.Mark()};
+    const auto index = read_choice(at, ctx, names);
+    if (!index) {
+      ok = false;
+      continue;
+    }
+    const auto kind = *governance::parse_pii_kind(names[*index]);
+    if (std::find(kinds.begin(), kinds.end(), kind) != kinds.end()) {
+      ctx.error(at, fmt::format("'{}' is listed twice", names[*index]));
+      ok = false;
+      continue;
+    }
+    kinds.push_back(kind);
+  }
+  if (!ok) return;
+  if (kinds.empty()) ctx.warning(e, "no PII kind is listed: insight text is not checked for PII");
+  governance.detect = std::move(kinds);
+}
+
+// The region libphonenumber reads national numbers (no +CC) in.
+void read_default_region(const Entry& e, Context& ctx, GovernanceConfig& governance) {
+  auto region = read_text(e, ctx);
+  if (!region) return;
+  if (!governance::is_phone_region(*region)) {
+    ctx.error(e, fmt::format("unknown phone region '{}': expected an upper-case two-letter region code "
+                             "such as US, GB or DE",
+                             *region));
+    return;
+  }
+  governance.default_region = std::move(*region);
+}
+
 const Schema<GovernanceConfig>& governance_schema() {
   static const Schema<GovernanceConfig> schema{
       duration_field("max_age", &GovernanceConfig::max_age),
       choice_field("stale", &GovernanceConfig::stale, stale_policy_names),
       choice_field("pii", &GovernanceConfig::pii, pii_policy_names),
+      {"detect", read_detect},
+      {"default_region", read_default_region},
   };
   return schema;
 }

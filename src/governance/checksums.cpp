@@ -38,7 +38,82 @@ constexpr IbanCountry kIbanCountries[] = {
     {"YE", 30},
 };
 
+// One published IIN range: the first `prefix_digits` digits read as a number
+// lie in [low, high]; allowed lengths as a bit mask (bit n = n digits).
+struct CardRange {
+  std::string_view brand;
+  int prefix_digits;
+  int low;
+  int high;
+  unsigned lengths;
+};
+
+constexpr unsigned len(int n) {
+  return 1u << n;
+}
+constexpr unsigned lens(int from, int to) {
+  unsigned m = 0;
+  for (int n = from; n <= to; ++n) m |= len(n);
+  return m;
+}
+
+// From the schemes' published tables (ISO/IEC 7812 IIN assignments as the
+// schemes document them). Overlaps are harmless: any match is a card.
+constexpr CardRange kCardRanges[] = {
+    {"visa", 1, 4, 4, len(13) | len(16) | len(19)},
+    {"mastercard", 2, 51, 55, len(16)},
+    {"mastercard", 4, 2221, 2720, len(16)},
+    {"amex", 2, 34, 34, len(15)},
+    {"amex", 2, 37, 37, len(15)},
+    {"discover", 4, 6011, 6011, lens(16, 19)},
+    {"discover", 3, 644, 649, lens(16, 19)},
+    {"discover", 2, 65, 65, lens(16, 19)},
+    {"jcb", 4, 3528, 3589, lens(16, 19)},
+    {"diners", 3, 300, 305, lens(14, 19)},
+    {"diners", 4, 3095, 3095, lens(14, 19)},
+    {"diners", 2, 36, 36, lens(14, 19)},
+    {"diners", 2, 38, 39, lens(16, 19)},
+    {"unionpay", 2, 62, 62, lens(16, 19)},
+    {"maestro", 4, 5018, 5018, lens(12, 19)},
+    {"maestro", 4, 5020, 5020, lens(12, 19)},
+    {"maestro", 4, 5038, 5038, lens(12, 19)},
+    {"maestro", 4, 5893, 5893, lens(12, 19)},
+    {"maestro", 4, 6304, 6304, lens(12, 19)},
+    {"maestro", 4, 6759, 6759, lens(12, 19)},
+    {"maestro", 4, 6761, 6763, lens(12, 19)},
+    {"mir", 4, 2200, 2204, lens(16, 19)},
+};
+
+int leading_number(std::string_view digits, int count) noexcept {
+  int v = 0;
+  for (int i = 0; i < count; ++i) v = v * 10 + (digits[static_cast<std::size_t>(i)] - '0');
+  return v;
+}
+
 }  // namespace
+
+std::optional<std::string_view> card_brand(std::string_view digits) noexcept {
+  if (digits.size() < 12 || digits.size() > 19 || !std::all_of(digits.begin(), digits.end(), is_digit))
+    return std::nullopt;
+  for (const auto& r : kCardRanges) {
+    const int prefix = leading_number(digits, r.prefix_digits);
+    if (prefix >= r.low && prefix <= r.high && (r.lengths & len(static_cast<int>(digits.size()))))
+      return r.brand;
+  }
+  return std::nullopt;
+}
+
+bool aba_routing_valid(std::string_view digits) noexcept {
+  if (digits.size() != 9 || !std::all_of(digits.begin(), digits.end(), is_digit)) return false;
+  const int prefix = leading_number(digits, 2);
+  const bool federal_reserve =
+      prefix <= 12 || (prefix >= 21 && prefix <= 32) || (prefix >= 61 && prefix <= 72) || prefix == 80;
+  if (!federal_reserve) return false;
+  constexpr int kWeights[] = {3, 7, 1};
+  int sum = 0;
+  for (std::size_t i = 0; i < 9; ++i) sum += (digits[i] - '0') * kWeights[i % 3];
+  return sum % 10 == 0;
+}
 
 bool luhn_valid(std::string_view digits) noexcept {
   if (digits.empty()) return false;

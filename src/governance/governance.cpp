@@ -69,6 +69,10 @@ void apply_pii(std::vector<Insight>& insights, PiiPolicy policy, const PiiScanne
 
 }  // namespace
 
+PiiOptions pii_options(const GovernanceConfig& cfg) {
+  return PiiOptions{.kinds = cfg.detect, .default_region = cfg.default_region};
+}
+
 GovernanceResult govern(std::vector<Insight>& insights, const GovernanceConfig& cfg,
                         std::chrono::system_clock::time_point now, const PiiScanner& scanner) {
   GovernanceResult result;

@@ -1,15 +1,15 @@
 #include "pii_context.hpp"
 
 #include <algorithm>
-#include <array>
 #include <string>
 
 namespace insightd::governance::rules {
 
 namespace {
 
-constexpr std::size_t kMaxWords = 3;
+constexpr std::size_t kMaxWords = 4;
 constexpr std::size_t kMaxLookBack = 48;  // bytes
+constexpr std::size_t kAccountWindow = 64;
 constexpr std::size_t kMaxWordLength = 16;
 
 constexpr std::string_view kPhoneWords[] = {
@@ -18,19 +18,26 @@ constexpr std::string_view kPhoneWords[] = {
     "texted",  "dial",   "dialed",    "reach",    "reached",  "contact",  "ring",      "hotline",
     "telefon", "handy",  "rufnummer", "portable", "telefono", "tlf",      "mob",       "ph",
 };
-constexpr std::string_view kCardWords[] = {
-    "card", "cards", "visa", "mastercard", "amex", "discover", "credit", "debit", "cc", "pan",
+constexpr std::string_view kBirthWords[] = {
+    "born",   "birth",     "birthday",   "birthdate", "dob",        "geboren", "geburtsdatum",
+    "geburt", "naissance", "nacimiento", "nascita",   "nascimento", "nee",     "née",
 };
-constexpr std::string_view kSsnWords[] = {"ssn", "social", "security", "ss", "tin", "taxpayer"};
+constexpr std::string_view kRoutingWords[] = {"routing", "aba", "rtn", "transit"};
+constexpr std::string_view kVersionWords[] = {"version",  "ver", "v",       "build",
+                                              "firmware", "fw",  "release", "rev"};
+// Only stop a "number" word from promoting a bare digit run; they never
+// remove a finding.
 constexpr std::string_view kIdentifierWords[] = {
-    "order",   "orders",  "invoice",     "ticket",  "case",        "tracking",    "track",     "shipment",
-    "parcel",  "package", "awb",         "waybill", "consignment", "ref",         "reference", "confirmation",
-    "conf",    "booking", "reservation", "policy",  "claim",       "account",     "acct",      "sku",
-    "serial",  "item",    "part",        "model",   "po",          "transaction", "txn",       "incident",
-    "inc",     "job",     "batch",       "lot",     "receipt",     "membership",  "loyalty",   "meter",
-    "version", "build",   "isbn",        "imei",    "vin",         "rma",         "pnr",
+    "order",  "orders",   "invoice",     "ticket",  "case",        "tracking",    "track",     "shipment",
+    "parcel", "package",  "awb",         "waybill", "consignment", "ref",         "reference", "confirmation",
+    "conf",   "booking",  "reservation", "policy",  "claim",       "account",     "acct",      "sku",
+    "serial", "item",     "part",        "model",   "po",          "transaction", "txn",       "incident",
+    "inc",    "job",      "batch",       "lot",     "receipt",     "membership",  "loyalty",   "meter",
+    "isbn",   "imei",     "vin",         "rma",     "pnr",         "rx",          "customer",  "member",
+    "id",     "employee", "store",       "room",    "flight",      "quote",       "contract",  "agent",
 };
 constexpr std::string_view kNumberWords[] = {"number", "num", "no", "nr", "nummer", "numero"};
+constexpr std::string_view kAccountWords[] = {"account", "acct", "checking", "savings"};
 
 // Punctuation that ends the clause the candidate belongs to: a word before it
 // describes something else ("order 123, call 555-1234").
@@ -42,16 +49,32 @@ bool is_digit(char c) noexcept {
   return c >= '0' && c <= '9';
 }
 
+// ASCII letters and the bytes of UTF-8 sequences ("née").
+bool is_word_byte(char c) noexcept {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (static_cast<unsigned char>(c) & 0x80);
+}
+
 bool contains(const auto& words, std::string_view word) noexcept {
   return std::find(std::begin(words), std::end(words), word) != std::end(words);
 }
 
-bool is_ascii_letter(char c) noexcept {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
 char lower(char c) noexcept {
   return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+std::string lowered(std::string_view word) {
+  std::string out(word);
+  std::transform(out.begin(), out.end(), out.begin(), lower);
+  return out;
+}
+
+Cue cue_of(const std::string& word) noexcept {
+  if (contains(kPhoneWords, word)) return Cue::phone;
+  if (contains(kBirthWords, word)) return Cue::birth;
+  if (contains(kRoutingWords, word)) return Cue::routing;
+  if (contains(kVersionWords, word)) return Cue::version;
+  if (contains(kIdentifierWords, word)) return Cue::identifier;
+  return Cue::none;
 }
 
 }  // namespace
@@ -61,29 +84,41 @@ Cue cue_before(std::string_view text, std::size_t begin) noexcept {
   std::size_t pos = std::min(begin, text.size());
   bool saw_number_word = false;
   for (std::size_t words = 0; words < kMaxWords;) {
-    while (pos > stop && !is_ascii_letter(text[pos - 1])) {
+    while (pos > stop && !is_word_byte(text[pos - 1])) {
       // Another number or clause in between: the words before it describe that.
       if (is_digit(text[pos - 1]) || ends_clause(text[pos - 1]))
-        return saw_number_word ? Cue::phone : Cue::none;
+        return saw_number_word ? Cue::number : Cue::none;
       --pos;
     }
     if (pos == stop) break;
     const std::size_t word_end = pos;
-    while (pos > stop && is_ascii_letter(text[pos - 1])) --pos;
+    while (pos > stop && is_word_byte(text[pos - 1])) --pos;
     if (word_end - pos > kMaxWordLength) {
       ++words;
       continue;
     }
-    std::string word(text.substr(pos, word_end - pos));
-    std::transform(word.begin(), word.end(), word.begin(), lower);
-    if (contains(kIdentifierWords, word)) return Cue::identifier;
-    if (contains(kPhoneWords, word)) return Cue::phone;
-    if (contains(kCardWords, word)) return Cue::card;
-    if (contains(kSsnWords, word)) return Cue::ssn;
+    const std::string word = lowered(text.substr(pos, word_end - pos));
+    // "D.O.B." reads as the letters b, o, d from the right.
+    if (word == "b" && pos >= 4 && lowered(text.substr(pos - 4, 4)) == "d.o.") return Cue::birth;
+    if (const Cue cue = cue_of(word); cue != Cue::none) return cue;
     if (contains(kNumberWords, word)) saw_number_word = true;
     ++words;
   }
-  return saw_number_word ? Cue::phone : Cue::none;
+  return saw_number_word ? Cue::number : Cue::none;
+}
+
+bool account_word_near(std::string_view text, std::size_t begin, std::size_t end) noexcept {
+  const std::size_t from = begin > kAccountWindow ? begin - kAccountWindow : 0;
+  const std::size_t to = std::min(text.size(), end + kAccountWindow);
+  std::size_t pos = from;
+  while (pos < to) {
+    while (pos < to && !is_word_byte(text[pos])) ++pos;
+    const std::size_t start = pos;
+    while (pos < to && is_word_byte(text[pos])) ++pos;
+    if (pos - start <= kMaxWordLength && contains(kAccountWords, lowered(text.substr(start, pos - start))))
+      return true;
+  }
+  return false;
 }
 
 }  // namespace insightd::governance::rules

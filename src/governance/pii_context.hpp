@@ -1,6 +1,7 @@
 #pragma once
-// What the words just before a numeric candidate say it is: "call me at
-// 555-1234" is a phone number, "order number 5551234567" is not.
+// What the words near a candidate say it is. Context only ever adds a
+// finding: it promotes a weak candidate ("call me at 555-1234", "DOB
+// 01.02.1985", "routing 021000021") and never removes a checksum-valid one.
 #include <cstddef>
 #include <string_view>
 
@@ -9,14 +10,19 @@ namespace insightd::governance::rules {
 enum class Cue {
   none,        // nothing decisive nearby
   phone,       // call, phone, mobile, tel, ...
-  card,        // card, visa, mastercard, credit, ...
-  ssn,         // ssn, social security, ...
-  identifier,  // order, ticket, tracking, invoice, case, ...
+  number,      // only "number", "no", "nr" ...: a phone number more often than not
+  identifier,  // order, ticket, tracking, ...: the number is that identifier, not a phone
+  birth,       // born, birth, DOB, birthday, geboren, naissance, ...
+  routing,     // routing, ABA, RTN, transit
+  version,     // version, build, firmware: a dotted quad after it is a version, not an IP
 };
 
 // The cue of the nearest decisive word among the few words before `begin`
-// (looking back at most a short distance). A bare "number"/"no"/"nr" counts
-// as a phone cue only when no decisive word is found.
+// in the same clause (looking back at most a short distance).
 Cue cue_before(std::string_view text, std::size_t begin) noexcept;
+
+// An account word ("account", "acct", "checking", "savings") within a short
+// distance before or after [begin, end).
+bool account_word_near(std::string_view text, std::size_t begin, std::size_t end) noexcept;
 
 }  // namespace insightd::governance::rules

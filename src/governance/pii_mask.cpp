@@ -4,36 +4,45 @@
 
 namespace insightd::governance {
 
-std::string_view to_string(PiiKind kind) noexcept {
-  switch (kind) {
-    case PiiKind::email:
-      return "email";
-    case PiiKind::phone:
-      return "phone";
-    case PiiKind::card:
-      return "card";
-    case PiiKind::ssn:
-      return "ssn";
-    case PiiKind::iban:
-      return "iban";
+namespace {
+
+struct KindNames {
+  PiiKind kind;
+  std::string_view name;
+  std::string_view placeholder;
+};
+
+constexpr KindNames kKindNames[] = {
+    {PiiKind::email, "email", "[EMAIL]"},       {PiiKind::phone, "phone", "[PHONE]"},
+    {PiiKind::card, "card", "[CARD]"},          {PiiKind::ssn, "ssn", "[SSN]"},
+    {PiiKind::iban, "iban", "[IBAN]"},          {PiiKind::dob, "dob", "[DOB]"},
+    {PiiKind::routing, "routing", "[ROUTING]"}, {PiiKind::ip, "ip", "[IP]"},
+};
+
+const KindNames* names_of(PiiKind kind) noexcept {
+  for (const auto& k : kKindNames) {
+    if (k.kind == kind) return &k;
   }
-  return "unknown";
+  return nullptr;
+}
+
+}  // namespace
+
+std::string_view to_string(PiiKind kind) noexcept {
+  const auto* k = names_of(kind);
+  return k ? k->name : "unknown";
+}
+
+std::optional<PiiKind> parse_pii_kind(std::string_view name) noexcept {
+  for (const auto& k : kKindNames) {
+    if (k.name == name) return k.kind;
+  }
+  return std::nullopt;
 }
 
 std::string_view placeholder(PiiKind kind) noexcept {
-  switch (kind) {
-    case PiiKind::email:
-      return "[EMAIL]";
-    case PiiKind::phone:
-      return "[PHONE]";
-    case PiiKind::card:
-      return "[CARD]";
-    case PiiKind::ssn:
-      return "[SSN]";
-    case PiiKind::iban:
-      return "[IBAN]";
-  }
-  return "[PII]";
+  const auto* k = names_of(kind);
+  return k ? k->placeholder : "[PII]";
 }
 
 std::string mask(std::string_view text, const std::vector<Finding>& findings) {

@@ -1,11 +1,15 @@
 #include "pii_rules.hpp"
 
+#include <arpa/inet.h>
+
 #include <algorithm>
 #include <string>
 #include <vector>
 
 #include "insightd/governance/checksums.hpp"
 #include "pii_context.hpp"
+#include "pii_dates.hpp"
+#include "pii_phone.hpp"
 
 namespace insightd::governance::rules {
 
@@ -70,107 +74,62 @@ bool continues_with(std::string_view text, Span span, char separator) noexcept {
   return before || after;
 }
 
-// `d[./-]m[./-]yyyy` or `yyyy[./-]m[./-]d` at the start of the groups, with
-// one separator and plausible values: a date, never a phone number.
-bool starts_with_date(const Groups& g) noexcept {
-  if (g.digits.size() < 3 || g.separators[0] != g.separators[1]) return false;
-  const std::string_view sep = g.separators[0];
-  if (sep != "." && sep != "/" && sep != "-") return false;
-  auto small = [](std::string_view d, int max) {
-    return d.size() <= 2 && to_int(d) >= 1 && to_int(d) <= max;
-  };
-  const auto a = g.digits[0], b = g.digits[1], c = g.digits[2];
-  const bool day_first = small(a, 31) && small(b, 31) && (c.size() == 4 || c.size() == 2);
-  const bool year_first = a.size() == 4 && small(b, 12) && small(c, 31);
-  return day_first || year_first;
+bool clean_start(std::string_view text, std::size_t begin) noexcept {
+  if (begin == 0) return true;
+  const char p = text[begin - 1];
+  if (is_alnum(p) || p == '+') return false;  // after "+": inside an international number
+  if (begin >= 2) {
+    const char pp = text[begin - 2];
+    if ((p == '-' || p == '/') && is_alnum(pp)) return false;
+    if ((p == '.' || p == ',') && is_digit(pp)) return false;
+  }
+  return true;
 }
 
-bool nanp_valid(const Groups& g) noexcept {
-  std::size_t first = 0;
-  if (g.digits.size() == 4 && g.digits[0] == "1") first = 1;
-  if (g.digits.size() - first != 3) return false;
-  const auto area = g.digits[first], exchange = g.digits[first + 1], line = g.digits[first + 2];
-  // Area codes start 2-9; exchanges do too in real numbers, but "555-123-4567"
-  // is how people write example and placeholder numbers, so it counts.
-  return area.size() == 3 && exchange.size() == 3 && line.size() == 4 && area[0] >= '2';
+bool clean_end(std::string_view text, std::size_t end) noexcept {
+  if (end >= text.size()) return true;
+  const char n = text[end];
+  if (is_alnum(n)) return false;
+  if (end + 1 < text.size()) {
+    const char nn = text[end + 1];
+    if ((n == '-' || n == '/') && is_alnum(nn)) return false;
+    if ((n == '.' || n == ',') && is_digit(nn)) return false;
+  }
+  return true;
 }
 
-enum class PhoneShape { none, strong, weak };
-
-PhoneShape classify_national(std::string_view token, const Groups& g) {
-  const std::size_t n = g.digit_count();
-  if (g.digits.size() == 1) {  // unseparated: a bare number unless a phone word says otherwise
-    const auto d = g.digits[0];
-    const bool nanp = (n == 10 && d[0] >= '2') || (n == 11 && d[0] == '1' && d[1] >= '2');
-    const bool trunk = (n == 10 || n == 11) && d[0] == '0' && d[1] != '0';
-    return nanp || trunk ? PhoneShape::weak : PhoneShape::none;
-  }
-  if (nanp_valid(g)) return PhoneShape::strong;
-  if (g.digits.size() == 2 && g.digits[0].size() == 3 && g.digits[1].size() == 4 && g.digits[0][0] >= '2' &&
-      token.front() != '(') {
-    return PhoneShape::weak;  // local "555-1234": also ranges and part numbers
-  }
-  if (g.digits[0].starts_with("00") && g.digits[0].size() > 2 && g.digits[0][2] != '0' && n >= 10 &&
-      n <= 17) {
-    return PhoneShape::strong;  // international with the "00" prefix: "0049 30 1234567"
-  }
-  if (g.digits[0][0] == '0' && g.digits[0].size() > 1 && g.digits[0][1] != '0' && n >= 9 && n <= 12 &&
-      !starts_with_date(g) && g.same_separators(1)) {
-    return PhoneShape::strong;  // trunk prefix: "030 1234567", "(089) 123 456"
-  }
-  return PhoneShape::none;
+// Offset (in the token) just past digit group `i`.
+std::size_t group_end(std::string_view token, const Groups& g, std::size_t i) noexcept {
+  return static_cast<std::size_t>(g.digits[i].data() - token.data()) + g.digits[i].size();
 }
 
-// "+CC ..." longest-match may run into a following number: keep the longest
-// prefix of whole groups that an E.164 number (8-15 digits) can hold, cut at
-// a space so the rest is not glued to it. A bracketed trunk "(0)" does not
-// count as a digit.
-std::optional<Span> international_span(std::string_view text, Span span) {
-  const std::string_view token = text.substr(span.begin, span.end - span.begin);
-  const Groups g = split_groups(token);
-  std::size_t digits = 0;
-  std::optional<std::size_t> cut;
-  for (std::size_t i = 0; i < g.digits.size(); ++i) {
-    const bool bracketed = i > 0 && g.separators[i - 1].ends_with("(");
-    if (!(bracketed && g.digits[i] == "0")) digits += g.digits[i].size();
-    if (digits > 15) break;
-    const bool last = i + 1 == g.digits.size();
-    if (digits >= 8 && (last || g.separators[i].find(' ') != std::string_view::npos)) {
-      std::size_t group_end =
-          static_cast<std::size_t>(g.digits[i].data() - token.data()) + g.digits[i].size();
-      if (bracketed) ++group_end;  // the regex only takes a bracketed group with its ")"
-      cut = group_end;
-    }
+// Shapes that are never phone numbers, checked before the (slow) library:
+// a date at the start ("24.11.2026 10:00"), a dotted quad (an IP address),
+// a number in thousands groups ("1.234.567").
+bool obviously_not_a_phone(const Groups& g) noexcept {
+  if (g.digits.size() >= 3 && g.separators[0] == g.separators[1] &&
+      (g.separators[0] == "." || g.separators[0] == "/" || g.separators[0] == "-") &&
+      numeric_date(g.digits[0], g.digits[1], g.digits[2])) {
+    return true;
   }
-  if (!cut) return std::nullopt;
-  return Span{span.begin, span.begin + *cut};
+  if (g.digits.size() == 4 && g.same_separators() && g.separators[0] == "." &&
+      std::all_of(g.digits.begin(), g.digits.end(), [](std::string_view d) { return d.size() <= 3; })) {
+    return true;
+  }
+  const bool thousands =
+      g.digits.size() >= 3 && g.same_separators() && g.separators[0] == "." && g.digits[0].size() <= 3 &&
+      g.digits[0][0] != '0' &&
+      std::all_of(g.digits.begin() + 1, g.digits.end(), [](std::string_view d) { return d.size() == 3; });
+  return thousands;
 }
 
 }  // namespace
 
 bool stands_alone(std::string_view text, Span span) noexcept {
-  if (span.begin > 0) {
-    const char p = text[span.begin - 1];
-    if (is_alnum(p)) return false;
-    if (span.begin >= 2) {
-      const char pp = text[span.begin - 2];
-      if ((p == '-' || p == '/') && is_alnum(pp)) return false;
-      if ((p == '.' || p == ',') && is_digit(pp)) return false;
-    }
-  }
-  if (span.end < text.size()) {
-    const char n = text[span.end];
-    if (is_alnum(n)) return false;
-    if (span.end + 1 < text.size()) {
-      const char nn = text[span.end + 1];
-      if ((n == '-' || n == '/') && is_alnum(nn)) return false;
-      if ((n == '.' || n == ',') && is_digit(nn)) return false;
-    }
-  }
-  return true;
+  return clean_start(text, span.begin) && clean_end(text, span.end);
 }
 
-std::optional<Span> confirm_ssn(std::string_view text, Span span) {
+std::optional<Span> confirm_ssn(std::string_view text, Span span, const RuleContext&) {
   const Groups g = split_groups(text.substr(span.begin, span.end - span.begin));
   if (g.digits.size() != 3 || !g.same_separators() || continues_with(text, span, g.separators[0][0])) {
     return std::nullopt;
@@ -178,61 +137,83 @@ std::optional<Span> confirm_ssn(std::string_view text, Span span) {
   const int area = to_int(g.digits[0]);
   if (area == 0 || area == 666 || area >= 900) return std::nullopt;
   if (to_int(g.digits[1]) == 0 || to_int(g.digits[2]) == 0) return std::nullopt;
-  if (!stands_alone(text, span) || cue_before(text, span.begin) == Cue::identifier) return std::nullopt;
+  if (!stands_alone(text, span)) return std::nullopt;
   return span;
 }
 
-std::optional<Span> confirm_card(std::string_view text, Span span) {
-  const Groups g = split_groups(text.substr(span.begin, span.end - span.begin));
-  const std::size_t n = g.digit_count();
-  if (g.digits.empty() || n < 13 || n > 19 || g.digits[0][0] < '2' || g.digits[0][0] > '6')
-    return std::nullopt;
-  const bool separated = g.digits.size() > 1;
-  if (separated) {
-    // Cards are printed in groups: 4-4-4-4, 4-6-5, 4-4-4-4-3 ... so every group
-    // but the last has 4-6 digits ("2026-11-24-000187" is a dated identifier).
-    const bool card_groups = g.digits[0].size() == 4 &&
-                             std::all_of(g.digits.begin() + 1, g.digits.end() - 1,
-                                         [](std::string_view d) { return d.size() >= 4 && d.size() <= 6; });
-    if (!card_groups || !g.same_separators() || g.separators[0].size() != 1 ||
-        continues_with(text, span, g.separators[0][0])) {
-      return std::nullopt;
-    }
+std::optional<Span> confirm_card(std::string_view text, Span span, const RuleContext&) {
+  if (!stands_alone(text, span)) return std::nullopt;
+  const std::string_view token = text.substr(span.begin, span.end - span.begin);
+  const Groups g = split_groups(token);
+  // One separator throughout ("4111-1111 1111-1111" is two numbers): groups
+  // up to the first different one.
+  std::size_t groups = 1;
+  while (groups < g.digits.size() && g.separators[groups - 1] == g.separators[0]) ++groups;
+  // The longest run of whole groups from the start that is a card: the
+  // groups after it may be an expiry date or a CVV read out with it.
+  for (std::size_t k = groups; k >= 1; --k) {
+    std::string digits;
+    for (std::size_t i = 0; i < k; ++i) digits += g.digits[i];
+    if (digits.size() < 12) break;
+    if (digits.size() > 19 || !card_brand(digits) || !luhn_valid(digits)) continue;
+    return Span{span.begin, span.begin + group_end(token, g, k - 1)};
   }
-  if (!luhn_valid(g.all_digits()) || !stands_alone(text, span)) return std::nullopt;
-  // An unseparated run after "order", "tracking" ... is that identifier.
-  if (!separated && cue_before(text, span.begin) == Cue::identifier) return std::nullopt;
-  return span;
+  return std::nullopt;
 }
 
-std::optional<Span> confirm_phone(std::string_view text, Span span) {
-  std::optional<Span> confirmed;
-  bool weak = false;
-  if (text[span.begin] == '+') {
-    confirmed = international_span(text, span);
-  } else {
-    const std::string_view token = text.substr(span.begin, span.end - span.begin);
-    const Groups groups = split_groups(token);
-    if (groups.digits.empty()) return std::nullopt;
-    const PhoneShape shape = classify_national(token, groups);
-    if (shape == PhoneShape::none) return std::nullopt;
+std::optional<Span> confirm_phone(std::string_view text, Span span, const RuleContext& ctx) {
+  constexpr std::size_t kMinDigits = 7;
+  const std::string_view token = text.substr(span.begin, span.end - span.begin);
+  // Most candidates in insight text are dates, times and prices: too few
+  // digits, or not a token of their own. Reject those before anything costs.
+  if (static_cast<std::size_t>(std::count_if(token.begin(), token.end(), is_digit)) < kMinDigits ||
+      !stands_alone(text, span)) {
+    return std::nullopt;
+  }
+  const Groups g = split_groups(token);
+  const bool plus = token.front() == '+';
+  const bool international = plus || token.starts_with("00");
+  if (!international) {
     // "9400 1000 0000 0000": a group inside a longer spaced number.
-    if (!groups.separators.empty() && span.begin >= 2 &&
-        text[span.begin - 1] == groups.separators[0].back() && is_digit(text[span.begin - 2])) {
+    if (!g.separators.empty() && span.begin >= 2 && text[span.begin - 1] == g.separators[0].back() &&
+        is_digit(text[span.begin - 2])) {
       return std::nullopt;
     }
-    weak = shape == PhoneShape::weak;
-    confirmed = span;
+    if (obviously_not_a_phone(g)) return std::nullopt;
   }
-  if (!confirmed || !stands_alone(text, *confirmed)) return std::nullopt;
-  const Cue cue = cue_before(text, confirmed->begin);
-  if (cue == Cue::identifier || cue == Cue::ssn || cue == Cue::card || (weak && cue != Cue::phone)) {
-    return std::nullopt;
+  // A bare digit run is an order number as often as a phone number: only a
+  // phone word ("number" at least) makes it a candidate. A phone word also
+  // admits a number that is only possible locally ("call me at 555-1234") and
+  // valid digits in an unusual grouping.
+  std::optional<Cue> cue;
+  const auto phone_cue = [&] {
+    if (!cue) cue = cue_before(text, span.begin);
+    return *cue == Cue::phone;
+  };
+  if (!international && g.digits.size() == 1 && !phone_cue() && *cue != Cue::number) return std::nullopt;
+
+  // The regex's longest match may run into a following number: ask the
+  // library about the longest whole-group prefixes first.
+  const std::size_t max_digits = plus ? 16 : international ? 17 : 15;  // E.164 plus a "(0)" or "00"
+  constexpr int kMaxAttempts = 3;
+  int attempts = 0;
+  for (std::size_t k = g.digits.size(); k >= 1 && attempts < kMaxAttempts; --k) {
+    std::size_t digits = 0;
+    for (std::size_t i = 0; i < k; ++i) digits += g.digits[i].size();
+    if (digits < kMinDigits) break;
+    if (digits > max_digits) continue;
+    std::size_t end = group_end(token, g, k - 1);
+    if (end < token.size() && token[end] == ')') ++end;  // "+44 (0)" keeps its bracket
+    if (end != token.size() && !clean_end(text, span.begin + end)) continue;
+    ++attempts;
+    const PhoneVerdict verdict = ctx.phones->check(token.substr(0, end));
+    if (verdict == PhoneVerdict::valid || (verdict != PhoneVerdict::invalid && phone_cue()))
+      return Span{span.begin, span.begin + end};
   }
-  return confirmed;
+  return std::nullopt;
 }
 
-std::optional<Span> confirm_iban(std::string_view text, Span span) {
+std::optional<Span> confirm_iban(std::string_view text, Span span, const RuleContext&) {
   std::string compact;
   compact.reserve(34);
   compact += static_cast<char>(text[span.begin] & ~0x20);  // country code in upper case
@@ -249,6 +230,56 @@ std::optional<Span> confirm_iban(std::string_view text, Span span) {
   const Span confirmed{span.begin, pos};
   if (!iban_valid(compact) || !stands_alone(text, confirmed)) return std::nullopt;
   return confirmed;
+}
+
+std::optional<Span> confirm_routing(std::string_view text, Span span, const RuleContext&) {
+  const std::string_view digits = text.substr(span.begin, span.end - span.begin);
+  if (!stands_alone(text, span) || !aba_routing_valid(digits)) return std::nullopt;
+  // The checksum passes for one 9-digit number in ten: a routing word or an
+  // account next to it must say it is one.
+  if (cue_before(text, span.begin) != Cue::routing && !account_word_near(text, span.begin, span.end))
+    return std::nullopt;
+  return span;
+}
+
+std::optional<Span> confirm_ipv4(std::string_view text, Span span, const RuleContext&) {
+  const Groups g = split_groups(text.substr(span.begin, span.end - span.begin));
+  if (g.digits.size() != 4 || !stands_alone(text, span)) return std::nullopt;
+  for (auto octet : g.digits) {
+    if (octet.size() > 3 || to_int(octet) > 255 || (octet.size() > 1 && octet[0] == '0')) return std::nullopt;
+  }
+  if (cue_before(text, span.begin) == Cue::version) return std::nullopt;  // "version 1.2.3.4"
+  return span;
+}
+
+std::optional<Span> confirm_ipv6(std::string_view text, Span span, const RuleContext&) {
+  std::string_view token = text.substr(span.begin, span.end - span.begin);
+  // A colon that ends a sentence ("the address was fe80::1:") is not part of it.
+  if (token.size() > 2 && token.back() == ':' && token[token.size() - 2] != ':') token.remove_suffix(1);
+  const Span confirmed{span.begin, span.begin + token.size()};
+  const auto glued = [](char c) { return is_alnum(c) || c == ':'; };
+  if ((confirmed.begin > 0 && glued(text[confirmed.begin - 1])) ||
+      (confirmed.end < text.size() && glued(text[confirmed.end]))) {
+    return std::nullopt;
+  }
+  std::size_t hex_digits = 0, groups = 0;
+  for (std::size_t i = 0; i < token.size(); ++i) {
+    if (token[i] != ':' && token[i] != '.') ++hex_digits;
+    if (token[i] != ':' && (i == 0 || token[i - 1] == ':')) ++groups;
+  }
+  if (hex_digits < 4 || groups < 2) return std::nullopt;
+  in6_addr address{};
+  if (inet_pton(AF_INET6, std::string(token).c_str(), &address) != 1) return std::nullopt;
+  return confirmed;
+}
+
+std::optional<Span> confirm_dob(std::string_view text, Span span, const RuleContext& ctx) {
+  const std::string_view token = text.substr(span.begin, span.end - span.begin);
+  const auto date = parse_date(token);
+  if (!date || !stands_alone(text, span)) return std::nullopt;
+  if (date->year >= 1000 && date->year > ctx.current_year) return std::nullopt;
+  if (cue_before(text, span.begin) != Cue::birth) return std::nullopt;
+  return span;
 }
 
 }  // namespace insightd::governance::rules

@@ -1,17 +1,26 @@
 #pragma once
 // Confirmation rules for PII candidates found by the RE2 shapes in
-// pii_scanner.cpp: checksums, value ranges, the text around the candidate.
-// Each rule takes the whole text and the candidate span [begin, end) and
-// returns the confirmed span (possibly narrowed) or nullopt.
+// pii_scanner.cpp: checksums, issuer tables, libphonenumber, value ranges and
+// the words around the candidate. Each rule takes the whole text and the
+// candidate span [begin, end) and returns the confirmed span (possibly
+// narrowed) or nullopt.
 #include <cstddef>
 #include <optional>
 #include <string_view>
 
 namespace insightd::governance::rules {
 
+class PhoneValidator;
+
 struct Span {
   std::size_t begin;
   std::size_t end;
+};
+
+// What the rules need beyond the text.
+struct RuleContext {
+  const PhoneValidator* phones;
+  int current_year;  // a date of birth is not in a future year
 };
 
 // The candidate is a whole token: not glued to letters or digits, nor to an
@@ -19,9 +28,13 @@ struct Span {
 // or comma-grouped number (`1.555-123-4567`).
 bool stands_alone(std::string_view text, Span span) noexcept;
 
-std::optional<Span> confirm_ssn(std::string_view text, Span span);
-std::optional<Span> confirm_card(std::string_view text, Span span);
-std::optional<Span> confirm_phone(std::string_view text, Span span);
-std::optional<Span> confirm_iban(std::string_view text, Span span);
+std::optional<Span> confirm_ssn(std::string_view text, Span span, const RuleContext& ctx);
+std::optional<Span> confirm_card(std::string_view text, Span span, const RuleContext& ctx);
+std::optional<Span> confirm_phone(std::string_view text, Span span, const RuleContext& ctx);
+std::optional<Span> confirm_iban(std::string_view text, Span span, const RuleContext& ctx);
+std::optional<Span> confirm_routing(std::string_view text, Span span, const RuleContext& ctx);
+std::optional<Span> confirm_ipv4(std::string_view text, Span span, const RuleContext& ctx);
+std::optional<Span> confirm_ipv6(std::string_view text, Span span, const RuleContext& ctx);
+std::optional<Span> confirm_dob(std::string_view text, Span span, const RuleContext& ctx);
 
 }  // namespace insightd::governance::rules

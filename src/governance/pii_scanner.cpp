@@ -1,11 +1,14 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <chrono>
+#include <limits>
 #include <optional>
 #include <stdexcept>
 #include <string>
 
 #include "insightd/governance/pii.hpp"
+#include "pii_phone.hpp"
 #include "pii_rules.hpp"
 
 namespace insightd::governance {
@@ -25,21 +28,42 @@ constexpr std::string_view kEmailPattern =
 
 constexpr std::string_view kSsnPattern = R"(\b\d{3}[ \-]\d{2}[ \-]\d{4}\b)";
 
-// 13-19 digits, unseparated or in groups, starting with an issuer digit 2-6.
-constexpr std::string_view kCardPattern = R"(\b[2-6]\d{3}(?:[ \-]?\d){9,15}\b)";
+// 12-19 digits starting with an issuer digit 2-6, unseparated or in any
+// grouping by single spaces or dashes.
+constexpr std::string_view kCardPattern = R"(\b[2-6]\d(?:[ \-]?\d){10,17}\b)";
 
+// Candidate spans only: libphonenumber decides (pii_phone.cpp).
 constexpr std::string_view kPhonePattern =
-    // E.164 / international: "+44 (0)20 7946 0958", "+1-555-123-4567", "+4915112345678"
-    R"(\+[1-9](?:[ .\-]?(?:\(\d{1,4}\)|\d{1,6})){1,8})"
-    // NANP: "(555) 123-4567", "555.123.4567", "1-800-555-0199"
-    R"(|(?:\b1[ .\-]?)?(?:\(\d{3}\) ?|\b\d{3}[ .\-])\d{3}[ .\-]\d{4}\b)"
-    // trunk-prefixed national: "030 1234567", "01 23 45 67 89", "089/1234567", "(089) 123456"
-    R"(|\b0\d{1,4}(?:[ .\-/]\d{2,8}){1,4}\b)"
-    R"(|\(0\d{1,4}\) ?\d{2,8}(?:[ .\-]\d{2,8}){0,3}\b)"
-    // weak shapes, confirmed only by a phone word before them: "555-1234", "5551234567"
-    R"(|\b[2-9]\d{2}[ .\-]\d{4}\b|\b\d{10,11}\b)";
+    // international, any grouping: "+44 (0)20 7946 0958", "+33 1 23 45 67 89", "0049 30 1234567"
+    R"((?:\+|\b00)[1-9](?:[ .\-/]?(?:\(\d{1,4}\)|\d{1,6})){1,8})"
+    // national with an area code in brackets: "(555) 123-4567", "1 (800) 555-0199", "(089) 1234567"
+    R"(|(?:\b1[ .\-]?)?\(\d{1,5}\)[ .\-]?\d{1,8}(?:[ .\-/]\d{1,8}){0,5}\b)"
+    // national, separated, enough digits to be a number ("29.99", "00-12" are not):
+    // "030 1234567", "089/1234567", "555-1234"; "212-555-0100", "01 23 45 67 89"
+    R"(|\b\d{1,5}[ .\-/]\d{4,8}\b|\b\d{1,5}[ .\-/]\d{2,8}(?:[ .\-/]\d{2,8}){1,5}\b)"
+    // a bare run, a candidate only after a phone word: "call 2125550100"
+    R"(|\b\d{7,15}\b)";
 
 constexpr std::string_view kIbanPattern = R"(\b[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]){11,30})";
+
+constexpr std::string_view kRoutingPattern = R"(\b\d{9}\b)";
+
+constexpr std::string_view kIpv4Pattern = R"(\b\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\b)";
+
+// Hex groups joined by colons ("::" included), an IPv4 tail allowed.
+constexpr std::string_view kIpv6Pattern = R"([0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?:\.\d{1,3}){0,3})";
+
+#define INSIGHTD_MONTH "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?"
+// Dates: "24.11.2026", "11/24/85", "1985-03-02", "4 July 1979", "4th of July, 1979", "July 4, 1979".
+constexpr std::string_view kDatePattern = R"(\b\d{1,4}[./\-]\d{1,2}[./\-]\d{2,4}\b)"
+                                          "|(?i:\\b\\d{1,2}(?:st|nd|rd|th)?\\.?(?: of)?[ \\-]" INSIGHTD_MONTH
+                                          ",?[ \\-]\\d{2,4}\\b)"
+                                          "|(?i:\\b" INSIGHTD_MONTH " \\d{1,2}(?:st|nd|rd|th)?,? \\d{4}\\b)";
+#undef INSIGHTD_MONTH
+
+// Words that make a date a date of birth: the date pass runs only when one occurs.
+constexpr std::string_view kBirthWordPattern =
+    R"((?i)birth|born|\bdob\b|d\.o\.b|geboren|geburt|naissance|nacimiento|nascita|nascimento|\bn\x{c3}\x{a9}e\b)";
 
 std::unique_ptr<const RE2> compile(std::string_view pattern) {
   RE2::Options options;
@@ -51,34 +75,69 @@ std::unique_ptr<const RE2> compile(std::string_view pattern) {
   return re;
 }
 
+bool is_digit(char c) noexcept {
+  return c >= '0' && c <= '9';
+}
+
+bool hex_or_colon(char c) noexcept {
+  return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || c == ':';
+}
+
 // Cheap facts that rule whole kinds out before any regex runs.
 struct TextProfile {
   std::size_t digits = 0;
+  std::size_t colons = 0;
   bool has_at = false;
 
   explicit TextProfile(std::string_view text) noexcept {
     for (char c : text) {
-      digits += (c >= '0' && c <= '9') ? 1 : 0;
+      digits += is_digit(c) ? 1 : 0;
+      colons += c == ':' ? 1 : 0;
       has_at |= c == '@';
     }
   }
 };
 
-using Confirm = std::optional<rules::Span> (*)(std::string_view, rules::Span);
+// Two colons between hex digits or colons ("fe80::1"), not after words
+// ("Topic: billing. Resolution: ...").
+bool may_hold_ipv6(std::string_view text) noexcept {
+  int colons = 0;
+  for (std::size_t i = 1; i + 1 < text.size() && colons < 2; ++i) {
+    if (text[i] == ':' && hex_or_colon(text[i - 1]) && hex_or_colon(text[i + 1])) ++colons;
+  }
+  return colons >= 2;
+}
 
-std::optional<rules::Span> accept(std::string_view, rules::Span span) {
+// Digits in the number-like run from `begin` (digits and the separators
+// numbers are written with), so kinds that need more are not even tried.
+std::size_t digits_in_run(std::string_view text, std::size_t begin) noexcept {
+  std::size_t digits = 0;
+  for (std::size_t i = begin; i < text.size(); ++i) {
+    const char c = text[i];
+    if (is_digit(c))
+      ++digits;
+    else if (c != ' ' && c != '.' && c != '-' && c != '/' && c != '(' && c != ')' && c != '+')
+      break;
+  }
+  return digits;
+}
+
+using Confirm = std::optional<rules::Span> (*)(std::string_view, rules::Span, const rules::RuleContext&);
+
+std::optional<rules::Span> accept(std::string_view, rules::Span span, const rules::RuleContext&) {
   return span;
 }
 
 // Every confirmed candidate of one kind, left to right.
-void collect(const RE2& re, PiiKind kind, Confirm confirm, std::string_view text, std::vector<Finding>& out) {
+void collect(const RE2& re, PiiKind kind, Confirm confirm, std::string_view text,
+             const rules::RuleContext& ctx, std::vector<Finding>& out) {
   const re2::StringPiece whole(text.data(), text.size());
   re2::StringPiece match;
   std::size_t pos = 0;
   while (pos < text.size() && re.Match(whole, pos, text.size(), RE2::UNANCHORED, &match, 1)) {
     const auto begin = static_cast<std::size_t>(match.data() - text.data());
     const rules::Span span{begin, begin + match.size()};
-    if (const auto confirmed = confirm(text, span)) {
+    if (const auto confirmed = confirm(text, span, ctx)) {
       out.push_back({kind, confirmed->begin, confirmed->end});
       pos = std::max(confirmed->end, begin + 1);
     } else {
@@ -95,10 +154,16 @@ bool overlaps(const Finding& a, const Finding& b) noexcept {
 int specificity(PiiKind kind) noexcept {
   switch (kind) {
     case PiiKind::iban:
-      return 4;
+      return 7;
     case PiiKind::card:
-      return 3;
+      return 6;
     case PiiKind::ssn:
+      return 5;
+    case PiiKind::routing:
+      return 4;
+    case PiiKind::dob:
+      return 3;
+    case PiiKind::ip:
       return 2;
     case PiiKind::email:
       return 1;
@@ -126,41 +191,79 @@ std::vector<Finding> resolve_overlaps(std::vector<Finding> candidates) {
   return kept;
 }
 
+bool enabled(const PiiOptions& options, PiiKind kind) {
+  return std::find(options.kinds.begin(), options.kinds.end(), kind) != options.kinds.end();
+}
+
+int this_year() {
+  const auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  return static_cast<int>(std::chrono::year_month_day(today).year());
+}
+
 }  // namespace
 
 // A numeric kind: its own shape (run anchored where a candidate starts) and
 // the rule that confirms it.
 struct NumericKind {
   PiiKind kind;
-  std::unique_ptr<const RE2> shape;
+  std::string_view pattern;
   Confirm confirm;
   std::size_t min_digits;  // fewer digits in the whole text: the kind cannot occur
+  std::unique_ptr<const RE2> shape = nullptr;
 };
 
 struct PiiScanner::Patterns {
-  std::unique_ptr<const RE2> email = compile(kEmailPattern);
-  NumericKind numeric[4] = {
-      {PiiKind::iban, compile(kIbanPattern), rules::confirm_iban, 7},
-      {PiiKind::phone, compile(kPhonePattern), rules::confirm_phone, 7},
-      {PiiKind::ssn, compile(kSsnPattern), rules::confirm_ssn, 9},
-      {PiiKind::card, compile(kCardPattern), rules::confirm_card, 13},
-  };
+  explicit Patterns(const PiiOptions& options) : phones(options.default_region) {
+    const NumericKind all[] = {
+        {PiiKind::iban, kIbanPattern, rules::confirm_iban, 7},
+        {PiiKind::phone, kPhonePattern, rules::confirm_phone, 7},
+        {PiiKind::ssn, kSsnPattern, rules::confirm_ssn, 9},
+        {PiiKind::card, kCardPattern, rules::confirm_card, 12},
+        {PiiKind::routing, kRoutingPattern, rules::confirm_routing, 9},
+        {PiiKind::ip, kIpv4Pattern, rules::confirm_ipv4, 4},
+    };
+    std::string any;  // the union of the numeric shapes in use
+    for (const auto& k : all) {
+      if (!enabled(options, k.kind)) continue;
+      numeric.push_back({k.kind, k.pattern, k.confirm, k.min_digits, compile(k.pattern)});
+      min_digits = std::min(min_digits, k.min_digits);
+      any += (any.empty() ? "(?:" : ")|(?:") + std::string(k.pattern);
+    }
+    if (!any.empty()) any_numeric = compile(any + ")");
+    if (enabled(options, PiiKind::email)) email = compile(kEmailPattern);
+    if (enabled(options, PiiKind::ip)) ipv6 = compile(kIpv6Pattern);
+    if (enabled(options, PiiKind::dob)) {
+      date = compile(kDatePattern);
+      birth_word = compile(kBirthWordPattern);
+    }
+  }
+
+  rules::PhoneValidator phones;
+  std::unique_ptr<const RE2> email;
+  std::vector<NumericKind> numeric;
   // The union of the numeric shapes: one linear pass finds every position
   // where some numeric candidate starts, instead of one pass per kind.
-  std::unique_ptr<const RE2> any_numeric =
-      compile(std::string("(?:") + std::string(kIbanPattern) + ")|(?:" + std::string(kPhonePattern) +
-              ")|(?:" + std::string(kSsnPattern) + ")|(?:" + std::string(kCardPattern) + ")");
+  std::unique_ptr<const RE2> any_numeric;
+  std::size_t min_digits = std::numeric_limits<std::size_t>::max();
+  std::unique_ptr<const RE2> ipv6;
+  std::unique_ptr<const RE2> date;
+  std::unique_ptr<const RE2> birth_word;
 
-  void collect_numeric(std::string_view text, std::size_t digits, std::vector<Finding>& out) const {
+  void collect_numeric(std::string_view text, std::size_t digits, const rules::RuleContext& ctx,
+                       std::vector<Finding>& out) const {
     const re2::StringPiece whole(text.data(), text.size());
     re2::StringPiece match;
     std::size_t pos = 0;
     while (pos < text.size() && any_numeric->Match(whole, pos, text.size(), RE2::UNANCHORED, &match, 1)) {
       const auto begin = static_cast<std::size_t>(match.data() - text.data());
+      // An IBAN starts with letters, the other kinds with a digit, "+" or "(".
+      const bool letter = !is_digit(text[begin]) && text[begin] != '+' && text[begin] != '(';
+      const std::size_t run = letter ? digits : digits_in_run(text, begin);
       for (const auto& k : numeric) {
-        if (digits < k.min_digits || !k.shape->Match(whole, begin, text.size(), RE2::ANCHOR_START, &match, 1))
+        if ((k.kind == PiiKind::iban) != letter || run < k.min_digits ||
+            !k.shape->Match(whole, begin, text.size(), RE2::ANCHOR_START, &match, 1))
           continue;
-        if (const auto confirmed = k.confirm(text, {begin, begin + match.size()})) {
+        if (const auto confirmed = k.confirm(text, {begin, begin + match.size()}, ctx)) {
           out.push_back({k.kind, confirmed->begin, confirmed->end});
         }
       }
@@ -169,16 +272,26 @@ struct PiiScanner::Patterns {
   }
 };
 
-PiiScanner::PiiScanner() : patterns_(std::make_unique<const Patterns>()) {}
+PiiScanner::PiiScanner() : PiiScanner(PiiOptions{}) {}
+PiiScanner::PiiScanner(const PiiOptions& options) : patterns_(std::make_unique<const Patterns>(options)) {}
 PiiScanner::~PiiScanner() = default;
 PiiScanner::PiiScanner(PiiScanner&&) noexcept = default;
 PiiScanner& PiiScanner::operator=(PiiScanner&&) noexcept = default;
 
 std::vector<Finding> PiiScanner::scan(std::string_view text) const {
   const TextProfile profile(text);
+  const auto& p = *patterns_;
+  rules::RuleContext ctx{&p.phones, 0};
   std::vector<Finding> found;
-  if (profile.has_at) collect(*patterns_->email, PiiKind::email, accept, text, found);
-  if (profile.digits >= 7) patterns_->collect_numeric(text, profile.digits, found);
+  if (profile.has_at && p.email) collect(*p.email, PiiKind::email, accept, text, ctx, found);
+  if (p.any_numeric && profile.digits >= p.min_digits) p.collect_numeric(text, profile.digits, ctx, found);
+  if (p.ipv6 && profile.colons >= 2 && may_hold_ipv6(text))
+    collect(*p.ipv6, PiiKind::ip, rules::confirm_ipv6, text, ctx, found);
+  if (p.date && profile.digits >= 4 &&
+      RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *p.birth_word)) {
+    ctx.current_year = this_year();
+    collect(*p.date, PiiKind::dob, rules::confirm_dob, text, ctx, found);
+  }
   if (found.size() < 2) return found;
   return resolve_overlaps(std::move(found));
 }

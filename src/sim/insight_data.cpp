@@ -71,8 +71,14 @@ std::string pii_text() {
       .append(PlantedPii::card)
       .append(", SSN ")
       .append(PlantedPii::ssn)
-      .append(" and IBAN ")
+      .append(", IBAN ")
       .append(PlantedPii::iban)
+      .append(", date of birth ")
+      .append(PlantedPii::dob)
+      .append(", routing number ")
+      .append(PlantedPii::routing)
+      .append(" and IP address ")
+      .append(PlantedPii::ip)
       .append(" for the refund.");
   return out;
 }

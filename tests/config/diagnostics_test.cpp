@@ -32,7 +32,8 @@ TEST(Diagnostics, UnknownKeyNamesKeyAndSectionAtTheKeyPosition) {
 TEST(Diagnostics, UnknownKeyWithoutCloseMatchListsTheKnownKeys) {
   auto r = load_text(test::ConfigBuilder().add("governance", "colour: blue").yaml());
   ASSERT_EQ(r.errors.size(), 1u) << test::all_messages(r);
-  EXPECT_EQ(r.errors[0].message, "unknown key 'colour' in governance (known: max_age, stale, pii)");
+  EXPECT_EQ(r.errors[0].message,
+            "unknown key 'colour' in governance (known: max_age, stale, pii, detect, default_region)");
 }
 
 TEST(Diagnostics, UnknownSectionAndNestedKeyAreNamed) {

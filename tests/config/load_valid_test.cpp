@@ -32,6 +32,9 @@ TEST(LoadConfig, MinimalFileGetsTheDocumentedDefaults) {
   EXPECT_EQ(c.admin.host, "127.0.0.1");
   EXPECT_EQ(c.admin.port, 9464);
   EXPECT_TRUE(c.admin.token.empty());
+  EXPECT_EQ(c.governance.detect, (std::vector<governance::PiiKind>(std::begin(governance::kAllPiiKinds),
+                                                                   std::end(governance::kAllPiiKinds))));
+  EXPECT_EQ(c.governance.default_region, "US");
 }
 
 TEST(LoadConfig, ReadsEveryKeyIntoItsMember) {
@@ -56,6 +59,8 @@ governance:
   max_age: 2h
   stale: deliver
   pii: block
+  detect: [card, iban, phone]
+  default_region: DE
 crm:
   url: https://crm.example.com/hook/
   signing_secret: whsec_x
@@ -104,6 +109,9 @@ log:
   EXPECT_EQ(c.governance.max_age, Duration{2 * 3600 * 1000});
   EXPECT_EQ(c.governance.stale, StalePolicy::deliver);
   EXPECT_EQ(c.governance.pii, PiiPolicy::block);
+  EXPECT_EQ(c.governance.detect,
+            (std::vector{governance::PiiKind::card, governance::PiiKind::iban, governance::PiiKind::phone}));
+  EXPECT_EQ(c.governance.default_region, "DE");
   EXPECT_EQ(c.crm.url, "https://crm.example.com/hook");  // trailing '/' dropped
   EXPECT_EQ(c.crm.ca_file, "/etc/ssl/crm.pem");
   EXPECT_EQ(c.crm.timeout, Duration{3000});
@@ -210,6 +218,8 @@ TEST(LoadConfig, ExampleFileIsValid) {
   EXPECT_EQ(r.config->queue.redis_url, defaults.queue.redis_url);
   EXPECT_EQ(r.config->admin.listen, defaults.admin.listen);
   EXPECT_EQ(r.config->log.level, defaults.log.level);
+  EXPECT_EQ(r.config->governance.detect, defaults.governance.detect);
+  EXPECT_EQ(r.config->governance.default_region, defaults.governance.default_region);
 }
 
 }  // namespace

@@ -1,11 +1,16 @@
-// Precision and recall of the PII scanner over the labelled corpus in
-// data/pii_corpus.tsv (issue 5: both must be >= 0.98).
+// Precision and recall of the PII scanner over two labelled corpora:
+// data/pii_corpus.tsv (the tuning corpus) and data/pii_corpus_holdout.tsv
+// (written after the detector was finished, measured once, never tuned on).
+// Each run prints per-kind and overall precision and recall, and the share
+// of hard-negative lines left untouched.
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -20,23 +25,33 @@ struct Labelled {
   int line;
   std::string text;
   std::map<std::string, int> expected;  // kind -> count
+  std::string region;                   // default region the line is read in
+  bool hard_negative;                   // in a "hard negatives" section
 };
 
+// <text> TAB <kinds or -> [TAB <region>]; "# --- ..." starts a section.
 std::vector<Labelled> load_corpus(const std::string& path) {
   std::ifstream in(path);
+  EXPECT_TRUE(in) << path;
   std::vector<Labelled> rows;
   std::string line;
+  bool hard = false;
   for (int number = 1; std::getline(in, line); ++number) {
+    if (line.starts_with("# ---")) hard = line.find("hard negative") != std::string::npos;
     if (line.empty() || line.front() == '#') continue;
-    const auto tab = line.rfind('\t');
-    if (tab == std::string::npos) {
-      ADD_FAILURE() << path << ":" << number << ": no tab";
+    std::vector<std::string> fields;
+    std::stringstream split(line);
+    for (std::string field; std::getline(split, field, '\t');) fields.push_back(field);
+    if (fields.size() < 2 || fields.size() > 3) {
+      ADD_FAILURE() << path << ":" << number << ": expected text, kinds and an optional region";
       continue;
     }
-    Labelled row{number, line.substr(0, tab), {}};
-    std::stringstream kinds(line.substr(tab + 1));
+    Labelled row{number, fields[0], {}, fields.size() == 3 ? fields[2] : "US", hard};
+    std::stringstream kinds(fields[1]);
     for (std::string kind; std::getline(kinds, kind, ',');) {
-      if (kind != "-") ++row.expected[kind];
+      if (kind == "-") continue;
+      if (!parse_pii_kind(kind)) ADD_FAILURE() << path << ":" << number << ": unknown kind '" << kind << "'";
+      ++row.expected[kind];
     }
     rows.push_back(std::move(row));
   }
@@ -46,45 +61,91 @@ std::vector<Labelled> load_corpus(const std::string& path) {
 std::string describe(const std::map<std::string, int>& kinds) {
   std::string out;
   for (const auto& [kind, n] : kinds) out += kind + "x" + std::to_string(n) + " ";
-  return out.empty() ? "-" : out;
+  return out.empty() ? "- " : out;
+}
+
+struct Counts {
+  int tp = 0, fp = 0, fn = 0;
+  double precision() const { return tp + fp == 0 ? 1.0 : static_cast<double>(tp) / (tp + fp); }
+  double recall() const { return tp + fn == 0 ? 1.0 : static_cast<double>(tp) / (tp + fn); }
+};
+
+struct Score {
+  std::size_t lines = 0;
+  Counts overall;
+  std::map<std::string, Counts> per_kind;
+  int hard_lines = 0;
+  int hard_clean = 0;  // hard-negative lines with no finding beyond their labels
+  double hard_negative_precision() const {
+    return hard_lines == 0 ? 1.0 : static_cast<double>(hard_clean) / hard_lines;
+  }
+};
+
+// Findings per line compared with the labels as multisets of kinds.
+Score measure(const std::string& name) {
+  const auto corpus = load_corpus(std::string(INSIGHTD_TEST_DATA_DIR) + "/governance/data/" + name);
+  std::map<std::string, std::unique_ptr<PiiScanner>> scanners;
+  Score score;
+  score.lines = corpus.size();
+  for (const auto& row : corpus) {
+    auto& scanner = scanners[row.region];
+    if (!scanner) scanner = std::make_unique<PiiScanner>(PiiOptions{.default_region = row.region});
+    std::map<std::string, int> found;
+    for (const auto& f : scanner->scan(row.text)) ++found[std::string(to_string(f.kind))];
+    std::map<std::string, int> all = found;
+    for (const auto& [kind, n] : row.expected) all.try_emplace(kind, 0);
+    bool false_positive = false;
+    for (const auto& [kind, n_found] : all) {
+      const auto it = row.expected.find(kind);
+      const int n_expected = it == row.expected.end() ? 0 : it->second;
+      Counts& k = score.per_kind[kind];
+      const int tp = std::min(n_found, n_expected), fp = std::max(0, n_found - n_expected),
+                fn = std::max(0, n_expected - n_found);
+      k.tp += tp, k.fp += fp, k.fn += fn;
+      score.overall.tp += tp, score.overall.fp += fp, score.overall.fn += fn;
+      false_positive |= fp > 0;
+    }
+    if (row.hard_negative) {
+      ++score.hard_lines;
+      score.hard_clean += false_positive ? 0 : 1;
+    }
+    if (found != row.expected) {
+      std::cout << "  mismatch " << name << ":" << row.line << ": expected " << describe(row.expected)
+                << "found " << describe(found) << "| " << row.text << "\n";
+    }
+  }
+  std::printf("%s: %zu lines, %d labelled findings\n", name.c_str(), score.lines,
+              score.overall.tp + score.overall.fn);
+  std::printf("  %-8s %5s %4s %4s %9s %7s\n", "kind", "TP", "FP", "FN", "precision", "recall");
+  for (const auto& [kind, c] : score.per_kind) {
+    std::printf("  %-8s %5d %4d %4d %9.4f %7.4f\n", kind.c_str(), c.tp, c.fp, c.fn, c.precision(),
+                c.recall());
+  }
+  const auto& o = score.overall;
+  std::printf("  %-8s %5d %4d %4d %9.4f %7.4f\n", "overall", o.tp, o.fp, o.fn, o.precision(), o.recall());
+  std::printf("  hard negatives: %d lines, %d untouched, precision %.4f\n", score.hard_lines,
+              score.hard_clean, score.hard_negative_precision());
+  return score;
 }
 
 }  // namespace
 
-TEST(PiiCorpus, PrecisionAndRecallAtLeast98Percent) {
-  const auto corpus = load_corpus(std::string(INSIGHTD_TEST_DATA_DIR) + "/governance/data/pii_corpus.tsv");
-  ASSERT_GE(corpus.size(), 250u);
+TEST(PiiCorpus, TuningCorpusPrecisionAndRecallAtLeast99Percent) {
+  const Score s = measure("pii_corpus.tsv");
+  ASSERT_GE(s.lines, 350u);
+  EXPECT_GE(s.overall.tp + s.overall.fn, 200);  // rich in positives, not only negatives
+  EXPECT_GE(s.overall.precision(), 0.99);
+  EXPECT_GE(s.overall.recall(), 0.99);
+  EXPECT_GE(s.hard_negative_precision(), 0.99);
+}
 
-  const PiiScanner scanner;
-  int true_positives = 0, false_positives = 0, false_negatives = 0, expected_total = 0;
-  for (const auto& row : corpus) {
-    std::map<std::string, int> found;
-    for (const auto& f : scanner.scan(row.text)) ++found[std::string(to_string(f.kind))];
-    for (const auto& [kind, n] : row.expected) expected_total += n;
-    // Per line, findings are compared as multisets of kinds.
-    std::map<std::string, int> all = found;
-    for (const auto& [kind, n] : row.expected) all.try_emplace(kind, 0);
-    for (const auto& [kind, n_found] : all) {
-      const auto it = row.expected.find(kind);
-      const int n_expected = it == row.expected.end() ? 0 : it->second;
-      true_positives += std::min(n_found, n_expected);
-      false_positives += std::max(0, n_found - n_expected);
-      false_negatives += std::max(0, n_expected - n_found);
-    }
-    if (found != row.expected) {
-      std::cout << "  mismatch line " << row.line << ": expected " << describe(row.expected) << "found "
-                << describe(found) << "| " << row.text << "\n";
-    }
-  }
-  const double precision = true_positives + false_positives == 0
-                               ? 1.0
-                               : static_cast<double>(true_positives) / (true_positives + false_positives);
-  const double recall = static_cast<double>(true_positives) / (true_positives + false_negatives);
-  std::cout << "PII corpus: " << corpus.size() << " lines, " << expected_total << " labelled findings, "
-            << true_positives << " TP, " << false_positives << " FP, " << false_negatives << " FN\n"
-            << "PII corpus precision: " << precision << "\n"
-            << "PII corpus recall: " << recall << "\n";
-  EXPECT_GE(precision, 0.98);
-  EXPECT_GE(recall, 0.98);
-  EXPECT_GE(expected_total, 150);  // the corpus must stay rich in positives, not only negatives
+// The out-of-sample corpus: the floors are the numbers first measured on it
+// (docs/pii.md), so a change can only keep or improve them.
+TEST(PiiCorpus, HoldoutCorpusKeepsItsFirstMeasurement) {
+  const Score s = measure("pii_corpus_holdout.tsv");
+  ASSERT_GE(s.lines, 500u);
+  // First measured: precision 0.9956, recall 0.9847, hard negatives 168/170 = 0.9882.
+  EXPECT_GE(s.overall.precision(), 0.995);
+  EXPECT_GE(s.overall.recall(), 0.984);
+  EXPECT_GE(s.hard_negative_precision(), 0.988);
 }

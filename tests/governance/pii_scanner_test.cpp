@@ -5,43 +5,27 @@
 #include <thread>
 #include <vector>
 
+#include "governance/pii_expect.hpp"
 #include "insightd/governance/pii.hpp"
 
 using namespace insightd::governance;
 
-namespace {
-
-const PiiScanner& scanner() {
-  static const PiiScanner instance;
-  return instance;
-}
-
-// The kinds found, with the exact text each finding covers.
-std::vector<std::pair<PiiKind, std::string>> found(std::string_view text) {
-  std::vector<std::pair<PiiKind, std::string>> out;
-  for (const auto& f : scanner().scan(text))
-    out.emplace_back(f.kind, std::string(text.substr(f.begin, f.end - f.begin)));
-  return out;
-}
-
-using Found = std::vector<std::pair<PiiKind, std::string>>;
-
-void expect_single(PiiKind kind, std::string_view text, std::string_view match) {
-  EXPECT_EQ(found(text), (Found{{kind, std::string(match)}})) << text;
-}
-
-void expect_none(std::string_view text) {
-  EXPECT_EQ(found(text), Found{}) << text;
-}
-
-}  // namespace
+using namespace insightd::governance::test;
 
 TEST(PiiNames, KindNamesAndPlaceholders) {
   EXPECT_EQ(to_string(PiiKind::email), "email");
   EXPECT_EQ(to_string(PiiKind::iban), "iban");
+  EXPECT_EQ(to_string(PiiKind::dob), "dob");
+  EXPECT_EQ(to_string(PiiKind::routing), "routing");
+  EXPECT_EQ(to_string(PiiKind::ip), "ip");
   EXPECT_EQ(placeholder(PiiKind::phone), "[PHONE]");
   EXPECT_EQ(placeholder(PiiKind::card), "[CARD]");
   EXPECT_EQ(placeholder(PiiKind::ssn), "[SSN]");
+  EXPECT_EQ(placeholder(PiiKind::dob), "[DOB]");
+  EXPECT_EQ(placeholder(PiiKind::routing), "[ROUTING]");
+  EXPECT_EQ(placeholder(PiiKind::ip), "[IP]");
+  for (PiiKind kind : kAllPiiKinds) EXPECT_EQ(parse_pii_kind(to_string(kind)), kind);
+  EXPECT_EQ(parse_pii_kind("passport"), std::nullopt);
 }
 
 TEST(PiiEmail, FindsAddressesWithExactSpans) {
@@ -60,33 +44,41 @@ TEST(PiiEmail, IgnoresHandlesAndHostsWithoutDomain) {
 }
 
 TEST(PiiPhone, FindsInternationalAndNationalFormats) {
-  expect_single(PiiKind::phone, "call +1 (555) 123-4567 now", "+1 (555) 123-4567");
+  expect_single(PiiKind::phone, "call +1 (212) 555-0100 now", "+1 (212) 555-0100");
   expect_single(PiiKind::phone, "mobile +44 (0)20 7946 0958.", "+44 (0)20 7946 0958");
   expect_single(PiiKind::phone, "+4915112345678", "+4915112345678");
-  expect_single(PiiKind::phone, "ring 555.123.4567 after 6", "555.123.4567");
+  expect_single(PiiKind::phone, "ring 415.555.0132 after 6", "415.555.0132");
   expect_single(PiiKind::phone, "toll free 1-800-555-0199", "1-800-555-0199");
-  expect_single(PiiKind::phone, "Berlin 030 1234567", "030 1234567");
-  expect_single(PiiKind::phone, "Paris 01 23 45 67 89", "01 23 45 67 89");
-  expect_single(PiiKind::phone, "Munich (089) 123 4567", "(089) 123 4567");
+  expect_single(PiiKind::phone, "try 1 (800) 555-0199", "1 (800) 555-0199");
   expect_single(PiiKind::phone, "Fax 0049 30 1234567", "0049 30 1234567");
+  expect_single(PiiKind::phone, "from the US: 011 44 20 7946 0958", "011 44 20 7946 0958");
+}
+
+TEST(PiiPhone, LibphonenumberDecidesNotTheShape) {
+  // Area code 555 and exchange 123 are not assigned: not a real number.
+  expect_none("call (555) 123-4567");
+  expect_none("+1 555 123 4567");
+  // National numbers are read in the default region (US here).
+  expect_none("Berlin 030 1234567");
 }
 
 TEST(PiiPhone, WeakShapesNeedAPhoneWord) {
-  expect_single(PiiKind::phone, "call me at 555-1234", "555-1234");
-  expect_single(PiiKind::phone, "Phone: 5551234567", "5551234567");
+  expect_single(PiiKind::phone, "call me at 555-1234", "555-1234");  // local only: the word admits it
+  expect_single(PiiKind::phone, "Phone: 2125550100", "2125550100");
+  expect_none("pages 555-1234 of the manual");
   expect_none("we need 500-1000 licenses");
-  expect_none("reference 5551234567");
-  expect_none("order number 5551234567");
+  expect_none("reference 2125550100");
+  expect_none("order number 2125550100");
   // A number in between: the phone word describes that one, not this.
-  expect_none("call 3 times, 5551234567 is the id");
+  expect_none("call 3 times, 2125550100 is the id");
 }
 
 TEST(PiiPhone, IgnoresDatesTimesAmountsAndIdentifiers) {
-  for (const char* text : {"2026-11-24", "24/11/2026", "11.24.2026", "01.12.1985", "01/12/2026 14:30",
-                           "2026-11-24T00:49:21.123+02:00", "14:30:15", "from 09.30 10.30 11.30", "$1,234.56",
-                           "EUR 1.234.567,89", "0800-1700", "Ticket INC-555-123-4567", "order 555-123-4567",
-                           "SKU 400-1234", "version 10.0.19045.3693", "192.168.100.200", "UTC+10", "+12.5%",
-                           "USPS 9400 1000 0000 0000 0000 00"}) {
+  for (const char* text :
+       {"2026-11-24", "24/11/2026", "11.24.2026", "01.12.1985", "01/12/2026 14:30",
+        "2026-11-24T00:49:21.123+02:00", "14:30:15", "from 09.30 10.30 11.30", "$1,234.56",
+        "EUR 1.234.567,89", "0800-1700", "Ticket INC-212-555-0100", "population 83 240 525", "SKU 400-1234",
+        "version 10.0.19045.3693", "UTC+10", "+12.5%", "USPS 9400 1000 0000 0000 0000 00"}) {
     expect_none(text);
   }
 }
@@ -96,7 +88,11 @@ TEST(PiiPhone, InternationalNumberStopsBeforeAFollowingNumber) {
   expect_single(PiiKind::phone, "+44 20 7946 0958 24.11.2026", "+44 20 7946 0958");
 }
 
-TEST(PiiCard, FindsLuhnValidNumbersInCommonGroupings) {
+TEST(PiiCard, FindsLuhnValidNumbersInAnyGrouping) {
+  expect_single(PiiKind::card, "card 4111 1111 1111 1111 2026",
+                "4111 1111 1111 1111");  // then the expiry year
+  expect_single(PiiKind::card, "4111-11-1111-11-1111", "4111-11-1111-11-1111");
+  expect_single(PiiKind::card, "41 11 11 11 11 11 11 11", "41 11 11 11 11 11 11 11");
   expect_single(PiiKind::card, "card 4111 1111 1111 1111 please", "4111 1111 1111 1111");
   expect_single(PiiKind::card, "5555-5555-5555-4444", "5555-5555-5555-4444");
   expect_single(PiiKind::card, "Amex 3782 822463 10005.", "3782 822463 10005");
@@ -111,12 +107,10 @@ TEST(PiiCard, RejectsLuhnFailuresRunsAndIdentifiers) {
   expect_none("x4111111111111111");        // glued to a letter
   expect_none("4111111111111111-A");       // part of an identifier
   expect_none("ch_4111111111111111");
-  expect_none("4111 1111 1111 1111 2026");  // a group sequence continues
-  expect_none("4111-1111 1111-1111");       // mixed separators
-  expect_none("order 6011590109281596");    // unseparated after an identifier word
-  expect_none("9400100000000000000");       // issuer digit 9
-  expect_none("411111111111");              // 12 digits
-  expect_none("Case 2026-11-24-000187");    // Luhn-valid, but dated-identifier groups
+  expect_none("4111-1111 1111-1111");     // mixed separators
+  expect_none("9400100000000000000");     // issuer digit 9
+  expect_none("411111111111");            // 12 digits: no Visa is
+  expect_none("Case 2026-11-24-000187");  // Luhn-valid, but no scheme issues 2026...
 }
 
 TEST(PiiSsn, FindsValidAreaGroupSerial) {
@@ -129,7 +123,7 @@ TEST(PiiSsn, FindsValidAreaGroupSerial) {
 TEST(PiiSsn, RejectsInvalidRangesAndNonSsnShapes) {
   for (const char* text :
        {"000-12-3456", "666-12-3456", "900-12-3456", "999-12-3456", "123-00-4567", "123-45-0000", "123456789",
-        "123-45 6789", "1-123-45-6789", "123-45-6789-1", "ABC-123-45-6789", "ticket 123-45-6789"}) {
+        "123-45 6789", "1-123-45-6789", "123-45-6789-1", "ABC-123-45-6789"}) {
     expect_none(text);
   }
 }
@@ -154,7 +148,7 @@ TEST(PiiIban, RejectsWrongCheckDigitsLengthsAndCountries) {
 TEST(PiiScan, ResolvesOverlapsLongestThenEarliest) {
   // The card digits lie inside the e-mail address: one finding, the e-mail.
   expect_single(PiiKind::email, "john.4111111111111111@example.com", "john.4111111111111111@example.com");
-  const auto findings = scanner().scan("a@b.com 4111 1111 1111 1111 +1 555 123 4567");
+  const auto findings = scanner().scan("a@b.com 4111 1111 1111 1111 +1 212 555 0100");
   ASSERT_EQ(findings.size(), 3u);
   EXPECT_EQ(findings[0].kind, PiiKind::email);
   EXPECT_EQ(findings[1].kind, PiiKind::card);
@@ -182,13 +176,13 @@ TEST(PiiScan, HandlesEmbeddedNulAndEmptyText) {
 }
 
 TEST(PiiMask, ReplacesEachFindingWithItsPlaceholder) {
-  const std::string text = "Call +1 555 123 4567 or mail a@b.com, card 4111111111111111.";
+  const std::string text = "Call +1 212 555 0100 or mail a@b.com, card 4111111111111111.";
   EXPECT_EQ(mask(text, scanner().scan(text)), "Call [PHONE] or mail [EMAIL], card [CARD].");
   EXPECT_EQ(mask("nothing here", {}), "nothing here");
 }
 
 TEST(PiiMask, KeepsValidUtf8Valid) {
-  const std::string text = "Kundin Jürgen schrieb an jürgen@bücher.de – Tel. 030 1234567 ✓";
+  const std::string text = "Kundin Jürgen schrieb an jürgen@bücher.de – Tel. +49 30 1234567 ✓";
   EXPECT_EQ(mask(text, scanner().scan(text)), "Kundin Jürgen schrieb an [EMAIL] – Tel. [PHONE] ✓");
 }
 
@@ -219,7 +213,7 @@ TEST(PiiScanner, LongDigitRunsStillFindTheRealCard) {
 
 TEST(PiiScanner, ConcurrentScansAgreeWithASequentialScan) {
   const std::vector<std::string> texts{
-      "mail a@example.com", "card 4111 1111 1111 1111",         "call +1 555 123 4567",
+      "mail a@example.com", "card 4111 1111 1111 1111",         "call +1 212 555 0100",
       "SSN 123-45-6789",    "IBAN DE89 3704 0044 0532 0130 00", "no pii 2026-11-24"};
   std::vector<std::vector<Finding>> expected;
   for (const auto& t : texts) expected.push_back(scanner().scan(t));

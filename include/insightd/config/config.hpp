@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "insightd/common/insight.hpp"
+#include "insightd/governance/pii.hpp"
 
 namespace insightd {
 
@@ -65,6 +66,9 @@ struct GovernanceConfig {
   Duration max_age = 24h;
   StalePolicy stale = StalePolicy::drop;
   PiiPolicy pii = PiiPolicy::mask;
+  std::vector<governance::PiiKind> detect{std::begin(governance::kAllPiiKinds),
+                                          std::end(governance::kAllPiiKinds)};
+  std::string default_region = "US";  // phone numbers written without a country code
 };
 
 struct BackoffConfig {

@@ -18,4 +18,13 @@ bool iban_valid(std::string_view iban_compact) noexcept;
 // nullopt for a country without IBANs.
 std::optional<int> iban_length(std::string_view country_code) noexcept;
 
+// The payment-card scheme whose published IIN range and length the digits
+// match ("visa", "mastercard", "amex", "discover", "jcb", "diners",
+// "unionpay", "maestro", "mir"), or nullopt. The Luhn check is separate.
+std::optional<std::string_view> card_brand(std::string_view digits) noexcept;
+
+// A US bank routing (ABA) number: 9 digits, a Federal Reserve prefix
+// (00-12, 21-32, 61-72, 80) and the 3-7-1 weighted checksum.
+bool aba_routing_valid(std::string_view digits) noexcept;
+
 }  // namespace insightd::governance

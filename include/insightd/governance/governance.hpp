@@ -30,6 +30,9 @@ struct GovernanceResult {
   boost::json::object to_json() const;
 };
 
+// The scanner options `governance.detect` and `governance.default_region` ask for.
+PiiOptions pii_options(const GovernanceConfig& cfg);
+
 // Applies freshness then the PII policy to `insights` in place:
 // - malformed insights are always removed (SPEC §4: skipped and counted);
 // - stale ones: `drop` removes them, `deliver` keeps them, `fail` keeps them

@@ -1,47 +1,55 @@
 #pragma once
-// PII detection and masking in insight text (SPEC §5, issue 5).
-//
-// Detected kinds and the rules that keep them precise:
-// - email: a pragmatic RFC 5322 subset (dot-atom local part, dotted domain with
-//   an alphabetic TLD); non-ASCII bytes are allowed in the local part and the
-//   domain labels so internationalised addresses are not leaked.
-// - phone: E.164 (`+CC ...`), NANP `(555) 123-4567` / `555-123-4567` /
-//   `1-800-555-0199`, and trunk-prefixed national numbers `030 1234567`,
-//   `020 7946 0958`, `01 23 45 67 89`, `(089) 1234567` with space, dot, dash,
-//   slash or bracket separators. Weak shapes (a 7-digit local `555-1234`, an
-//   unseparated 10-11 digit national number) count only after a phone word
-//   ("call", "phone", "mobile" ...). Dates and times never count, and neither
-//   does a number introduced by an identifier word ("order", "ticket",
-//   "tracking", "invoice" ...).
-// - card: 13-19 digits, unseparated or grouped by single spaces/dashes (first
-//   group 4 digits, middle groups 4-6), starting 2-6 (the issuer ranges in
-//   use) and passing the Luhn check; not when embedded in a longer digit run
-//   or continuing group sequence, nor an unseparated run after an identifier
-//   word ("order 6011...", "tracking ...").
-// - ssn: `AAA-GG-SSSS` or `AAA GG SSSS`, excluding area 000/666/9xx, group 00
-//   and serial 0000. Unseparated 9-digit numbers are NOT detected: without a
-//   separator they are indistinguishable from order and account numbers.
-// - iban: country code with its registered length, check digits, optional
-//   single spaces between characters, confirmed by the ISO 7064 mod-97 check.
+// PII detection and masking in insight text. docs/pii.md describes every kind,
+// its rules and the measured precision and recall; in short:
+// - email: a pragmatic RFC 5322 subset (non-ASCII local parts and domains too).
+// - phone: RE2 finds candidate spans, libphonenumber decides: `+CC ...` and
+//   `00CC ...` in any country's grouping, national numbers in the configured
+//   default region. A bare digit run (no separator) is a candidate only after
+//   a phone word ("call", "mobile" ...), which also admits a local-only number.
+// - card: every scheme's IIN ranges and lengths (Visa, Mastercard, Amex,
+//   Discover, JCB, Diners, UnionPay, Maestro, Mir), Luhn always, digits
+//   unseparated or grouped by spaces or dashes in any grouping.
+// - ssn: `AAA-GG-SSSS` / `AAA GG SSSS` in the issued ranges.
+// - iban: registered length per country and the ISO 7064 mod-97 check.
+// - dob: a date (numeric or with a month name) after a birth word.
+// - routing: a 9-digit ABA routing number (checksum, Federal Reserve prefix)
+//   after a routing word or next to an account word.
+// - ip: IPv4 dotted quads and IPv6 addresses (inet_pton decides).
+// Context words only ever add a finding (promote a weak candidate); no word
+// removes a checksum- or libphonenumber-valid one.
 //
 // Text is scanned as bytes (RE2 Latin-1 mode; every pattern is ASCII), so
 // invalid UTF-8 neither crashes nor escapes the scan. Spans start and end on
 // ASCII bytes or whole UTF-8 sequences, so masking valid UTF-8 keeps it valid.
 #include <cstddef>
+#include <iterator>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace insightd::governance {
 
-enum class PiiKind { email, phone, card, ssn, iban };
+enum class PiiKind { email, phone, card, ssn, iban, dob, routing, ip };
 
-inline constexpr PiiKind kAllPiiKinds[] = {PiiKind::email, PiiKind::phone, PiiKind::card, PiiKind::ssn,
-                                           PiiKind::iban};
+inline constexpr PiiKind kAllPiiKinds[] = {PiiKind::email, PiiKind::phone, PiiKind::card,    PiiKind::ssn,
+                                           PiiKind::iban,  PiiKind::dob,   PiiKind::routing, PiiKind::ip};
 
-std::string_view to_string(PiiKind kind) noexcept;    // "email" | "phone" | "card" | "ssn" | "iban"
-std::string_view placeholder(PiiKind kind) noexcept;  // "[EMAIL]" | "[PHONE]" | ...
+// The kind's name, as in config (`governance.detect`), metric labels and the
+// audit record: "email" | "phone" | "card" | "ssn" | "iban" | "dob" | "routing" | "ip".
+std::string_view to_string(PiiKind kind) noexcept;
+std::optional<PiiKind> parse_pii_kind(std::string_view name) noexcept;
+std::string_view placeholder(
+    PiiKind kind) noexcept;  // "[EMAIL]" | "[PHONE]" | ... | "[DOB]" | "[ROUTING]" | "[IP]"
+
+// True when libphonenumber knows the two-letter region code ("US", "DE").
+bool is_phone_region(std::string_view region) noexcept;
+
+struct PiiOptions {
+  std::vector<PiiKind> kinds{std::begin(kAllPiiKinds), std::end(kAllPiiKinds)};
+  std::string default_region = "US";  // how national phone numbers (no +CC) are read
+};
 
 // One PII occurrence: the byte span [begin, end) of the scanned text.
 struct Finding {
@@ -54,7 +62,10 @@ struct Finding {
 
 class PiiScanner {
  public:
-  PiiScanner();  // compiles every pattern once; throws std::logic_error if one does not compile
+  // Compiles every pattern once; throws std::logic_error if one does not
+  // compile and std::invalid_argument for a region libphonenumber does not know.
+  PiiScanner();  // every kind, default region US
+  explicit PiiScanner(const PiiOptions& options);
   ~PiiScanner();
   PiiScanner(PiiScanner&&) noexcept;
   PiiScanner& operator=(PiiScanner&&) noexcept;

@@ -1,6 +1,7 @@
 #pragma once
 // Deterministic insight data: the same interaction ID and seed always yield
 // the same insights, drawn from a PRNG seeded with a hash of both.
+#include <array>
 #include <boost/json/object.hpp>
 #include <chrono>
 #include <cstdint>
@@ -43,6 +44,10 @@ struct PlantedPii {
   static constexpr std::string_view card = "4111 1111 1111 1111";
   static constexpr std::string_view ssn = "536-22-1987";
   static constexpr std::string_view iban = "GB82 WEST 1234 5698 7654 32";
+  static constexpr std::string_view dob = "14/03/1972";
+  static constexpr std::string_view routing = "021000021";
+  static constexpr std::string_view ip = "203.0.113.54";
+  static constexpr std::array<std::string_view, 8> all{email, phone, card, ssn, iban, dob, routing, ip};
 };
 
 }  // namespace insightd::sim
