@@ -11,10 +11,8 @@ PACKAGES=(
   libssl-dev libspdlog-dev libfmt-dev libyaml-cpp-dev libsqlite3-dev sqlite3
   libsystemd-dev libre2-dev libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev
   libhiredis-dev redis-server wrk
-<<<<<<< HEAD
   clang libclang-rt-14-dev
   prometheus groff-base man-db lintian
-=======
   libboost-thread1.81-dev libprotobuf-dev libphonenumber-dev
 )
 
