@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <boost/url/parse.hpp>
 
+#include "intake_section.hpp"
 #include "secrets.hpp"
 
 namespace insightd::config_detail {
@@ -269,6 +270,7 @@ const Schema<Config>& config_schema() {
       section_field("governance", &Config::governance, governance_schema()),
       section_field("crm", &Config::crm, crm_schema()),
       section_field("queue", &Config::queue, queue_schema()),
+      {"intake", read_intake},
       section_field("admin", &Config::admin, admin_schema()),
       section_field("audit", &Config::audit, audit_schema()),
       section_field("log", &Config::log, log_schema()),

@@ -82,7 +82,7 @@ std::string QueueDb::next_lease_token() {
   return fmt::format("{}-{}", token_prefix_, ++token_counter_);
 }
 
-EnqueueResult QueueDb::enqueue(const std::vector<std::string>& ids) {
+EnqueueResult QueueDb::enqueue(const std::vector<std::string>& ids, EnqueueOptions options) {
   EnqueueResult result;
   auto now = now_ms();
   sqlite::Transaction tx(db_);
@@ -95,13 +95,16 @@ EnqueueResult QueueDb::enqueue(const std::vector<std::string>& ids) {
     // New IDs are inserted; finished ones (done/failed/dead) start a new cycle;
     // pending/in_flight/delivering ones are left alone and count as duplicates.
     auto upsert = db_.query(
-        "INSERT INTO interactions (id, state, queued_seq, cycle_key, created_at, updated_at) "
-        "VALUES (?1, 'pending', ?2, ?4, ?3, ?3) "
-        "ON CONFLICT (id) DO UPDATE SET state = 'pending', queued_seq = ?2, attempts = 0, not_before = 0, "
+        "INSERT INTO interactions (id, state, queued_seq, cycle_key, created_at, updated_at, not_before) "
+        "VALUES (?1, 'pending', ?2, ?4, ?3, ?3, ?5) "
+        "ON CONFLICT (id) DO UPDATE SET state = 'pending', queued_seq = ?2, attempts = 0, not_before = ?5, "
         "lease_token = NULL, lease_expires = NULL, last_error = '', last_status = 0, dead_kind = '', "
         "audit_context = '', cycle_key = ?4, retry_since = 0, updated_at = ?3 "
-        "WHERE state IN ('done', 'failed', 'dead')");
-    upsert->with(id, seq + 1, now, crypto::random_hex(16)).run();
+        "WHERE ?6 AND state IN ('done', 'failed', 'dead')");
+    upsert
+        ->with(id, seq + 1, now, crypto::random_hex(16), saturating_add_ms(now, options.not_before_delay.count()),
+               std::int64_t{options.requeue_finished ? 1 : 0})
+        .run();
     if (db_.changes() == 0) {
       ++result.duplicates;
       continue;

@@ -17,7 +17,7 @@ class QueueDb {
   const std::string& path() const { return db_.path(); }
   sqlite::Connection& connection() { return db_; }  // for the group commit's transactions
 
-  EnqueueResult enqueue(const std::vector<std::string>& ids);
+  EnqueueResult enqueue(const std::vector<std::string>& ids, EnqueueOptions options);
   std::vector<Lease> lease(std::size_t max);
   bool complete(const Lease& lease, const std::vector<OutboxMessage>& messages,
                 const std::string& audit_context);

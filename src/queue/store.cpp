@@ -121,8 +121,9 @@ Store::CommitStats Store::commit_stats() const {
   return impl_->group.stats();
 }
 
-awaitable<EnqueueResult> Store::enqueue(std::vector<std::string> ids) {
-  return on_db(impl_, Access::durable, [ids = std::move(ids)](QueueDb& db) { return db.enqueue(ids); });
+awaitable<EnqueueResult> Store::enqueue(std::vector<std::string> ids, EnqueueOptions options) {
+  return on_db(impl_, Access::durable,
+               [ids = std::move(ids), options](QueueDb& db) { return db.enqueue(ids, options); });
 }
 
 awaitable<std::vector<Lease>> Store::lease(std::size_t max) {

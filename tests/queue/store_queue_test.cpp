@@ -47,6 +47,27 @@ TEST_F(QueueStoreTest, InFlightAndDeliveringIdsAreDuplicatesFinishedOnesAreReque
   EXPECT_EQ(info->last_error, "");
 }
 
+TEST_F(QueueStoreTest, DelayedEnqueueIsNotLeasedBeforeItsDelay) {
+  EXPECT_EQ(run(store->enqueue({"late"}, {.not_before_delay = 60s})).added, 1u);
+  EXPECT_TRUE(run(store->lease(10)).empty());
+  EXPECT_EQ(run(store->count_parked(30s)), 1);
+  clock.advance(59s);
+  EXPECT_TRUE(run(store->lease(10)).empty());
+  clock.advance(1s);
+  EXPECT_THAT(ids_of(run(store->lease(10))), ElementsAre("late"));
+}
+
+TEST_F(QueueStoreTest, WithoutRequeueFinishedEveryKnownIdIsADuplicate) {
+  const EnqueueOptions intake{.not_before_delay = 0ms, .requeue_finished = false};
+  auto a = lease_one("a");
+  ASSERT_TRUE(run(store->fail(a, "404 not found")));
+  auto again = run(store->enqueue({"a", "new"}, intake));
+  EXPECT_EQ(again.added, 1u);
+  EXPECT_EQ(again.duplicates, 1u);
+  EXPECT_EQ(run(store->interaction("a"))->state, State::failed);
+  EXPECT_EQ(run(store->enqueue({"a"})).added, 1u);  // the default still starts a new cycle
+}
+
 TEST_F(QueueStoreTest, RequeueingADoneInteractionDropsItsOldOutboxRows) {
   auto a = lease_one("a");
   ASSERT_TRUE(run(store->complete(a, {message("a", 1, 1)}, "")));

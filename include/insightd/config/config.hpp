@@ -99,6 +99,20 @@ struct QueueConfig {
   Duration shutdown_grace = 20s;
 };
 
+// The optional intake: insightd finds finished conversations itself.
+struct IntakeConfig {
+  bool enabled = false;   // the file has an `intake` section
+  bool assisted = false;  // `queues: assisted`: every queue with an assistant, re-read hourly
+  std::vector<std::string> queues;
+  Duration enqueue_delay = 60s;  // finished -> first fetch; 0 fetches at once
+  bool notifications_enabled = true;
+  Duration heartbeat_timeout = 90s;  // no message for this long: the socket is dead
+  Duration reconcile_interval = 5min;
+  Duration reconcile_overlap = 15min;
+  Duration reconcile_lookback = 24h;
+  Duration assisted_refresh = 1h;
+};
+
 struct AdminConfig {
   std::string listen = "127.0.0.1:9464";
   std::string host = "127.0.0.1";  // parsed from listen
@@ -121,6 +135,7 @@ struct Config {
   GovernanceConfig governance;
   CrmConfig crm;
   QueueConfig queue;
+  IntakeConfig intake;
   AdminConfig admin;
   AuditConfig audit;
   LogConfig log;

@@ -48,6 +48,13 @@ std::optional<State> parse_state(std::string_view s) noexcept;
 struct EnqueueResult {
   std::size_t added = 0, duplicates = 0;
 };
+// How enqueue treats its IDs. The defaults are `insightd enqueue`'s.
+struct EnqueueOptions {
+  std::chrono::milliseconds not_before_delay{0};  // first lease no earlier than now + this
+  // false: an ID the queue knows in any state is a duplicate (the intake,
+  // which may see a delivered conversation again, must not queue it twice).
+  bool requeue_finished = true;
+};
 struct Lease {
   std::string interaction_id;
   std::string lease_token;
@@ -129,8 +136,9 @@ class Store {
   CommitStats commit_stats() const;
 
   // Pending, in_flight and delivering IDs are duplicates; done/failed/dead IDs
-  // are re-queued (their previous outbox rows are dropped). One transaction.
-  awaitable<EnqueueResult> enqueue(std::vector<std::string> ids);
+  // are re-queued (their previous outbox rows are dropped) unless
+  // options.requeue_finished is false. One transaction.
+  awaitable<EnqueueResult> enqueue(std::vector<std::string> ids, EnqueueOptions options = {});
   // Returns expired leases to pending first, then leases up to max pending IDs
   // whose not_before has passed, oldest first, for lease_timeout.
   awaitable<std::vector<Lease>> lease(std::size_t max);
