@@ -50,6 +50,12 @@ std::string sha256_hex(std::string_view data) {
   return to_hex(digest, sizeof(digest));
 }
 
+std::string sha1_hex(std::string_view data) {
+  unsigned char digest[SHA_DIGEST_LENGTH];
+  SHA1(reinterpret_cast<const unsigned char*>(data.data()), data.size(), digest);
+  return to_hex(digest, sizeof(digest));
+}
+
 std::string base64_encode(std::string_view bytes) {
   std::string out(4 * ((bytes.size() + 2) / 3), '\0');
   int n =

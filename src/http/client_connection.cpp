@@ -17,6 +17,7 @@
 #include <boost/beast/http/write.hpp>
 
 #include "beast_fields.hpp"
+#include "insightd/http/tls_client.hpp"
 
 namespace insightd::http {
 namespace {
@@ -26,12 +27,6 @@ namespace beast = boost::beast;
 using boost::system::error_code;
 using tcp = asio::ip::tcp;
 constexpr auto nothrow = asio::as_tuple(asio::use_awaitable);
-
-bool is_ip_literal(const std::string& host) {
-  error_code ec;
-  asio::ip::make_address(host, ec);
-  return !ec;
-}
 
 // tcp::resolver has no expires_after: a timer cancels it instead. Both hold the
 // resolver weakly/shared so a late timer callback never touches a dead object.
@@ -71,18 +66,10 @@ asio::awaitable<error_code> read_on(Stream& stream, beast::flat_buffer& buffer, 
   co_return ec;
 }
 
-// OpenSSL's handshake error says only "certificate verify failed"; the chain
-// verdict (or, when the chain was fine, the host-name check) says why.
 void log_verify_failure(const Endpoint& endpoint, SSL* ssl, const error_code& ec) {
   if (ec.category() != asio::error::get_ssl_category()) return;
-  const long verdict = SSL_get_verify_result(ssl);
-  if (verdict != X509_V_OK) {
-    spdlog::warn("{}: TLS handshake failed: {} ({})", endpoint.pool_key(), ec.message(),
-                 X509_verify_cert_error_string(verdict));
-  } else {
-    spdlog::warn("{}: TLS handshake failed: {} (certificate not valid for host name {} or other TLS failure)",
-                 endpoint.pool_key(), ec.message(), endpoint.host);
-  }
+  spdlog::warn("{}: TLS handshake failed: {}", endpoint.pool_key(),
+               describe_handshake_failure(ssl, ec, endpoint.host));
 }
 
 }  // namespace
@@ -113,13 +100,7 @@ asio::awaitable<result<std::unique_ptr<ClientConnection>>> ClientConnection::ope
   if (connect_ec) co_return connect_ec;
 
   if (auto* tls = std::get_if<TlsStream>(&connection->stream_)) {
-    // SNI is for names only (RFC 6066); IP literals are checked against the IP SAN.
-    if (!is_ip_literal(endpoint.host) &&
-        !SSL_set_tlsext_host_name(tls->native_handle(), endpoint.host.c_str())) {
-      co_return error_code(static_cast<int>(::ERR_get_error()), asio::error::get_ssl_category());
-    }
-    tls->set_verify_mode(asio::ssl::verify_peer);
-    tls->set_verify_callback(asio::ssl::host_name_verification(endpoint.host));
+    if (auto ec = prepare_client_handshake(*tls, endpoint.host)) co_return ec;
     connection->tcp().expires_after(timeout);
     auto [handshake_ec] = co_await tls->async_handshake(asio::ssl::stream_base::client, nothrow);
     if (handshake_ec) {

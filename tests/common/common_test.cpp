@@ -96,6 +96,11 @@ TEST(Crypto, Base64RoundTripAndRejectsGarbage) {
   EXPECT_FALSE(crypto::base64_decode("a!b="));
 }
 
+TEST(Crypto, Sha1HexMatchesKnownDigests) {
+  EXPECT_EQ(crypto::sha1_hex(""), "da39a3ee5e6b4b0d3255bfef95601890afd80709");
+  EXPECT_EQ(crypto::sha1_hex("abc"), "a9993e364706816aba3e25717850c26c9cd0d89d");
+}
+
 TEST(Crypto, Sha256AndConstantTimeEqual) {
   EXPECT_EQ(crypto::sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   EXPECT_TRUE(crypto::constant_time_equal("secret", "secret"));

@@ -1,5 +1,5 @@
 #pragma once
-// Thin wrappers over OpenSSL: HMAC-SHA256, SHA-256, base64, random bytes.
+// Thin wrappers over OpenSSL: HMAC-SHA256, SHA-256, SHA-1, base64, random bytes.
 #include <initializer_list>
 #include <optional>
 #include <string>
@@ -10,6 +10,7 @@ namespace insightd::crypto {
 // Raw 32 bytes over the message given in parts (read in order, never copied together).
 std::string hmac_sha256(std::string_view key, std::initializer_list<std::string_view> message);
 std::string sha256_hex(std::string_view data);
+std::string sha1_hex(std::string_view data);  // Redis names scripts by it (EVALSHA)
 std::string base64_encode(std::string_view bytes);
 std::optional<std::string> base64_decode(std::string_view text);  // nullopt when invalid
 std::string random_hex(std::size_t bytes);                        // from RAND_bytes

@@ -1,0 +1,39 @@
+#pragma once
+// Why a Redis command got no reply: a code to branch on and a message for the
+// operator ("Redis unreachable at 10.0.0.5:6379: Connection refused"). Never
+// carries a password or a command's arguments.
+#include <boost/system/error_code.hpp>
+#include <boost/system/result.hpp>
+#include <string>
+#include <type_traits>
+
+namespace insightd::redis {
+
+enum class errc {
+  unreachable = 1,  // no connection: connect, TLS or the AUTH/SELECT/SCRIPT LOAD set-up failed
+  timeout,          // no reply within the command's timeout (the connection is re-established)
+  connection_lost,  // the connection broke with the command sent: it may or may not have run
+  protocol,         // the server sent bytes that are not RESP2
+  cancelled,        // the caller's coroutine was cancelled, or the connection was closed
+};
+
+const boost::system::error_category& redis_category() noexcept;
+
+inline boost::system::error_code make_error_code(errc e) noexcept {
+  return {static_cast<int>(e), redis_category()};
+}
+
+struct Error {
+  boost::system::error_code code;
+  std::string message;
+};
+
+template <class T>
+using Result = boost::system::result<T, Error>;
+
+}  // namespace insightd::redis
+
+namespace boost::system {
+template <>
+struct is_error_code_enum<insightd::redis::errc> : std::true_type {};
+}  // namespace boost::system
