@@ -104,7 +104,9 @@ class LiveScrape : public ::testing::Test {
     body = new std::string(daemon->get("/metrics").body);
   }
   static void TearDownTestSuite() {
-    if (daemon) EXPECT_EQ(daemon->stop(30s), 0) << daemon->process().err();
+    if (daemon) {
+      EXPECT_EQ(daemon->stop(30s), 0) << daemon->process().err();
+    }
     delete body;
     delete daemon;
     delete sim;

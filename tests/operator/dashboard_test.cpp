@@ -55,7 +55,8 @@ TEST(Dashboard, EveryQueryIsValidPromQL) {
   // replaced by what Grafana would send.
   std::string rules = "groups:\n  - name: dashboard\n    rules:\n";
   int n = 0;
-  for (const auto* panel : panels_of(dashboard())) {
+  const auto dash = dashboard();  // the panels point into it
+  for (const auto* panel : panels_of(dash)) {
     const auto* targets = panel->if_contains("targets");
     if (targets == nullptr) continue;
     for (const auto& t : targets->as_array()) {
