@@ -21,7 +21,8 @@ Fault injection: include a marker in the interaction ID (several may be combined
   flaky        503 for the first 2 requests  slow         extra latency for that ID
   outage       503 for the first 6 requests  alldown      503 to every request
   malformed    entities without id, with a bad date or an unknown type
-  pii          entities marked redacted:true whose text holds an email, phone, card, SSN and IBAN
+  pii          entities marked redacted:true whose text holds an email, phone, card, SSN, IBAN,
+               date of birth, routing number and IP address
   stale        createdDate days in the past  future       createdDate days in the future
   tokenexpiry  the bearer token is revoked after page 1 (the client must refresh mid-pagination)
   notready     copilot/sta summaries are Pending on the first request

@@ -61,9 +61,19 @@ constexpr std::string_view kDatePattern = R"(\b\d{1,4}[./\-]\d{1,2}[./\-]\d{2,4}
                                           "|(?i:\\b" INSIGHTD_MONTH " \\d{1,2}(?:st|nd|rd|th)?,? \\d{4}\\b)";
 #undef INSIGHTD_MONTH
 
-// Words that make a date a date of birth: the date pass runs only when one occurs.
-constexpr std::string_view kBirthWordPattern =
-    R"((?i)birth|born|\bdob\b|d\.o\.b|geboren|geburt|naissance|nacimiento|nascita|nascimento|\bn\x{c3}\x{a9}e\b)";
+// Stems of the words that make a date a date of birth (pii_context.cpp has
+// the words): the date pass runs only when one occurs.
+constexpr std::string_view kBirthStems[] = {"birth",
+                                            "born",
+                                            "dob",
+                                            "d.o.b",
+                                            "geb",
+                                            "naiss",
+                                            "nacim",
+                                            "nasc",
+                                            "n\xc3\xa9"
+                                            "e",
+                                            "nee"};
 
 std::unique_ptr<const RE2> compile(std::string_view pattern) {
   RE2::Options options;
@@ -77,6 +87,25 @@ std::unique_ptr<const RE2> compile(std::string_view pattern) {
 
 bool is_digit(char c) noexcept {
   return c >= '0' && c <= '9';
+}
+
+char lower(char c) noexcept {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+// One pass, no regex: most insight text has no birth word at all.
+bool has_birth_stem(std::string_view text) noexcept {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = lower(text[i]);
+    if (c != 'b' && c != 'd' && c != 'g' && c != 'n') continue;
+    for (std::string_view stem : kBirthStems) {
+      if (stem[0] != c || text.size() - i < stem.size()) continue;
+      std::size_t k = 1;
+      while (k < stem.size() && lower(text[i + k]) == stem[k]) ++k;
+      if (k == stem.size()) return true;
+    }
+  }
+  return false;
 }
 
 bool hex_or_colon(char c) noexcept {
@@ -111,8 +140,9 @@ bool may_hold_ipv6(std::string_view text) noexcept {
 // Digits in the number-like run from `begin` (digits and the separators
 // numbers are written with), so kinds that need more are not even tried.
 std::size_t digits_in_run(std::string_view text, std::size_t begin) noexcept {
+  constexpr std::size_t kEnough = 20;  // more than any kind needs: stop, or long runs cost O(n^2)
   std::size_t digits = 0;
-  for (std::size_t i = begin; i < text.size(); ++i) {
+  for (std::size_t i = begin; i < text.size() && digits < kEnough; ++i) {
     const char c = text[i];
     if (is_digit(c))
       ++digits;
@@ -234,7 +264,6 @@ struct PiiScanner::Patterns {
     if (enabled(options, PiiKind::ip)) ipv6 = compile(kIpv6Pattern);
     if (enabled(options, PiiKind::dob)) {
       date = compile(kDatePattern);
-      birth_word = compile(kBirthWordPattern);
     }
   }
 
@@ -247,7 +276,6 @@ struct PiiScanner::Patterns {
   std::size_t min_digits = std::numeric_limits<std::size_t>::max();
   std::unique_ptr<const RE2> ipv6;
   std::unique_ptr<const RE2> date;
-  std::unique_ptr<const RE2> birth_word;
 
   void collect_numeric(std::string_view text, std::size_t digits, const rules::RuleContext& ctx,
                        std::vector<Finding>& out) const {
@@ -287,8 +315,7 @@ std::vector<Finding> PiiScanner::scan(std::string_view text) const {
   if (p.any_numeric && profile.digits >= p.min_digits) p.collect_numeric(text, profile.digits, ctx, found);
   if (p.ipv6 && profile.colons >= 2 && may_hold_ipv6(text))
     collect(*p.ipv6, PiiKind::ip, rules::confirm_ipv6, text, ctx, found);
-  if (p.date && profile.digits >= 4 &&
-      RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *p.birth_word)) {
+  if (p.date && profile.digits >= 4 && has_birth_stem(text)) {
     ctx.current_year = this_year();
     collect(*p.date, PiiKind::dob, rules::confirm_dob, text, ctx, found);
   }
