@@ -11,6 +11,7 @@
 #include <deque>
 #include <utility>
 
+#include "console_data.hpp"
 #include "insightd/common/async_event.hpp"
 #include "insightd/config/loader.hpp"
 #include "insightd/delivery/deliverer.hpp"
@@ -279,6 +280,10 @@ struct Daemon::Impl {
     deps.not_ready_reason = [this] { return not_ready_reason(); };
     deps.enqueue = [this](std::vector<std::string> ids) { return admin_enqueue(std::move(ids)); };
     deps.lookup = [this](std::string id) { return admin_lookup(std::move(id)); };
+    deps.console = observability::make_console(console_deps(store, config->admin.token, [this] {
+      wake.notify();
+      if (services) services->deliverer->wake();
+    }));
     http::ServerOptions opts;
     opts.host = config->admin.host;
     opts.port = config->admin.port;
