@@ -11,6 +11,7 @@ PACKAGES=(
   libssl-dev libspdlog-dev libfmt-dev libyaml-cpp-dev libsqlite3-dev sqlite3
   libsystemd-dev libre2-dev libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev
   libhiredis-dev redis-server wrk
+  chromium chromium-driver python3-selenium
 )
 
 install_missing_packages() {
