@@ -14,6 +14,7 @@ PACKAGES=(
   clang libclang-rt-14-dev
   prometheus groff-base man-db lintian
   libboost-thread1.81-dev libprotobuf-dev libphonenumber-dev
+  chromium chromium-driver python3-selenium
 )
 
 install_missing_packages() {

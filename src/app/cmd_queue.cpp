@@ -87,11 +87,8 @@ int guarded(const char* command, F f) {
 // The held reason, if deliveries were held (endpoint answered 410); releases them.
 boost::asio::awaitable<std::optional<std::string>> resume_held_deliveries(
     std::shared_ptr<queue::Store> store) {
-  auto reason = co_await store->held_reason();
-  if (reason) {
-    auto outbox = delivery::make_outbox(store);
-    co_await delivery::reenable_endpoint(*outbox);
-  }
+  auto outbox = delivery::make_outbox(std::move(store));
+  auto reason = co_await delivery::resume_held_deliveries(*outbox);
   co_return reason;
 }
 
@@ -119,9 +116,7 @@ int cmd_status(const std::string& config_path, bool json) {
     auto counts = session->run(session->store().counts());
     auto held = session->run(session->store().held_reason());
     if (json) {
-      auto doc = queue::to_json(counts);
-      doc["deliveries_held"] = held ? boost::json::value(*held) : boost::json::value(nullptr);
-      std::printf("%s\n", boost::json::serialize(doc).c_str());
+      std::printf("%s\n", boost::json::serialize(queue::status_json(counts, held)).c_str());
     } else {
       std::fputs(queue::format_counts(counts).c_str(), stdout);
       if (held)

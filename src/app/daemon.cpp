@@ -14,6 +14,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "console_data.hpp"
 #include "insightd/common/async_event.hpp"
 #include "insightd/common/backoff.hpp"
 #include "insightd/config/loader.hpp"
@@ -319,6 +320,10 @@ struct Daemon::Impl {
     deps.not_ready_reason = [this] { return not_ready_reason(); };
     deps.enqueue = [this](std::vector<std::string> ids) { return admin_enqueue(std::move(ids)); };
     deps.lookup = [this](std::string id) { return admin_lookup(std::move(id)); };
+    deps.console = observability::make_console(console_deps(store, config->admin.token, [this] {
+      wake.notify();
+      if (services) services->deliverer->wake();
+    }));
     http::ServerOptions opts;
     opts.host = config->admin.host;
     opts.port = config->admin.port;

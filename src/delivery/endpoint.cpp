@@ -22,4 +22,10 @@ awaitable<void> reenable_endpoint(Outbox& outbox) {
   co_await outbox.set_setting(std::string(disabled_url_setting), "");
 }
 
+awaitable<std::optional<std::string>> resume_held_deliveries(Outbox& outbox) {
+  auto reason = co_await outbox.setting(std::string(queue::deliveries_held_key));
+  if (reason) co_await reenable_endpoint(outbox);
+  co_return reason;
+}
+
 }  // namespace insightd::delivery

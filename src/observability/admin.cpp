@@ -164,6 +164,10 @@ awaitable<http::Response> handle(std::shared_ptr<const AdminDeps> deps, http::Se
     if (!get) co_return method_not_allowed("GET");
     co_return co_await handle_lookup(*deps, std::move(segments[2]));
   }
+  if (deps->console && is_console_path(segments)) {
+    auto response = co_await handle_console(deps->console, std::move(req));
+    co_return response;
+  }
   co_return json_error(404, "not found");
 }
 

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <random>
 #include <stdexcept>
@@ -33,6 +34,12 @@ std::string random_token_prefix() {
   std::uint64_t r = (std::uint64_t{rd()} << 32) | rd();
   return fmt::format("{:016x}", r);
 }
+
+// The attempts shown for a failed or dead interaction `i`: for one dead by
+// delivery, the delivery attempts of its dead part; otherwise the fetch attempts.
+constexpr std::string_view attempts_shown =
+    "CASE WHEN i.dead_kind = 'delivery' THEN IFNULL((SELECT MAX(o.attempts) FROM outbox o "
+    "WHERE o.interaction_id = i.id AND o.state = 'dead'), 0) ELSE i.attempts END";
 
 State state_column(const sqlite::Statement& s, int column) {
   auto text = s.text(column);
@@ -407,17 +414,49 @@ std::int64_t QueueDb::count_parked(std::chrono::milliseconds horizon) {
 
 std::vector<DeadLetter> QueueDb::dead_letters() {
   std::vector<DeadLetter> list;
-  // For a delivery dead letter the interesting count is the delivery attempts
-  // of its dead part; otherwise the fetch attempts.
-  auto q = db_.query(
-      "SELECT i.id, i.updated_at, "
-      "CASE WHEN i.dead_kind = 'delivery' THEN IFNULL((SELECT MAX(o.attempts) FROM outbox o "
-      "  WHERE o.interaction_id = i.id AND o.state = 'dead'), 0) ELSE i.attempts END, "
-      "i.last_status, i.last_error, i.dead_kind "
-      "FROM interactions i WHERE i.state = 'dead' ORDER BY i.updated_at, i.id");
+  static const std::string sql = fmt::format(
+      "SELECT i.id, i.updated_at, {}, i.last_status, i.last_error, i.dead_kind "
+      "FROM interactions i WHERE i.state = 'dead' ORDER BY i.updated_at, i.id",
+      attempts_shown);
+  auto q = db_.query(sql);
   while (q->step())
     list.push_back(DeadLetter{q->text(0), q->int64(1), q->int32(2), q->int32(3), q->text(4), q->text(5)});
   return list;
+}
+
+std::vector<Failure> QueueDb::recent_failures(std::size_t limit) {
+  std::vector<Failure> list;
+  // Only a cycle that reached the outbox has an audit context (dead by delivery).
+  static const std::string sql = fmt::format(
+      "SELECT i.id, i.state, i.dead_kind, {}, i.last_status, i.last_error, i.updated_at, "
+      "CASE WHEN json_valid(i.audit_context) THEN IFNULL(json_extract(i.audit_context, '$.correlation_id'), "
+      "'') "
+      "ELSE '' END "
+      "FROM interactions i WHERE i.state IN ('failed', 'dead') ORDER BY i.updated_at DESC, i.id LIMIT ?1",
+      attempts_shown);
+  auto q = db_.query(sql);
+  q->with(static_cast<std::int64_t>(limit));
+  while (q->step())
+    list.push_back(Failure{q->text(0), state_column(*q, 1), q->text(2), q->int32(3), q->int32(4), q->text(5),
+                           q->text(7), q->int64(6)});
+  return list;
+}
+
+std::vector<MinuteCounts> QueueDb::settled_per_minute(int minutes) {
+  constexpr std::int64_t minute_ms = 60000;
+  std::vector<MinuteCounts> per_minute(static_cast<std::size_t>(std::max(minutes, 0)));
+  if (per_minute.empty()) return per_minute;
+  const std::int64_t start = now_ms() / minute_ms * minute_ms - (minutes - 1) * minute_ms;
+  auto q = db_.query(
+      "SELECT (updated_at - ?1) / 60000, SUM(state = 'done'), SUM(state <> 'done') FROM interactions "
+      "WHERE state IN ('done', 'failed', 'dead') AND updated_at >= ?1 GROUP BY 1");
+  q->with(start);
+  while (q->step()) {
+    const auto index = q->int64(0);
+    if (index >= minutes) continue;  // updated "in the future": the clock stepped back
+    per_minute[static_cast<std::size_t>(index)] = MinuteCounts{q->int64(1), q->int64(2)};
+  }
+  return per_minute;
 }
 
 bool QueueDb::replay_one(const std::string& id, std::int64_t now) {

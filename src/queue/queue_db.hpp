@@ -43,6 +43,8 @@ class QueueDb {
   std::int64_t outbox_depth();
   std::int64_t count_parked(std::chrono::milliseconds horizon);
   std::vector<DeadLetter> dead_letters();
+  std::vector<Failure> recent_failures(std::size_t limit);
+  std::vector<MinuteCounts> settled_per_minute(int minutes);
   std::size_t replay(const std::vector<std::string>& ids, bool all);
   std::optional<InteractionInfo> interaction(const std::string& id);
   std::size_t return_all_leases();

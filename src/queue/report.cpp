@@ -19,6 +19,18 @@ std::string one_line(std::string_view text, std::size_t max) {
   return out;
 }
 
+// "... (correlation id X) ..." as the fetcher words its errors; "" when absent or "none".
+std::string correlation_id_in(std::string_view reason) {
+  constexpr std::string_view marker = "(correlation id ";
+  const auto at = reason.find(marker);
+  if (at == std::string_view::npos) return {};
+  const auto start = at + marker.size();
+  const auto end = reason.find(')', start);
+  if (end == std::string_view::npos) return {};
+  auto id = reason.substr(start, end - start);
+  return id == "none" ? std::string() : std::string(id);
+}
+
 }  // namespace
 
 std::string format_utc_ms(std::int64_t ms_since_epoch) {
@@ -42,6 +54,24 @@ boost::json::object to_json(const InteractionInfo& info) {
           {"last_error", info.last_error},
           {"updated_at", format_utc_ms(info.updated_at_ms)},
           {"outbox_parts", info.outbox_parts}};
+}
+
+boost::json::object status_json(const Counts& counts, const std::optional<std::string>& deliveries_held) {
+  auto doc = to_json(counts);
+  doc["deliveries_held"] =
+      deliveries_held ? boost::json::value(*deliveries_held) : boost::json::value(nullptr);
+  return doc;
+}
+
+boost::json::object to_json(const Failure& f) {
+  return {{"id", f.interaction_id},
+          {"state", to_string(f.state)},
+          {"kind", f.kind},
+          {"attempts", f.attempts},
+          {"last_status", f.last_status},
+          {"reason", f.last_error},
+          {"correlation_id", f.correlation_id.empty() ? correlation_id_in(f.last_error) : f.correlation_id},
+          {"updated_at", format_utc_ms(f.updated_at_ms)}};
 }
 
 std::string format_counts(const Counts& c) {

@@ -232,6 +232,14 @@ awaitable<std::vector<DeadLetter>> Store::dead_letters() {
   return on_db(impl_, Access::read, [](QueueDb& db) { return db.dead_letters(); });
 }
 
+awaitable<std::vector<Failure>> Store::recent_failures(std::size_t limit) {
+  return on_db(impl_, Access::read, [limit](QueueDb& db) { return db.recent_failures(limit); });
+}
+
+awaitable<std::vector<MinuteCounts>> Store::settled_per_minute(int minutes) {
+  return on_db(impl_, Access::read, [minutes](QueueDb& db) { return db.settled_per_minute(minutes); });
+}
+
 awaitable<std::size_t> Store::replay(std::vector<std::string> ids, bool all) {
   return on_db(impl_, Access::durable,
                [ids = std::move(ids), all](QueueDb& db) { return db.replay(ids, all); });

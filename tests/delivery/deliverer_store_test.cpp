@@ -163,6 +163,18 @@ TEST_F(DelivererStoreTest, GoneHoldsDeliveriesUntilTheConfiguredUrlChanges) {
   EXPECT_EQ(await(store->interaction("conv-1"))->state, queue::State::done);
 }
 
+TEST_F(DelivererStoreTest, ResumeHeldDeliveriesReleasesThemAndSaysWhyTheyWereHeld) {
+  auto outbox = make_outbox(store);
+  EXPECT_EQ(await(resume_held_deliveries(*outbox)), std::nullopt);  // not held: nothing to say
+
+  await(disable_endpoint(*outbox, crm.url));
+  const auto reason = await(resume_held_deliveries(*outbox));
+  ASSERT_TRUE(reason);
+  EXPECT_EQ(*reason, "CRM endpoint answered 410 Gone");
+  EXPECT_FALSE(await(store->held_reason()));
+  EXPECT_EQ(await(store->setting(std::string(disabled_url_setting))), "");
+}
+
 TEST_F(DelivererStoreTest, NewMessagesAcceptedAtOnceAreNeverWrittenToTheOutbox) {
   auto [lease, messages] = governed("conv-1", 5, 2);
   ASSERT_EQ(messages.size(), 3u);

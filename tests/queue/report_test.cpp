@@ -40,3 +40,27 @@ TEST(QueueReport, DeadLetterTableAlignsColumnsAndKeepsErrorsOnOneLine) {
       "pii\n");
   EXPECT_EQ(format_dead_letters({}), "no dead letters\n");
 }
+
+TEST(QueueReport, StatusJsonNamesTheHeldReasonOrNull) {
+  Counts c{.pending = 1};
+  EXPECT_TRUE(status_json(c, std::nullopt).at("deliveries_held").is_null());
+  EXPECT_EQ(status_json(c, "CRM endpoint answered 410 Gone").at("deliveries_held"),
+            "CRM endpoint answered 410 Gone");
+  EXPECT_EQ(status_json(c, std::nullopt).at("pending"), 1);
+}
+
+TEST(QueueReport, FailureJsonTakesTheCorrelationIdFromTheAuditContextElseFromTheReason) {
+  Failure dead{"conv-1", State::dead, "delivery", 1, 422, "CRM answered 422", "corr-ctx", 1'700'000'000'123};
+  EXPECT_EQ(
+      boost::json::serialize(to_json(dead)),
+      R"({"id":"conv-1","state":"dead","kind":"delivery","attempts":1,"last_status":422,)"
+      R"("reason":"CRM answered 422","correlation_id":"corr-ctx","updated_at":"2023-11-14T22:13:20.123Z"})");
+
+  Failure failed{"conv-2", State::failed, "", 3, 0, "HTTP 404 from agentassist (correlation id ab-12)", "",
+                 0};
+  EXPECT_EQ(to_json(failed).at("correlation_id"), "ab-12");
+  failed.last_error = "HTTP 404 for interaction conv-2 (correlation id none)";
+  EXPECT_EQ(to_json(failed).at("correlation_id"), "");
+  failed.last_error = "schema check failed";
+  EXPECT_EQ(to_json(failed).at("correlation_id"), "");
+}

@@ -3,6 +3,8 @@
 // delivery and remembers which URL answered 410 under the setting
 // `crm_disabled_url`; deliveries resume when the configured URL changes
 // (checked at start-up and on config reload) or when an operator re-enables.
+#include <optional>
+#include <string>
 #include <string_view>
 
 #include "insightd/delivery/outbox.hpp"
@@ -20,5 +22,10 @@ awaitable<bool> release_if_endpoint_changed(Outbox& outbox, std::string configur
 
 // Operator action: release held deliveries and clear the record unconditionally.
 awaitable<void> reenable_endpoint(Outbox& outbox);
+
+// Operator action (`insightd resume-deliveries`, the console): re-enables the
+// endpoint if deliveries are held. Returns why they were held; nullopt when
+// they were not (nothing is changed then).
+awaitable<std::optional<std::string>> resume_held_deliveries(Outbox& outbox);
 
 }  // namespace insightd::delivery

@@ -5,12 +5,14 @@
 //   GET  /readyz                   200 "ready", or 503 with the reason
 //   POST /v1/interactions          {"interactionIds":[...]} -> 202 {"added":N}
 //   GET  /v1/interactions/{id}     200 with lookup()'s JSON, or 404
+//   GET  / and /console/...        the web console (console.hpp), when `console` is set
 // Every /v1 path needs "Authorization: Bearer <token>" (401 without it; 403 when
 // no token is configured). Other paths: 404; other methods on these paths: 405.
 #include <boost/asio/awaitable.hpp>
 #include <boost/json/object.hpp>
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,6 +20,7 @@
 
 #include "insightd/common/error.hpp"
 #include "insightd/http/server.hpp"
+#include "insightd/observability/console.hpp"
 #include "insightd/observability/metrics.hpp"
 
 namespace insightd::observability {
@@ -32,6 +35,7 @@ struct AdminDeps {
   std::string token;                     // empty: every /v1 route is disabled (403)
   std::size_t max_ids = 10000;           // more per request: 413
   std::function<void()> before_metrics;  // refreshes gauges (queue depth) before rendering
+  std::shared_ptr<Console> console;      // null: no console (404)
 };
 
 http::Handler make_admin_handler(AdminDeps deps);

@@ -2,6 +2,7 @@
 // How queue state is shown to people and programs: `insightd status`,
 // `insightd dead-letters list`, the admin API's interaction lookup.
 #include <boost/json/object.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,13 @@ namespace insightd::queue {
 
 // {"pending","in_flight" (leased + delivering),"leased","delivering","done","failed","dead","outbox_depth"}
 boost::json::object to_json(const Counts& counts);
+// `insightd status --json` (and the console): to_json(counts) plus
+// "deliveries_held", the held reason or null.
+boost::json::object status_json(const Counts& counts, const std::optional<std::string>& deliveries_held);
+// {"id","state","kind","attempts","last_status","reason","correlation_id","updated_at"} for the
+// console. A failure without an audit context (a failed fetch) takes the
+// correlation id its reason names, "(correlation id X)", if any.
+boost::json::object to_json(const Failure& failure);
 // to_json(const InteractionInfo&) is declared in store.hpp.
 
 std::string format_counts(const Counts& counts);  // one "name  value" line per state

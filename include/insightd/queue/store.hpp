@@ -106,6 +106,22 @@ struct DeadLetter {
   std::string kind;  // "delivery" | "pii" | ... (as given to dead_letter)
 };
 
+// A failed or dead interaction, as the admin console lists it.
+struct Failure {
+  std::string interaction_id;
+  State state = State::failed;
+  std::string kind;  // dead letters: "delivery" | "pii" | ...; empty when failed
+  int attempts = 0;  // as DeadLetter::attempts: delivery attempts when dead by delivery, else fetch attempts
+  int last_status = 0;
+  std::string last_error;      // names what went wrong, never insight text
+  std::string correlation_id;  // from the cycle's audit context; empty when it has none
+  std::int64_t updated_at_ms = 0;
+};
+// Interactions that settled in one minute, by the state they are in now.
+struct MinuteCounts {
+  std::int64_t done = 0, failed = 0;  // failed: failed or dead
+};
+
 // {"id","state","attempts","last_error","updated_at" (RFC 3339 UTC),"outbox_parts"}
 // for the admin API; the other views are in insightd/queue/report.hpp.
 boost::json::object to_json(const InteractionInfo& info);
@@ -194,6 +210,11 @@ class Store {
   awaitable<std::int64_t> count_parked(
       std::chrono::milliseconds horizon);             // undelivered outbox rows (due + leased + held)
   awaitable<std::vector<DeadLetter>> dead_letters();  // oldest first
+  // The console's views. The newest `limit` failed or dead interactions, newest first.
+  awaitable<std::vector<Failure>> recent_failures(std::size_t limit);
+  // Per clock minute, oldest first, the last being the current (partial) one:
+  // interactions last updated in that minute that are now done / failed or dead.
+  awaitable<std::vector<MinuteCounts>> settled_per_minute(int minutes);
   // Dead interactions (the given ones, or all): with dead outbox rows -> rows
   // re-armed (attempts reset, same webhook_id), interaction -> delivering;
   // without -> pending (refetch). Returns how many were re-queued.
