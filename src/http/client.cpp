@@ -15,6 +15,7 @@
 #include "client_connection.hpp"
 #include "connection_pool.hpp"
 #include "insightd/http/endpoint.hpp"
+#include "insightd/http/stream_connect.hpp"
 #include "log_exceptions.hpp"
 
 namespace insightd::http {
@@ -33,19 +34,6 @@ struct ClientState {
   ConnectionPool pool;
   std::set<std::string> warned_plain_hosts;
 };
-
-asio::ssl::context make_tls_context(const ClientOptions& options) {
-  asio::ssl::context tls(asio::ssl::context::tls_client);
-  SSL_CTX_set_min_proto_version(tls.native_handle(), TLS1_2_VERSION);
-  tls.set_default_verify_paths();
-  if (!options.ca_file.empty()) {
-    error_code ec;
-    tls.load_verify_file(options.ca_file, ec);
-    if (ec) throw std::system_error(ec, "http client: cannot load ca_file " + options.ca_file);
-  }
-  tls.set_verify_mode(asio::ssl::verify_peer);
-  return tls;
-}
 
 BeastRequest build_request(const Request& request, const Endpoint& endpoint, const ClientOptions& options) {
   BeastRequest out;
@@ -134,8 +122,11 @@ asio::awaitable<result<Response>> send_request(std::shared_ptr<ClientState> stat
 class BeastClient final : public Client {
  public:
   BeastClient(asio::any_io_executor executor, ClientOptions options)
-      : state_(std::make_shared<ClientState>(ClientState{
-            executor, options, make_tls_context(options), ConnectionPool(options.max_idle_per_host), {}})) {}
+      : state_(std::make_shared<ClientState>(ClientState{executor,
+                                                         options,
+                                                         make_client_tls_context(options.ca_file),
+                                                         ConnectionPool(options.max_idle_per_host),
+                                                         {}})) {}
 
   asio::awaitable<result<Response>> send(Request request) override {
     return send_request(state_, std::move(request));
