@@ -50,7 +50,7 @@ Reply subscribe(SimState& state, const std::string& channel_id, const http::Serv
     for (const auto& queue : state.options.queues) {
       if (topic != fmt::format("v2.routing.queues.{}.conversations", queue)) continue;
       channel->topics.insert(topic);
-      granted.push_back({{"id", topic}});
+      granted.push_back(boost::json::object{{"id", topic}});
     }
   }
   return {endpoint, json_response(200, boost::json::object{{"entities", std::move(granted)}})};
@@ -81,7 +81,7 @@ Reply assistant_queues(SimState& state, const std::string& assistant_id) {
             error_response({404, "not.found", "Assistant " + assistant_id + " not found"})};
   boost::json::array queues;
   for (const auto& q : state.options.queues)
-    queues.push_back({{"id", q}, {"mediaTypes", {"call", "message"}}});
+    queues.push_back(boost::json::object{{"id", q}, {"mediaTypes", boost::json::array{"call", "message"}}});
   return {"assistant_queues", json_response(200, boost::json::object{{"entities", std::move(queues)}})};
 }
 
