@@ -63,6 +63,13 @@ int main(int argc, char** argv) {
                                     "re-enable CRM delivery held since the endpoint answered 410 Gone");
   add_config(resume);
 
+  auto* intake = cli.add_subcommand("intake", "the intake that finds finished conversations");
+  intake->require_subcommand(1);
+  auto* intake_status =
+      intake->add_subcommand("status", "leader, socket, channels, queues, watermark, reconciliation");
+  add_config(intake_status);
+  intake_status->add_flag("--json", json, "machine-readable output");
+
   auto* demo =
       cli.add_subcommand("demo", "run end to end against the built-in simulator (no Genesys account needed)");
 
@@ -89,6 +96,7 @@ int main(int argc, char** argv) {
     return cmd_dead_letters_replay(config, ids, all);
   }
   if (*resume) return cmd_resume_deliveries(config);
+  if (*intake_status) return cmd_intake_status(config, json);
   if (*demo) return cmd_demo();
   return 2;
 }

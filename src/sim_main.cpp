@@ -34,6 +34,12 @@ Fault injection: include a marker in the interaction ID (several may be combined
   crmmoved     the CRM answers 301 with a Location    crmbigbody   the CRM answers 200 with a 16 MiB+ body
   -n<NUM>      exactly NUM insights before filtering (otherwise 5..40)
 Introspection: GET /sim/stats, GET /sim/crm/deliveries, POST /sim/reset.
+The platform (the intake's side): with --queues and --conversations-per-minute, conversations start one per
+tick and each goes connected -> customer ended (agent in wrap-up) -> wrap-up done over the next ticks; their
+events reach the notifications WebSocket (its own port, ws:// or wss:// with --tls-cert; the channel's
+connectUri names it), the analytics query and the assistants endpoints see the same conversations.
+Notifications faults: --drop-events P, and at any time POST /sim/notifications/closing (socket_closing, then
+close), /cut (TCP dropped), /stall (heartbeats stop), /resume.
 )";
 
 // Written to a temporary name first, so a script polling the file never reads a partial port.
@@ -94,6 +100,20 @@ int main(int argc, char** argv) {
                "record receipts without their bodies (GET /sim/crm/deliveries shows empty bodies)");
   cli.add_option("--crm-status", o.crm_status, "answer every delivery with this HTTP status")
       ->check(CLI::Range(100u, 599u));
+  cli.add_option("--queues", o.queues, "queue IDs the simulated conversations run on (a,b,c)")
+      ->delimiter(',');
+  cli.add_option("--conversations-per-minute", o.conversations_per_minute,
+                 "conversations started per minute (one tick each); 0 = none")
+      ->check(CLI::NonNegativeNumber);
+  cli.add_option("--conversations-total", o.conversations_total,
+                 "start no more than this many; 0 = no limit");
+  cli.add_option("--drop-events", o.drop_events,
+                 "share of conversation events not sent on the WebSocket (0..1)")
+      ->check(CLI::Range(0.0, 1.0));
+  unsigned heartbeat_ms = static_cast<unsigned>(o.heartbeat_interval.count());
+  cli.add_option("--heartbeat-interval-ms", heartbeat_ms, "WebSocket heartbeat period, ms")
+      ->capture_default_str()
+      ->check(CLI::Range(1u, 3600000u));
   cli.add_option("--seed", o.seed, "varies the generated data (same seed + ID = same data)")
       ->capture_default_str();
   try {
@@ -108,6 +128,7 @@ int main(int argc, char** argv) {
   o.crm_latency = std::chrono::milliseconds(crm_latency_ms);
   o.crm_keep_bodies = !crm_discard_bodies;
   o.retry_after = std::chrono::seconds(retry_after_s);
+  o.heartbeat_interval = std::chrono::milliseconds(heartbeat_ms);
 
   try {
     boost::asio::io_context io(1);
@@ -121,6 +142,7 @@ int main(int argc, char** argv) {
     });
 
     if (!port_file.empty()) write_port_file(port_file, sim.port());
+    std::cout << "insightd-sim notifications on " << sim.notifications_uri() << '\n';
     std::cout << "insightd-sim listening on " << sim.base_url()
               << std::endl;  // endl: scripts wait on this line
 

@@ -1,7 +1,10 @@
 // `insightd demo`: the whole daemon against the built-in simulator, no Genesys
-// account needed. The simulator (login, insights API, CRM receiver) runs on
-// loopback in this process; the daemon is configured through a real YAML file
-// and runs until drained; then a summary of what happened is printed.
+// account needed. The simulator (login, insights API, CRM receiver, and the
+// platform: conversations ending on three queues, the notifications socket,
+// the analytics query) runs on loopback in this process; the daemon is
+// configured through a real YAML file, its intake finds the conversations
+// (nothing is enqueued by hand), and once every one has settled a summary of
+// what happened is printed.
 #include <fmt/format.h>
 #include <spdlog/sinks/basic_file_sink.h>
 #include <spdlog/spdlog.h>
@@ -11,6 +14,8 @@
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/use_future.hpp>
+#include <boost/json/parse.hpp>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -23,6 +28,7 @@
 #include "insightd/app/commands.hpp"
 #include "insightd/app/daemon.hpp"
 #include "insightd/common/crypto.hpp"
+#include "insightd/intake/intake.hpp"
 #include "insightd/observability/audit.hpp"
 #include "insightd/observability/logging.hpp"
 #include "insightd/queue/store.hpp"
@@ -33,6 +39,8 @@ namespace fs = std::filesystem;
 using namespace std::chrono_literals;
 
 namespace {
+
+const std::vector<std::string> demo_queues{"demo-queue-sales", "demo-queue-support", "demo-queue-billing"};
 
 // Writes every record to audit.jsonl and keeps a copy for the summary.
 class DemoAuditSink final : public observability::AuditSink {
@@ -96,8 +104,13 @@ audit:
   sink: stdout
 log:
   level: info
+intake:
+  queues: [{2}]
+  enqueue_delay: 0s
+  notifications: {{enabled: true, heartbeat_timeout: 10s}}
+  reconcile: {{interval: 2s, overlap: 10m, lookback: 1h}}
 )",
-      base_url, dir.string());
+      base_url, dir.string(), fmt::join(demo_queues, ", "));
 }
 
 // The simulator keeps the io_context busy forever, so run it only until `f` is ready.
@@ -131,6 +144,15 @@ int cmd_demo() {
   sim_options.retry_after = 1s;  // ...but `ratelimit` IDs still draw a 429 each
   sim_options.slow_latency = 300ms;
   sim_options.crm_fail_first = 1;  // every webhook's first attempt gets a 503: retries show
+  // The conversations end on the queues under the sample IDs (faults included);
+  // a fifth of their events are lost, for reconciliation to find.
+  const auto ids = demo_interaction_ids();
+  sim_options.queues = demo_queues;
+  sim_options.conversation_ids = ids;
+  sim_options.conversations_total = ids.size();
+  sim_options.conversations_per_minute = 1200;
+  sim_options.drop_events = 0.2;
+  sim_options.heartbeat_interval = 1s;
   sim::Simulator simulator(io.get_executor(), sim_options);
 
   write_private_file(dir / "genesys-secret", sim_options.client_secret);
@@ -146,14 +168,10 @@ int cmd_demo() {
   spdlog::set_level(spdlog::level::info);
   spdlog::flush_every(std::chrono::seconds(1));
 
-  const auto ids = demo_interaction_ids();
-  {
-    auto store = queue::Store::open(io.get_executor(), config->queue);
-    auto added_future = boost::asio::co_spawn(io, store->enqueue(ids), boost::asio::use_future);
-    const auto added = run_until_ready(io, added_future);
-    std::printf("insightd demo: simulator on %s, %zu interactions enqueued (%zu with injected faults)\n",
-                simulator.base_url().c_str(), added.added, demo_fault_count(ids));
-  }
+  std::printf(
+      "insightd demo: simulator on %s; %zu conversations end on %zu queues (%zu with injected faults), "
+      "1 in 5 of their events lost; the intake finds them\n",
+      simulator.base_url().c_str(), ids.size(), demo_queues.size(), demo_fault_count(ids));
 
   const fs::path audit_path = dir / "audit.jsonl";
   std::FILE* audit_file = std::fopen(audit_path.c_str(), "w");
@@ -165,9 +183,21 @@ int cmd_demo() {
   ProgressPrinter progress(tty);
 
   DaemonOptions options;
-  options.drain = true;
   options.audit_sink = audit;
-  options.on_progress = [&progress](const queue::Counts& c) { progress.update(c); };
+  // Not --drain: the queue starts empty and fills as conversations end. Once
+  // every conversation has settled (or after a bound), stop as an operator would.
+  const auto total = static_cast<std::int64_t>(ids.size());
+  bool stop_sent = false;
+  const auto give_up_at = std::chrono::steady_clock::now() + 3min;
+  options.on_progress = [&progress, &stop_sent, total, give_up_at](const queue::Counts& c) {
+    progress.update(c);
+    const bool settled = c.done + c.failed + c.dead >= total && c.pending == 0 && c.in_flight == 0 &&
+                         c.delivering == 0 && c.outbox == 0;
+    if (!stop_sent && (settled || std::chrono::steady_clock::now() > give_up_at)) {
+      stop_sent = true;
+      std::raise(SIGTERM);
+    }
+  };
   const auto started = std::chrono::steady_clock::now();
   int rc = 1;
   io.restart();
@@ -184,8 +214,22 @@ int cmd_demo() {
   auto counts_future = boost::asio::co_spawn(io, store->counts(), boost::asio::use_future);
   const auto counts = run_until_ready(io, counts_future);
 
+  auto intake_future =
+      boost::asio::co_spawn(io, store->setting(std::string(intake::status_key)), boost::asio::use_future);
+  const auto intake_text = run_until_ready(io, intake_future);
+
   DemoSummary summary{audit->records, counts, simulator.stats(), elapsed};
   print_demo_summary(summary, audit_path.string(), config_path.string());
+  if (intake_text) {
+    const auto status = intake::status_from_json(boost::json::parse(*intake_text).as_object());
+    std::printf(
+        "Intake: %llu conversation(s) found first by the notifications socket, %llu by reconciliation (the "
+        "simulator dropped %llu events); %llu reconnect(s)\n",
+        static_cast<unsigned long long>(status.found_notifications),
+        static_cast<unsigned long long>(status.found_reconcile),
+        static_cast<unsigned long long>(summary.sim.events_dropped),
+        static_cast<unsigned long long>(status.reconnects));
+  }
   std::printf("Operational log: %s\n", log_path.c_str());
   simulator.stop();
   return rc;

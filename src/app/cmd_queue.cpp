@@ -3,6 +3,7 @@
 // them run next to it).
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
+#include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <cstdio>
 #include <exception>
@@ -14,6 +15,7 @@
 #include "insightd/app/commands.hpp"
 #include "insightd/delivery/endpoint.hpp"
 #include "insightd/delivery/outbox.hpp"
+#include "insightd/intake/intake.hpp"
 #include "insightd/queue/interaction_id.hpp"
 #include "insightd/queue/report.hpp"
 #include "insightd/queue/store.hpp"
@@ -163,6 +165,33 @@ int cmd_resume_deliveries(const std::string& config_path) {
       std::printf("deliveries resumed (they were held: %s)\n", reason->c_str());
     } else {
       std::printf("deliveries were not held\n");
+    }
+    return 0;
+  });
+}
+
+// Reads what the leading daemon wrote to the queue backend.
+int cmd_intake_status(const std::string& config_path, bool json) {
+  int exit_code = 0;
+  auto session = QueueSession::open(config_path, exit_code);
+  if (!session) return exit_code;
+  return guarded("intake status", [&] {
+    auto text = session->run(session->store().setting(std::string(intake::status_key)));
+    boost::system::error_code ec;
+    auto doc = text ? boost::json::parse(*text, ec) : boost::json::value(boost::json::object{});
+    const auto status =
+        intake::status_from_json(!ec && doc.is_object() ? doc.get_object() : boost::json::object{});
+    const auto now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                            std::chrono::system_clock::now().time_since_epoch())
+                            .count();
+    if (json) {
+      auto out = intake::to_json(status);
+      out["recorded"] = text.has_value();
+      std::printf("%s\n", boost::json::serialize(out).c_str());
+    } else if (!text) {
+      std::printf("intake: no status recorded yet (no daemon has run the intake on this queue)\n");
+    } else {
+      std::fputs(intake::format_status(status, now_ms).c_str(), stdout);
     }
     return 0;
   });

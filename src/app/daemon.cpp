@@ -31,6 +31,7 @@
 #include "insightd/observability/metrics.hpp"
 #include "insightd/observability/systemd_notify.hpp"
 #include "insightd/queue/store.hpp"
+#include "intake_hook.hpp"
 #include "interaction_processor.hpp"
 #include "telemetry.hpp"
 
@@ -80,6 +81,7 @@ struct Daemon::Impl {
   std::unique_ptr<Telemetry> telemetry;
   std::unique_ptr<Services> services;
   std::unique_ptr<http::Server> admin;
+  IntakeHook intake{io.get_executor(), metrics};
 
   AsyncEvent wake{io.get_executor()};  // lease loop: a worker finished, work arrived, a signal
   // A cycle is fetching (at most genesys.concurrency at once), then settling
@@ -271,11 +273,13 @@ struct Daemon::Impl {
         loaded.config->admin.listen != config->admin.listen) {
       spdlog::warn("reload: queue and admin settings take effect at the next restart");
     }
+    co_await intake.stop();  // it uses the services about to be replaced
     config = std::make_shared<const Config>(std::move(*loaded.config));
     scanner = governance::PiiScanner(governance::pii_options(config->governance));
     observability::setup_logging(config->log.level, observability::stderr_is_journal());
     services = build_services(*config);
     start_deliverer();
+    start_intake();
     spdlog::info("configuration reloaded from {}", config->path);
     observability::notify_ready();
   }
@@ -456,7 +460,12 @@ struct Daemon::Impl {
     }
   }
 
+  void start_intake() {
+    intake.start(*config, *services->genesys_http, *services->tokens, *services->limiter, store);
+  }
+
   asio::awaitable<void> shutdown() {
+    co_await intake.stop();
     const bool idle = co_await wait_for_cycles(config->queue.shutdown_grace);
     if (!idle) spdlog::warn("{} interaction(s) still in flight after the grace period", active_cycles);
     const auto returned = co_await store->return_all_leases();
@@ -483,6 +492,7 @@ struct Daemon::Impl {
     }
     start_deliverer();
     asio::co_spawn(executor(), renew_leases(), log_failure("lease renewal"));
+    start_intake();
     observability::notify_ready();
     spdlog::info("insightd running: source {}, queue {}, concurrency {}", to_string(config->genesys.source),
                  config->queue.sqlite_path, config->genesys.concurrency);

@@ -16,6 +16,7 @@
 #include "insightd/common/plain_http.hpp"
 #include "insightd/http/endpoint.hpp"
 #include "insightd/http/tls_client.hpp"
+#include "insightd/http/stream_connect.hpp"
 #include "log_exceptions.hpp"
 
 namespace insightd::http {

@@ -28,26 +28,6 @@ using boost::system::error_code;
 using tcp = asio::ip::tcp;
 constexpr auto nothrow = asio::as_tuple(asio::use_awaitable);
 
-// tcp::resolver has no expires_after: a timer cancels it instead. Both hold the
-// resolver weakly/shared so a late timer callback never touches a dead object.
-asio::awaitable<result<tcp::resolver::results_type>> resolve(asio::any_io_executor executor, std::string host,
-                                                             std::string port,
-                                                             std::chrono::milliseconds timeout) {
-  auto resolver = std::make_shared<tcp::resolver>(executor);
-  auto timed_out = std::make_shared<bool>(false);
-  asio::steady_timer deadline(executor, timeout);
-  deadline.async_wait([weak = std::weak_ptr<tcp::resolver>(resolver), timed_out](error_code ec) {
-    if (ec) return;
-    *timed_out = true;
-    if (auto r = weak.lock()) r->cancel();
-  });
-  auto [ec, results] = co_await resolver->async_resolve(host, port, nothrow);
-  deadline.cancel();
-  if (*timed_out) co_return make_error_code(errc::timeout);
-  if (ec) co_return ec;
-  co_return results;
-}
-
 template <class Stream>
 asio::awaitable<error_code> write_on(Stream& stream, const BeastRequest& request) {
   auto [ec, bytes] = co_await beast::http::async_write(stream, request, nothrow);
@@ -66,17 +46,9 @@ asio::awaitable<error_code> read_on(Stream& stream, beast::flat_buffer& buffer, 
   co_return ec;
 }
 
-void log_verify_failure(const Endpoint& endpoint, SSL* ssl, const error_code& ec) {
-  if (ec.category() != asio::error::get_ssl_category()) return;
-  spdlog::warn("{}: TLS handshake failed: {}", endpoint.pool_key(),
-               describe_handshake_failure(ssl, ec, endpoint.host));
-}
-
 }  // namespace
 
-ClientConnection::ClientConnection(asio::any_io_executor executor, asio::ssl::context* tls)
-    : stream_(tls ? decltype(stream_)(std::in_place_type<TlsStream>, executor, *tls)
-                  : decltype(stream_)(std::in_place_type<beast::tcp_stream>, executor)) {
+ClientConnection::ClientConnection(ClientStream stream) : stream_(std::move(stream)) {
   // Beast reads at most the buffer's free capacity per read (512 bytes at least):
   // a fresh flat_buffer took a 25 KB page in ~50 recvmsg calls (bench/RESULTS.md).
   buffer_.reserve(read_buffer_capacity);
@@ -90,25 +62,9 @@ beast::tcp_stream& ClientConnection::tcp() {
 asio::awaitable<result<std::unique_ptr<ClientConnection>>> ClientConnection::open(
     asio::any_io_executor executor, asio::ssl::context& tls_context, Endpoint endpoint,
     std::chrono::milliseconds timeout) {
-  auto connection = std::make_unique<ClientConnection>(executor, endpoint.tls ? &tls_context : nullptr);
-
-  auto endpoints = co_await resolve(executor, endpoint.host, endpoint.port, timeout);
-  if (!endpoints) co_return endpoints.error();
-
-  connection->tcp().expires_after(timeout);
-  auto [connect_ec, connected] = co_await connection->tcp().async_connect(*endpoints, nothrow);
-  if (connect_ec) co_return connect_ec;
-
-  if (auto* tls = std::get_if<TlsStream>(&connection->stream_)) {
-    if (auto ec = prepare_client_handshake(*tls, endpoint.host)) co_return ec;
-    connection->tcp().expires_after(timeout);
-    auto [handshake_ec] = co_await tls->async_handshake(asio::ssl::stream_base::client, nothrow);
-    if (handshake_ec) {
-      log_verify_failure(endpoint, tls->native_handle(), handshake_ec);
-      co_return handshake_ec;
-    }
-  }
-  co_return connection;
+  auto stream = co_await connect_stream(std::move(executor), tls_context, std::move(endpoint), timeout);
+  if (!stream) co_return stream.error();
+  co_return std::make_unique<ClientConnection>(std::move(*stream));
 }
 
 asio::awaitable<error_code> ClientConnection::write(const BeastRequest& request,

@@ -16,6 +16,7 @@
 
 #include "insightd/common/error.hpp"
 #include "insightd/http/endpoint.hpp"
+#include "insightd/http/stream_connect.hpp"
 
 namespace insightd::http {
 
@@ -47,10 +48,9 @@ class ClientConnection {
   // Graceful close: TLS close_notify (a peer that just drops TCP is fine here), then TCP close.
   boost::asio::awaitable<void> close(std::chrono::milliseconds timeout);
 
-  ClientConnection(boost::asio::any_io_executor executor, boost::asio::ssl::context* tls);
+  explicit ClientConnection(ClientStream stream);
 
  private:
-  using TlsStream = boost::asio::ssl::stream<boost::beast::tcp_stream>;
   boost::beast::tcp_stream& tcp();
   boost::asio::awaitable<boost::system::error_code> write(const BeastRequest& request,
                                                           std::chrono::milliseconds timeout);
@@ -58,7 +58,7 @@ class ClientConnection {
   template <class Parser>
   boost::asio::awaitable<boost::system::error_code> read(Parser& parser, bool header_only);
 
-  std::variant<boost::beast::tcp_stream, TlsStream> stream_;
+  ClientStream stream_;
   boost::beast::flat_buffer buffer_;
 };
 

@@ -13,6 +13,7 @@
 #include <system_error>
 #include <vector>
 
+#include "insightd/http/stream_connect.hpp"
 #include "log_exceptions.hpp"
 #include "server_state.hpp"
 
@@ -26,17 +27,6 @@ constexpr auto nothrow = asio::as_tuple(asio::use_awaitable);
 
 void throw_if(const error_code& ec, const std::string& what) {
   if (ec) throw std::system_error(ec, what);
-}
-
-asio::ssl::context make_tls_context(const ServerOptions& options) {
-  asio::ssl::context tls(asio::ssl::context::tls_server);
-  SSL_CTX_set_min_proto_version(tls.native_handle(), TLS1_2_VERSION);
-  error_code ec;
-  tls.use_certificate_chain_file(options.tls_cert_file, ec);
-  throw_if(ec, "http server: cannot load tls_cert_file " + options.tls_cert_file);
-  tls.use_private_key_file(options.tls_key_file, asio::ssl::context::pem, ec);
-  throw_if(ec, "http server: cannot load tls_key_file " + options.tls_key_file);
-  return tls;
 }
 
 void bind_and_listen(tcp::acceptor& acceptor, const ServerOptions& options) {
@@ -121,7 +111,7 @@ class BeastServer final : public Server {
       : state_(std::make_shared<ServerState>(executor, std::move(options), std::move(handler))) {
     const auto& opts = state_->options;
     if (!opts.tls_cert_file.empty() || !opts.tls_key_file.empty())
-      state_->tls.emplace(make_tls_context(opts));
+      state_->tls.emplace(make_server_tls_context(opts.tls_cert_file, opts.tls_key_file));
     bind_and_listen(state_->acceptor, opts);
     port_ = state_->acceptor.local_endpoint().port();
     asio::co_spawn(executor, accept_loop(state_), LogExceptions{"http server: accept loop"});

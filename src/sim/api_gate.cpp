@@ -72,27 +72,33 @@ std::optional<std::string> bearer_of(const http::ServerRequest& request) {
 
 }  // namespace
 
+std::optional<Reply> refuse_unauthorized(SimState& state, const http::ServerRequest& request,
+                                         const std::string& endpoint) {
+  note_api_request(state);
+  auto bearer = bearer_of(request);
+  if (!bearer)
+    return Reply{endpoint,
+                 error_response({401, "authentication.required",
+                                 "No authentication bearer token specified in authorization header."})};
+  if (!state.tokens.valid(*bearer, state.clock.steady()))
+    return Reply{endpoint, error_response({401, "bad.credentials", "Invalid login credentials."})};
+  if (auto wait = state.bucket.try_take(state.clock.steady()))
+    return too_many_requests(state, endpoint, wait->count(), "bucket");
+  return std::nullopt;
+}
+
 Reply api_request(SimState& state, const http::ServerRequest& request, boost::urls::url_view url) {
+  if (auto reply = platform_request(state, request, url)) return std::move(*reply);
   auto found = route(url);
   if (!found)
     return {"unknown", error_response({404, "not.found", "No API matches " + std::string(url.path())})};
   if (request.method != "GET")
     return {found->endpoint,
             error_response({405, "method.not.allowed", request.method + " is not supported here"})};
-  note_api_request(state);
+  if (auto refused = refuse_unauthorized(state, request, found->endpoint)) return std::move(*refused);
 
-  auto bearer = bearer_of(request);
-  if (!bearer)
-    return {found->endpoint,
-            error_response({401, "authentication.required",
-                            "No authentication bearer token specified in authorization header."})};
-  if (!state.tokens.valid(*bearer, state.clock.steady()))
-    return {found->endpoint, error_response({401, "bad.credentials", "Invalid login credentials."})};
-
-  if (auto wait = state.bucket.try_take(state.clock.steady()))
-    return too_many_requests(state, found->endpoint, wait->count(), "bucket");
-
-  ApiCall call{found->interaction_id, faults_for(found->interaction_id), *bearer, url};
+  ApiCall call{found->interaction_id, faults_for(found->interaction_id),
+               std::string(bearer_of(request).value()), url};
   const auto& f = call.faults;
   Reply reply = [&]() -> Reply {
     if (f.not_found)

@@ -1,5 +1,9 @@
 #include "insightd/sim/sim_service.hpp"
 
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/url/parse.hpp>
@@ -16,6 +20,16 @@ std::optional<Reply> introspection(SimState& state, const http::ServerRequest& r
     return Reply{"sim", json_response(200, to_json(state.stats))};
   if (path == "/sim/crm/deliveries" && request.method == "GET")
     return Reply{"sim", json_response(200, deliveries_json(state.stats))};
+  constexpr std::string_view control_prefix = "/sim/notifications/";
+  if (path.starts_with(control_prefix) && request.method == "POST" && state.notifications_control) {
+    const auto action = path.substr(control_prefix.size());
+    static constexpr std::array<std::string_view, 4> actions{"closing", "cut", "stall", "resume"};
+    if (std::find(actions.begin(), actions.end(), action) == actions.end())
+      return Reply{"sim",
+                   error_response({404, "not.found", fmt::format("No notifications fault {}", action)})};
+    state.notifications_control(action);
+    return Reply{"sim", json_response(200, boost::json::object{{"requested", action}})};
+  }
   if (path == "/sim/reset" && request.method == "POST") {
     state.clear();
     return Reply{"sim", json_response(200, boost::json::object{{"reset", true}})};
@@ -75,6 +89,10 @@ http::Handler SimService::handler(std::shared_ptr<SimService> service) {
 SimStats SimService::stats() const {
   std::lock_guard lock(state_->mutex);
   return state_->stats;
+}
+
+SimState& SimService::state() noexcept {
+  return *state_;
 }
 
 void SimService::reset() {

@@ -4,7 +4,9 @@
 #include <boost/json/value.hpp>
 #include <boost/url/url_view.hpp>
 #include <chrono>
+#include <functional>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -16,6 +18,7 @@
 #include "insightd/sim/stats.hpp"
 #include "insightd/sim/token_bucket.hpp"
 #include "insightd/sim/token_store.hpp"
+#include "platform.hpp"
 
 namespace insightd::sim {
 
@@ -38,6 +41,13 @@ struct SimState {
   std::unordered_set<std::string> rate_limited_ids;
   std::unordered_set<std::string> token_revoked_ids;
   std::unordered_set<std::string> summary_requested_ids;
+
+  // The platform side (conversations, channels) and the notifications
+  // listener's control: set by the Simulator; called under `mutex`, it only
+  // posts the action to the listener's executor.
+  Platform platform;
+  std::string notifications_base_uri;  // "ws://host:port" of the WebSocket listener
+  std::function<void(std::string_view action)> notifications_control;
 
   std::int64_t now_ms() const;
   void clear();
@@ -71,5 +81,14 @@ Reply copilot_summaries(SimState& state, const ApiCall& call);
 Reply sta_summaries(SimState& state, const ApiCall& call);
 Reply sta_sentiments(SimState& state, const ApiCall& call);
 Reply crm_ingest(SimState& state, const http::ServerRequest& request);
+
+// The gate of every API call (bearer token, the global bucket): a refusal, or
+// nullopt to go on. Counts the call in the stats' request times.
+std::optional<Reply> refuse_unauthorized(SimState& state, const http::ServerRequest& request,
+                                         const std::string& endpoint);
+// Notifications channels, the analytics query and the assistants, or nullopt
+// when the path is none of them.
+std::optional<Reply> platform_request(SimState& state, const http::ServerRequest& request,
+                                      boost::urls::url_view url);
 
 }  // namespace insightd::sim

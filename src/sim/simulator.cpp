@@ -1,5 +1,9 @@
 #include "insightd/sim/simulator.hpp"
 
+#include <mutex>
+
+#include "sim_state.hpp"
+
 namespace insightd::sim {
 
 Simulator::Simulator(boost::asio::any_io_executor executor, SimOptions options)
@@ -10,7 +14,17 @@ Simulator::Simulator(boost::asio::any_io_executor executor, SimOptions options)
   server_options.tls_cert_file = options_.tls_cert_file;
   server_options.tls_key_file = options_.tls_key_file;
   server_options.max_request_body = 16u << 20;  // CRM deliveries of large interactions
-  server_ = http::make_server(std::move(executor), std::move(server_options), SimService::handler(service_));
+  server_ = http::make_server(executor, std::move(server_options), SimService::handler(service_));
+  notifications_ = std::make_unique<NotificationsServer>(executor, service_, options_);
+  auto& state = service_->state();
+  std::lock_guard lock(state.mutex);
+  state.notifications_base_uri = notifications_->base_uri();
+  // Called under the state mutex: the listener acts on its own turn (posted).
+  state.notifications_control = notifications_->controller();
+}
+
+std::string Simulator::notifications_uri() const {
+  return notifications_->base_uri();
 }
 
 Simulator::~Simulator() {
@@ -28,6 +42,7 @@ std::string Simulator::base_url() const {
 
 void Simulator::stop() {
   if (server_) server_->stop();
+  if (notifications_) notifications_->stop();
 }
 
 SimStats Simulator::stats() const {

@@ -71,6 +71,15 @@ boost::json::object to_json(const SimStats& s) {
   o["api_request_ms"] = boost::json::value_from(s.api_request_ms);
   o["rate_limited"] = std::move(limited);
   o["crm"] = std::move(crm);
+  o["platform"] =
+      boost::json::object{{"conversations_started", s.conversations_started},
+                          {"conversations_finished", boost::json::value_from(s.conversations_finished)},
+                          {"conversation_finished_ms", counts_json(s.conversation_finished_ms)},
+                          {"events_sent", s.events_sent},
+                          {"events_dropped", s.events_dropped},
+                          {"sockets_accepted", s.sockets_accepted},
+                          {"sockets_cut", s.sockets_cut},
+                          {"socket_closing_sent", s.socket_closing_sent}};
   return o;
 }
 

@@ -15,8 +15,9 @@ int cmd_fetch(const std::string& config_path, const std::string& interaction_id)
 int cmd_status(const std::string& config_path, bool json);
 int cmd_dead_letters_list(const std::string& config_path);
 int cmd_dead_letters_replay(const std::string& config_path, const std::vector<std::string>& ids, bool all);
-int cmd_resume_deliveries(const std::string& config_path);  // after a 410: re-enable the CRM endpoint
-int cmd_demo();                                             // the simulator runs in-process
+int cmd_resume_deliveries(const std::string& config_path);         // after a 410: re-enable the CRM endpoint
+int cmd_intake_status(const std::string& config_path, bool json);  // what the intake leader recorded
+int cmd_demo();                                                    // the simulator runs in-process
 
 // `insightd --help` as a short man page: the NAME/DESCRIPTION text shown
 // above the usage, and the FILES, EXIT STATUS, SIGNALS, ENVIRONMENT and

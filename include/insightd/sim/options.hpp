@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <vector>
 
 namespace insightd::sim {
 
@@ -39,6 +40,16 @@ struct SimOptions {
   // Keep each received body for GET /sim/crm/deliveries. Off for load runs: a
   // receiver that keeps 56 KB per webhook spends its CPU faulting in new memory.
   bool crm_keep_bodies = true;
+
+  // The platform the intake reads: conversations on these queues, one stage
+  // (connected -> customer ended -> wrap-up done) per tick, a new one per tick.
+  std::vector<std::string> queues;
+  double conversations_per_minute = 0;    // ticks per minute; 0 = no conversations
+  std::uint64_t conversations_total = 0;  // start no more than this many; 0 = no limit
+  double drop_events = 0.0;               // share of conversation events not sent (0..1)
+  std::vector<std::string>
+      conversation_ids;  // the first conversations' IDs (fault markers work); then random
+  std::chrono::milliseconds heartbeat_interval{30000};
 
   std::uint64_t seed = 0;  // varies the generated data; same seed + ID = same data
 };

@@ -6,7 +6,11 @@
 //   GET  /api/v2/agentassist/interactions/{id}/insights        source agentassist
 //   GET  /api/v2/conversations/{id}/summaries                  source copilot-summaries
 //   GET  /api/v2/speechandtextanalytics/conversations/{id}/summaries|sentiments   source sta
+//   POST /api/v2/notifications/channels, PUT .../channels/{id}/subscriptions,
+//   POST /api/v2/analytics/conversations/details/query,
+//   GET  /api/v2/assistants, /api/v2/assistants/{id}/queues     the intake's platform calls
 //   POST /crm/ingest                                           CRM webhook receiver
+//   POST /sim/notifications/{closing|cut|stall|resume}         notifications faults
 //   GET  /sim/stats, GET /sim/crm/deliveries, POST /sim/reset  introspection
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/awaitable.hpp>
@@ -35,6 +39,9 @@ class SimService {
 
   SimStats stats() const;  // a snapshot; safe from any thread
   void reset();            // clears the stats and the per-ID fault memory
+
+  // For the notifications listener (src/sim): lock state().mutex around use.
+  SimState& state() noexcept;
 
  private:
   boost::asio::any_io_executor executor_;

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "insightd/http/server.hpp"
+#include "insightd/sim/notifications_server.hpp"
 #include "insightd/sim/options.hpp"
 #include "insightd/sim/sim_service.hpp"
 #include "insightd/sim/stats.hpp"
@@ -20,8 +21,9 @@ class Simulator {
   ~Simulator();
 
   std::uint16_t port() const noexcept;
-  std::string base_url() const;  // "http(s)://host:port"; login and API host alike
-  void stop();                   // closes the listener and open connections
+  std::string base_url() const;           // "http(s)://host:port"; login and API host alike
+  std::string notifications_uri() const;  // "ws(s)://host:port" of the WebSocket listener
+  void stop();                            // closes the listener and open connections
   SimStats stats() const;
   void reset();
 
@@ -29,6 +31,7 @@ class Simulator {
   SimOptions options_;
   std::shared_ptr<SimService> service_;
   std::unique_ptr<http::Server> server_;
+  std::unique_ptr<NotificationsServer> notifications_;
 };
 
 }  // namespace insightd::sim

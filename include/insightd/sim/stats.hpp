@@ -49,6 +49,13 @@ struct SimStats {
   std::uint64_t crm_stale_timestamps = 0;
   std::set<std::string> crm_interactions_delivered;  // interactions with a 2xx receipt
 
+  // The platform: conversations and the notifications WebSocket.
+  std::uint64_t conversations_started = 0;
+  std::vector<std::string> conversations_finished;               // wrap-up done, in order
+  std::map<std::string, std::int64_t> conversation_finished_ms;  // id -> when
+  std::uint64_t events_sent = 0, events_dropped = 0;
+  std::uint64_t sockets_accepted = 0, sockets_cut = 0, socket_closing_sent = 0;
+
   std::uint64_t count(const std::string& endpoint, unsigned status) const;
 };
 

@@ -1,0 +1,108 @@
+#include "intake_hook.hpp"
+
+#include <spdlog/spdlog.h>
+#include <systemd/sd-journal.h>
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/json/serialize.hpp>
+
+#include "insightd/common/async_event.hpp"
+#include "insightd/common/log_exceptions.hpp"
+#include "insightd/observability/logging.hpp"
+
+namespace insightd::app {
+namespace asio = boost::asio;
+using namespace std::chrono_literals;
+
+namespace {
+
+// The intake metrics, and one audit-style record per reconciliation run
+// (journal fields INTAKE_RECONCILE=1, WINDOW_START, ... under systemd; a JSON
+// log line otherwise).
+class IntakeTelemetry final : public intake::Observer {
+ public:
+  explicit IntakeTelemetry(observability::Registry& r)
+      : events_(r.counter("insightd_intake_events_total", "Conversations the intake saw, by path", {"path"})),
+        enqueued_(r.counter("insightd_intake_enqueued_total",
+                            "Conversations the intake queued first, by path", {"path"})),
+        socket_(r.gauge("insightd_intake_socket_connected", "1 while the notifications socket is connected")),
+        watermark_(r.gauge("insightd_intake_watermark_seconds", "Reconciliation watermark (Unix time)")),
+        leader_(r.gauge("insightd_intake_leader", "1 on the daemon that leads the intake")) {}
+
+  void on_event(std::string_view path) override { events_.labels({std::string(path)}).inc(); }
+  void on_enqueued(std::string_view path, std::size_t n) override {
+    enqueued_.labels({std::string(path)}).inc(static_cast<double>(n));
+  }
+  void on_socket(bool connected) override { socket_.labels({}).set(connected ? 1 : 0); }
+  void on_watermark(intake::SysTime t) override {
+    watermark_.labels({}).set(std::chrono::duration<double>(t.time_since_epoch()).count());
+  }
+  void on_leader(bool leading) override { leader_.labels({}).set(leading ? 1 : 0); }
+  void on_reconciled(const intake::ReconcileRun& run) override {
+    const auto window = intake::to_iso8601(run.window);
+    if (!run.complete) spdlog::warn("intake reconcile incomplete ({}); the watermark stays", run.error);
+    if (observability::stderr_is_journal()) {
+      sd_journal_send("MESSAGE=intake reconcile: %zu ended, %zu missed by the socket", run.ended,
+                      run.enqueued, "INTAKE_RECONCILE=1", "WINDOW=%s", window.c_str(), "PAGES=%d", run.pages,
+                      "ENDED=%zu", run.ended, "ENQUEUED=%zu", run.enqueued, "COMPLETE=%d",
+                      run.complete ? 1 : 0, "ERROR=%s", run.error.c_str(), "PRIORITY=6", nullptr);
+      return;
+    }
+    boost::json::object record{
+        {"event", "intake_reconcile"}, {"window", window},         {"pages", run.pages}, {"ended", run.ended},
+        {"enqueued", run.enqueued},    {"complete", run.complete}, {"error", run.error}};
+    spdlog::info("{}", boost::json::serialize(record));
+  }
+
+ private:
+  observability::CounterFamily& events_;
+  observability::CounterFamily& enqueued_;
+  observability::GaugeFamily& socket_;
+  observability::GaugeFamily& watermark_;
+  observability::GaugeFamily& leader_;
+};
+
+}  // namespace
+
+struct IntakeHook::Running {
+  std::unique_ptr<intake::Intake> intake;
+  bool done = false;
+  AsyncEvent ended;
+  explicit Running(const asio::any_io_executor& ex) : ended(ex) {}
+};
+
+IntakeHook::IntakeHook(asio::any_io_executor executor, observability::Metrics& metrics)
+    : executor_(std::move(executor)),
+      observer_(std::make_unique<IntakeTelemetry>(metrics.registry)),
+      leadership_(intake::make_single_daemon_leadership()) {}
+
+IntakeHook::~IntakeHook() {
+  if (running_ && running_->intake) running_->intake->cancel();
+}
+
+void IntakeHook::start(const Config& cfg, http::Client& client, genesys::TokenManager& tokens,
+                       genesys::RateLimiter& limiter, std::shared_ptr<queue::Store> store) {
+  if (!cfg.intake.enabled) return;
+  intake::Dependencies deps{executor_,        &client,           &tokens,        &limiter,
+                            std::move(store), leadership_.get(), observer_.get()};
+  auto running = std::make_shared<Running>(executor_);
+  running->intake = std::make_unique<intake::Intake>(std::move(deps), cfg);
+  running_ = running;
+  asio::co_spawn(executor_, running->intake->run(), [running](std::exception_ptr e) {
+    LogExceptions{"intake"}(e);
+    running->done = true;
+    running->ended.notify();
+  });
+}
+
+asio::awaitable<void> IntakeHook::stop() {
+  auto running = std::move(running_);
+  if (!running) co_return;
+  running->intake->cancel();
+  while (!running->done) {
+    const bool woke = co_await running->ended.wait(1s);
+    (void)woke;
+  }
+}
+
+}  // namespace insightd::app

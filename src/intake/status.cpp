@@ -1,0 +1,91 @@
+#include <fmt/format.h>
+
+#include <boost/json/value_from.hpp>
+#include <boost/json/value_to.hpp>
+
+#include "insightd/intake/intake.hpp"
+#include "insightd/observability/audit.hpp"
+
+namespace insightd::intake {
+namespace {
+
+template <class T>
+void read(const boost::json::object& o, std::string_view key, T& into) {
+  const auto* v = o.if_contains(key);
+  if (!v) return;
+  auto r = boost::json::try_value_to<T>(*v);
+  if (r) into = std::move(*r);
+}
+
+std::string age(std::int64_t then_ms, std::int64_t now_ms) {
+  if (then_ms <= 0) return "never";
+  return fmt::format("{}s ago", std::max<std::int64_t>(0, (now_ms - then_ms) / 1000));
+}
+
+std::string when(std::int64_t ms) {
+  if (ms <= 0) return "none";
+  return observability::format_rfc3339_utc_ms(SysTime{std::chrono::milliseconds(ms)});
+}
+
+}  // namespace
+
+std::string format_status(const Status& s, std::int64_t now_ms) {
+  std::string out;
+  out +=
+      fmt::format("leader:            {}\n", s.leader ? "this daemon" : "none (no daemon leads the intake)");
+  out += fmt::format("socket:            {}\n", s.socket);
+  out += fmt::format("channels:          {}\n",
+                     s.channels.empty() ? "none" : fmt::format("{}", fmt::join(s.channels, ", ")));
+  out += fmt::format("subscribed queues: {}{}\n", s.queues.size(),
+                     s.queues.empty() ? "" : fmt::format(" ({})", fmt::join(s.queues, ", ")));
+  out += fmt::format("last event:        {}\n", age(s.last_event_ms, now_ms));
+  out += fmt::format("watermark:         {}\n", when(s.watermark_ms));
+  out +=
+      fmt::format("last reconcile:    {}: {} ended conversation(s), {} the socket had missed{}\n",
+                  age(s.last_reconcile_ms, now_ms), s.last_reconcile_found, s.last_reconcile_enqueued,
+                  s.last_reconcile_complete ? "" : fmt::format(" (incomplete: {})", s.last_reconcile_error));
+  out += fmt::format("found since start: {} by notifications, {} by reconciliation; {} reconnect(s)\n",
+                     s.found_notifications, s.found_reconcile, s.reconnects);
+  out += fmt::format("status written:    {}\n", age(s.updated_ms, now_ms));
+  return out;
+}
+
+boost::json::object to_json(const Status& s) {
+  return {{"leader", s.leader},
+          {"socket", s.socket},
+          {"channels", boost::json::value_from(s.channels)},
+          {"queues", boost::json::value_from(s.queues)},
+          {"last_event_ms", s.last_event_ms},
+          {"watermark_ms", s.watermark_ms},
+          {"last_reconcile_ms", s.last_reconcile_ms},
+          {"last_reconcile_found", s.last_reconcile_found},
+          {"last_reconcile_enqueued", s.last_reconcile_enqueued},
+          {"last_reconcile_complete", s.last_reconcile_complete},
+          {"last_reconcile_error", s.last_reconcile_error},
+          {"found_notifications", s.found_notifications},
+          {"found_reconcile", s.found_reconcile},
+          {"reconnects", s.reconnects},
+          {"updated_ms", s.updated_ms}};
+}
+
+Status status_from_json(const boost::json::object& o) {
+  Status s;
+  read(o, "leader", s.leader);
+  read(o, "socket", s.socket);
+  read(o, "channels", s.channels);
+  read(o, "queues", s.queues);
+  read(o, "last_event_ms", s.last_event_ms);
+  read(o, "watermark_ms", s.watermark_ms);
+  read(o, "last_reconcile_ms", s.last_reconcile_ms);
+  read(o, "last_reconcile_found", s.last_reconcile_found);
+  read(o, "last_reconcile_enqueued", s.last_reconcile_enqueued);
+  read(o, "last_reconcile_complete", s.last_reconcile_complete);
+  read(o, "last_reconcile_error", s.last_reconcile_error);
+  read(o, "found_notifications", s.found_notifications);
+  read(o, "found_reconcile", s.found_reconcile);
+  read(o, "reconnects", s.reconnects);
+  read(o, "updated_ms", s.updated_ms);
+  return s;
+}
+
+}  // namespace insightd::intake
