@@ -43,7 +43,8 @@ TEST_F(PlatformEndpoints, ChannelSubscriptionsGrantOnlySimulatedQueues) {
            R"({"id":"v2.users.u1.presence"}])",
            bearer);
   ASSERT_EQ(subscribed.status, 200u) << subscribed.body;
-  const auto& entities = json(subscribed).at("entities").as_array();
+  const auto answer = json(subscribed);  // kept: the references below point into it
+  const auto& entities = answer.at("entities").as_array();
   ASSERT_EQ(entities.size(), 1u);
   EXPECT_EQ(entities[0].at("id").as_string(), "v2.routing.queues.q-a.conversations");
 
@@ -56,12 +57,14 @@ TEST_F(PlatformEndpoints, AssistantsListEverySimulatedQueue) {
   const auto bearer = token();
   auto assistants = send("GET", "/api/v2/assistants?pageSize=100", "", bearer);
   ASSERT_EQ(assistants.status, 200u);
-  const auto& list = json(assistants).at("entities").as_array();
+  const auto listing = json(assistants);
+  const auto& list = listing.at("entities").as_array();
   ASSERT_EQ(list.size(), 1u);
   const std::string id(list[0].at("id").as_string());
   auto queues = send("GET", "/api/v2/assistants/" + id + "/queues", "", bearer);
   ASSERT_EQ(queues.status, 200u);
-  const auto& entities = json(queues).at("entities").as_array();
+  const auto queue_listing = json(queues);
+  const auto& entities = queue_listing.at("entities").as_array();
   ASSERT_EQ(entities.size(), 2u);
   EXPECT_EQ(entities[0].at("id").as_string(), "q-a");
   EXPECT_EQ(entities[1].at("id").as_string(), "q-b");
