@@ -17,6 +17,7 @@
 #include "console_data.hpp"
 #include "insightd/common/async_event.hpp"
 #include "insightd/common/backoff.hpp"
+#include "insightd/common/log_exceptions.hpp"
 #include "insightd/config/loader.hpp"
 #include "insightd/delivery/deliverer.hpp"
 #include "insightd/genesys/fetcher.hpp"
@@ -54,18 +55,6 @@ struct Services {
   std::unique_ptr<genesys::Fetcher> fetcher;
   std::unique_ptr<delivery::Deliverer> deliverer;
 };
-
-// Logs what a detached coroutine threw instead of swallowing it (asio#1111).
-auto log_failure(std::string what) {
-  return [what = std::move(what)](std::exception_ptr e) {
-    if (!e) return;
-    try {
-      std::rethrow_exception(e);
-    } catch (const std::exception& ex) {
-      spdlog::error("{} failed: {}", what, ex.what());
-    }
-  };
-}
 
 }  // namespace
 
@@ -141,7 +130,7 @@ struct Daemon::Impl {
   void start_deliverer() {
     deliverer_running = true;
     asio::co_spawn(executor(), services->deliverer->run(), [this](std::exception_ptr e) {
-      log_failure("delivery workers")(e);
+      LogExceptions{"delivery workers"}(e);
       deliverer_running = false;
       if (e && !stopping) {
         // Without delivery nothing can finish: stop (exit 1) so systemd restarts us.
@@ -231,7 +220,7 @@ struct Daemon::Impl {
     auto id = lease.interaction_id;
     asio::co_spawn(executor(), process_interaction(std::move(ctx), std::move(lease)),
                    [this, free_slot, id = std::move(id)](std::exception_ptr e) {
-                     log_failure("interaction cycle")(e);
+                     LogExceptions{"interaction cycle"}(e);
                      free_slot();
                      --active_cycles;
                      cycle_ended(id);
@@ -486,12 +475,12 @@ struct Daemon::Impl {
     telemetry = std::make_unique<Telemetry>(metrics, audit, [this] { wake.notify(); });
     services = build_services(*config);
     start_admin();
-    if (options.handle_signals) asio::co_spawn(executor(), handle_signals(), log_failure("signal handler"));
+    if (options.handle_signals) asio::co_spawn(executor(), handle_signals(), LogExceptions{"signal handler"});
     if (auto interval = observability::watchdog_interval()) {
-      asio::co_spawn(executor(), watchdog(*interval), log_failure("watchdog"));
+      asio::co_spawn(executor(), watchdog(*interval), LogExceptions{"watchdog"});
     }
     start_deliverer();
-    asio::co_spawn(executor(), renew_leases(), log_failure("lease renewal"));
+    asio::co_spawn(executor(), renew_leases(), LogExceptions{"lease renewal"});
     start_intake();
     observability::notify_ready();
     spdlog::info("insightd running: source {}, queue {}, concurrency {}", to_string(config->genesys.source),
@@ -523,7 +512,7 @@ int Daemon::run() {
   asio::co_spawn(impl.io, impl.serve(), [&](std::exception_ptr e) {
     finished = true;
     if (e) {
-      log_failure("insightd")(e);
+      LogExceptions{"insightd"}(e);
       impl.exit_code = 1;
     }
     impl.io.stop();  // ends the signal handler, the watchdog and any straggler

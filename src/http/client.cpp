@@ -13,11 +13,11 @@
 #include "beast_fields.hpp"
 #include "client_connection.hpp"
 #include "connection_pool.hpp"
+#include "insightd/common/log_exceptions.hpp"
 #include "insightd/common/plain_http.hpp"
 #include "insightd/http/endpoint.hpp"
-#include "insightd/http/tls_client.hpp"
 #include "insightd/http/stream_connect.hpp"
-#include "log_exceptions.hpp"
+#include "insightd/http/tls_client.hpp"
 
 namespace insightd::http {
 namespace {
@@ -128,7 +128,8 @@ asio::awaitable<result<Response>> send_request(std::shared_ptr<ClientState> stat
 class BeastClient final : public Client {
  public:
   BeastClient(asio::any_io_executor executor, ClientOptions options)
-      : state_(std::make_shared<ClientState>(ClientState{executor, options, make_client_tls_context(options.ca_file),
+      : state_(std::make_shared<ClientState>(ClientState{executor, options,
+                                                         make_client_tls_context(options.ca_file),
                                                          ConnectionPool(options.max_idle_per_host)})) {}
 
   asio::awaitable<result<Response>> send(Request request) override {

@@ -13,8 +13,8 @@
 #include <system_error>
 #include <vector>
 
+#include "insightd/common/log_exceptions.hpp"
 #include "insightd/http/stream_connect.hpp"
-#include "log_exceptions.hpp"
 #include "server_state.hpp"
 
 namespace insightd::http {
