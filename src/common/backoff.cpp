@@ -33,7 +33,8 @@ std::optional<std::chrono::seconds> parse_delta_seconds(std::string_view digits)
 }
 
 // IMF-fixdate, and the obsolete RFC 850 and asctime forms recipients must accept.
-std::optional<boost::posix_time::ptime> parse_http_date(std::string_view value) {
+std::optional<boost::posix_time::ptime> parse_http_date(std::string_view value,
+                                                        boost::posix_time::ptime now) {
   static constexpr std::array<const char*, 3> formats{
       "%a, %d %b %Y %H:%M:%S GMT",  // Sun, 06 Nov 1994 08:49:37 GMT
       "%A, %d-%b-%y %H:%M:%S GMT",  // Sunday, 06-Nov-94 08:49:37 GMT
@@ -50,8 +51,7 @@ std::optional<boost::posix_time::ptime> parse_http_date(std::string_view value) 
     if (format == formats[1]) {
       // RFC 850's two-digit year: a date more than 50 years ahead is the most
       // recent past year with those digits (RFC 9110 §5.6.7).
-      const auto today = boost::posix_time::second_clock::universal_time();
-      if (when > today + boost::gregorian::years(50)) when -= boost::gregorian::years(100);
+      if (when > now + boost::gregorian::years(50)) when -= boost::gregorian::years(100);
     }
     return when;
   }
@@ -67,11 +67,11 @@ std::optional<std::chrono::seconds> parse_retry_after(std::string_view value,
   if (value.empty()) return std::nullopt;
   if (std::isdigit(static_cast<unsigned char>(value.front()))) return parse_delta_seconds(value);
 
-  auto when = parse_http_date(value);
-  if (!when) return std::nullopt;
   static const auto epoch = boost::posix_time::ptime(boost::gregorian::date(1970, 1, 1));
-  const std::int64_t target_s = (*when - epoch).total_seconds();
   const std::int64_t now_s = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
+  auto when = parse_http_date(value, epoch + boost::posix_time::seconds(now_s));
+  if (!when) return std::nullopt;
+  const std::int64_t target_s = (*when - epoch).total_seconds();
   // Both are within a few thousand years of 1970: no overflow.
   return std::chrono::seconds(std::clamp<std::int64_t>(target_s - now_s, 0, kMaxRetryAfter.count()));
 }
