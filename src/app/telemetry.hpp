@@ -1,6 +1,6 @@
 #pragma once
 // Where the components' observations meet the daemon's outputs: metrics
-// (SPEC §6) and one audit record per finished interaction cycle.
+// (the metric families of docs/operations.md) and one audit record per finished interaction cycle.
 #include <functional>
 #include <memory>
 #include <optional>

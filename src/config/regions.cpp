@@ -1,4 +1,4 @@
-// Region domains as listed in SPEC §1 (checked against the official SDKs).
+// Genesys Cloud's region domains (each with an api. and a login. host), as the official SDKs list them.
 #include "insightd/config/regions.hpp"
 
 #include <algorithm>

@@ -1,5 +1,5 @@
 #pragma once
-// The schema of the whole file (SPEC §3 plus the keys the Config structs add).
+// The schema of the whole file: every key config/insightd.example.yaml documents.
 #include "schema.hpp"
 
 namespace insightd::config_detail {
