@@ -6,7 +6,7 @@
 #include <exception>
 #include <string>
 
-namespace insightd::http {
+namespace insightd {
 
 struct LogExceptions {
   std::string what;
@@ -23,4 +23,4 @@ struct LogExceptions {
   }
 };
 
-}  // namespace insightd::http
+}  // namespace insightd
