@@ -233,21 +233,28 @@ asio::awaitable<void> run(std::shared_ptr<State> state) {
     state->phase = State::Phase::connecting;
     auto [why, was_up] = co_await run_session(state);
     if (state->phase == State::Phase::closed) break;
-    failures = was_up ? 0 : failures + 1;
-    if (why.code != errc::unreachable) {
-      why = make_error(errc::unreachable,
-                       fmt::format("Redis unreachable at {}: {}", state->address.host_port(), why.message));
-    }
-    const bool changed = failures <= 1;
-    state->phase = State::Phase::down;
-    state->last_error = why;
-    fail_unsent(*state, why);
-    if (changed) {
-      spdlog::warn("{}: {}; reconnecting with backoff", state->options.name, why.message);
+    if (was_up) {
+      // Lost after it worked: reconnect after a short jittered pause (not at
+      // once: a server that accepts and drops would make a busy loop);
+      // commands not yet written wait for the new connection.
+      failures = 0;
+      spdlog::warn("{}: {}; reconnecting", state->options.name, why.message);
     } else {
-      spdlog::debug("{}: {}", state->options.name, why.message);
+      ++failures;
+      if (why.code != errc::unreachable) {
+        why = make_error(errc::unreachable,
+                         fmt::format("Redis unreachable at {}: {}", state->address.host_port(), why.message));
+      }
+      state->phase = State::Phase::down;
+      state->last_error = why;
+      fail_unsent(*state, why);
+      if (failures == 1) {
+        spdlog::warn("{}: {}; reconnecting with backoff", state->options.name, why.message);
+      } else {
+        spdlog::debug("{}: {}", state->options.name, why.message);
+      }
     }
-    const auto delay = failures == 0 ? milliseconds(0) : state->options.reconnect.delay(failures, rng);
+    const auto delay = state->options.reconnect.delay(std::max(failures, 1), rng);
     const auto until = std::chrono::steady_clock::now() + delay;
     while (state->phase != State::Phase::closed && std::chrono::steady_clock::now() < until) {
       co_await state->wake.wait(until - std::chrono::steady_clock::now());
