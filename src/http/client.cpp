@@ -14,7 +14,7 @@
 #include "beast_fields.hpp"
 #include "client_connection.hpp"
 #include "connection_pool.hpp"
-#include "insightd/common/log_exceptions.hpp"
+#include "log_exceptions.hpp"
 #include "insightd/http/endpoint.hpp"
 #include "insightd/http/tls_client.hpp"
 

@@ -13,7 +13,7 @@
 #include <system_error>
 #include <vector>
 
-#include "insightd/common/log_exceptions.hpp"
+#include "log_exceptions.hpp"
 #include "server_state.hpp"
 
 namespace insightd::http {
