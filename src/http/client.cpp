@@ -14,9 +14,9 @@
 #include "beast_fields.hpp"
 #include "client_connection.hpp"
 #include "connection_pool.hpp"
-#include "log_exceptions.hpp"
 #include "insightd/http/endpoint.hpp"
 #include "insightd/http/tls_client.hpp"
+#include "log_exceptions.hpp"
 
 namespace insightd::http {
 namespace {
