@@ -24,6 +24,16 @@ Field<S> secret_file_field(std::string_view key, std::string S::*member) {
           }};
 }
 
+// A secret file that may be left empty ("": none, e.g. a Redis without AUTH).
+template <class S>
+Field<S> optional_secret_file_field(std::string_view key, std::string S::*member) {
+  return {key, [member](const Entry& e, Context& ctx, S& s) {
+            auto path = read_text(e, ctx);
+            if (!path || path->empty()) return;
+            if (auto v = read_secret_file(e, ctx)) s.*member = std::move(*v);
+          }};
+}
+
 // A nested mapping whose keys land in the same struct (queue.sqlite.path).
 template <class S>
 Field<S> nested_field(std::string_view key, const Schema<S>& schema) {
@@ -228,6 +238,10 @@ const Schema<QueueConfig>& redis_schema() {
   static const Schema<QueueConfig> schema{
       url_field("url", &QueueConfig::redis_url, redis_schemes),
       text_field("key_prefix", &QueueConfig::redis_key_prefix),
+      secret_field("password", &QueueConfig::redis_password),
+      optional_secret_file_field("password_file", &QueueConfig::redis_password),
+      text_field("ca_file", &QueueConfig::redis_ca_file),
+      duration_field("timeout", &QueueConfig::redis_timeout),
   };
   return schema;
 }

@@ -41,6 +41,13 @@ void require_one_secret(Context& ctx, const YAML::Node& root, const std::string&
   }
 }
 
+// Two ways of giving one setting: at most one of them.
+void refuse_both(Context& ctx, const std::string& one, const std::string& other) {
+  const auto* one_mark = ctx.key_mark(one);
+  const auto* other_mark = ctx.key_mark(other);
+  if (one_mark && other_mark) ctx.error(*other_mark, fmt::format("give {} or {}, not both", one, other));
+}
+
 // Explicit URLs win; the region fills in whichever is missing.
 void derive_genesys_urls(Context& ctx, GenesysConfig& genesys) {
   if (!genesys.api_base_url.empty() && !genesys.login_base_url.empty()) return;
@@ -81,6 +88,7 @@ void validate_across_keys(const YAML::Node& root, Context& ctx, Config& config) 
   require_one_secret(ctx, root, "crm", "signing_secret", config.crm.signing_secret);
   derive_genesys_urls(ctx, config.genesys);
   require_ordered(ctx, "genesys.retry", config.genesys.retry.initial, config.genesys.retry.max);
+  refuse_both(ctx, "queue.redis.password", "queue.redis.password_file");
   require_ordered(ctx, "crm.backoff", config.crm.backoff.initial, config.crm.backoff.max);
 }
 

@@ -76,7 +76,7 @@ crm:
 queue:
   backend: redis
   sqlite: {path: /tmp/q.db}
-  redis: {url: rediss://cache.internal:6380/2, key_prefix: prod}
+  redis: {url: rediss://cache.internal:6380/2, key_prefix: prod, password: redis-pw, ca_file: /etc/ssl/redis.pem, timeout: 750ms}
   lease_timeout: 90s
   shutdown_grace: 5s
 admin:
@@ -127,6 +127,9 @@ log:
   EXPECT_EQ(c.queue.sqlite_path, "/tmp/q.db");
   EXPECT_EQ(c.queue.redis_url, "rediss://cache.internal:6380/2");
   EXPECT_EQ(c.queue.redis_key_prefix, "prod");
+  EXPECT_EQ(c.queue.redis_password, "redis-pw");
+  EXPECT_EQ(c.queue.redis_ca_file, "/etc/ssl/redis.pem");
+  EXPECT_EQ(c.queue.redis_timeout, std::chrono::milliseconds(750));
   EXPECT_EQ(c.queue.lease_timeout, Duration{90'000});
   EXPECT_EQ(c.queue.shutdown_grace, Duration{5000});
   EXPECT_EQ(c.admin.listen, "[::1]:0");
@@ -216,6 +219,8 @@ TEST(LoadConfig, ExampleFileIsValid) {
   EXPECT_EQ(r.config->queue.lease_timeout, defaults.queue.lease_timeout);
   EXPECT_EQ(r.config->queue.shutdown_grace, defaults.queue.shutdown_grace);
   EXPECT_EQ(r.config->queue.redis_url, defaults.queue.redis_url);
+  EXPECT_EQ(r.config->queue.redis_timeout, std::chrono::milliseconds(5000));
+  EXPECT_TRUE(r.config->queue.redis_password.empty());
   EXPECT_EQ(r.config->admin.listen, defaults.admin.listen);
   EXPECT_EQ(r.config->log.level, defaults.log.level);
   EXPECT_EQ(r.config->governance.detect, defaults.governance.detect);

@@ -127,6 +127,41 @@ TEST(Secrets, AdminTokenFileIsReadIntoTheToken) {
   EXPECT_TRUE(disabled.config->admin.token.empty());
 }
 
+TEST(Secrets, RedisPasswordFromCredentialsDirectoryInlineOrNone) {
+  TempDir credentials;
+  credentials.write("redis-password", "redis-pass-value\n");
+  auto from_file =
+      test::load_text(ConfigBuilder().add("queue", "redis: {password_file: redis-password}").yaml(),
+                      FakeEnv().set("CREDENTIALS_DIRECTORY", credentials.path().string()));
+  ASSERT_TRUE(from_file.config) << test::all_messages(from_file);
+  EXPECT_EQ(from_file.config->queue.redis_password, "redis-pass-value");
+
+  auto inline_password =
+      test::load_text(ConfigBuilder().add("queue", "redis: {password: inline-pass}").yaml());
+  ASSERT_TRUE(inline_password.config) << test::all_messages(inline_password);
+  EXPECT_EQ(inline_password.config->queue.redis_password, "inline-pass");
+
+  auto none = test::load_text(ConfigBuilder().add("queue", "redis: {password_file: \"\"}").yaml());
+  ASSERT_TRUE(none.config) << test::all_messages(none);
+  EXPECT_TRUE(none.config->queue.redis_password.empty());
+}
+
+TEST(Secrets, RedisPasswordGivenTwiceIsRefusedWithoutEchoingIt) {
+  TempDir credentials;
+  credentials.write("redis-password", "redis-pass-value");
+  auto r = test::load_text(
+      ConfigBuilder().add("queue", "redis: {password: inline-pass, password_file: redis-password}").yaml(),
+      FakeEnv().set("CREDENTIALS_DIRECTORY", credentials.path().string()));
+  ASSERT_FALSE(r.config);
+  ASSERT_EQ(r.errors.size(), 1u) << test::all_messages(r);
+  EXPECT_NE(r.errors[0].str().find("give queue.redis.password or queue.redis.password_file, not both"),
+            std::string::npos)
+      << r.errors[0].str();
+  EXPECT_GT(r.errors[0].line, 0);
+  EXPECT_EQ(test::all_messages(r).find("pass-value"), std::string::npos);
+  EXPECT_EQ(test::all_messages(r).find("inline-pass"), std::string::npos);
+}
+
 TEST(Secrets, NoMessageEverContainsASecret) {
   TempDir dir;
   auto file = dir.write("genesys-secret", std::string(test::crm_secret) + "\n");

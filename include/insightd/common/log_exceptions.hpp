@@ -1,11 +1,7 @@
 #pragma once
-// Completion handler for co_spawn: bare `detached` swallows exceptions
-// (asio#1111), this one logs them with what was running.
-#include <spdlog/spdlog.h>
+#include "insightd/common/log_exceptions.hpp"
 
-#include <exception>
-#include <string>
-
+<<<<<<<< HEAD:include/insightd/common/log_exceptions.hpp
 namespace insightd {
 
 struct LogExceptions {
@@ -24,3 +20,8 @@ struct LogExceptions {
 };
 
 }  // namespace insightd
+========
+namespace insightd::http {
+using LogExceptions = insightd::LogExceptions;
+}  // namespace insightd::http
+>>>>>>>> redis:src/http/log_exceptions.hpp

@@ -49,7 +49,8 @@ struct Deadline {
 template <class Op>
 auto with_timeout(std::chrono::steady_clock::duration timeout, Op op)
     -> decltype(op(std::declval<with_timeout_detail::Token>())) {
-  auto deadline = std::make_shared<with_timeout_detail::Deadline>(co_await boost::asio::this_coro::executor);
+  const auto executor = co_await boost::asio::this_coro::executor;
+  auto deadline = std::make_shared<with_timeout_detail::Deadline>(executor);
   deadline->timer.expires_after(timeout);
   deadline->timer.async_wait([deadline](const boost::system::error_code& ec) {
     if (ec) return;  // the operation finished first and cancelled the timer

@@ -95,6 +95,9 @@ struct QueueConfig {
   std::string sqlite_path = "/var/lib/insightd/insightd.db";
   std::string redis_url = "redis://127.0.0.1:6379/0";
   std::string redis_key_prefix = "insightd";
+  std::string redis_password;   // resolved secret (password or password_file): never log it
+  std::string redis_ca_file;    // rediss://: extra trust anchor; "" = system store only
+  Duration redis_timeout = 5s;  // per command
   Duration lease_timeout = 5min;
   Duration shutdown_grace = 20s;
 };
