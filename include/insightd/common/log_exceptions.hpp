@@ -1,7 +1,11 @@
 #pragma once
-#include "insightd/common/log_exceptions.hpp"
+// Completion handler for co_spawn: bare `detached` swallows exceptions
+// (asio#1111), this one logs them with what was running.
+#include <spdlog/spdlog.h>
 
-<<<<<<<< HEAD:include/insightd/common/log_exceptions.hpp
+#include <exception>
+#include <string>
+
 namespace insightd {
 
 struct LogExceptions {
@@ -20,8 +24,3 @@ struct LogExceptions {
 };
 
 }  // namespace insightd
-========
-namespace insightd::http {
-using LogExceptions = insightd::LogExceptions;
-}  // namespace insightd::http
->>>>>>>> redis:src/http/log_exceptions.hpp
