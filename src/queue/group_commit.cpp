@@ -15,7 +15,7 @@ void GroupCommit::submit(std::unique_ptr<Op> op) {
   boost::asio::post(pool_, [this] { drain(); });
 }
 
-Store::CommitStats GroupCommit::stats() const {
+CommitStats GroupCommit::stats() const {
   std::lock_guard lock(mutex_);
   return stats_;
 }

@@ -117,8 +117,12 @@ const std::string& Store::path() const noexcept {
   return impl_->db.path();
 }
 
-Store::CommitStats Store::commit_stats() const {
+CommitStats Store::commit_stats() const {
   return impl_->group.stats();
+}
+
+std::string Store::describe() const {
+  return "sqlite " + path();
 }
 
 awaitable<EnqueueResult> Store::enqueue(std::vector<std::string> ids, EnqueueOptions options) {

@@ -1,0 +1,20 @@
+// The one place that knows which queue backends exist.
+#include <stdexcept>
+
+#include "insightd/queue/backend.hpp"
+#include "insightd/queue/store.hpp"
+
+namespace insightd::queue {
+
+awaitable<std::shared_ptr<Backend>> open_backend(boost::asio::any_io_executor io, const QueueConfig& cfg,
+                                                 Backend::Clock clock) {
+  switch (cfg.backend) {
+    case QueueBackend::sqlite:
+      co_return Store::open(std::move(io), cfg, std::move(clock));
+    case QueueBackend::redis:
+      break;
+  }
+  throw std::runtime_error("queue.backend redis is not supported by this build yet; use sqlite");
+}
+
+}  // namespace insightd::queue
