@@ -90,8 +90,8 @@ TEST(DaemonDrain, TwoHundredInteractionsReachTheirFinalStatesWithinTheRateBudget
     ++rate_limited;
     const auto at = event.at("at_ms").to_number<std::int64_t>();
     const auto pause_end = at + event.at("retry_after_s").to_number<std::int64_t>() * 1000 - 5;
-    const auto inside_pause = std::count_if(times.begin(), times.end(),
-                                            [&](std::int64_t t) { return t > at && t < pause_end; });
+    const auto inside_pause =
+        std::count_if(times.begin(), times.end(), [&](std::int64_t t) { return t > at && t < pause_end; });
     EXPECT_LE(inside_pause, options.concurrency - 1) << "requests inside the pause after the 429 at " << at;
     ASSERT_TRUE(event.contains("next_api_request_ms") && !event.at("next_api_request_ms").is_null());
   }
