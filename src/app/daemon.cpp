@@ -93,7 +93,9 @@ struct Daemon::Impl {
   // Leasing waits for an access token: while the token endpoint fails, work
   // stays queued instead of each interaction spending a cycle on it.
   int token_failures = 0;
-  std::optional<std::string> leasing_paused;  // why, for /readyz
+  std::optional<std::string> leasing_paused;   // why, for /readyz
+  std::optional<std::string> backend_problem;  // the queue backend cannot be reached
+  BackoffPolicy backend_backoff{100ms, 5s};
   std::chrono::steady_clock::time_point next_token_try{};
   std::mt19937_64 rng{std::random_device{}()};
   bool reloading = false;
@@ -302,6 +304,7 @@ struct Daemon::Impl {
 
   std::optional<std::string> not_ready_reason() const {
     if (!store) return "queue not open";
+    if (backend_problem) return backend_problem;
     if (leasing_paused) return leasing_paused;
     return telemetry->token_problem();
   }
@@ -416,37 +419,65 @@ struct Daemon::Impl {
 
   asio::awaitable<void> lease_loop() {
     auto next_progress = std::chrono::steady_clock::now();
+    int backend_failures = 0;
     while (!stopping) {
-      if (reload_requested) co_await reload();
-      if (std::chrono::steady_clock::now() >= next_progress) {
-        co_await refresh_gauges();
-        next_progress = std::chrono::steady_clock::now() + progress_period;
-      }
-      start_ready();
-      // Refilled in batches, from half empty: one lease (and one outbox check)
-      // per several cycles instead of one per cycle.
-      const int wanted = config->genesys.concurrency - static_cast<int>(ready.size());
-      if (wanted > 0 && static_cast<int>(ready.size()) <= config->genesys.concurrency / 2 && !stopping) {
-        const auto depth = co_await store->outbox_depth();
-        bool may_lease = depth < config->crm.queue_capacity;
-        if (may_lease) {
-          const bool have_token = co_await token_available();
-          may_lease = have_token;
+      std::optional<std::string> backend_error;
+      try {
+        if (reload_requested) co_await reload();
+        if (std::chrono::steady_clock::now() >= next_progress) {
+          co_await refresh_gauges();
+          next_progress = std::chrono::steady_clock::now() + progress_period;
         }
-        if (may_lease) {
-          auto leases = co_await store->lease(static_cast<std::size_t>(wanted));
-          for (auto& lease : leases) ready.push_back(std::move(lease));
-          start_ready();
-          if (!leases.empty()) continue;
+        start_ready();
+        // Refilled in batches, from half empty: one lease (and one outbox check)
+        // per several cycles instead of one per cycle.
+        const int wanted = config->genesys.concurrency - static_cast<int>(ready.size());
+        if (wanted > 0 && static_cast<int>(ready.size()) <= config->genesys.concurrency / 2 && !stopping) {
+          const auto depth = co_await store->outbox_depth();
+          bool may_lease = depth < config->crm.queue_capacity;
+          if (may_lease) {
+            const bool have_token = co_await token_available();
+            may_lease = have_token;
+          }
+          if (may_lease) {
+            auto leases = co_await store->lease(static_cast<std::size_t>(wanted));
+            backend_reachable(backend_failures);
+            for (auto& lease : leases) ready.push_back(std::move(lease));
+            start_ready();
+            if (!leases.empty()) continue;
+          }
         }
+        if (options.drain) {
+          const bool done = co_await drained();
+          if (done) break;
+        }
+        backend_reachable(backend_failures);
+      } catch (const std::exception& e) {
+        backend_error = e.what();
       }
-      if (options.drain) {
-        const bool done = co_await drained();
-        if (done) break;
+      if (backend_error) {
+        // The queue backend cannot be reached (Redis down or failing over):
+        // leasing pauses, cycles already running finish, /readyz says why.
+        const auto delay = backend_backoff.delay(++backend_failures, rng);
+        backend_problem = "queue backend unavailable, leasing paused: " + *backend_error;
+        if (backend_failures == 1)
+          spdlog::warn("{}; trying again with backoff", *backend_problem);
+        else
+          spdlog::debug("{}; next try in {} ms", *backend_problem, delay.count());
+        const bool woke = co_await wake.wait(delay);
+        (void)woke;
+        continue;
       }
       const bool woke = co_await wake.wait(idle_poll);
       (void)woke;
     }
+  }
+
+  void backend_reachable(int& failures) {
+    if (failures == 0) return;
+    spdlog::info("queue backend reachable again after {} failed tries; leasing resumes", failures);
+    failures = 0;
+    backend_problem.reset();
   }
 
   void start_intake() {
