@@ -72,6 +72,11 @@ int main(int argc, char** argv) {
 
   auto* demo =
       cli.add_subcommand("demo", "run end to end against the built-in simulator (no Genesys account needed)");
+  std::string demo_backend = "sqlite";
+  demo->add_option("--backend", demo_backend,
+                   "sqlite: one daemon; redis: three daemons on one local redis-server")
+      ->check(CLI::IsMember({"sqlite", "redis"}))
+      ->capture_default_str();
 
   // After the subcommands, so that only the top-level help carries it.
   cli.footer(help_footer());
@@ -97,6 +102,6 @@ int main(int argc, char** argv) {
   }
   if (*resume) return cmd_resume_deliveries(config);
   if (*intake_status) return cmd_intake_status(config, json);
-  if (*demo) return cmd_demo();
+  if (*demo) return cmd_demo(demo_backend);
   return 2;
 }

@@ -65,7 +65,8 @@ class IntakeTelemetry final : public intake::Observer {
 }  // namespace
 
 struct IntakeHook::Running {
-  std::unique_ptr<intake::Intake> intake;
+  std::unique_ptr<intake::Intake> intake;  // the current one, while this daemon leads
+  bool stopping = false;
   bool done = false;
   AsyncEvent ended;
   explicit Running(const asio::any_io_executor& ex) : ended(ex) {}
@@ -78,31 +79,66 @@ IntakeHook::IntakeHook(asio::any_io_executor executor, observability::Metrics& m
 
 IntakeHook::~IntakeHook() {
   if (running_ && running_->intake) running_->intake->cancel();
+  if (running_) running_->stopping = true;
 }
 
 void IntakeHook::start(const Config& cfg, http::Client& client, genesys::TokenManager& tokens,
                        genesys::RateLimiter& limiter, std::shared_ptr<queue::Backend> store) {
   if (!cfg.intake.enabled) return;
-  intake::Dependencies deps{executor_,        &client,           &tokens,        &limiter,
-                            std::move(store), leadership_.get(), observer_.get()};
+  intake::Leadership* leadership = leadership_.get();
+  intake::RedisLeadership* shared_lead = nullptr;
+  if (cfg.queue.backend == QueueBackend::redis) {
+    if (!redis_lead_)
+      redis_lead_ =
+          std::make_unique<intake::RedisLeadership>(executor_, cfg.queue, intake::daemon_identity());
+    shared_lead = redis_lead_.get();
+    leadership = shared_lead;
+  }
+  intake::Dependencies deps{executor_,        &client,    &tokens,        &limiter,
+                            std::move(store), leadership, observer_.get()};
   auto running = std::make_shared<Running>(executor_);
-  running->intake = std::make_unique<intake::Intake>(std::move(deps), cfg);
   running_ = running;
-  asio::co_spawn(executor_, running->intake->run(), [running](std::exception_ptr e) {
-    LogExceptions{"intake"}(e);
-    running->done = true;
-    running->ended.notify();
-  });
+  asio::co_spawn(executor_, lead(running, std::move(deps), cfg, shared_lead),
+                 [running](std::exception_ptr e) {
+                   LogExceptions{"intake"}(e);
+                   running->done = true;
+                   running->ended.notify();
+                 });
+}
+
+// Runs the intake while this daemon leads: at once with one daemon; with
+// several, each time it wins the lead, stopping the intake when it loses it.
+asio::awaitable<void> IntakeHook::lead(std::shared_ptr<Running> running, intake::Dependencies deps,
+                                       Config cfg, intake::RedisLeadership* shared_lead) {
+  while (!running->stopping) {
+    if (shared_lead) co_await shared_lead->acquire();
+    if (running->stopping) break;
+    running->intake = std::make_unique<intake::Intake>(deps, cfg);
+    auto intake_ended = std::make_shared<AsyncEvent>(executor_);
+    auto intake_done = std::make_shared<bool>(false);
+    asio::co_spawn(executor_, running->intake->run(), [intake_ended, intake_done](std::exception_ptr e) {
+      LogExceptions{"intake"}(e);
+      *intake_done = true;
+      intake_ended->notify();
+    });
+    if (!shared_lead) {
+      while (!*intake_done) co_await intake_ended->wait(1h);
+      break;
+    }
+    co_await shared_lead->until_lost();
+    running->intake->cancel();
+    while (!*intake_done) co_await intake_ended->wait(1h);
+  }
 }
 
 asio::awaitable<void> IntakeHook::stop() {
   auto running = std::move(running_);
   if (!running) co_return;
-  running->intake->cancel();
-  while (!running->done) {
-    const bool woke = co_await running->ended.wait(1s);
-    (void)woke;
-  }
+  running->stopping = true;
+  if (running->intake) running->intake->cancel();
+  if (redis_lead_) co_await redis_lead_->stop();
+  while (!running->done) co_await running->ended.wait(1h);
+  redis_lead_.reset();
 }
 
 }  // namespace insightd::app

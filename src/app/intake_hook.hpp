@@ -9,6 +9,7 @@
 
 #include "insightd/config/config.hpp"
 #include "insightd/intake/intake.hpp"
+#include "insightd/intake/redis_leadership.hpp"
 #include "insightd/observability/metrics.hpp"
 
 namespace insightd::app {
@@ -18,7 +19,8 @@ class IntakeHook {
   IntakeHook(boost::asio::any_io_executor executor, observability::Metrics& metrics);
   ~IntakeHook();
 
-  // No-op unless cfg.intake.enabled.
+  // No-op unless cfg.intake.enabled. With the Redis backend the intake runs
+  // only while this daemon leads (intake_leadership.hpp).
   void start(const Config& cfg, http::Client& client, genesys::TokenManager& tokens,
              genesys::RateLimiter& limiter, std::shared_ptr<queue::Backend> store);
   // Cancels the intake and waits until it has stopped.
@@ -27,9 +29,13 @@ class IntakeHook {
   struct Running;
 
  private:
+  boost::asio::awaitable<void> lead(std::shared_ptr<Running> running, intake::Dependencies deps, Config cfg,
+                                    intake::RedisLeadership* shared_lead);
+
   boost::asio::any_io_executor executor_;
   std::unique_ptr<intake::Observer> observer_;
-  std::unique_ptr<intake::Leadership> leadership_;
+  std::unique_ptr<intake::Leadership> leadership_;       // one daemon: it leads
+  std::unique_ptr<intake::RedisLeadership> redis_lead_;  // several daemons on one Redis
   std::shared_ptr<Running> running_;
 };
 

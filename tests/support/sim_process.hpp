@@ -108,6 +108,8 @@ struct ConfigOptions {
   std::string admin_listen = "127.0.0.1:0";
   std::string admin_token_file = "";
   std::string log_level = "info";
+  std::string redis_url = "";  // not empty: queue.backend redis at this URL instead of SQLite
+  std::string redis_key_prefix = "it";
 };
 
 // Writes insightd.yaml (and the secret files) into `dir`; returns its path.
@@ -115,6 +117,11 @@ inline std::filesystem::path write_config(const TempDir& dir, const std::string&
                                           const ConfigOptions& o) {
   dir.write("genesys-secret", std::string(sim_client_secret) + "\n");
   dir.write("crm-secret", std::string(sim_crm_secret) + "\n");
+  const auto backend =
+      o.redis_url.empty()
+          ? fmt::format("  backend: sqlite\n  sqlite: {{path: {}/insightd.db}}", dir.path().string())
+          : fmt::format("  backend: redis\n  redis: {{url: \"{}\", key_prefix: {}}}", o.redis_url,
+                        o.redis_key_prefix);
   auto yaml = fmt::format(
       R"(genesys:
   api_base_url: {url}
@@ -149,8 +156,7 @@ crm:
   breaker_failures: {breaker_failures}
   breaker_cooldown: {breaker_cooldown}
 queue:
-  backend: sqlite
-  sqlite: {{path: {dir}/insightd.db}}
+{backend}
   lease_timeout: {lease}
   shutdown_grace: {grace}
 admin:
@@ -171,7 +177,8 @@ log:
       fmt::arg("breaker_failures", o.breaker_failures), fmt::arg("breaker_cooldown", o.breaker_cooldown),
       fmt::arg("lease", o.lease_timeout), fmt::arg("grace", o.shutdown_grace),
       fmt::arg("admin", o.admin_listen), fmt::arg("token_file", o.admin_token_file),
-      fmt::arg("log_level", o.log_level), fmt::arg("give_up_after", o.give_up_after));
+      fmt::arg("log_level", o.log_level), fmt::arg("give_up_after", o.give_up_after),
+      fmt::arg("backend", backend));
   return dir.write("insightd.yaml", yaml);
 }
 

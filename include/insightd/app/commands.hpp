@@ -17,7 +17,7 @@ int cmd_dead_letters_list(const std::string& config_path);
 int cmd_dead_letters_replay(const std::string& config_path, const std::vector<std::string>& ids, bool all);
 int cmd_resume_deliveries(const std::string& config_path);         // after a 410: re-enable the CRM endpoint
 int cmd_intake_status(const std::string& config_path, bool json);  // what the intake leader recorded
-int cmd_demo();                                                    // the simulator runs in-process
+int cmd_demo(const std::string& backend);  // the simulator runs in-process; redis: three daemons
 
 // `insightd --help` as a short man page: the NAME/DESCRIPTION text shown
 // above the usage, and the FILES, EXIT STATUS, SIGNALS, ENVIRONMENT and
