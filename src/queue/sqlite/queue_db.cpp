@@ -49,14 +49,14 @@ State state_column(const sqlite::Statement& s, int column) {
 
 }  // namespace
 
-QueueDb::QueueDb(const QueueConfig& cfg, Store::Clock clock)
+QueueDb::QueueDb(const QueueConfig& cfg, Backend::Clock clock)
     : db_((create_parent_directory(cfg.sqlite_path), cfg.sqlite_path)),
-      clock_(clock ? std::move(clock) : Store::Clock([] { return std::chrono::system_clock::now(); })),
+      clock_(clock ? std::move(clock) : Backend::Clock([] { return std::chrono::system_clock::now(); })),
       lease_timeout_ms_(cfg.lease_timeout.count()),
       token_prefix_(random_token_prefix()) {
   // WAL: readers (status, the admin API) never block the writer. synchronous:
   // FULL while opening and migrating; then the group commit picks FULL or
-  // NORMAL per transaction (group_commit.hpp, and Durability in store.hpp).
+  // NORMAL per transaction (group_commit.hpp, and Durability in sqlite_backend.hpp).
   db_.exec("PRAGMA busy_timeout = 5000");  // first: the pragmas below may wait for another process
   {
     auto q = db_.query("PRAGMA journal_mode = WAL");
@@ -109,7 +109,8 @@ EnqueueResult QueueDb::enqueue(const std::vector<std::string>& ids, EnqueueOptio
         "audit_context = '', cycle_key = ?4, retry_since = 0, updated_at = ?3 "
         "WHERE ?6 AND state IN ('done', 'failed', 'dead')");
     upsert
-        ->with(id, seq + 1, now, crypto::random_hex(16), saturating_add_ms(now, options.not_before_delay.count()),
+        ->with(id, seq + 1, now, crypto::random_hex(16),
+               saturating_add_ms(now, options.not_before_delay.count()),
                std::int64_t{options.requeue_finished ? 1 : 0})
         .run();
     if (db_.changes() == 0) {
