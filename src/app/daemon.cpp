@@ -21,7 +21,6 @@
 #include "insightd/config/loader.hpp"
 #include "insightd/delivery/deliverer.hpp"
 #include "insightd/genesys/fetcher.hpp"
-#include "insightd/genesys/rate_limiter.hpp"
 #include "insightd/genesys/token_manager.hpp"
 #include "insightd/governance/governance.hpp"
 #include "insightd/http/client.hpp"
@@ -34,6 +33,7 @@
 #include "insightd/queue/backend.hpp"
 #include "intake_hook.hpp"
 #include "interaction_processor.hpp"
+#include "request_budget.hpp"
 #include "telemetry.hpp"
 
 namespace insightd::app {
@@ -50,7 +50,7 @@ constexpr auto drain_parked_horizon = std::chrono::minutes(2);
 struct Services {
   std::unique_ptr<http::Client> genesys_http;
   std::unique_ptr<http::Client> crm_http;
-  std::unique_ptr<genesys::RateLimiter> limiter;
+  std::unique_ptr<genesys::RequestBudget> limiter;  // shared by every daemon with the redis backend
   std::unique_ptr<genesys::TokenManager> tokens;
   std::unique_ptr<genesys::Fetcher> fetcher;
   std::unique_ptr<delivery::Deliverer> deliverer;
@@ -116,8 +116,7 @@ struct Daemon::Impl {
     auto s = std::make_unique<Services>();
     s->genesys_http = http::make_client(executor(), {.ca_file = cfg.genesys.ca_file});
     s->crm_http = http::make_client(executor(), {.ca_file = cfg.crm.ca_file});
-    s->limiter = std::make_unique<genesys::RateLimiter>(executor(), cfg.genesys.requests_per_minute,
-                                                        cfg.genesys.burst);
+    s->limiter = make_request_budget(executor(), cfg);
     s->tokens = std::make_unique<genesys::TokenManager>(executor(), *s->genesys_http, *s->limiter,
                                                         cfg.genesys, telemetry.get());
     s->fetcher = std::make_unique<genesys::Fetcher>(executor(), *s->genesys_http, *s->tokens, *s->limiter,

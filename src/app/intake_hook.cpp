@@ -83,7 +83,7 @@ IntakeHook::~IntakeHook() {
 }
 
 void IntakeHook::start(const Config& cfg, http::Client& client, genesys::TokenManager& tokens,
-                       genesys::RateLimiter& limiter, std::shared_ptr<queue::Backend> store) {
+                       genesys::RequestBudget& limiter, std::shared_ptr<queue::Backend> store) {
   if (!cfg.intake.enabled) return;
   intake::Leadership* leadership = leadership_.get();
   intake::RedisLeadership* shared_lead = nullptr;

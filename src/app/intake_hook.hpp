@@ -22,7 +22,7 @@ class IntakeHook {
   // No-op unless cfg.intake.enabled. With the Redis backend the intake runs
   // only while this daemon leads (intake_leadership.hpp).
   void start(const Config& cfg, http::Client& client, genesys::TokenManager& tokens,
-             genesys::RateLimiter& limiter, std::shared_ptr<queue::Backend> store);
+             genesys::RequestBudget& limiter, std::shared_ptr<queue::Backend> store);
   // Cancels the intake and waits until it has stopped.
   boost::asio::awaitable<void> stop();
 

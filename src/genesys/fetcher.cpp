@@ -13,7 +13,7 @@
 #include <unordered_set>
 
 #include "insightd/common/backoff.hpp"
-#include "insightd/genesys/rate_limiter.hpp"
+#include "insightd/genesys/request_budget.hpp"
 #include "insightd/genesys/token_manager.hpp"
 #include "insightd/governance/upstream_text.hpp"
 
@@ -92,7 +92,7 @@ struct Fetcher::Attempt {
 };
 
 Fetcher::Fetcher(asio::any_io_executor executor, http::Client& client, TokenManager& tokens,
-                 RateLimiter& limiter, const Config& cfg, FetchObserver* observer)
+                 RequestBudget& limiter, const Config& cfg, FetchObserver* observer)
     : executor_(std::move(executor)),
       client_(client),
       tokens_(tokens),

@@ -14,7 +14,7 @@
 #include "insightd/common/backoff.hpp"
 #include "insightd/common/crypto.hpp"
 #include "insightd/genesys/observer.hpp"
-#include "insightd/genesys/rate_limiter.hpp"
+#include "insightd/genesys/request_budget.hpp"
 #include "insightd/governance/upstream_text.hpp"
 
 namespace insightd::genesys {
@@ -124,7 +124,7 @@ struct TokenManager::Flight {
   std::string detail;
 };
 
-TokenManager::TokenManager(asio::any_io_executor executor, http::Client& client, RateLimiter& limiter,
+TokenManager::TokenManager(asio::any_io_executor executor, http::Client& client, RequestBudget& limiter,
                            const GenesysConfig& cfg, FetchObserver* observer, Clock clock)
     : executor_(std::move(executor)),
       client_(client),

@@ -7,7 +7,7 @@
 
 #include "insightd/common/backoff.hpp"
 #include "insightd/genesys/fetcher.hpp"
-#include "insightd/genesys/rate_limiter.hpp"
+#include "insightd/genesys/request_budget.hpp"
 #include "insightd/genesys/token_manager.hpp"
 #include "insightd/http/client.hpp"
 

@@ -21,7 +21,7 @@
 
 namespace insightd::genesys {
 
-class RateLimiter;
+class RequestBudget;
 class TokenManager;
 
 // Retry-After above this is a long-window (daily) limit: park, alert, do not retry.
@@ -54,7 +54,7 @@ class Fetcher {
  public:
   // The references must outlive the Fetcher; `cfg` is copied.
   Fetcher(boost::asio::any_io_executor executor, http::Client& client, TokenManager& tokens,
-          RateLimiter& limiter, const Config& cfg, FetchObserver* observer = nullptr);
+          RequestBudget& limiter, const Config& cfg, FetchObserver* observer = nullptr);
   ~Fetcher();
 
   // Fetches all pages in order. Never throws for upstream problems: they are
@@ -72,7 +72,7 @@ class Fetcher {
   boost::asio::any_io_executor executor_;
   http::Client& client_;
   TokenManager& tokens_;
-  RateLimiter& limiter_;
+  RequestBudget& limiter_;
   Config cfg_;
   FetchObserver* observer_;
   FetchObserver no_observer_;

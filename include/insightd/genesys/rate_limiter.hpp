@@ -9,6 +9,8 @@
 #include <deque>
 #include <memory>
 
+#include "insightd/genesys/request_budget.hpp"
+
 namespace insightd::genesys {
 
 // Token bucket arithmetic on explicit time points (no clock inside), so it is
@@ -44,22 +46,23 @@ class TokenBucket {
 
 // Async limiter for one io_context (no strands): acquire() waits its turn.
 // Waiters are served strictly in arrival order by one timer loop that wakes
-// exactly one waiter per token, so a refill never wakes a herd.
-class RateLimiter {
+// exactly one waiter per token, so a refill never wakes a herd. The budget of
+// this process alone (the sqlite backend).
+class RateLimiter final : public RequestBudget {
  public:
   RateLimiter(boost::asio::any_io_executor executor, int requests_per_minute, int burst);
-  ~RateLimiter();
+  ~RateLimiter() override;
   RateLimiter(const RateLimiter&) = delete;
   RateLimiter& operator=(const RateLimiter&) = delete;
 
   // Completes when this caller may send one request; returns the time waited.
-  boost::asio::awaitable<std::chrono::milliseconds> acquire();
+  boost::asio::awaitable<std::chrono::milliseconds> acquire() override;
 
   // Upstream answered 429: empty the bucket and hold every waiter, present and
   // future, until `retry_after` has passed.
-  void on_rate_limited(std::chrono::seconds retry_after);
+  void on_rate_limited(std::chrono::seconds retry_after) override;
 
-  std::size_t waiting() const noexcept { return waiters_.size(); }
+  std::size_t waiting() const noexcept override { return waiters_.size(); }
 
  private:
   struct Waiter;

@@ -18,7 +18,7 @@
 namespace insightd::genesys {
 
 class FetchObserver;
-class RateLimiter;
+class RequestBudget;
 
 struct AccessToken {
   using time_point = std::chrono::steady_clock::time_point;
@@ -48,7 +48,7 @@ class TokenManager {
   using Clock = std::function<std::chrono::steady_clock::time_point()>;
 
   TokenManager(
-      boost::asio::any_io_executor executor, http::Client& client, RateLimiter& limiter,
+      boost::asio::any_io_executor executor, http::Client& client, RequestBudget& limiter,
       const GenesysConfig& cfg, FetchObserver* observer = nullptr,
       Clock clock = [] { return std::chrono::steady_clock::now(); });
   ~TokenManager();
@@ -75,7 +75,7 @@ class TokenManager {
 
   boost::asio::any_io_executor executor_;
   http::Client& client_;
-  RateLimiter& limiter_;
+  RequestBudget& limiter_;
   GenesysConfig cfg_;  // a copy: a config reload must not pull it away mid-request
   FetchObserver* observer_;
   Clock clock_;

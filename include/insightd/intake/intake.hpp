@@ -25,7 +25,7 @@ class Client;
 }
 namespace genesys {
 class TokenManager;
-class RateLimiter;
+class RequestBudget;
 }  // namespace genesys
 namespace queue {
 class Backend;
@@ -98,7 +98,7 @@ struct Dependencies {
   boost::asio::any_io_executor executor;
   http::Client* client = nullptr;  // the Genesys API client (the fetcher's)
   genesys::TokenManager* tokens = nullptr;
-  genesys::RateLimiter* limiter = nullptr;
+  genesys::RequestBudget* limiter = nullptr;
   std::shared_ptr<queue::Backend> store;
   Leadership* leadership = nullptr;
   Observer* observer = nullptr;  // may be null

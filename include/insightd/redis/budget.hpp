@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+// One request budget for every daemon of a deployment (queue.backend: redis):
+// genesys.requests_per_minute and genesys.burst are the whole deployment's.
+//
+// The budget is GCRA (the generic cell rate algorithm) in one Lua script on
+// the Redis server's clock (TIME), so daemons with skewed clocks agree. The
+// key `{<key_prefix>}:budget` holds the theoretical arrival time (TAT). One
+// call either admits one request or says how long to wait. A 429's
+// Retry-After pushes the TAT forward (never back), which pauses every daemon.
+//
+// RedisBudget queues local callers first-in first-out; one pump per process
+// asks the script, sleeps the wait the script returned, and asks again: no
+// herd, no polling. While Redis cannot be reached no request is admitted:
+// the pump retries with jittered backoff and callers keep waiting.
+#include <boost/asio/any_io_executor.hpp>
+#include <boost/asio/awaitable.hpp>
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "insightd/common/backoff.hpp"
+#include "insightd/genesys/request_budget.hpp"
+#include "insightd/redis/connection.hpp"
+
+namespace insightd::redis {
+
+struct BudgetOptions {
+  std::string key_prefix = "insightd";
+  int requests_per_minute = 300;
+  int burst = 10;
+  // Between attempts while Redis is unreachable or the script fails.
+  BackoffPolicy retry{std::chrono::milliseconds(100), std::chrono::milliseconds(5000)};
+};
+
+// "{<key_prefix>}:budget"
+std::string budget_key(std::string_view key_prefix);
+
+// Registers the budget script on `connection` (loaded at every connect).
+void register_budget_script(Connection& connection);
+
+// One call of the script (register_budget_script first). take: 0 ms when one
+// request is admitted, else how long until one may be. hold: pushes the TAT
+// so that nothing is admitted for `hold` from now (server time); returns 0.
+// A failure is Redis unreachable, or a script error (errc::protocol).
+boost::asio::awaitable<Result<std::chrono::milliseconds>> budget_take(Connection& connection,
+                                                                      BudgetOptions options);
+boost::asio::awaitable<Result<std::chrono::milliseconds>> budget_hold(Connection& connection,
+                                                                      BudgetOptions options,
+                                                                      std::chrono::milliseconds hold);
+
+class RedisBudget final : public genesys::RequestBudget {
+ public:
+  // Registers the script on `connection`, which this budget shares (its
+  // commands are pipelined with any others on it).
+  RedisBudget(boost::asio::any_io_executor executor, std::shared_ptr<Connection> connection,
+              BudgetOptions options);
+  ~RedisBudget() override;  // waiting acquire() calls throw operation_canceled
+  RedisBudget(const RedisBudget&) = delete;
+  RedisBudget& operator=(const RedisBudget&) = delete;
+
+  boost::asio::awaitable<std::chrono::milliseconds> acquire() override;
+
+  // Holds this process at once, and pushes the hold to Redis in the
+  // background (retried until it lands or has expired).
+  void on_rate_limited(std::chrono::seconds retry_after) override;
+
+  // The push of on_rate_limited, awaitable: true once Redis holds the budget.
+  boost::asio::awaitable<bool> hold_shared(std::chrono::milliseconds retry_after);
+
+  std::size_t waiting() const noexcept override;
+
+  // Script calls made by the pump (admissions plus "wait" answers), and the
+  // calls that failed (Redis unreachable, script error): the pump neither
+  // polls nor stampedes, and these make that observable.
+  std::uint64_t script_calls() const noexcept;
+  std::uint64_t failures() const noexcept;
+
+  struct State;
+
+ private:
+  std::shared_ptr<State> state_;
+};
+
+}  // namespace insightd::redis

@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: Apache-2.0
+// The shared budget's script: GCRA on the Redis server's clock, one call per
+// admission, and the 429 hold that pushes the theoretical arrival time.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "insightd/redis/budget.hpp"
+
+namespace insightd::redis {
+namespace {
+
+namespace asio = boost::asio;
+
+constexpr const char* kScriptName = "budget";
+
+// Times are microseconds on the server's clock (TIME), stored with
+// string.format: tostring would print 1.7e+15 and lose the digits.
+// The key expires when the TAT is reached: an absent key is a full bucket.
+constexpr const char* kScript = R"lua(
+local time = redis.call('TIME')
+local now = tonumber(time[1]) * 1000000 + tonumber(time[2])
+local interval = tonumber(ARGV[2])
+local tolerance = tonumber(ARGV[3])
+local tat = tonumber(redis.call('GET', KEYS[1])) or now
+if tat < now then tat = now end
+local function store(value)
+  local ttl_ms = math.ceil((value - now) / 1000) + 1
+  redis.call('SET', KEYS[1], string.format('%.0f', value), 'PX', string.format('%.0f', ttl_ms))
+end
+if ARGV[1] == 'hold' then
+  local held = now + tonumber(ARGV[4]) + tolerance
+  if held > tat then store(held) end
+  return 0
+end
+local allowed_at = tat - tolerance
+if now < allowed_at then
+  return math.ceil((allowed_at - now) / 1000)
+end
+store(tat + interval)
+return 0
+)lua";
+
+// The emission interval T (one request per T) and the burst tolerance
+// (burst - 1) * T, in microseconds.
+struct Cell {
+  long long interval_us;
+  long long tolerance_us;
+};
+
+Cell cell_of(const BudgetOptions& options) {
+  const double per_minute = std::max(1, options.requests_per_minute);
+  const auto interval = std::max(1LL, std::llround(60e6 / per_minute));
+  return {interval, interval * (std::max(1, options.burst) - 1)};
+}
+
+Result<std::chrono::milliseconds> wait_of(const Result<Reply>& reply) {
+  if (!reply) return reply.error();
+  if (reply->type() != Reply::Type::integer) {
+    const auto what = reply->is_error() ? reply->text() : "a " + std::string(type_name(reply->type()));
+    return Error{make_error_code(errc::protocol), fmt::format("the budget script answered {}", what)};
+  }
+  return std::chrono::milliseconds(std::max<std::int64_t>(0, reply->as_integer()));
+}
+
+asio::awaitable<Result<std::chrono::milliseconds>> call(Connection& connection, std::string key,
+                                                        std::vector<std::string> args) {
+  std::vector<std::string> keys{std::move(key)};
+  auto reply = co_await connection.eval(kScriptName, std::move(keys), std::move(args));
+  co_return wait_of(reply);
+}
+
+}  // namespace
+
+std::string budget_key(std::string_view key_prefix) {
+  return fmt::format("{{{}}}:budget", key_prefix);
+}
+
+void register_budget_script(Connection& connection) {
+  connection.register_script(kScriptName, kScript);
+}
+
+asio::awaitable<Result<std::chrono::milliseconds>> budget_take(Connection& connection,
+                                                               BudgetOptions options) {
+  const auto cell = cell_of(options);
+  std::vector<std::string> args{"take", std::to_string(cell.interval_us), std::to_string(cell.tolerance_us)};
+  auto wait = co_await call(connection, budget_key(options.key_prefix), std::move(args));
+  co_return wait;
+}
+
+asio::awaitable<Result<std::chrono::milliseconds>> budget_hold(Connection& connection, BudgetOptions options,
+                                                               std::chrono::milliseconds hold) {
+  const auto cell = cell_of(options);
+  const auto hold_us = std::chrono::duration_cast<std::chrono::microseconds>(hold).count();
+  std::vector<std::string> args{"hold", std::to_string(cell.interval_us), std::to_string(cell.tolerance_us),
+                                std::to_string(std::max<long long>(0, hold_us))};
+  auto wait = co_await call(connection, budget_key(options.key_prefix), std::move(args));
+  co_return wait;
+}
+
+}  // namespace insightd::redis
