@@ -27,8 +27,11 @@ int main(int argc, char** argv) {
   add_config(run);
   run->add_flag("--drain", drain, "exit 0 once the queue is empty and every delivery is settled");
 
+  bool connect = false;
   auto* check = cli.add_subcommand("check-config", "validate the configuration; exit 0 valid, 2 invalid");
   add_config(check);
+  check->add_flag("--connect", connect,
+                  "then try the Genesys login, the CRM URL (HEAD) and Redis; exit 1 if one fails");
 
   std::vector<std::string> ids;
   auto* enqueue =
@@ -88,7 +91,7 @@ int main(int argc, char** argv) {
   }
 
   if (*run) return cmd_run(config, drain);
-  if (*check) return cmd_check_config(config);
+  if (*check) return cmd_check_config(config, connect);
   if (*enqueue) return cmd_enqueue(config, ids);
   if (*fetch) return cmd_fetch(config, id);
   if (*status) return cmd_status(config, json);

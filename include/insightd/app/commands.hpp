@@ -8,7 +8,8 @@ namespace insightd::app {
 
 inline constexpr const char* default_config_path = "/etc/insightd/insightd.yaml";
 
-int cmd_check_config(const std::string& config_path);
+// connect: also try the Genesys login, the CRM URL and Redis; 1 if one fails.
+int cmd_check_config(const std::string& config_path, bool connect = false);
 int cmd_run(const std::string& config_path, bool drain);
 int cmd_enqueue(const std::string& config_path, const std::vector<std::string>& ids);  // "-" = stdin
 int cmd_fetch(const std::string& config_path, const std::string& interaction_id);
