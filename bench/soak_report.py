@@ -147,10 +147,10 @@ def main():
         t0, t1 = f["start_ms"], f["start_ms"] + f["length_ms"]
         before = [b for s in samples if t0 - 60_000 <= s["t_ms"] < t0 and (b := backlog(s)) is not None]
         base = statistics.median(before) if before else 0
-        during = [b for s in samples if t0 <= s["t_ms"] <= t1 + 600_000 and (b := backlog(s)) is not None]
-        peak = max(during) if during else 0
         recovered = next((s["t_ms"] for s in samples if s["t_ms"] >= t1 and (b := backlog(s)) is not None
                           and b <= base + 5), None)
+        during = [b for s in samples if t0 <= s["t_ms"] <= (recovered or t1) and (b := backlog(s)) is not None]
+        peak = max(during) if during else 0
         first_ok = next((t for t in crm_ok_ms if t >= t1), None)
         cpu = cpu_pct(t0, t1)
         unready = sum(1 for s in samples if t0 <= s["t_ms"] <= t1 and s["ready"] == 503)
@@ -179,7 +179,7 @@ def main():
             continue
         t0, t1 = f["start_ms"] - sim_epoch, f["start_ms"] - sim_epoch + f["length_ms"]
         served = [e for e in limited if e["cause"] == "storm" and t0 <= e["at_ms"] <= t1 + 1000]
-        ra = served[0]["retry_after_s"] if served else 0
+        ra = served[0]["retry_after_s"] if served else "?"
         requests = sum(1 for t in api_ms if t0 <= t <= t1)
         row(f"  {f['fault']} (Retry-After {ra} s, {f['length_ms'] / 1000:.0f} s)",
             f"{len(served)} 429s, {requests} requests (budget {args.rpm * f['length_ms'] / 60000:.0f})")
@@ -196,11 +196,12 @@ def main():
         row("first error", errors[0].split(" ", 1)[1][:110])
 
     log = lines(w / "daemon.log")
-    levels = collections.Counter(m.group(1) for line in log if (m := re.search(r"\[(warning|error|critical)\]", line)))
+    level = re.compile(r"^\S+ (warning|error|critical) ")
+    levels = collections.Counter(m.group(1) for line in log if (m := level.match(line)))
     print("\nDaemon log")
     row("lines, by level", f"{len(log)} {dict(levels)}")
-    kinds = collections.Counter(re.sub(r"[0-9a-f]{8}-[0-9a-f-]{27}|\d+", "#", line.split("] ", 2)[-1])[:90]
-                                for line in log if re.search(r"\[(error|critical)\]", line))
+    kinds = collections.Counter(re.sub(r"[0-9a-f]{8}-[0-9a-f-]{27}|\d+", "#", line.split(" ", 2)[-1])[:90]
+                                for line in log if (m := level.match(line)) and m.group(1) != "warning")
     for text, n in kinds.most_common(6):
         row(f"  {n} x", text)
 
