@@ -117,12 +117,12 @@ def main():
     if rss:
         values = [v for _, v in rss]
         tenth = max(1, len(rss) // 10)
-        steady = rss[len(rss) // 5:]  # after warm-up
+        last_third = rss[2 * len(rss) // 3:]
         row("RSS min / median / max (MB)", " / ".join(f"{x / 1024:.1f}" for x in
                                                       (min(values), statistics.median(values), max(values))))
         row("RSS median first 10 % -> last 10 % (MB)",
             f"{statistics.median(values[:tenth]) / 1024:.1f} -> {statistics.median(values[-tenth:]) / 1024:.1f}")
-        row("RSS trend after the first fifth (MB/hour)", f"{slope_per_hour(steady) / 1024:+.2f}")
+        row("RSS trend over the last third (MB/hour)", f"{slope_per_hour(last_third) / 1024:+.2f}")
         deciles = [statistics.median(values[i * len(values) // 10:(i + 1) * len(values) // 10] or [0]) / 1024
                    for i in range(10)]
         row("RSS by tenth of the run (MB)", " ".join(f"{d:.1f}" for d in deciles))
@@ -160,8 +160,10 @@ def main():
               f"{(f'{(first_ok - t1) / 1000:.0f} s' if first_ok else 'none'):>9}"
               f"{(f'{cpu:.1f} %' if cpu is not None else '?'):>12}{f'{unready}/{in_window}':>11}")
         if f["fault"] == "token_down":
-            fetches = [t for t in api_ms if t0 - sim_epoch + 2000 <= t <= t1 - sim_epoch]
-            row("  API requests while the login was down (after 2 s)", len(fetches))
+            fetches = [t - (t0 - sim_epoch) for t in api_ms if t0 - sim_epoch <= t <= t1 - sim_epoch]
+            row("  API requests while the login was down", f"{len(fetches)}" + (
+                f", the last {max(fetches) / 1000:.1f} s after it went down (401s: the token was revoked)"
+                if fetches else ""))
             whys = collections.Counter(s["why"] for s in samples if t0 <= s["t_ms"] <= t1 and s["ready"] == 503)
             if whys:
                 row("  /readyz said", whys.most_common(1)[0][0][:100])
@@ -173,7 +175,12 @@ def main():
     early = [e for e in limited if e["next_api_request_ms"] is not None
              and e["next_api_request_ms"] - e["at_ms"] < e["retry_after_s"] * 1000 - 1000
              and e["next_api_request_ms"] - e["at_ms"] > 500]  # 0.5 s: requests already in flight
-    row("429s followed by a request before Retry-After", len(early))
+    def fault_at(sim_ms):
+        wall = sim_ms + sim_epoch
+        return next((f["fault"] for f in faults if f["start_ms"] <= wall <= f["start_ms"] + f["length_ms"] + 1000),
+                    "outside the faults")
+    row("429s followed by a request before Retry-After",
+        f"{len(early)} {dict(collections.Counter(fault_at(e['at_ms']) for e in early)) if early else ''}")
     for f in faults:
         if not f["fault"].startswith("api_429"):
             continue
