@@ -34,6 +34,10 @@ Fault injection: include a marker in the interaction ID (several may be combined
   crmmoved     the CRM answers 301 with a Location    crmbigbody   the CRM answers 200 with a 16 MiB+ body
   -n<NUM>      exactly NUM insights before filtering (otherwise 5..40)
 Introspection: GET /sim/stats, GET /sim/crm/deliveries, POST /sim/reset.
+Runtime faults (loopback clients only), each for `for_ms` from now: POST /sim/faults with a JSON object of
+  {"token_down":{"for_ms":N,"revoke_tokens":true}, "api_errors":{"for_ms":N,"share":0.3},
+   "api_429":{"for_ms":N,"retry_after_s":60}, "crm_down":{"for_ms":N}, "crm_hang":{"for_ms":N}, "normal":true};
+  GET /sim/faults lists the active ones.
 The platform (the intake's side): with --queues and --conversations-per-minute, conversations start one per
 tick and each goes connected -> customer ended (agent in wrap-up) -> wrap-up done over the next ticks; their
 events reach the notifications WebSocket (its own port, ws:// or wss:// with --tls-cert; the channel's

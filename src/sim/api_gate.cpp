@@ -1,5 +1,5 @@
 // Every /api/v2 request passes here: routing, bearer check, the global token
-// bucket, then the faults every source shares (notfound, forbidden, 429s, flaky).
+// bucket, then the faults every source shares (runtime storms, notfound, forbidden, 429s, flaky).
 #include <fmt/format.h>
 
 #include <boost/algorithm/string/predicate.hpp>
@@ -82,6 +82,8 @@ std::optional<Reply> refuse_unauthorized(SimState& state, const http::ServerRequ
                                  "No authentication bearer token specified in authorization header."})};
   if (!state.tokens.valid(*bearer, state.clock.steady()))
     return Reply{endpoint, error_response({401, "bad.credentials", "Invalid login credentials."})};
+  if (const auto storm = state.runtime_faults.api_429_retry_after_s(state.clock.steady()))
+    return too_many_requests(state, endpoint, storm, "storm");
   if (auto wait = state.bucket.try_take(state.clock.steady()))
     return too_many_requests(state, endpoint, wait->count(), "bucket");
   return std::nullopt;
@@ -99,6 +101,10 @@ Reply api_request(SimState& state, const http::ServerRequest& request, boost::ur
 
   ApiCall call{found->interaction_id, faults_for(found->interaction_id),
                std::string(bearer_of(request).value()), url};
+  if (const unsigned status = state.runtime_faults.next_api_error(state.clock.steady()))
+    return {found->endpoint,
+            error_response({status, status == 500 ? "internal.server.error" : "service.unavailable",
+                            "Storm of server errors (POST /sim/faults api_errors)"})};
   const auto& f = call.faults;
   Reply reply = [&]() -> Reply {
     if (f.not_found)

@@ -2,6 +2,7 @@
 // signatures and records every receipt, with configurable failures.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <boost/json/basic_parser_impl.hpp>
 #include <boost/json/object.hpp>
 #include <charconv>
@@ -108,6 +109,8 @@ Reply answer(unsigned status, std::string_view message) {
 Reply decide(const SimState& state, const CrmReceipt& r) {
   const auto& o = state.options;
   if (o.crm_gone) return answer(410, "this webhook endpoint has been disabled");
+  if (state.runtime_faults.crm_down(state.clock.steady()))
+    return answer(503, "the CRM is down (POST /sim/faults crm_down)");
   if (o.crm_status != 0) return answer(o.crm_status, "fixed answer (--crm-status)");
   if (!r.signature_ok) return answer(401, "webhook signature verification failed");
   if (!r.timestamp_ok) return answer(401, "webhook-timestamp is missing or more than 5 minutes off");
@@ -157,8 +160,12 @@ Reply crm_ingest(SimState& state, const http::ServerRequest& request) {
   }
   r.attempt = static_cast<int>(++state.stats.crm_receipts_per_webhook_id[r.webhook_id]);
 
-  Reply reply = decide(state, r);
-  reply.delay = state.options.crm_latency;
+  // A hanging CRM holds the answer until the hang ends; the client has given up
+  // by then, so the receipt counts as not accepted (503), whatever decide() says.
+  const auto hang = state.runtime_faults.crm_hang_left(state.clock.steady());
+  Reply reply =
+      hang.count() > 0 ? answer(503, "the CRM was hanging (POST /sim/faults crm_hang)") : decide(state, r);
+  reply.delay = std::max(state.options.crm_latency, hang);
   r.status = reply.response.status;
 
   if (state.options.crm_keep_bodies) r.body = request.body;

@@ -48,7 +48,8 @@ std::string grant_type_of(std::string_view form_body) {
 Reply oauth_token(SimState& state, const http::ServerRequest& request) {
   ++state.stats.token_requests;
   if (request.method != "POST") return oauth_error(405, "invalid_request", "use POST");
-  if (state.now_ms() < state.options.token_outage.count())
+  if (state.now_ms() < state.options.token_outage.count() ||
+      state.runtime_faults.token_down(state.clock.steady()))
     return oauth_error(503, "temporarily_unavailable", "the login service is unavailable, try again later");
 
   auto credentials = parse_basic(request.headers.get("Authorization"));

@@ -4,14 +4,48 @@
 
 #include <algorithm>
 #include <array>
+#include <boost/asio/ip/address.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <boost/json/parse.hpp>
 #include <boost/url/parse.hpp>
 
 #include "sim_state.hpp"
 
 namespace insightd::sim {
 namespace {
+
+// "ip:port" or "[v6]:port" from the server; empty for an in-process call.
+bool loopback_or_in_process(std::string_view peer) {
+  if (peer.empty()) return true;
+  auto host = peer.substr(0, peer.rfind(':'));
+  if (host.size() >= 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  boost::system::error_code ec;
+  const auto address = boost::asio::ip::make_address(host, ec);
+  return !ec && address.is_loopback();
+}
+
+// GET and POST /sim/faults: they break the service on purpose, so only a
+// client on this host may switch them.
+Reply runtime_faults(SimState& state, const http::ServerRequest& request) {
+  if (!loopback_or_in_process(request.remote_address))
+    return {"sim", error_response({403, "forbidden", "/sim/faults answers loopback clients only"})};
+  const auto now = state.clock.steady();
+  if (request.method == "POST") {
+    boost::system::error_code ec;
+    const auto body = boost::json::parse(request.body, ec);
+    if (ec)
+      return {"sim",
+              error_response({400, "bad.request", "/sim/faults: the body is not JSON: " + ec.message()})};
+    bool revoke = false;
+    if (auto error = state.runtime_faults.apply(body, now, revoke); !error.empty())
+      return {"sim", error_response({400, "bad.request", "/sim/faults: " + error})};
+    if (revoke) state.tokens.revoke_all();
+  } else if (request.method != "GET") {
+    return {"sim", error_response({405, "method.not.allowed", "/sim/faults takes GET or POST"})};
+  }
+  return {"sim", json_response(200, state.runtime_faults.to_json(now))};
+}
 
 // The simulator's own endpoints: not counted in the stats they report.
 std::optional<Reply> introspection(SimState& state, const http::ServerRequest& request,
@@ -30,6 +64,7 @@ std::optional<Reply> introspection(SimState& state, const http::ServerRequest& r
     state.notifications_control(action);
     return Reply{"sim", json_response(200, boost::json::object{{"requested", action}})};
   }
+  if (path == "/sim/faults") return runtime_faults(state, request);
   if (path == "/sim/reset" && request.method == "POST") {
     state.clear();
     return Reply{"sim", json_response(200, boost::json::object{{"reset", true}})};

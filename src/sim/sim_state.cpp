@@ -40,6 +40,7 @@ void SimState::clear() {
   rate_limited_ids.clear();
   token_revoked_ids.clear();
   summary_requested_ids.clear();
+  runtime_faults.clear();
 }
 
 http::Response json_response(unsigned status, const boost::json::value& body) {

@@ -15,6 +15,7 @@
 #include "insightd/sim/faults.hpp"
 #include "insightd/sim/insight_query.hpp"
 #include "insightd/sim/options.hpp"
+#include "insightd/sim/runtime_faults.hpp"
 #include "insightd/sim/stats.hpp"
 #include "insightd/sim/token_bucket.hpp"
 #include "insightd/sim/token_store.hpp"
@@ -41,6 +42,7 @@ struct SimState {
   std::unordered_set<std::string> rate_limited_ids;
   std::unordered_set<std::string> token_revoked_ids;
   std::unordered_set<std::string> summary_requested_ids;
+  RuntimeFaults runtime_faults;  // POST /sim/faults
 
   // The platform side (conversations, channels) and the notifications
   // listener's control: set by the Simulator; called under `mutex`, it only

@@ -11,6 +11,7 @@
 //   GET  /api/v2/assistants, /api/v2/assistants/{id}/queues     the intake's platform calls
 //   POST /crm/ingest                                           CRM webhook receiver
 //   POST /sim/notifications/{closing|cut|stall|resume}         notifications faults
+//   GET|POST /sim/faults                                       runtime faults (loopback only)
 //   GET  /sim/stats, GET /sim/crm/deliveries, POST /sim/reset  introspection
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/awaitable.hpp>

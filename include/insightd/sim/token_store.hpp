@@ -14,6 +14,7 @@ class TokenStore {
   std::string issue(time_point now, std::chrono::seconds ttl);
   bool valid(std::string_view token, time_point now) const;
   void revoke(std::string_view token);
+  void revoke_all() { expiry_.clear(); }
 
  private:
   std::unordered_map<std::string, time_point> expiry_;
