@@ -80,6 +80,15 @@ asio::awaitable<redis::Result<redis::Reply>> command_until_answered(redis::Conne
   }
 }
 
+// Leases batches until none are left, recording every lease it got.
+asio::awaitable<void> lease_until_empty(std::shared_ptr<RedisBackend> backend, std::vector<Lease>* got) {
+  for (;;) {
+    auto leases = co_await backend->lease(7);
+    if (leases.empty()) co_return;
+    got->insert(got->end(), leases.begin(), leases.end());
+  }
+}
+
 class RedisBackendTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -355,4 +364,39 @@ TEST_F(RedisBackendTest, WithoutAClockTheServersTimeIsUsed) {
   run(on_server_time->retry_delivery(d[0], std::chrono::system_clock::now(), 503, "x"));
   EXPECT_EQ(run(on_server_time->lease_deliveries(1)).size(), 1u);
   EXPECT_EQ(run(on_server_time->return_all_leases()), 0u);
+}
+
+// Several lease calls in flight at once from two backend objects (pipelined
+// on two connections): each script runs alone, so no ID is leased twice.
+TEST_F(RedisBackendTest, ConcurrentLeasesFromTwoBackendsNeverShareAnId) {
+  auto other = open_backend();
+  std::vector<std::string> ids;
+  for (int i = 0; i < 300; ++i) ids.push_back("id-" + std::to_string(i));
+  ASSERT_EQ(run(backend->enqueue(ids)).added, 300u);
+
+  std::vector<std::vector<Lease>> got(6);
+  std::size_t running = got.size();
+  std::exception_ptr error;
+  for (std::size_t i = 0; i < got.size(); ++i) {
+    asio::co_spawn(io, lease_until_empty(i % 2 ? other : backend, &got[i]), [&](std::exception_ptr e) {
+      if (e) error = e;
+      --running;
+    });
+  }
+  const auto deadline = std::chrono::steady_clock::now() + 60s;
+  while (running > 0 && std::chrono::steady_clock::now() < deadline) io.run_one_for(100ms);
+  ASSERT_EQ(running, 0u);
+  if (error) std::rethrow_exception(error);
+  std::set<std::string> leased;
+  std::size_t total = 0;
+  for (const auto& leases : got) {
+    total += leases.size();
+    for (const auto& l : leases) leased.insert(l.interaction_id);
+  }
+  EXPECT_EQ(total, 300u);
+  EXPECT_EQ(leased.size(), 300u);
+  auto counts = run(backend->counts());
+  EXPECT_EQ(counts.in_flight, 300);
+  EXPECT_EQ(counts.pending, 0);
+  EXPECT_EQ(run(backend->return_all_leases()) + run(other->return_all_leases()), 300u);
 }
