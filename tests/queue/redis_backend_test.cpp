@@ -12,6 +12,7 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <limits>
 #include <map>
 #include <set>
 
@@ -399,4 +400,5 @@ TEST_F(RedisBackendTest, ConcurrentLeasesFromTwoBackendsNeverShareAnId) {
   EXPECT_EQ(counts.in_flight, 300);
   EXPECT_EQ(counts.pending, 0);
   EXPECT_EQ(run(backend->return_all_leases()) + run(other->return_all_leases()), 300u);
+  EXPECT_EQ(run(backend->lease(std::numeric_limits<std::size_t>::max())).size(), 300u);  // "all of them"
 }

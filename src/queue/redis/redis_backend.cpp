@@ -34,6 +34,12 @@ std::string delay_arg(milliseconds delay) {
   return std::to_string(std::clamp<std::int64_t>(delay.count(), -cap, cap));
 }
 
+// A batch size or limit as a script argument: Lua reads it as a double and
+// passes it on to ZRANGE/LIMIT, which want an integer.
+std::string count_arg(std::size_t n) {
+  return std::to_string(std::min<std::size_t>(n, 1'000'000'000));
+}
+
 redis::ConnectionOptions options_for(const QueueConfig& cfg) {
   auto options = redis::connection_options(cfg);
   options.name = "queue redis";
@@ -151,7 +157,7 @@ asio::awaitable<EnqueueResult> do_enqueue(std::shared_ptr<Impl> impl, std::vecto
 }
 
 asio::awaitable<std::vector<Lease>> do_lease(std::shared_ptr<Impl> impl, std::size_t max) {
-  std::vector<std::string> args{impl->owner, impl->token_base(), std::to_string(max), impl->timeout_arg()};
+  std::vector<std::string> args{impl->owner, impl->token_base(), count_arg(max), impl->timeout_arg()};
   auto reply = co_await run_script(impl, "lease", std::move(args));
   std::vector<Lease> leases;
   for (const auto& element : replies::rows(reply, "lease")) {
@@ -244,7 +250,7 @@ asio::awaitable<std::vector<DeadLetter>> do_dead_letters(std::shared_ptr<Impl> i
 }
 
 asio::awaitable<std::vector<Failure>> do_recent_failures(std::shared_ptr<Impl> impl, std::size_t limit) {
-  std::vector<std::string> args{std::to_string(limit)};
+  std::vector<std::string> args{count_arg(limit)};
   auto reply = co_await run_script(impl, "recent_failures", std::move(args), Access::read);
   std::vector<Failure> list;
   for (const auto& element : replies::rows(reply, "recent_failures")) {
@@ -287,7 +293,7 @@ asio::awaitable<std::optional<InteractionInfo>> do_interaction(std::shared_ptr<I
 }
 
 asio::awaitable<std::vector<Delivery>> do_lease_deliveries(std::shared_ptr<Impl> impl, std::size_t max) {
-  std::vector<std::string> args{impl->owner, impl->token_base(), std::to_string(max), impl->timeout_arg(),
+  std::vector<std::string> args{impl->owner, impl->token_base(), count_arg(max), impl->timeout_arg(),
                                 std::string(deliveries_held_key)};
   auto reply = co_await run_script(impl, "lease_deliveries", std::move(args));
   std::vector<Delivery> deliveries;
