@@ -131,14 +131,9 @@ std::optional<Finished> finished_from(const Reply& reply, const char* script) {
   return Finished{row.text(0), *state, row.text(2)};
 }
 
-asio::awaitable<std::shared_ptr<RedisBackend>> open_backend_object(
-    asio::any_io_executor io, QueueConfig cfg, Backend::Clock clock,
-    std::shared_ptr<RedisBackend> (*make)(std::shared_ptr<Impl>)) {
-  auto impl = std::make_shared<Impl>(std::move(io), cfg, std::move(clock));
-  for (auto& script : redis_scripts::all())
-    impl->connection.register_script(std::move(script.name), std::move(script.source));
-  auto backend = make(impl);
-  // The first call proves Redis answers (and loads the scripts) before anything relies on it.
+// The first call proves Redis answers (and loads the scripts) before anything relies on it.
+asio::awaitable<std::shared_ptr<RedisBackend>> announced(std::shared_ptr<RedisBackend> backend,
+                                                         std::shared_ptr<Impl> impl) {
   co_await run_script(impl, "announce", announce_args(*impl));
   co_return backend;
 }
@@ -373,10 +368,11 @@ asio::awaitable<std::vector<DaemonInfo>> do_live_daemons(std::shared_ptr<Impl> i
 
 awaitable<std::shared_ptr<RedisBackend>> RedisBackend::open(asio::any_io_executor io, const QueueConfig& cfg,
                                                             Clock clock) {
-  // cfg is copied now: the coroutine starts only when awaited.
-  return open_backend_object(std::move(io), cfg, std::move(clock), [](std::shared_ptr<Impl> impl) {
-    return std::shared_ptr<RedisBackend>(new RedisBackend(std::move(impl)));
-  });
+  auto impl = std::make_shared<Impl>(std::move(io), cfg, std::move(clock));
+  for (auto& script : redis_scripts::all())
+    impl->connection.register_script(std::move(script.name), std::move(script.source));
+  std::shared_ptr<RedisBackend> backend(new RedisBackend(impl));
+  return announced(std::move(backend), std::move(impl));
 }
 
 RedisBackend::RedisBackend(std::shared_ptr<Impl> impl) : impl_(std::move(impl)) {}
