@@ -402,3 +402,21 @@ TEST_F(RedisBackendTest, ConcurrentLeasesFromTwoBackendsNeverShareAnId) {
   EXPECT_EQ(run(backend->return_all_leases()) + run(other->return_all_leases()), 300u);
   EXPECT_EQ(run(backend->lease(std::numeric_limits<std::size_t>::max())).size(), 300u);  // "all of them"
 }
+
+// Memory, not disk: a done interaction keeps the number of its parts, not its
+// delivered rows.
+TEST_F(RedisBackendTest, ADoneInteractionKeepsItsPartCountNotItsRows) {
+  ASSERT_TRUE(run(backend->complete(lease_one(*backend, "a"), {message("a", 1, 2), message("a", 2, 2)}, "")));
+  auto d = run(backend->lease_deliveries(10));
+  ASSERT_EQ(d.size(), 2u);
+  EXPECT_FALSE(run(backend->delivered(d[0], 200)));
+  EXPECT_EQ(keys("{test}:o:*").size(), 2u);  // kept while a part is undelivered
+  ASSERT_TRUE(run(backend->delivered(d[1], 200)));
+  EXPECT_TRUE(keys("{test}:o:*").empty());
+  EXPECT_TRUE(keys("{test}:parts:*").empty());
+  EXPECT_EQ(run(backend->interaction("a"))->outbox_parts, 2);
+  EXPECT_FALSE(run(backend->delivered(d[1], 200)));  // a repeat changes nothing
+
+  EXPECT_EQ(run(backend->enqueue({"a"})).added, 1u);  // a new cycle starts without parts
+  EXPECT_EQ(run(backend->interaction("a"))->outbox_parts, 0);
+}

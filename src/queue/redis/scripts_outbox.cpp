@@ -42,9 +42,15 @@ redis.call('HDEL', row, 'body')
 local id = r[4]
 local i = redis.call('HMGET', k('i', id), 'state', 'audit')
 if i[1] ~= 'delivering' then return false end
-for _, other in ipairs(redis.call('SMEMBERS', k('parts', id))) do
+local parts = redis.call('SMEMBERS', k('parts', id))
+for _, other in ipairs(parts) do
   if redis.call('HGET', k('o', other), 'state') ~= 'done' then return false end
 end
+-- A done interaction keeps only the number of its parts: its delivered rows
+-- (a kilobyte each in memory) are dropped.
+for _, other in ipairs(parts) do redis.call('DEL', k('o', other)) end
+redis.call('DEL', k('parts', id))
+redis.call('HSET', k('i', id), 'delivered_parts', #parts)
 set_state(id, 'delivering', 'done')
 return {id, 'done', i[2]}
 )lua"},
@@ -106,7 +112,7 @@ local function replay_one(id)
   drop_parts(id)
   local seq = redis.call('INCR', k('seq'))
   redis.call('HSET', key, 'seq', seq, 'attempts', 0, 'not_before', 0, 'last_error', '', 'last_status', 0,
-    'dead_kind', '', 'audit', '', 'retry_since', 0)
+    'dead_kind', '', 'audit', '', 'retry_since', 0, 'delivered_parts', 0)
   set_state(id, 'dead', 'pending')
   place_pending(id, seq, 0)
   return 1

@@ -24,7 +24,7 @@ for i = 4, #ARGV, 2 do
     local not_before = NOW + delay
     redis.call('HSET', key, 'seq', seq, 'attempts', 0, 'not_before', ms(not_before), 'token', '', 'owner', '',
       'lease_expires', 0, 'last_error', '', 'last_status', 0, 'dead_kind', '', 'audit', '',
-      'cycle_key', cycle, 'retry_since', 0)
+      'cycle_key', cycle, 'retry_since', 0, 'delivered_parts', 0)
     set_state(id, state or nil, 'pending')
     place_pending(id, seq, not_before)
     added = added + 1

@@ -93,11 +93,13 @@ end
 return out
 )lua"},
 
-      // ARGV: id. Returns {state, attempts, last error, updated_at, outbox rows} or nil.
+      // ARGV: id. Returns {state, attempts, last error, updated_at, outbox rows
+      // (those of a done interaction are counted, not kept)} or nil.
       {"interaction", R"lua(
-local r = redis.call('HMGET', k('i', ARGV[2]), 'state', 'attempts', 'last_error', 'updated_at')
+local r = redis.call('HMGET', k('i', ARGV[2]), 'state', 'attempts', 'last_error', 'updated_at', 'delivered_parts')
 if not r[1] then return false end
-return {r[1], tonumber(r[2]), r[3], tonumber(r[4]), redis.call('SCARD', k('parts', ARGV[2]))}
+local parts = redis.call('SCARD', k('parts', ARGV[2])) + (tonumber(r[5]) or 0)
+return {r[1], tonumber(r[2]), r[3], tonumber(r[4]), parts}
 )lua"},
   };
 }
