@@ -32,7 +32,7 @@
 #include "insightd/intake/intake.hpp"
 #include "insightd/observability/audit.hpp"
 #include "insightd/observability/logging.hpp"
-#include "insightd/queue/store.hpp"
+#include "insightd/queue/backend.hpp"
 #include "insightd/sim/simulator.hpp"
 
 namespace insightd::app {
@@ -215,7 +215,9 @@ int cmd_demo() {
   std::fclose(audit_file);
 
   // The daemon has stopped; read the final state.
-  auto store = queue::Store::open(io.get_executor(), config->queue);
+  auto store_future = boost::asio::co_spawn(io, queue::open_backend(io.get_executor(), config->queue),
+                                            boost::asio::use_future);
+  const auto store = run_until_ready(io, store_future);
   auto counts_future = boost::asio::co_spawn(io, store->counts(), boost::asio::use_future);
   const auto counts = run_until_ready(io, counts_future);
 

@@ -1,6 +1,5 @@
 // insightd enqueue | status | dead-letters: the queue commands. They need only
-// the queue.* settings and open the same database file as the daemon (WAL lets
-// them run next to it).
+// the queue.* settings and open the same queue backend as the daemon, next to it.
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/json/parse.hpp>
@@ -14,35 +13,28 @@
 #include "config_or_exit.hpp"
 #include "insightd/app/commands.hpp"
 #include "insightd/delivery/endpoint.hpp"
-#include "insightd/delivery/outbox.hpp"
 #include "insightd/intake/intake.hpp"
+#include "insightd/queue/backend.hpp"
 #include "insightd/queue/interaction_id.hpp"
 #include "insightd/queue/report.hpp"
-#include "insightd/queue/store.hpp"
 
 namespace insightd::app {
 
 namespace {
 
-// A store on a private io_context, for one command.
+// A queue backend on a private io_context, for one command.
 class QueueSession {
  public:
-  // nullopt (after printing why) when the config is invalid or the file cannot be opened.
+  // nullopt (after printing why) when the config is invalid or the backend cannot be opened.
   static std::optional<QueueSession> open(const std::string& config_path, int& exit_code) {
     auto config = load_config_for_command(config_path);
     if (!config) {
       exit_code = 2;
       return std::nullopt;
     }
-    if (config->queue.backend != QueueBackend::sqlite) {
-      std::fprintf(stderr, "%s: queue.backend redis is not supported by this build; use sqlite\n",
-                   config_path.c_str());
-      exit_code = 1;
-      return std::nullopt;
-    }
     QueueSession session;
     try {
-      session.store_ = queue::Store::open(session.io_->get_executor(), config->queue);
+      session.store_ = session.run(queue::open_backend(session.io_->get_executor(), config->queue));
     } catch (const std::exception& e) {
       std::fprintf(stderr, "%s\n", e.what());
       exit_code = 1;
@@ -51,8 +43,7 @@ class QueueSession {
     return session;
   }
 
-  queue::Store& store() { return *store_; }
-  const std::shared_ptr<queue::Store>& shared_store() { return store_; }
+  queue::Backend& store() { return *store_; }
 
   // Runs one store operation to completion; database failures are thrown.
   template <class T>
@@ -72,7 +63,7 @@ class QueueSession {
  private:
   QueueSession() = default;
   std::unique_ptr<boost::asio::io_context> io_ = std::make_unique<boost::asio::io_context>(1);
-  std::shared_ptr<queue::Store> store_;
+  std::shared_ptr<queue::Backend> store_;
 };
 
 // Database errors after opening (disk full, locked past busy_timeout) end the command.
@@ -84,14 +75,6 @@ int guarded(const char* command, F f) {
     std::fprintf(stderr, "insightd %s: %s\n", command, e.what());
     return 1;
   }
-}
-
-// The held reason, if deliveries were held (endpoint answered 410); releases them.
-boost::asio::awaitable<std::optional<std::string>> resume_held_deliveries(
-    std::shared_ptr<queue::Store> store) {
-  auto outbox = delivery::make_outbox(std::move(store));
-  auto reason = co_await delivery::resume_held_deliveries(*outbox);
-  co_return reason;
 }
 
 }  // namespace
@@ -160,7 +143,7 @@ int cmd_resume_deliveries(const std::string& config_path) {
   auto session = QueueSession::open(config_path, exit_code);
   if (!session) return exit_code;
   return guarded("resume-deliveries", [&] {
-    auto reason = session->run(resume_held_deliveries(session->shared_store()));
+    auto reason = session->run(delivery::resume_held_deliveries(session->store()));
     if (reason) {
       std::printf("deliveries resumed (they were held: %s)\n", reason->c_str());
     } else {

@@ -3,7 +3,6 @@
 #include <chrono>
 
 #include "insightd/delivery/endpoint.hpp"
-#include "insightd/delivery/outbox.hpp"
 #include "insightd/queue/report.hpp"
 
 namespace insightd::app {
@@ -31,24 +30,23 @@ json::object throughput_json(const std::vector<queue::MinuteCounts>& minutes, st
           {"failed", std::move(failed)}};
 }
 
-awaitable<std::size_t> replay(std::shared_ptr<queue::Store> store, std::function<void()> work_arrived,
+awaitable<std::size_t> replay(std::shared_ptr<queue::Backend> store, std::function<void()> work_arrived,
                               std::vector<std::string> ids, bool all) {
   const std::size_t replayed = co_await store->replay(std::move(ids), all);
   if (replayed > 0 && work_arrived) work_arrived();
   co_return replayed;
 }
 
-awaitable<std::optional<std::string>> resume(std::shared_ptr<queue::Store> store,
+awaitable<std::optional<std::string>> resume(std::shared_ptr<queue::Backend> store,
                                              std::function<void()> work_arrived) {
-  auto outbox = delivery::make_outbox(std::move(store));
-  auto reason = co_await delivery::resume_held_deliveries(*outbox);
+  auto reason = co_await delivery::resume_held_deliveries(*store);
   if (reason && work_arrived) work_arrived();
   co_return reason;
 }
 
 }  // namespace
 
-awaitable<json::object> console_snapshot(std::shared_ptr<queue::Store> store) {
+awaitable<json::object> console_snapshot(std::shared_ptr<queue::Backend> store) {
   const auto counts = co_await store->counts();
   const auto held = co_await store->held_reason();
   const auto minutes = co_await store->settled_per_minute(console_throughput_minutes);
@@ -62,7 +60,7 @@ awaitable<json::object> console_snapshot(std::shared_ptr<queue::Store> store) {
                          {"failures", std::move(failure_rows)}};
 }
 
-observability::ConsoleDeps console_deps(std::shared_ptr<queue::Store> store, std::string token,
+observability::ConsoleDeps console_deps(std::shared_ptr<queue::Backend> store, std::string token,
                                         std::function<void()> work_arrived) {
   observability::ConsoleDeps deps;
   deps.token = std::move(token);

@@ -1,5 +1,5 @@
 #pragma once
-// What the web console shows and does, over the queue store: the daemon hands
+// What the web console shows and does, over the queue backend: the daemon hands
 // these to the admin endpoint (observability/console.hpp draws and guards them).
 #include <boost/asio/awaitable.hpp>
 #include <boost/json/object.hpp>
@@ -8,7 +8,7 @@
 #include <string>
 
 #include "insightd/observability/console.hpp"
-#include "insightd/queue/store.hpp"
+#include "insightd/queue/backend.hpp"
 
 namespace insightd::app {
 
@@ -19,11 +19,11 @@ inline constexpr std::size_t console_failure_rows = 100;
 //  "status": as `insightd status --json`,
 //  "throughput": {"start": the first minute, "done": [per minute], "failed": [per minute]},
 //  "failures": the newest failed or dead interactions (queue::to_json(Failure))}
-boost::asio::awaitable<boost::json::object> console_snapshot(std::shared_ptr<queue::Store> store);
+boost::asio::awaitable<boost::json::object> console_snapshot(std::shared_ptr<queue::Backend> store);
 
 // The console's deps; `work_arrived` runs after a replay or a resume, so the
 // lease loop and the delivery workers look for the work at once.
-observability::ConsoleDeps console_deps(std::shared_ptr<queue::Store> store, std::string token,
+observability::ConsoleDeps console_deps(std::shared_ptr<queue::Backend> store, std::string token,
                                         std::function<void()> work_arrived);
 
 }  // namespace insightd::app

@@ -31,7 +31,7 @@
 #include "insightd/observability/logging.hpp"
 #include "insightd/observability/metrics.hpp"
 #include "insightd/observability/systemd_notify.hpp"
-#include "insightd/queue/store.hpp"
+#include "insightd/queue/backend.hpp"
 #include "intake_hook.hpp"
 #include "interaction_processor.hpp"
 #include "telemetry.hpp"
@@ -66,7 +66,7 @@ struct Daemon::Impl {
   observability::Metrics metrics{INSIGHTD_VERSION};
   std::shared_ptr<observability::AuditSink> audit;
   governance::PiiScanner scanner;
-  std::shared_ptr<queue::Store> store;
+  std::shared_ptr<queue::Backend> store;
   std::unique_ptr<Telemetry> telemetry;
   std::unique_ptr<Services> services;
   std::unique_ptr<http::Server> admin;
@@ -468,10 +468,8 @@ struct Daemon::Impl {
   }
 
   asio::awaitable<void> serve() {
-    if (config->queue.backend != QueueBackend::sqlite) {
-      throw std::runtime_error("queue.backend redis is not supported by this build; use sqlite");
-    }
-    store = queue::Store::open(executor(), config->queue);
+    auto opened = co_await queue::open_backend(executor(), config->queue);
+    store = std::move(opened);
     telemetry = std::make_unique<Telemetry>(metrics, audit, [this] { wake.notify(); });
     services = build_services(*config);
     start_admin();
@@ -484,7 +482,7 @@ struct Daemon::Impl {
     start_intake();
     observability::notify_ready();
     spdlog::info("insightd running: source {}, queue {}, concurrency {}", to_string(config->genesys.source),
-                 config->queue.sqlite_path, config->genesys.concurrency);
+                 store->describe(), config->genesys.concurrency);
     co_await lease_loop();
     stopping = true;
     wake.notify();

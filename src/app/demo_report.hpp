@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "insightd/observability/audit.hpp"
-#include "insightd/queue/store.hpp"
+#include "insightd/queue/types.hpp"
 #include "insightd/sim/stats.hpp"
 
 namespace insightd::app {

@@ -81,7 +81,7 @@ IntakeHook::~IntakeHook() {
 }
 
 void IntakeHook::start(const Config& cfg, http::Client& client, genesys::TokenManager& tokens,
-                       genesys::RateLimiter& limiter, std::shared_ptr<queue::Store> store) {
+                       genesys::RateLimiter& limiter, std::shared_ptr<queue::Backend> store) {
   if (!cfg.intake.enabled) return;
   intake::Dependencies deps{executor_,        &client,           &tokens,        &limiter,
                             std::move(store), leadership_.get(), observer_.get()};

@@ -20,7 +20,7 @@ class IntakeHook {
 
   // No-op unless cfg.intake.enabled.
   void start(const Config& cfg, http::Client& client, genesys::TokenManager& tokens,
-             genesys::RateLimiter& limiter, std::shared_ptr<queue::Store> store);
+             genesys::RateLimiter& limiter, std::shared_ptr<queue::Backend> store);
   // Cancels the intake and waits until it has stopped.
   boost::asio::awaitable<void> stop();
 

@@ -12,7 +12,7 @@
 #include "insightd/config/config.hpp"
 #include "insightd/genesys/fetcher.hpp"
 #include "insightd/governance/governance.hpp"
-#include "insightd/queue/store.hpp"
+#include "insightd/queue/backend.hpp"
 
 namespace insightd::observability {
 struct AuditRecord;
@@ -28,7 +28,7 @@ struct ProcessorContext {
   const Config* config = nullptr;
   genesys::Fetcher* fetcher = nullptr;
   const governance::PiiScanner* scanner = nullptr;
-  queue::Store* store = nullptr;
+  queue::WorkQueue* store = nullptr;
   delivery::Deliverer* deliverer = nullptr;  // null: every message goes through the outbox
   std::function<void(const observability::AuditRecord&)> audit;  // a finished cycle
   std::function<void()> outbox_written;                          // wake the delivery workers

@@ -11,7 +11,7 @@
 #include "insightd/governance/governance.hpp"
 #include "insightd/observability/audit.hpp"
 #include "insightd/observability/metrics.hpp"
-#include "insightd/queue/store.hpp"
+#include "insightd/queue/types.hpp"
 
 namespace insightd::app {
 

@@ -32,12 +32,7 @@ std::int64_t unix_seconds(std::chrono::system_clock::time_point t) {
 
 }  // namespace
 
-Deliverer::Deliverer(boost::asio::any_io_executor executor, std::shared_ptr<queue::Store> store,
-                     http::Client& client, const CrmConfig& crm, DeliveryObserver* observer,
-                     DelivererOptions options)
-    : Deliverer(executor, make_outbox(std::move(store)), client, crm, observer, options) {}
-
-Deliverer::Deliverer(boost::asio::any_io_executor executor, std::shared_ptr<Outbox> outbox,
+Deliverer::Deliverer(boost::asio::any_io_executor executor, std::shared_ptr<queue::Outbox> outbox,
                      http::Client& client, const CrmConfig& crm, DeliveryObserver* observer,
                      DelivererOptions options)
     : executor_(executor),
@@ -144,7 +139,7 @@ void Deliverer::record_breaker(int status) {
 }
 
 boost::asio::awaitable<void> Deliverer::refresh_held() {
-  auto reason = co_await outbox_->setting(std::string(queue::deliveries_held_key));
+  auto reason = co_await outbox_->held_reason();
   held_ = reason.has_value();
 }
 

@@ -12,7 +12,7 @@
 #include "insightd/common/log_exceptions.hpp"
 #include "insightd/http/stream_connect.hpp"
 #include "insightd/intake/assistants.hpp"
-#include "insightd/queue/store.hpp"
+#include "insightd/queue/backend.hpp"
 #include "live_path.hpp"
 #include "upstream.hpp"
 

@@ -3,7 +3,7 @@
 
 #include "insightd/queue/backend.hpp"
 #include "insightd/queue/redis_backend.hpp"
-#include "insightd/queue/store.hpp"
+#include "sqlite/sqlite_backend.hpp"
 
 namespace insightd::queue {
 
@@ -11,7 +11,7 @@ awaitable<std::shared_ptr<Backend>> open_backend(boost::asio::any_io_executor io
                                                  Backend::Clock clock) {
   switch (cfg.backend) {
     case QueueBackend::sqlite:
-      co_return Store::open(std::move(io), cfg, std::move(clock));
+      co_return SqliteBackend::open(std::move(io), cfg, std::move(clock));
     case QueueBackend::redis: {
       auto backend = co_await RedisBackend::open(std::move(io), cfg, std::move(clock));
       co_return backend;

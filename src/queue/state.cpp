@@ -1,7 +1,7 @@
 #include <array>
 #include <utility>
 
-#include "insightd/queue/store.hpp"
+#include "insightd/queue/types.hpp"
 
 namespace insightd::queue {
 

@@ -1,4 +1,4 @@
-// The delivery workers against the real SQLite store (temporary file).
+// The delivery workers against the real SQLite backend (temporary file).
 #include <gtest/gtest.h>
 
 #include <charconv>
@@ -34,14 +34,14 @@ std::vector<Insight> insights(int count) {
 struct DelivererStoreTest : ::testing::Test {
   boost::asio::io_context io{1};
   insightd::test::TempDir dir;
-  std::shared_ptr<queue::Store> store;
+  std::shared_ptr<queue::Backend> store;
   RecordingObserver observer;
   CrmConfig crm = test_crm_config();
 
   void SetUp() override {
     QueueConfig cfg;
     cfg.sqlite_path = (dir.path() / "insightd.db").string();
-    store = queue::Store::open(io.get_executor(), cfg);
+    store = await(queue::open_backend(io.get_executor(), cfg));
   }
 
   // Drives one store operation to completion.
@@ -164,11 +164,10 @@ TEST_F(DelivererStoreTest, GoneHoldsDeliveriesUntilTheConfiguredUrlChanges) {
 }
 
 TEST_F(DelivererStoreTest, ResumeHeldDeliveriesReleasesThemAndSaysWhyTheyWereHeld) {
-  auto outbox = make_outbox(store);
-  EXPECT_EQ(await(resume_held_deliveries(*outbox)), std::nullopt);  // not held: nothing to say
+  EXPECT_EQ(await(resume_held_deliveries(*store)), std::nullopt);  // not held: nothing to say
 
-  await(disable_endpoint(*outbox, crm.url));
-  const auto reason = await(resume_held_deliveries(*outbox));
+  await(disable_endpoint(*store, crm.url));
+  const auto reason = await(resume_held_deliveries(*store));
   ASSERT_TRUE(reason);
   EXPECT_EQ(*reason, "CRM endpoint answered 410 Gone");
   EXPECT_FALSE(await(store->held_reason()));

@@ -1,6 +1,6 @@
 #pragma once
 // Test doubles for the delivery workers: a scripted HTTP client that records
-// every request, an in-memory outbox that records every store call, and an
+// every request, an in-memory queue::Outbox that records every call, and an
 // observer that records every hook. All run on the test's single io_context.
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
@@ -14,8 +14,11 @@
 #include <vector>
 
 #include "insightd/delivery/deliverer.hpp"
+#include "insightd/queue/backend.hpp"
 
 namespace insightd::delivery::test {
+
+using queue::awaitable;
 
 using SystemTime = std::chrono::system_clock::time_point;
 
@@ -61,7 +64,7 @@ class FakeClient final : public http::Client {
   Script script_;
 };
 
-class FakeOutbox final : public Outbox {
+class FakeOutbox final : public queue::Outbox {
  public:
   struct Row {
     queue::OutboxMessage message;
@@ -124,12 +127,21 @@ class FakeOutbox final : public Outbox {
   }
   awaitable<void> hold_deliveries(std::string reason) override {
     held = true;
-    held_reason = std::move(reason);
+    held_because = std::move(reason);
     co_return;
   }
   awaitable<void> release_held() override {
     held = false;
     co_return;
+  }
+  awaitable<std::optional<std::string>> held_reason() override {
+    if (!held) co_return std::nullopt;
+    co_return held_because;
+  }
+  awaitable<std::int64_t> outbox_depth() override {
+    std::int64_t depth = 0;
+    for (const auto& row : rows) depth += row.settled ? 0 : 1;
+    co_return depth;
   }
   awaitable<std::optional<std::string>> setting(std::string key) override {
     auto it = settings.find(key);
@@ -145,7 +157,7 @@ class FakeOutbox final : public Outbox {
   std::vector<Retry> retries;
   std::vector<Settled> delivered_rows, dead_rows;
   bool held = false;
-  std::string held_reason;
+  std::string held_because;
   std::map<std::string, std::string> settings;
   int lease_calls = 0;
   bool throw_on_delivered = false;

@@ -1,5 +1,5 @@
 // The intake component against the in-process simulator on loopback: a real
-// SQLite store, the real HTTP client, token manager and limiter, the
+// SQLite backend, the real HTTP client, token manager and limiter, the
 // simulator's WebSocket and analytics query. Half of the events are dropped,
 // so both paths have work.
 #include <gtest/gtest.h>
@@ -9,6 +9,7 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <boost/asio/use_future.hpp>
 #include <filesystem>
 #include <set>
 
@@ -16,7 +17,7 @@
 #include "insightd/genesys/token_manager.hpp"
 #include "insightd/http/client.hpp"
 #include "insightd/intake/intake.hpp"
-#include "insightd/queue/store.hpp"
+#include "insightd/queue/backend.hpp"
 #include "insightd/sim/simulator.hpp"
 
 namespace insightd::intake {
@@ -67,7 +68,9 @@ TEST(IntakeComponent, BothPathsTogetherQueueEveryFinishedConversationOnce) {
   cfg.intake.heartbeat_timeout = 2s;
   cfg.intake.reconcile_interval = 300ms;
 
-  auto store = queue::Store::open(io.get_executor(), cfg.queue);
+  auto opened = asio::co_spawn(io, queue::open_backend(io.get_executor(), cfg.queue), asio::use_future);
+  while (opened.wait_for(0s) != std::future_status::ready) io.run_one();  // the simulator keeps io busy
+  auto store = opened.get();
   auto client = http::make_client(io.get_executor(), {});
   genesys::RateLimiter limiter(io.get_executor(), cfg.genesys.requests_per_minute, cfg.genesys.burst);
   genesys::TokenManager tokens(io.get_executor(), *client, limiter, cfg.genesys);
@@ -84,7 +87,7 @@ TEST(IntakeComponent, BothPathsTogetherQueueEveryFinishedConversationOnce) {
   // Stops the intake once the simulator has finished every conversation and
   // the queue holds as many, or after 30 s.
   std::size_t pending = 0;
-  auto watch = [](asio::io_context* io, sim::Simulator* sim, queue::Store* store, Intake* intake,
+  auto watch = [](asio::io_context* io, sim::Simulator* sim, queue::Backend* store, Intake* intake,
                   std::size_t* pending) -> asio::awaitable<void> {
     const auto deadline = std::chrono::steady_clock::now() + 30s;
     while (std::chrono::steady_clock::now() < deadline) {

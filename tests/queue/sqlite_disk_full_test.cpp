@@ -8,7 +8,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "../../src/queue/sqlite.hpp"
+#include "../../src/queue/sqlite/sqlite.hpp"
 #include "support/temp_dir.hpp"
 
 namespace insightd::queue::sqlite {

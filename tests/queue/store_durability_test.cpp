@@ -178,7 +178,7 @@ TEST_F(QueueDurabilityTest, OpenFailureNamesThePath) {
 TEST_F(QueueDurabilityTest, RunsOnTheDatabaseThreadAndResumesOnTheCallersExecutor) {
   auto caller = std::this_thread::get_id();
   std::thread::id resumed;
-  auto op = [](std::shared_ptr<Store> s, std::thread::id* where) -> awaitable<void> {
+  auto op = [](std::shared_ptr<Backend> s, std::thread::id* where) -> awaitable<void> {
     co_await s->counts();
     *where = std::this_thread::get_id();
   };

@@ -1,5 +1,5 @@
 #pragma once
-// A Store on a fresh SQLite file in a temporary directory, a manual clock,
+// A SQLite backend on a fresh file in a temporary directory, a manual clock,
 // and run(): drives one store operation to completion on a local io_context.
 #include <gtest/gtest.h>
 #include <sqlite3.h>
@@ -16,7 +16,7 @@
 #include <string>
 #include <thread>
 
-#include "insightd/queue/store.hpp"
+#include "insightd/queue/backend.hpp"
 
 namespace insightd::queue::testing {
 
@@ -25,7 +25,7 @@ namespace insightd::queue::testing {
 class ManualClock {
  public:
   using time_point = std::chrono::system_clock::time_point;
-  Store::Clock function() const {
+  Backend::Clock function() const {
     return [state = state_] {
       state->reader = std::this_thread::get_id();
       return time_point(std::chrono::milliseconds(state->ms.load()));
@@ -92,7 +92,9 @@ class StoreTest : public ::testing::Test {
     return counts;
   }
 
-  std::shared_ptr<Store> open_store() { return Store::open(io.get_executor(), cfg, clock.function()); }
+  std::shared_ptr<Backend> open_store() {
+    return run(open_backend(io.get_executor(), cfg, clock.function()));
+  }
 
   // Drops the store without returning anything, as a kill -9 would, and opens the file again.
   void reopen() {
@@ -153,7 +155,7 @@ class StoreTest : public ::testing::Test {
   ManualClock clock;
   QueueConfig cfg;
   std::filesystem::path dir;
-  std::shared_ptr<Store> store;
+  std::shared_ptr<Backend> store;
 };
 
 }  // namespace insightd::queue::testing

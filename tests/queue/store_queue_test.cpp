@@ -298,7 +298,7 @@ TEST_F(QueueStoreTest, RenewedLeasesAreNotTakenAgainWhileUnrenewedOnesExpire) {
   run(store->enqueue({"a", "b"}));
   auto mine = run(store->lease(1));
   ASSERT_THAT(ids_of(mine), ElementsAre("a"));
-  auto other = Store::open(io.get_executor(), cfg, clock.function());  // a second daemon on the file
+  auto other = open_store();  // a second daemon on the file
   auto theirs = run(other->lease(1));
   ASSERT_THAT(ids_of(theirs), ElementsAre("b"));
 
@@ -341,7 +341,7 @@ TEST_F(QueueStoreTest, CountParkedCountsPendingIdsNotDueWithinTheHorizon) {
 TEST_F(QueueStoreTest, ReturnAllLeasesReturnsOnlyThisStoresLeases) {
   run(store->enqueue({"a", "b", "c"}));
   auto mine = run(store->lease(2));
-  auto other = Store::open(io.get_executor(), cfg, clock.function());  // a second daemon on the file
+  auto other = open_store();  // a second daemon on the file
   auto theirs = run(other->lease(1));
   ASSERT_THAT(ids_of(theirs), ElementsAre("c"));
 

@@ -1,7 +1,7 @@
 #pragma once
 // The CRM delivery workers (SPEC §5, issue 4). `crm.concurrency` workers each
 // lease one due outbox row at a time, POST it signed (webhook_request.hpp),
-// classify the answer (retry_policy.hpp) and record the outcome in the store,
+// classify the answer (retry_policy.hpp) and record the outcome in the outbox,
 // behind a circuit breaker. Idle workers wait for wake() or the poll interval.
 // A new interaction's messages get their first attempt before they are written
 // (deliver_new): accepted ones never touch the disk, the rest go to the outbox
@@ -23,10 +23,9 @@
 #include "insightd/config/config.hpp"
 #include "insightd/delivery/circuit_breaker.hpp"
 #include "insightd/delivery/observer.hpp"
-#include "insightd/delivery/outbox.hpp"
 #include "insightd/delivery/retry_policy.hpp"
 #include "insightd/http/client.hpp"
-#include "insightd/queue/store.hpp"
+#include "insightd/queue/backend.hpp"
 
 namespace insightd::delivery {
 
@@ -41,16 +40,15 @@ class Deliverer {
   // Throws std::invalid_argument at start-up when crm.signing_secret is empty or
   // a whsec_ secret is not valid base64. `observer` may be null; it and
   // `client` must outlive the Deliverer.
-  Deliverer(boost::asio::any_io_executor executor, std::shared_ptr<queue::Store> store, http::Client& client,
-            const CrmConfig& crm, DeliveryObserver* observer = nullptr, DelivererOptions options = {});
-  Deliverer(boost::asio::any_io_executor executor, std::shared_ptr<Outbox> outbox, http::Client& client,
-            const CrmConfig& crm, DeliveryObserver* observer = nullptr, DelivererOptions options = {});
+  Deliverer(boost::asio::any_io_executor executor, std::shared_ptr<queue::Outbox> outbox,
+            http::Client& client, const CrmConfig& crm, DeliveryObserver* observer = nullptr,
+            DelivererOptions options = {});
   Deliverer(const Deliverer&) = delete;
   Deliverer& operator=(const Deliverer&) = delete;
 
   // Releases held deliveries if the endpoint was disabled for another URL,
   // then runs the workers until stop(). Rethrows the first exception a worker
-  // died with (a store failure), after stopping the others.
+  // died with (an outbox failure), after stopping the others.
   boost::asio::awaitable<void> run();
   // Stop leasing; in-flight POSTs finish (bounded by crm.timeout) and are recorded.
   void stop();
@@ -72,7 +70,7 @@ class Deliverer {
   };
   boost::asio::awaitable<NewDelivery> deliver_new(const std::vector<queue::OutboxMessage>& messages);
   // Records a refused first attempt on its outbox row, leased to the caller
-  // (queue::Store::complete_attempted), as a worker would have.
+  // (queue::WorkQueue::complete_attempted), as a worker would have.
   boost::asio::awaitable<void> record(queue::Delivery delivery, Attempt attempt);
 
  private:
@@ -86,7 +84,7 @@ class Deliverer {
   void record_breaker(int status);
 
   boost::asio::any_io_executor executor_;
-  std::shared_ptr<Outbox> outbox_;
+  std::shared_ptr<queue::Outbox> outbox_;
   http::Client& client_;
   CrmConfig crm_;
   std::string key_;
@@ -106,7 +104,7 @@ class Deliverer {
   std::exception_ptr failure_;
   int posts_in_flight_ = 0;  // <= crm.concurrency, workers and deliver_new together
   AsyncEvent post_slot_freed_;
-  // Deliveries held (410), as last read from the store or set here; read by
+  // Deliveries held (410), as last read from the outbox or set here; read by
   // run() or the first deliver_new. While held, deliver_new sends nothing.
   std::optional<bool> held_;
 };

@@ -3,7 +3,7 @@
 // Called on the I/O thread; every hook defaults to doing nothing.
 #include <string>
 
-#include "insightd/queue/store.hpp"
+#include "insightd/queue/types.hpp"
 
 namespace insightd::delivery {
 

@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "insightd/common/insight.hpp"
-#include "insightd/queue/store.hpp"
+#include "insightd/queue/types.hpp"
 
 namespace insightd::delivery {
 

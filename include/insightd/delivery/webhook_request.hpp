@@ -10,7 +10,7 @@
 #include <string_view>
 
 #include "insightd/http/message.hpp"
-#include "insightd/queue/store.hpp"
+#include "insightd/queue/types.hpp"
 
 namespace insightd::delivery {
 

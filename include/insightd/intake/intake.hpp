@@ -28,7 +28,7 @@ class TokenManager;
 class RateLimiter;
 }  // namespace genesys
 namespace queue {
-class Store;
+class Backend;
 }
 }  // namespace insightd
 
@@ -99,7 +99,7 @@ struct Dependencies {
   http::Client* client = nullptr;  // the Genesys API client (the fetcher's)
   genesys::TokenManager* tokens = nullptr;
   genesys::RateLimiter* limiter = nullptr;
-  std::shared_ptr<queue::Store> store;
+  std::shared_ptr<queue::Backend> store;
   Leadership* leadership = nullptr;
   Observer* observer = nullptr;  // may be null
 };

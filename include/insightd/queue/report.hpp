@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "insightd/queue/store.hpp"
+#include "insightd/queue/types.hpp"
 
 namespace insightd::queue {
 
@@ -19,7 +19,7 @@ boost::json::object status_json(const Counts& counts, const std::optional<std::s
 // console. A failure without an audit context (a failed fetch) takes the
 // correlation id its reason names, "(correlation id X)", if any.
 boost::json::object to_json(const Failure& failure);
-// to_json(const InteractionInfo&) is declared in store.hpp.
+// to_json(const InteractionInfo&) is declared in types.hpp.
 
 std::string format_counts(const Counts& counts);  // one "name  value" line per state
 // A table: time (UTC), interaction, attempts, last status, last error, kind;

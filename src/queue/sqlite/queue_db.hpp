@@ -1,18 +1,18 @@
 #pragma once
 // The queue's operations as plain blocking calls on one SQLite connection.
-// Store runs them on its database thread; nothing else should call them.
+// SqliteBackend runs them on its database thread; nothing else should call them.
 #include <cstdint>
 #include <string>
 #include <vector>
 
-#include "insightd/queue/store.hpp"
+#include "insightd/queue/backend.hpp"
 #include "sqlite.hpp"
 
 namespace insightd::queue {
 
 class QueueDb {
  public:
-  QueueDb(const QueueConfig& cfg, Store::Clock clock);
+  QueueDb(const QueueConfig& cfg, Backend::Clock clock);
 
   const std::string& path() const { return db_.path(); }
   sqlite::Connection& connection() { return db_; }  // for the group commit's transactions
@@ -56,9 +56,9 @@ class QueueDb {
   std::optional<Finished> finished(const std::string& id);
 
   sqlite::Connection db_;
-  Store::Clock clock_;
+  Backend::Clock clock_;
   std::int64_t lease_timeout_ms_;
-  std::string token_prefix_;  // unique per Store: return_all_leases only touches its own leases
+  std::string token_prefix_;  // unique per backend object: return_all_leases only touches its own leases
   std::uint64_t token_counter_ = 0;
 };
 

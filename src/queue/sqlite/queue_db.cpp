@@ -49,14 +49,14 @@ State state_column(const sqlite::Statement& s, int column) {
 
 }  // namespace
 
-QueueDb::QueueDb(const QueueConfig& cfg, Store::Clock clock)
+QueueDb::QueueDb(const QueueConfig& cfg, Backend::Clock clock)
     : db_((create_parent_directory(cfg.sqlite_path), cfg.sqlite_path)),
-      clock_(clock ? std::move(clock) : Store::Clock([] { return std::chrono::system_clock::now(); })),
+      clock_(clock ? std::move(clock) : Backend::Clock([] { return std::chrono::system_clock::now(); })),
       lease_timeout_ms_(cfg.lease_timeout.count()),
       token_prefix_(random_token_prefix()) {
   // WAL: readers (status, the admin API) never block the writer. synchronous:
   // FULL while opening and migrating; then the group commit picks FULL or
-  // NORMAL per transaction (group_commit.hpp, and Durability in store.hpp).
+  // NORMAL per transaction (group_commit.hpp, and Durability in sqlite_backend.hpp).
   db_.exec("PRAGMA busy_timeout = 5000");  // first: the pragmas below may wait for another process
   {
     auto q = db_.query("PRAGMA journal_mode = WAL");

@@ -18,7 +18,7 @@
 #include <mutex>
 #include <vector>
 
-#include "insightd/queue/store.hpp"
+#include "insightd/queue/backend.hpp"
 
 namespace insightd::queue {
 
@@ -42,7 +42,7 @@ class GroupCommit {
   GroupCommit& operator=(const GroupCommit&) = delete;
 
   void submit(std::unique_ptr<Op> op);  // from any thread
-  CommitStats stats() const;     // transactions committed or attempted, operations run
+  CommitStats stats() const;            // transactions committed or attempted, operations run
 
  private:
   void drain();  // database thread: batches until nothing is queued
@@ -55,7 +55,7 @@ class GroupCommit {
   mutable std::mutex mutex_;
   std::vector<std::unique_ptr<Op>> queued_;  // guarded by mutex_
   bool draining_ = false;                    // guarded by mutex_: a drain() is posted or running
-  CommitStats stats_;                 // guarded by mutex_
+  CommitStats stats_;                        // guarded by mutex_
   bool synchronous_full_ = true;             // database thread: as QueueDb opens the file
 };
 

@@ -1,4 +1,5 @@
-#include "insightd/queue/store.hpp"
+// SPDX-License-Identifier: Apache-2.0
+#include "sqlite_backend.hpp"
 
 #include <boost/asio/async_result.hpp>
 #include <boost/asio/executor_work_guard.hpp>
@@ -16,7 +17,7 @@ namespace insightd::queue {
 
 namespace asio = boost::asio;
 
-struct Store::Impl {
+struct SqliteBackend::Impl {
   Impl(asio::any_io_executor io_executor, const QueueConfig& cfg, Clock clock)
       : io(std::move(io_executor)), db(cfg, std::move(clock)) {}
   ~Impl() { pool.join(); }
@@ -42,18 +43,18 @@ struct completion_signature<void> {
 // busy daemon would otherwise queue for it (SQLite's busy handler is not fair).
 // A durable write is on disk when it returns, across a power cut too (the
 // batch commits with an fsync); a plain write survives kill -9 and reaches the
-// disk by the next durable commit or checkpoint (see store.hpp).
+// disk by the next durable commit or checkpoint (see sqlite_backend.hpp).
 enum class Access { read, write, durable };
 
-// One awaited store call: f(db) runs on the database thread in a group
+// One awaited backend call: f(db) runs on the database thread in a group
 // commit; the handler resumes the awaiting coroutine on its executor once the
 // batch is durable. The Impl reference travels with the completion, so the
 // last one is never dropped on the database thread (whose destructor joins
 // that thread).
 template <class F, class R, class Handler>
-class StoreOp final : public GroupCommit::Op {
+class SqliteOp final : public GroupCommit::Op {
  public:
-  StoreOp(std::shared_ptr<Store::Impl> impl, Access access, F f, Handler handler)
+  SqliteOp(std::shared_ptr<SqliteBackend::Impl> impl, Access access, F f, Handler handler)
       : impl_(std::move(impl)),
         access_(access),
         f_(std::move(f)),
@@ -84,7 +85,7 @@ class StoreOp final : public GroupCommit::Op {
 
  private:
   using Value = std::conditional_t<std::is_void_v<R>, std::monostate, R>;
-  std::shared_ptr<Store::Impl> impl_;
+  std::shared_ptr<SqliteBackend::Impl> impl_;
   Access access_;
   F f_;
   Handler handler_;
@@ -94,11 +95,11 @@ class StoreOp final : public GroupCommit::Op {
 };
 
 template <class F, class R = std::invoke_result_t<F&, QueueDb&>>
-awaitable<R> on_db(std::shared_ptr<Store::Impl> impl, Access access, F f) {
-  auto initiation = [](auto handler, std::shared_ptr<Store::Impl> impl, Access access, F f) {
+awaitable<R> on_db(std::shared_ptr<SqliteBackend::Impl> impl, Access access, F f) {
+  auto initiation = [](auto handler, std::shared_ptr<SqliteBackend::Impl> impl, Access access, F f) {
     auto& group = impl->group;
-    group.submit(std::make_unique<StoreOp<F, R, decltype(handler)>>(std::move(impl), access, std::move(f),
-                                                                    std::move(handler)));
+    group.submit(std::make_unique<SqliteOp<F, R, decltype(handler)>>(std::move(impl), access, std::move(f),
+                                                                     std::move(handler)));
   };
   return asio::async_initiate<const asio::use_awaitable_t<>&, typename completion_signature<R>::type>(
       initiation, asio::use_awaitable, std::move(impl), access, std::move(f));
@@ -106,154 +107,160 @@ awaitable<R> on_db(std::shared_ptr<Store::Impl> impl, Access access, F f) {
 
 }  // namespace
 
-std::shared_ptr<Store> Store::open(asio::any_io_executor io, const QueueConfig& cfg, Clock clock) {
-  return std::shared_ptr<Store>(new Store(std::make_shared<Impl>(std::move(io), cfg, std::move(clock))));
+std::shared_ptr<SqliteBackend> SqliteBackend::open(asio::any_io_executor io, const QueueConfig& cfg,
+                                                   Clock clock) {
+  return std::shared_ptr<SqliteBackend>(
+      new SqliteBackend(std::make_shared<Impl>(std::move(io), cfg, std::move(clock))));
 }
 
-Store::Store(std::shared_ptr<Impl> impl) : impl_(std::move(impl)) {}
-Store::~Store() = default;
+SqliteBackend::SqliteBackend(std::shared_ptr<Impl> impl) : impl_(std::move(impl)) {}
+SqliteBackend::~SqliteBackend() = default;
 
-const std::string& Store::path() const noexcept {
+const std::string& SqliteBackend::path() const noexcept {
   return impl_->db.path();
 }
 
-CommitStats Store::commit_stats() const {
+CommitStats SqliteBackend::commit_stats() const {
   return impl_->group.stats();
 }
 
-std::string Store::describe() const {
+std::string SqliteBackend::describe() const {
   return "sqlite " + path();
 }
 
-awaitable<EnqueueResult> Store::enqueue(std::vector<std::string> ids, EnqueueOptions options) {
+awaitable<EnqueueResult> SqliteBackend::enqueue(std::vector<std::string> ids, EnqueueOptions options) {
   return on_db(impl_, Access::durable,
                [ids = std::move(ids), options](QueueDb& db) { return db.enqueue(ids, options); });
 }
 
-awaitable<std::vector<Lease>> Store::lease(std::size_t max) {
+awaitable<std::vector<Lease>> SqliteBackend::lease(std::size_t max) {
   return on_db(impl_, Access::write, [max](QueueDb& db) { return db.lease(max); });
 }
 
-awaitable<bool> Store::complete(Lease lease, std::vector<OutboxMessage> messages, std::string audit_context) {
+awaitable<bool> SqliteBackend::complete(Lease lease, std::vector<OutboxMessage> messages,
+                                        std::string audit_context) {
   return on_db(impl_, Access::write,
                [lease = std::move(lease), messages = std::move(messages), audit = std::move(audit_context)](
                    QueueDb& db) { return db.complete(lease, messages, audit); });
 }
 
-awaitable<std::optional<Delivery>> Store::complete_attempted(Lease lease, std::vector<OutboxMessage> messages,
-                                                             std::string audit_context) {
+awaitable<std::optional<Delivery>> SqliteBackend::complete_attempted(Lease lease,
+                                                                     std::vector<OutboxMessage> messages,
+                                                                     std::string audit_context) {
   return on_db(impl_, Access::write,
                [lease = std::move(lease), messages = std::move(messages), audit = std::move(audit_context)](
                    QueueDb& db) { return db.complete_attempted(lease, messages, audit); });
 }
 
-awaitable<bool> Store::fail(Lease lease, std::string reason) {
+awaitable<bool> SqliteBackend::fail(Lease lease, std::string reason) {
   return on_db(impl_, Access::write, [lease = std::move(lease), reason = std::move(reason)](QueueDb& db) {
     return db.fail(lease, reason);
   });
 }
 
-awaitable<bool> Store::dead_letter(Lease lease, std::string kind, std::string reason) {
+awaitable<bool> SqliteBackend::dead_letter(Lease lease, std::string kind, std::string reason) {
   return on_db(impl_, Access::write,
                [lease = std::move(lease), kind = std::move(kind), reason = std::move(reason)](QueueDb& db) {
                  return db.dead_letter(lease, kind, reason);
                });
 }
 
-awaitable<bool> Store::release(Lease lease, std::chrono::milliseconds not_before_delay, std::string reason) {
+awaitable<bool> SqliteBackend::release(Lease lease, std::chrono::milliseconds not_before_delay,
+                                       std::string reason) {
   return on_db(impl_, Access::write,
                [lease = std::move(lease), not_before_delay, reason = std::move(reason)](QueueDb& db) {
                  return db.release(lease, not_before_delay, reason);
                });
 }
 
-awaitable<std::size_t> Store::renew_leases() {
+awaitable<std::size_t> SqliteBackend::renew_leases() {
   return on_db(impl_, Access::write, [](QueueDb& db) { return db.renew_leases(); });
 }
 
-awaitable<std::vector<Delivery>> Store::lease_deliveries(std::size_t max) {
+awaitable<std::vector<Delivery>> SqliteBackend::lease_deliveries(std::size_t max) {
   return on_db(impl_, Access::write, [max](QueueDb& db) { return db.lease_deliveries(max); });
 }
 
-awaitable<std::optional<Finished>> Store::delivered(Delivery delivery, int http_status) {
+awaitable<std::optional<Finished>> SqliteBackend::delivered(Delivery delivery, int http_status) {
   return on_db(impl_, Access::write, [delivery = std::move(delivery), http_status](QueueDb& db) {
     return db.delivered(delivery, http_status);
   });
 }
 
-awaitable<void> Store::retry_delivery(Delivery delivery, std::chrono::system_clock::time_point next_attempt,
-                                      int http_status, std::string error) {
+awaitable<void> SqliteBackend::retry_delivery(Delivery delivery,
+                                              std::chrono::system_clock::time_point next_attempt,
+                                              int http_status, std::string error) {
   return on_db(impl_, Access::write,
                [delivery = std::move(delivery), next_attempt, http_status, error = std::move(error)](
                    QueueDb& db) { db.retry_delivery(delivery, next_attempt, http_status, error); });
 }
 
-awaitable<std::optional<Finished>> Store::dead_letter_delivery(Delivery delivery, int http_status,
-                                                               std::string error) {
+awaitable<std::optional<Finished>> SqliteBackend::dead_letter_delivery(Delivery delivery, int http_status,
+                                                                       std::string error) {
   return on_db(impl_, Access::write,
                [delivery = std::move(delivery), http_status, error = std::move(error)](QueueDb& db) {
                  return db.dead_letter_delivery(delivery, http_status, error);
                });
 }
 
-awaitable<void> Store::hold_deliveries(std::string reason) {
+awaitable<void> SqliteBackend::hold_deliveries(std::string reason) {
   return on_db(impl_, Access::durable, [reason = std::move(reason)](QueueDb& db) {
     db.set_setting(std::string(deliveries_held_key), reason);
   });
 }
 
-awaitable<void> Store::release_held() {
+awaitable<void> SqliteBackend::release_held() {
   return on_db(impl_, Access::durable,
                [](QueueDb& db) { db.erase_setting(std::string(deliveries_held_key)); });
 }
 
-awaitable<std::optional<std::string>> Store::held_reason() {
+awaitable<std::optional<std::string>> SqliteBackend::held_reason() {
   return on_db(impl_, Access::read, [](QueueDb& db) { return db.setting(std::string(deliveries_held_key)); });
 }
 
-awaitable<std::optional<std::string>> Store::setting(std::string key) {
+awaitable<std::optional<std::string>> SqliteBackend::setting(std::string key) {
   return on_db(impl_, Access::read, [key = std::move(key)](QueueDb& db) { return db.setting(key); });
 }
 
-awaitable<void> Store::set_setting(std::string key, std::string value) {
+awaitable<void> SqliteBackend::set_setting(std::string key, std::string value) {
   return on_db(impl_, Access::durable,
                [key = std::move(key), value = std::move(value)](QueueDb& db) { db.set_setting(key, value); });
 }
 
-awaitable<Counts> Store::counts() {
+awaitable<Counts> SqliteBackend::counts() {
   return on_db(impl_, Access::read, [](QueueDb& db) { return db.counts(); });
 }
 
-awaitable<std::int64_t> Store::outbox_depth() {
+awaitable<std::int64_t> SqliteBackend::outbox_depth() {
   return on_db(impl_, Access::read, [](QueueDb& db) { return db.outbox_depth(); });
 }
 
-awaitable<std::int64_t> Store::count_parked(std::chrono::milliseconds horizon) {
+awaitable<std::int64_t> SqliteBackend::count_parked(std::chrono::milliseconds horizon) {
   return on_db(impl_, Access::read, [horizon](QueueDb& db) { return db.count_parked(horizon); });
 }
 
-awaitable<std::vector<DeadLetter>> Store::dead_letters() {
+awaitable<std::vector<DeadLetter>> SqliteBackend::dead_letters() {
   return on_db(impl_, Access::read, [](QueueDb& db) { return db.dead_letters(); });
 }
 
-awaitable<std::vector<Failure>> Store::recent_failures(std::size_t limit) {
+awaitable<std::vector<Failure>> SqliteBackend::recent_failures(std::size_t limit) {
   return on_db(impl_, Access::read, [limit](QueueDb& db) { return db.recent_failures(limit); });
 }
 
-awaitable<std::vector<MinuteCounts>> Store::settled_per_minute(int minutes) {
+awaitable<std::vector<MinuteCounts>> SqliteBackend::settled_per_minute(int minutes) {
   return on_db(impl_, Access::read, [minutes](QueueDb& db) { return db.settled_per_minute(minutes); });
 }
 
-awaitable<std::size_t> Store::replay(std::vector<std::string> ids, bool all) {
+awaitable<std::size_t> SqliteBackend::replay(std::vector<std::string> ids, bool all) {
   return on_db(impl_, Access::durable,
                [ids = std::move(ids), all](QueueDb& db) { return db.replay(ids, all); });
 }
 
-awaitable<std::optional<InteractionInfo>> Store::interaction(std::string id) {
+awaitable<std::optional<InteractionInfo>> SqliteBackend::interaction(std::string id) {
   return on_db(impl_, Access::read, [id = std::move(id)](QueueDb& db) { return db.interaction(id); });
 }
 
-awaitable<std::size_t> Store::return_all_leases() {
+awaitable<std::size_t> SqliteBackend::return_all_leases() {
   return on_db(impl_, Access::durable, [](QueueDb& db) { return db.return_all_leases(); });
 }
 
