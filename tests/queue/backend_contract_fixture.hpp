@@ -1,16 +1,35 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
-// A SQLite backend on a fresh file in a temporary directory, a manual clock,
-// and run(): drives one store operation to completion on a local io_context.
+// The fixture of the backend contract suite: what every queue backend must do,
+// written once against the Backend interface and run for each factory in
+// backend_factories.hpp (TYPED_TEST_SUITE(Suite, BackendFactories,
+// BackendFactoryNames)).
+//
+// A factory is a type with static members:
+//   name                        "sqlite": the test name's suffix
+//   configure(cfg, dir)         points cfg at new, empty storage for one test
+//                               (dir is the test's own, empty directory)
+//   open(executor, cfg, clock)  awaitable<shared_ptr<Backend>> on that
+//                               storage; called again for a second daemon on it
+//   reopen(backend, executor, cfg, clock)
+//                               as after kill -9 and a restart: backend is
+//                               dropped without returning its leases, then
+//                               the storage is opened again
+//   after_test(cfg)             the backend's own invariants, once the test's
+//                               backend objects are gone
+//
+// Typed tests reach the fixture's members through this-> (they are members of
+// a dependent base class).
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 
 #include <atomic>
+#include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
 #include <chrono>
 #include <cstdlib>
+#include <exception>
 #include <filesystem>
-#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -20,8 +39,9 @@
 
 namespace insightd::queue::testing {
 
-// Starts at a fixed instant and moves only when told; safe to read from the
-// database thread. Remembers the thread that read it last.
+// Starts at a fixed instant and moves only when told; safe to read from any
+// thread (SQLite reads it on its database thread). Remembers the thread that
+// read it last.
 class ManualClock {
  public:
   using time_point = std::chrono::system_clock::time_point;
@@ -43,6 +63,7 @@ class ManualClock {
   std::shared_ptr<State> state_ = std::make_shared<State>();
 };
 
+// A fresh directory per test, named after it.
 inline std::filesystem::path unique_temp_dir() {
   const char* base = std::getenv("INSIGHTD_TEST_TMP");
   auto root = base ? std::filesystem::path(base) : std::filesystem::temp_directory_path();
@@ -53,55 +74,42 @@ inline std::filesystem::path unique_temp_dir() {
   return dir;
 }
 
-class StoreTest : public ::testing::Test {
+inline OutboxMessage message(const std::string& id, int part, int parts, std::string body = "{}") {
+  return OutboxMessage{"wh_" + id + "_" + std::to_string(part), id, part, parts, std::move(body)};
+}
+
+// Names the typed tests after the factory: "QueueContract/sqlite.Test".
+struct BackendFactoryNames {
+  template <class Factory>
+  static std::string GetName(int) {
+    return Factory::name;
+  }
+};
+
+template <class Factory>
+class BackendTest : public ::testing::Test {
  protected:
   void SetUp() override {
     dir = unique_temp_dir();
-    cfg.sqlite_path = (dir / "state" / "queue.db").string();  // parent created by open()
     cfg.lease_timeout = std::chrono::minutes(5);
+    Factory::configure(cfg, dir);
     store = open_store();
   }
 
-  // Whatever a test did, the counts the triggers keep equal a full count.
   void TearDown() override {
     store.reset();
-    EXPECT_EQ(counted_by_triggers(), counted_by_scan()) << cfg.sqlite_path;
+    Factory::after_test(cfg);
   }
 
-  std::map<std::string, std::int64_t> counted_by_triggers() {
-    return query_counts("SELECT name, n FROM state_counts WHERE n <> 0");
-  }
-  std::map<std::string, std::int64_t> counted_by_scan() {
-    return query_counts(
-        "SELECT state, COUNT(*) FROM interactions GROUP BY state UNION ALL "
-        "SELECT 'outbox_pending', COUNT(*) FROM outbox WHERE state = 'pending' HAVING COUNT(*) > 0");
-  }
-
-  std::map<std::string, std::int64_t> query_counts(const char* sql) {
-    std::map<std::string, std::int64_t> counts;
-    sqlite3* db = nullptr;
-    if (sqlite3_open_v2(cfg.sqlite_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
-      sqlite3_stmt* stmt = nullptr;
-      if (sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr) == SQLITE_OK) {  // no such table: not a queue file
-        while (sqlite3_step(stmt) == SQLITE_ROW)
-          counts[reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0))] = sqlite3_column_int64(stmt, 1);
-      }
-      sqlite3_finalize(stmt);
-    }
-    sqlite3_close(db);
-    return counts;
-  }
-
+  // Another backend object on the test's storage (a second daemon), or the first.
   std::shared_ptr<Backend> open_store() {
-    return run(open_backend(io.get_executor(), cfg, clock.function()));
+    return run(Factory::open(io.get_executor(), cfg, clock.function()));
   }
 
-  // Drops the store without returning anything, as a kill -9 would, and opens the file again.
-  void reopen() {
-    store.reset();
-    store = open_store();
-  }
+  // As after kill -9 and a restart: nothing returned, the storage opened again.
+  void reopen() { store = run(Factory::reopen(std::move(store), io.get_executor(), cfg, clock.function())); }
 
+  // Drives one operation to completion on the test's io_context.
   template <class T>
   T run(awaitable<T> op) {
     std::exception_ptr error;
@@ -145,10 +153,6 @@ class StoreTest : public ::testing::Test {
     auto info = run(store->interaction(id));
     EXPECT_TRUE(info.has_value()) << id;
     return info ? info->state : State::pending;
-  }
-
-  static OutboxMessage message(const std::string& id, int part, int parts, std::string body = "{}") {
-    return OutboxMessage{"wh_" + id + "_" + std::to_string(part), id, part, parts, std::move(body)};
   }
 
   boost::asio::io_context io;
