@@ -114,11 +114,13 @@ class BackendTest : public ::testing::Test {
   T run(awaitable<T> op) {
     std::exception_ptr error;
     std::optional<T> value;
+    bool finished = false;
     boost::asio::co_spawn(io, std::move(op), [&](std::exception_ptr e, T v) {
       error = e;
       value = std::move(v);
+      finished = true;
     });
-    drive();
+    drive(finished);
     if (error) std::rethrow_exception(error);
     return std::move(*value);
   }
@@ -130,14 +132,17 @@ class BackendTest : public ::testing::Test {
       error = e;
       finished = true;
     });
-    drive();
+    drive(finished);
     EXPECT_TRUE(finished);
     if (error) std::rethrow_exception(error);
   }
 
-  void drive() {
+  // Until the operation has completed back on io (a backend may keep io busy
+  // for good: Redis's connection waits to reconnect).
+  void drive(const bool& finished) {
     io.restart();
-    io.run();  // returns once the operation has completed back on io
+    while (!finished && io.run_one() > 0) {
+    }
   }
 
   // Enqueue + lease one ID.

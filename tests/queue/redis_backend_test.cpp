@@ -16,9 +16,10 @@
 #include <map>
 #include <set>
 
+#include "backend_contract_fixture.hpp"
 #include "insightd/redis/connection.hpp"
 #include "redis/run_until.hpp"
-#include "store_fixture.hpp"
+#include "redis_factory.hpp"
 #include "support/redis_server.hpp"
 
 using namespace insightd::queue;
@@ -26,6 +27,8 @@ using insightd::QueueBackend;
 using insightd::QueueConfig;
 using namespace std::chrono_literals;
 using insightd::queue::testing::ManualClock;
+using insightd::queue::testing::message;
+using insightd::queue::testing::RedisSession;
 using insightd::test::RedisServer;
 using insightd::test::RedisServerOptions;
 using insightd::test::run_until_done;
@@ -40,10 +43,6 @@ std::vector<std::string> ids_of(const std::vector<Lease>& leases) {
   std::vector<std::string> ids;
   for (const auto& l : leases) ids.push_back(l.interaction_id);
   return ids;
-}
-
-OutboxMessage message(const std::string& id, int part, int parts) {
-  return OutboxMessage{"wh_" + id + "_" + std::to_string(part), id, part, parts, "{}"};
 }
 
 asio::awaitable<bool> finished(asio::awaitable<void> op) {
@@ -64,18 +63,6 @@ asio::awaitable<int> enqueue_until_accepted(std::shared_ptr<RedisBackend> backen
     } catch (const std::runtime_error&) {
       ++failures;
     }
-    pause.expires_after(20ms);
-    co_await pause.async_wait(asio::use_awaitable);
-  }
-}
-
-asio::awaitable<redis::Result<redis::Reply>> command_until_answered(redis::Connection* connection,
-                                                                    std::vector<std::string> args) {
-  const auto deadline = std::chrono::steady_clock::now() + 10s;
-  asio::steady_timer pause(co_await asio::this_coro::executor);
-  for (;;) {
-    auto reply = co_await connection->command(args);
-    if (reply || std::chrono::steady_clock::now() > deadline) co_return reply;
     pause.expires_after(20ms);
     co_await pause.async_wait(asio::use_awaitable);
   }
@@ -103,7 +90,7 @@ class RedisBackendTest : public ::testing::Test {
   // Whatever a test did, the counts the scripts keep equal a scan of the interactions.
   void TearDown() override {
     if (server->answers_ping()) {
-      EXPECT_EQ(counted_by_scripts(), counted_by_scan());
+      EXPECT_EQ(raw.counted_by_scripts(), raw.counted_by_scan());
     }
   }
 
@@ -117,42 +104,8 @@ class RedisBackendTest : public ::testing::Test {
   }
   void run(asio::awaitable<void> op) { run_until_done(io, finished(std::move(op))); }
 
-  // A command on the test's own connection (which may be reconnecting after a restart).
-  redis::Reply command(std::vector<std::string> args) {
-    auto reply = run(command_until_answered(&raw, std::move(args)));
-    EXPECT_TRUE(reply) << reply.error().message;
-    return reply ? *reply : redis::Reply();
-  }
-
-  std::vector<std::string> keys(const std::string& pattern) {
-    std::vector<std::string> found;
-    std::string cursor = "0";
-    do {
-      auto reply = command({"SCAN", cursor, "MATCH", pattern, "COUNT", "1000"});
-      if (reply.elements().size() != 2) break;
-      cursor = reply.elements()[0].text();
-      for (const auto& key : reply.elements()[1].elements()) found.push_back(key.text());
-    } while (cursor != "0");
-    return found;
-  }
-
-  std::map<std::string, std::int64_t> counted_by_scripts() {
-    std::map<std::string, std::int64_t> counts;
-    auto fields = command({"HGETALL", "{test}:counts"}).elements();
-    for (std::size_t i = 0; i + 1 < fields.size(); i += 2) {
-      if (fields[i + 1].text() != "0") counts[fields[i].text()] = std::stoll(fields[i + 1].text());
-    }
-    return counts;
-  }
-
-  std::map<std::string, std::int64_t> counted_by_scan() {
-    std::map<std::string, std::int64_t> counts;
-    for (const auto& key : keys("{test}:i:*")) ++counts[command({"HGET", key, "state"}).text()];
-    for (const auto& key : keys("{test}:o:*")) {
-      if (command({"HGET", key, "state"}).text() == "pending") ++counts["outbox_pending"];
-    }
-    return counts;
-  }
+  redis::Reply command(std::vector<std::string> args) { return raw.command(std::move(args)); }
+  std::vector<std::string> keys(const std::string& pattern) { return raw.keys(pattern); }
 
   Lease lease_one(RedisBackend& on, const std::string& id) {
     run(on.enqueue({id}));
@@ -161,18 +114,11 @@ class RedisBackendTest : public ::testing::Test {
     return leases.empty() ? Lease{} : leases[0];
   }
 
-  static redis::ConnectionOptions raw_options(const std::string& url) {
-    redis::ConnectionOptions options;
-    options.url = url;
-    options.reconnect = {10ms, 100ms};
-    return options;
-  }
-
   asio::io_context io;
   ManualClock clock;
   QueueConfig cfg;
   std::unique_ptr<RedisServer> server = std::make_unique<RedisServer>(RedisServerOptions{.appendonly = true});
-  redis::Connection raw{io.get_executor(), raw_options(server->url())};
+  RedisSession raw{server->url(), "test"};
   std::shared_ptr<RedisBackend> backend;
 };
 
