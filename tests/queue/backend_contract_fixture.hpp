@@ -78,6 +78,25 @@ inline OutboxMessage message(const std::string& id, int part, int parts, std::st
   return OutboxMessage{"wh_" + id + "_" + std::to_string(part), id, part, parts, std::move(body)};
 }
 
+// open and reopen through open_backend(), for a factory to inherit: the
+// storage outlives the dropped backend (whose threads and connections are
+// gone before it is opened again).
+struct OpenedByOpenBackend {
+  static awaitable<std::shared_ptr<Backend>> open(boost::asio::any_io_executor io, QueueConfig cfg,
+                                                  Backend::Clock clock) {
+    auto backend = co_await open_backend(std::move(io), cfg, std::move(clock));
+    co_return backend;
+  }
+
+  static awaitable<std::shared_ptr<Backend>> reopen(std::shared_ptr<Backend> backend,
+                                                    boost::asio::any_io_executor io, QueueConfig cfg,
+                                                    Backend::Clock clock) {
+    backend.reset();
+    auto again = co_await open_backend(std::move(io), cfg, std::move(clock));
+    co_return again;
+  }
+};
+
 // Names the typed tests after the factory: "QueueContract/sqlite.Test".
 struct BackendFactoryNames {
   template <class Factory>

@@ -99,7 +99,8 @@ class RedisSession {
   redis::Connection connection_;
 };
 
-struct RedisFactory {
+// Redis keeps everything; a dropped object's leases stay until they expire.
+struct RedisFactory : OpenedByOpenBackend {
   static constexpr const char* name = "redis";
 
   static test::RedisServer& server() {
@@ -114,21 +115,6 @@ struct RedisFactory {
     cfg.redis_url = server().url();
     cfg.redis_key_prefix = "contract";
     session().command({"FLUSHDB"});
-  }
-
-  static awaitable<std::shared_ptr<Backend>> open(boost::asio::any_io_executor io, QueueConfig cfg,
-                                                  Backend::Clock clock) {
-    auto backend = co_await open_backend(std::move(io), cfg, std::move(clock));
-    co_return backend;
-  }
-
-  // Redis keeps everything; the dropped object's leases stay until they expire.
-  static awaitable<std::shared_ptr<Backend>> reopen(std::shared_ptr<Backend> backend,
-                                                    boost::asio::any_io_executor io, QueueConfig cfg,
-                                                    Backend::Clock clock) {
-    backend.reset();
-    auto again = co_await open_backend(std::move(io), cfg, std::move(clock));
-    co_return again;
   }
 
   // Whatever a test did, the counts the scripts keep equal a scan.
