@@ -50,12 +50,16 @@ class QueueSession {
   T run(queue::awaitable<T> op) {
     std::exception_ptr error;
     std::optional<T> value;
+    bool finished = false;
     boost::asio::co_spawn(*io_, std::move(op), [&](std::exception_ptr e, T v) {
       error = e;
       value = std::move(v);
+      finished = true;
     });
-    io_->run();
+    // Until it completes, not until io is idle: a Redis connection never is.
     io_->restart();
+    while (!finished && io_->run_one() > 0) {
+    }
     if (error) std::rethrow_exception(error);
     return std::move(*value);
   }

@@ -2,6 +2,7 @@
 #include <stdexcept>
 
 #include "insightd/queue/backend.hpp"
+#include "insightd/queue/redis_backend.hpp"
 #include "sqlite/sqlite_backend.hpp"
 
 namespace insightd::queue {
@@ -11,10 +12,12 @@ awaitable<std::shared_ptr<Backend>> open_backend(boost::asio::any_io_executor io
   switch (cfg.backend) {
     case QueueBackend::sqlite:
       co_return SqliteBackend::open(std::move(io), cfg, std::move(clock));
-    case QueueBackend::redis:
-      break;
+    case QueueBackend::redis: {
+      auto backend = co_await RedisBackend::open(std::move(io), cfg, std::move(clock));
+      co_return backend;
+    }
   }
-  throw std::runtime_error("queue.backend redis is not supported by this build yet; use sqlite");
+  throw std::logic_error("open_backend: unknown queue.backend");
 }
 
 }  // namespace insightd::queue

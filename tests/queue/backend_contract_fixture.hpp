@@ -78,6 +78,25 @@ inline OutboxMessage message(const std::string& id, int part, int parts, std::st
   return OutboxMessage{"wh_" + id + "_" + std::to_string(part), id, part, parts, std::move(body)};
 }
 
+// open and reopen through open_backend(), for a factory to inherit: the
+// storage outlives the dropped backend (whose threads and connections are
+// gone before it is opened again).
+struct OpenedByOpenBackend {
+  static awaitable<std::shared_ptr<Backend>> open(boost::asio::any_io_executor io, QueueConfig cfg,
+                                                  Backend::Clock clock) {
+    auto backend = co_await open_backend(std::move(io), cfg, std::move(clock));
+    co_return backend;
+  }
+
+  static awaitable<std::shared_ptr<Backend>> reopen(std::shared_ptr<Backend> backend,
+                                                    boost::asio::any_io_executor io, QueueConfig cfg,
+                                                    Backend::Clock clock) {
+    backend.reset();
+    auto again = co_await open_backend(std::move(io), cfg, std::move(clock));
+    co_return again;
+  }
+};
+
 // Names the typed tests after the factory: "QueueContract/sqlite.Test".
 struct BackendFactoryNames {
   template <class Factory>
@@ -114,11 +133,13 @@ class BackendTest : public ::testing::Test {
   T run(awaitable<T> op) {
     std::exception_ptr error;
     std::optional<T> value;
+    bool finished = false;
     boost::asio::co_spawn(io, std::move(op), [&](std::exception_ptr e, T v) {
       error = e;
       value = std::move(v);
+      finished = true;
     });
-    drive();
+    drive(finished);
     if (error) std::rethrow_exception(error);
     return std::move(*value);
   }
@@ -130,14 +151,17 @@ class BackendTest : public ::testing::Test {
       error = e;
       finished = true;
     });
-    drive();
+    drive(finished);
     EXPECT_TRUE(finished);
     if (error) std::rethrow_exception(error);
   }
 
-  void drive() {
+  // Until the operation has completed back on io (a backend may keep io busy
+  // for good: Redis's connection waits to reconnect).
+  void drive(const bool& finished) {
     io.restart();
-    io.run();  // returns once the operation has completed back on io
+    while (!finished && io.run_one() > 0) {
+    }
   }
 
   // Enqueue + lease one ID.

@@ -5,10 +5,11 @@
 #include <gtest/gtest.h>
 
 #include "backend_contract_fixture.hpp"
+#include "redis_factory.hpp"
 #include "sqlite_factory.hpp"
 
 namespace insightd::queue::testing {
 
-using BackendFactories = ::testing::Types<SqliteFactory>;
+using BackendFactories = ::testing::Types<SqliteFactory, RedisFactory>;
 
 }  // namespace insightd::queue::testing

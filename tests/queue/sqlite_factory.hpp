@@ -18,28 +18,14 @@
 
 namespace insightd::queue::testing {
 
-struct SqliteFactory {
+// The file outlives the dropped backend, whose database thread is joined
+// before the file is opened again.
+struct SqliteFactory : OpenedByOpenBackend {
   static constexpr const char* name = "sqlite";
 
   static void configure(QueueConfig& cfg, const std::filesystem::path& dir) {
     cfg.backend = QueueBackend::sqlite;
     cfg.sqlite_path = (dir / "state" / "queue.db").string();  // parent created by open
-  }
-
-  static awaitable<std::shared_ptr<Backend>> open(boost::asio::any_io_executor io, QueueConfig cfg,
-                                                  Backend::Clock clock) {
-    auto backend = co_await open_backend(std::move(io), cfg, std::move(clock));
-    co_return backend;
-  }
-
-  // The file outlives the dropped backend, whose database thread is joined
-  // before the file is opened again.
-  static awaitable<std::shared_ptr<Backend>> reopen(std::shared_ptr<Backend> backend,
-                                                    boost::asio::any_io_executor io, QueueConfig cfg,
-                                                    Backend::Clock clock) {
-    backend.reset();
-    auto again = co_await open_backend(std::move(io), cfg, std::move(clock));
-    co_return again;
   }
 
   // Whatever a test did, the counts the triggers keep equal a full count.

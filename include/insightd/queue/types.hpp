@@ -71,6 +71,9 @@ struct Finished {  // an interaction reached done or dead
 struct Counts {
   std::int64_t pending = 0, in_flight = 0, delivering = 0, done = 0, failed = 0, dead = 0, outbox = 0;
 };
+// Sets the count stored under `name` (a state's name, or "outbox_pending"
+// for Counts::outbox); false for a name that is neither.
+bool set_count(Counts& counts, std::string_view name, std::int64_t n) noexcept;
 struct InteractionInfo {
   std::string id;
   State state = State::pending;

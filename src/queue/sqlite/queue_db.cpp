@@ -372,32 +372,8 @@ Counts QueueDb::counts() {
   Counts c;
   auto q = db_.query("SELECT name, n FROM state_counts");  // kept by triggers (schema.cpp)
   while (q->step()) {
-    auto name = q->text(0);
-    auto n = q->int64(1);
-    if (name == "outbox_pending") {
-      c.outbox = n;
-      continue;
-    }
-    switch (state_column(*q, 0)) {
-      case State::pending:
-        c.pending = n;
-        break;
-      case State::in_flight:
-        c.in_flight = n;
-        break;
-      case State::delivering:
-        c.delivering = n;
-        break;
-      case State::done:
-        c.done = n;
-        break;
-      case State::failed:
-        c.failed = n;
-        break;
-      case State::dead:
-        c.dead = n;
-        break;
-    }
+    if (!set_count(c, q->text(0), q->int64(1)))
+      throw std::runtime_error(fmt::format("queue database holds an unknown state '{}'", q->text(0)));
   }
   return c;
 }
