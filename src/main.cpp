@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "insightd/app/commands.hpp"
+#include "insightd/observability/logging.hpp"
 
 int main(int argc, char** argv) {
   using namespace insightd::app;
@@ -90,6 +91,10 @@ int main(int argc, char** argv) {
     return rc == 0 ? 0 : 2;
   }
 
+  // stdout carries each command's output (`status --json`, ...): the library's
+  // log lines go to stderr, warnings and worse only. `run`, `fetch` and `demo`
+  // set up their own.
+  insightd::observability::setup_logging("warn", false);
   if (*run) return cmd_run(config, drain);
   if (*check) return cmd_check_config(config, connect);
   if (*enqueue) return cmd_enqueue(config, ids);
