@@ -2,14 +2,21 @@
 #include "insightd/queue/redis_backend.hpp"
 
 #include <fmt/format.h>
+#include <spdlog/spdlog.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
 #include <boost/asio/ip/host_name.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/this_coro.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <random>
+#include <set>
 #include <stdexcept>
 #include <tuple>
 
+#include "insightd/common/backoff.hpp"
 #include "insightd/common/crypto.hpp"
 #include "insightd/redis/connection.hpp"
 #include "replies.hpp"
@@ -66,6 +73,10 @@ struct RedisBackend::Impl {
   const std::int64_t lease_timeout_ms;
   const std::string host, pid, owner;
   std::uint64_t token_calls = 0;
+  // The leases this object handed to its caller and that have not ended: only
+  // these are renewed (a lease granted by a script whose reply was lost must expire).
+  std::set<std::string> held_fetch, held_deliveries;
+  std::mt19937_64 rng{std::random_device{}()};  // backoff jitter
   std::atomic<std::uint64_t> writes{0};
 
   // ARGV[1] of every script.
@@ -98,6 +109,45 @@ asio::awaitable<Reply> run_script(std::shared_ptr<Impl> impl, std::string name, 
   if (access == Access::write) ++impl->writes;
   Reply value = std::move(*reply);
   co_return value;
+}
+
+bool transient(const redis::Error& error) {
+  return error.code == redis::errc::unreachable || error.code == redis::errc::timeout ||
+         error.code == redis::errc::connection_lost;
+}
+
+// run_script for the calls that end a lease (a fetch's outcome, a delivery's):
+// the work is done and must not be lost to a Redis restart or failover, so a
+// Redis that cannot be reached is tried again with backoff for up to
+// lease_timeout, after which the lease would have passed to another daemon
+// anyway. A script that ran but whose reply was lost finds its lease token
+// gone on the second run and says so (false / nothing), as for an expired lease.
+asio::awaitable<Reply> run_ending_script(std::shared_ptr<Impl> impl, std::string name,
+                                         std::vector<std::string> args) {
+  args.insert(args.begin(), impl->now_arg());
+  const auto deadline = std::chrono::steady_clock::now() + milliseconds(impl->lease_timeout_ms);
+  const BackoffPolicy backoff{milliseconds(100), milliseconds(2000)};
+  asio::steady_timer pause(co_await asio::this_coro::executor);
+  for (int attempt = 1;; ++attempt) {
+    std::vector<std::string> keys{impl->hash_tag};
+    auto reply = co_await impl->connection.eval(name, std::move(keys), args);
+    if (reply && reply->is_error())
+      throw std::runtime_error(fmt::format("queue: Redis script '{}' failed: {}", name, reply->text()));
+    if (reply) {
+      if (attempt > 1) spdlog::info("queue: Redis script '{}' went through at attempt {}", name, attempt);
+      ++impl->writes;
+      Reply value = std::move(*reply);
+      co_return value;
+    }
+    const auto delay = backoff.delay(attempt, impl->rng);
+    if (!transient(reply.error()) || std::chrono::steady_clock::now() + delay >= deadline)
+      throw std::runtime_error(
+          fmt::format("queue: Redis script '{}' failed: {}", name, reply.error().message));
+    if (attempt == 1)
+      spdlog::warn("queue: Redis script '{}' failed, trying again: {}", name, reply.error().message);
+    pause.expires_after(delay);
+    co_await pause.async_wait(asio::use_awaitable);
+  }
 }
 
 // One plain command (a single command is atomic on its own).
@@ -158,6 +208,7 @@ asio::awaitable<std::vector<Lease>> do_lease(std::shared_ptr<Impl> impl, std::si
   for (const auto& element : replies::rows(reply, "lease")) {
     replies::Row row(element, "lease");
     leases.push_back(Lease{row.text(0), row.text(1), row.int32(2), row.text(3), row.integer(4)});
+    impl->held_fetch.insert(leases.back().interaction_id);
   }
   co_return leases;
 }
@@ -178,7 +229,7 @@ asio::awaitable<bool> do_complete(std::shared_ptr<Impl> impl, Lease lease,
     args.push_back(std::to_string(m.parts));
     args.push_back(std::move(m.body));
   }
-  auto reply = co_await run_script(impl, "complete", std::move(args));
+  auto reply = co_await run_ending_script(impl, "complete", std::move(args));
   co_return reply.as_integer() == 1;
 }
 
@@ -190,6 +241,7 @@ asio::awaitable<std::optional<Delivery>> do_complete_attempted(std::shared_ptr<I
   const bool completed = co_await do_complete(impl, std::move(lease), std::move(messages),
                                               std::move(audit_context), first.lease_token);
   if (!completed) co_return std::nullopt;
+  impl->held_deliveries.insert(first.message.webhook_id);
   co_return first;
 }
 
@@ -198,12 +250,16 @@ asio::awaitable<bool> end_fetch_lease(std::shared_ptr<Impl> impl, std::string sc
                                       std::vector<std::string> extra) {
   std::vector<std::string> args{std::move(lease.interaction_id), std::move(lease.lease_token)};
   args.insert(args.end(), std::make_move_iterator(extra.begin()), std::make_move_iterator(extra.end()));
-  auto reply = co_await run_script(impl, std::move(script), std::move(args));
+  auto reply = co_await run_ending_script(impl, std::move(script), std::move(args));
   co_return reply.as_integer() == 1;
 }
 
 asio::awaitable<std::size_t> do_renew(std::shared_ptr<Impl> impl) {
-  auto reply = co_await run_script(impl, "renew", announce_args(*impl));
+  auto args = announce_args(*impl);
+  args.push_back(std::to_string(impl->held_fetch.size()));
+  args.insert(args.end(), impl->held_fetch.begin(), impl->held_fetch.end());
+  args.insert(args.end(), impl->held_deliveries.begin(), impl->held_deliveries.end());
+  auto reply = co_await run_script(impl, "renew", std::move(args));
   co_return static_cast<std::size_t>(reply.as_integer());
 }
 
@@ -297,6 +353,7 @@ asio::awaitable<std::vector<Delivery>> do_lease_deliveries(std::shared_ptr<Impl>
     deliveries.push_back(
         Delivery{OutboxMessage{row.text(0), row.text(1), row.int32(2), row.int32(3), row.text(4)},
                  row.int32(5), row.text(6)});
+    impl->held_deliveries.insert(deliveries.back().message.webhook_id);
   }
   co_return deliveries;
 }
@@ -304,7 +361,7 @@ asio::awaitable<std::vector<Delivery>> do_lease_deliveries(std::shared_ptr<Impl>
 asio::awaitable<std::optional<Finished>> do_delivered(std::shared_ptr<Impl> impl, Delivery delivery,
                                                       int http_status) {
   std::vector<std::string> args{std::move(delivery.message.webhook_id), std::to_string(http_status)};
-  auto reply = co_await run_script(impl, "delivered", std::move(args));
+  auto reply = co_await run_ending_script(impl, "delivered", std::move(args));
   co_return finished_from(reply, "delivered");
 }
 
@@ -314,7 +371,7 @@ asio::awaitable<void> do_retry_delivery(std::shared_ptr<Impl> impl, Delivery del
   std::vector<std::string> args{std::move(delivery.message.webhook_id), std::move(delivery.lease_token),
                                 delay_arg(impl->until(next_attempt)), std::to_string(http_status),
                                 std::move(error)};
-  co_await run_script(impl, "retry_delivery", std::move(args));
+  co_await run_ending_script(impl, "retry_delivery", std::move(args));
 }
 
 asio::awaitable<std::optional<Finished>> do_dead_letter_delivery(std::shared_ptr<Impl> impl,
@@ -322,7 +379,7 @@ asio::awaitable<std::optional<Finished>> do_dead_letter_delivery(std::shared_ptr
                                                                  std::string error) {
   std::vector<std::string> args{std::move(delivery.message.webhook_id), std::move(delivery.lease_token),
                                 std::to_string(http_status), std::move(error)};
-  auto reply = co_await run_script(impl, "dead_letter_delivery", std::move(args));
+  auto reply = co_await run_ending_script(impl, "dead_letter_delivery", std::move(args));
   co_return finished_from(reply, "dead_letter_delivery");
 }
 
@@ -405,24 +462,29 @@ awaitable<std::vector<Lease>> RedisBackend::lease(std::size_t max) {
 
 awaitable<bool> RedisBackend::complete(Lease lease, std::vector<OutboxMessage> messages,
                                        std::string audit_context) {
+  impl_->held_fetch.erase(lease.interaction_id);
   return do_complete(impl_, std::move(lease), std::move(messages), std::move(audit_context), {});
 }
 
 awaitable<std::optional<Delivery>> RedisBackend::complete_attempted(Lease lease,
                                                                     std::vector<OutboxMessage> messages,
                                                                     std::string audit_context) {
+  impl_->held_fetch.erase(lease.interaction_id);
   return do_complete_attempted(impl_, std::move(lease), std::move(messages), std::move(audit_context));
 }
 
 awaitable<bool> RedisBackend::fail(Lease lease, std::string reason) {
+  impl_->held_fetch.erase(lease.interaction_id);
   return end_fetch_lease(impl_, "fail", std::move(lease), {std::move(reason)});
 }
 
 awaitable<bool> RedisBackend::dead_letter(Lease lease, std::string kind, std::string reason) {
+  impl_->held_fetch.erase(lease.interaction_id);
   return end_fetch_lease(impl_, "dead_letter", std::move(lease), {std::move(kind), std::move(reason)});
 }
 
 awaitable<bool> RedisBackend::release(Lease lease, milliseconds not_before_delay, std::string reason) {
+  impl_->held_fetch.erase(lease.interaction_id);
   return end_fetch_lease(impl_, "release", std::move(lease),
                          {delay_arg(not_before_delay), std::move(reason)});
 }
@@ -432,6 +494,8 @@ awaitable<std::size_t> RedisBackend::renew_leases() {
 }
 
 awaitable<std::size_t> RedisBackend::return_all_leases() {
+  impl_->held_fetch.clear();
+  impl_->held_deliveries.clear();
   return do_return_all(impl_);
 }
 
@@ -468,17 +532,20 @@ awaitable<std::vector<Delivery>> RedisBackend::lease_deliveries(std::size_t max)
 }
 
 awaitable<std::optional<Finished>> RedisBackend::delivered(Delivery delivery, int http_status) {
+  impl_->held_deliveries.erase(delivery.message.webhook_id);
   return do_delivered(impl_, std::move(delivery), http_status);
 }
 
 awaitable<void> RedisBackend::retry_delivery(Delivery delivery,
                                              std::chrono::system_clock::time_point next_attempt,
                                              int http_status, std::string error) {
+  impl_->held_deliveries.erase(delivery.message.webhook_id);
   return do_retry_delivery(impl_, std::move(delivery), next_attempt, http_status, std::move(error));
 }
 
 awaitable<std::optional<Finished>> RedisBackend::dead_letter_delivery(Delivery delivery, int http_status,
                                                                       std::string error) {
+  impl_->held_deliveries.erase(delivery.message.webhook_id);
   return do_dead_letter_delivery(impl_, std::move(delivery), http_status, std::move(error));
 }
 

@@ -148,15 +148,19 @@ place_pending(id, redis.call('HGET', key, 'seq'), not_before)
 return 1
 )lua"},
 
-      // ARGV: owner, lease timeout ms, host, pid, version. Every lease the owner
-      // holds gets a full timeout again, and its announcement is refreshed.
-      // Returns the fetch leases renewed.
+      // ARGV: owner, lease timeout ms, host, pid, version, n, then n interaction
+      // IDs and the webhook ids: the leases the owner's process knows it holds
+      // get a full timeout again (not every lease in its sets: a lease whose
+      // reply was lost on the way must expire), and its announcement is
+      // refreshed. Returns the fetch leases renewed.
       {"renew", R"lua(
 local owner, timeout = ARGV[2], tonumber(ARGV[3])
 local renewed_until = NOW + timeout
 local renewed = 0
 local fetch = k('owner', owner, 'fetch')
-for _, id in ipairs(redis.call('SMEMBERS', fetch)) do
+local n = tonumber(ARGV[7])
+for i = 8, 7 + n do
+  local id = ARGV[i]
   local r = redis.call('HMGET', k('i', id), 'state', 'owner', 'lease_expires')
   if r[1] == 'in_flight' and r[2] == owner then
     if tonumber(r[3]) < renewed_until then
@@ -170,7 +174,8 @@ for _, id in ipairs(redis.call('SMEMBERS', fetch)) do
 end
 -- A leased outbox row is due again at its lease expiry.
 local deliveries = k('owner', owner, 'deliveries')
-for _, wh in ipairs(redis.call('SMEMBERS', deliveries)) do
+for i = 8 + n, #ARGV do
+  local wh = ARGV[i]
   local r = redis.call('HMGET', k('o', wh), 'state', 'owner', 'next_attempt', 'seq')
   if r[1] == 'pending' and r[2] == owner then
     if tonumber(r[3]) < renewed_until then
