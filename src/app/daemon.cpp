@@ -219,9 +219,13 @@ struct Daemon::Impl {
       start_ready();
     };
     auto id = lease.interaction_id;
+    auto held = lease;
     asio::co_spawn(executor(), process_interaction(std::move(ctx), std::move(lease)),
-                   [this, free_slot, id = std::move(id)](std::exception_ptr e) {
+                   [this, free_slot, id = std::move(id), held = std::move(held)](std::exception_ptr e) {
                      LogExceptions{"interaction cycle"}(e);
+                     // The outcome was not stored (the queue backend failed): hand the lease
+                     // back, so the interaction is done again instead of renewed forever.
+                     if (e) give_back(held);
                      free_slot();
                      --active_cycles;
                      cycle_ended(id);
@@ -470,6 +474,18 @@ struct Daemon::Impl {
       const bool woke = co_await wake.wait(idle_poll);
       (void)woke;
     }
+  }
+
+  // Best effort: if the backend is still unreachable the lease stays with this
+  // daemon until it is given back at shutdown or expires after a restart.
+  void give_back(queue::Lease lease) {
+    asio::co_spawn(
+        executor(),
+        [](std::shared_ptr<queue::Backend> store, queue::Lease lease) -> asio::awaitable<void> {
+          co_await store->release(std::move(lease), std::chrono::seconds(5),
+                                  "the cycle's outcome could not be stored");
+        }(store, std::move(lease)),
+        LogExceptions{"giving a lease back"});
   }
 
   void backend_reachable(int& failures) {
