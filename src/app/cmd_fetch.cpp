@@ -90,7 +90,7 @@ struct FetchCommand {
 
 int cmd_fetch(const std::string& config_path, const std::string& interaction_id) {
   std::string why;
-  if (!queue::valid_interaction_id(interaction_id, &why)) {
+  if (!valid_interaction_id(interaction_id, &why)) {
     std::fprintf(stderr, "fetch: invalid interaction ID: %s\n", why.c_str());
     return 2;
   }

@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "insightd/common/rfc3339.hpp"
 #include "insightd/delivery/endpoint.hpp"
 #include "insightd/queue/report.hpp"
 
@@ -25,7 +26,7 @@ json::object throughput_json(const std::vector<queue::MinuteCounts>& minutes, st
     done.push_back(m.done);
     failed.push_back(m.failed);
   }
-  return {{"start", queue::format_utc_ms(first_minute)},
+  return {{"start", format_rfc3339_unix_ms(first_minute)},
           {"done", std::move(done)},
           {"failed", std::move(failed)}};
 }
@@ -54,7 +55,7 @@ awaitable<json::object> console_snapshot(std::shared_ptr<queue::Backend> store) 
   const auto now = now_ms();
   json::array failure_rows;
   for (const auto& f : failures) failure_rows.push_back(queue::to_json(f));
-  co_return json::object{{"generated_at", queue::format_utc_ms(now)},
+  co_return json::object{{"generated_at", format_rfc3339_unix_ms(now)},
                          {"status", queue::status_json(counts, held)},
                          {"throughput", throughput_json(minutes, now)},
                          {"failures", std::move(failure_rows)}};

@@ -7,6 +7,7 @@
 #include <random>
 
 #include "audit_context.hpp"
+#include "insightd/common/rfc3339.hpp"
 #include "insightd/delivery/deliverer.hpp"
 #include "insightd/delivery/payload.hpp"
 #include "insightd/observability/audit.hpp"
@@ -216,10 +217,9 @@ boost::asio::awaitable<void> process_interaction(ProcessorContext ctx, queue::Le
     co_return;
   }
 
-  auto messages =
-      delivery::build_messages(id, lease.cycle_key, to_string(ctx.config->genesys.source),
-                               observability::format_rfc3339_utc_ms(std::chrono::system_clock::now()),
-                               fetched.insights, governed.to_json(), ctx.config->crm.max_insights_per_part);
+  auto messages = delivery::build_messages(id, lease.cycle_key, to_string(ctx.config->genesys.source),
+                                           format_rfc3339(std::chrono::system_clock::now()), fetched.insights,
+                                           governed.to_json(), ctx.config->crm.max_insights_per_part);
   record.webhook_id = messages.front().webhook_id;
   co_await deliver_or_queue(std::move(ctx), std::move(lease), std::move(messages), std::move(record));
 }

@@ -12,6 +12,7 @@
 
 #include "entity_fields.hpp"
 #include "insightd/common/json_events.hpp"
+#include "insightd/common/rfc3339.hpp"
 #include "insightd/genesys/source.hpp"
 
 namespace insightd::genesys {
@@ -37,7 +38,7 @@ std::string read_entity(RawEntity& e, std::string_view interaction_id, Insight& 
   if (!e.confidence) return "missing or non-numeric confidence";
   if (*e.confidence < 0.0 || *e.confidence > 1.0) return "confidence outside 0..1";
   if (!e.text) return "missing or non-string text";
-  if (!e.created_date || !detail::is_rfc3339(*e.created_date)) return "missing or unparsable createdDate";
+  if (!e.created_date || !parse_rfc3339(*e.created_date)) return "missing or unparsable createdDate";
   if (e.redacted == RawEntity::Flag::wrong) return "non-boolean redacted";
   out = Insight{std::move(*e.id),
                 std::string(interaction_id),

@@ -6,8 +6,6 @@
 #include <array>
 #include <boost/json/monotonic_resource.hpp>
 #include <boost/json/parse.hpp>
-#include <cctype>
-#include <charconv>
 
 #include "insightd/common/utf8.hpp"
 
@@ -26,36 +24,6 @@ std::optional<double> number_field(const boost::json::object& o, std::string_vie
   if (auto* i = v->if_int64()) return static_cast<double>(*i);
   if (auto* u = v->if_uint64()) return static_cast<double>(*u);
   return std::nullopt;
-}
-
-namespace {
-// Reads `width` digits at `pos` into `out` when they lie in [lo, hi].
-bool digits(std::string_view s, std::size_t pos, std::size_t width, int lo, int hi) {
-  if (pos + width > s.size()) return false;
-  int value = 0;
-  auto [end, ec] = std::from_chars(s.data() + pos, s.data() + pos + width, value);
-  return ec == std::errc{} && end == s.data() + pos + width && value >= lo && value <= hi;
-}
-}  // namespace
-
-bool is_rfc3339(std::string_view s) {
-  // YYYY-MM-DDTHH:MM:SS
-  if (s.size() < 20) return false;
-  if (!digits(s, 0, 4, 0, 9999) || s[4] != '-' || !digits(s, 5, 2, 1, 12) || s[7] != '-' ||
-      !digits(s, 8, 2, 1, 31) || (s[10] != 'T' && s[10] != 't') || !digits(s, 11, 2, 0, 23) || s[13] != ':' ||
-      !digits(s, 14, 2, 0, 59) || s[16] != ':' || !digits(s, 17, 2, 0, 60))
-    return false;
-  std::size_t pos = 19;
-  if (s[pos] == '.') {
-    std::size_t start = ++pos;
-    while (pos < s.size() && std::isdigit(static_cast<unsigned char>(s[pos]))) ++pos;
-    if (pos == start) return false;
-  }
-  if (pos >= s.size()) return false;
-  if ((s[pos] == 'Z' || s[pos] == 'z') && pos + 1 == s.size()) return true;
-  if (s[pos] != '+' && s[pos] != '-') return false;
-  return pos + 6 == s.size() && digits(s, pos + 1, 2, 0, 23) && s[pos + 3] == ':' &&
-         digits(s, pos + 4, 2, 0, 59);
 }
 
 result<boost::json::object> parse_object(std::string_view body, std::string_view what, std::string* detail) {

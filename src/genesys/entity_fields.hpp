@@ -19,9 +19,6 @@ namespace insightd::genesys::detail {
 std::optional<std::string> string_field(const boost::json::object& o, std::string_view key);
 std::optional<double> number_field(const boost::json::object& o, std::string_view key);
 
-// RFC 3339 date-time as Genesys sends it: 2024-05-01T12:34:56(.123)?(Z|+02:00).
-bool is_rfc3339(std::string_view text);
-
 // Parses a response body that must be a JSON object; errc::malformed_response
 // otherwise, with `detail` naming `what` and the parse error.
 result<boost::json::object> parse_object(std::string_view body, std::string_view what, std::string* detail);

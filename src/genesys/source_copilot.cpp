@@ -5,6 +5,7 @@
 #include <boost/json/array.hpp>
 
 #include "entity_fields.hpp"
+#include "insightd/common/rfc3339.hpp"
 #include "insightd/genesys/source.hpp"
 #include "sessions.hpp"
 #include "url_builder.hpp"
@@ -29,7 +30,7 @@ std::string read_summary(const json::object& s, std::string_view interaction_id,
   auto text = string_field(s, "text");
   if (!text) return "missing or non-string text";
   auto created = string_field(s, "dateCreated");
-  if (!created || !detail::is_rfc3339(*created)) return "missing or unparsable dateCreated";
+  if (!created || !parse_rfc3339(*created)) return "missing or unparsable dateCreated";
   double confidence = 1.0;  // upstream gives no score: the summary is the model's final output
   if (s.contains("confidence")) {
     auto value = number_field(s, "confidence");

@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "entity_fields.hpp"
+#include "insightd/common/rfc3339.hpp"
 #include "insightd/genesys/source.hpp"
 #include "sessions.hpp"
 #include "url_builder.hpp"
@@ -42,7 +43,7 @@ std::string read_head(const json::object& o, Head& head) {
   auto id = string_field(o, "id");
   if (!id || id->empty()) return "missing or non-string id";
   auto created = string_field(o, "dateCreated");
-  if (!created || !detail::is_rfc3339(*created)) return "missing or unparsable dateCreated";
+  if (!created || !parse_rfc3339(*created)) return "missing or unparsable dateCreated";
   if (o.contains("confidence")) {
     auto value = number_field(o, "confidence");
     if (!value || *value < 0.0 || *value > 1.0) return "confidence not a number in 0..1";

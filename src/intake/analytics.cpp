@@ -8,7 +8,7 @@
 #include <boost/json/value.hpp>
 #include <charconv>
 
-#include "insightd/observability/audit.hpp"
+#include "insightd/common/rfc3339.hpp"
 
 namespace insightd::intake {
 
@@ -29,8 +29,7 @@ std::vector<Interval> split_interval(Interval window, std::chrono::milliseconds 
 }
 
 std::string to_iso8601(Interval interval) {
-  return fmt::format("{}/{}", observability::format_rfc3339_utc_ms(interval.start),
-                     observability::format_rfc3339_utc_ms(interval.end));
+  return fmt::format("{}/{}", format_rfc3339(interval.start), format_rfc3339(interval.end));
 }
 
 std::string analytics_query_body(Interval interval, const std::vector<std::string>& queue_ids,

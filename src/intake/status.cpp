@@ -3,6 +3,7 @@
 #include <boost/json/value_from.hpp>
 #include <boost/json/value_to.hpp>
 
+#include "insightd/common/rfc3339.hpp"
 #include "insightd/intake/intake.hpp"
 #include "insightd/observability/audit.hpp"
 
@@ -24,7 +25,7 @@ std::string age(std::int64_t then_ms, std::int64_t now_ms) {
 
 std::string when(std::int64_t ms) {
   if (ms <= 0) return "none";
-  return observability::format_rfc3339_utc_ms(SysTime{std::chrono::milliseconds(ms)});
+  return format_rfc3339_unix_ms(ms);
 }
 
 }  // namespace

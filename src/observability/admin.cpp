@@ -11,6 +11,7 @@
 #include <variant>
 
 #include "insightd/common/crypto.hpp"
+#include "insightd/common/interaction_id.hpp"
 
 namespace insightd::observability {
 namespace {
@@ -18,7 +19,6 @@ namespace {
 namespace json = boost::json;
 using boost::asio::awaitable;
 
-constexpr std::size_t max_interaction_id_bytes = 128;
 constexpr std::string_view prometheus_content_type = "text/plain; version=0.0.4; charset=utf-8";
 
 http::Response text_response(unsigned status, std::string body) {
@@ -83,7 +83,7 @@ std::variant<std::vector<std::string>, http::Response> parse_id_list(std::string
     const json::string* id = (*ids)[i].if_string();
     if (id == nullptr) return json_error(400, fmt::format("interactionIds[{}] is not a string", i));
     std::string why;
-    if (!valid_admin_interaction_id(*id, &why))
+    if (!valid_interaction_id(*id, &why))
       return json_error(400, fmt::format("interactionIds[{}]: {}", i, why));
     out.emplace_back(*id);
   }
@@ -116,7 +116,7 @@ awaitable<http::Response> handle_enqueue(const AdminDeps& deps, const http::Serv
 
 awaitable<http::Response> handle_lookup(const AdminDeps& deps, std::string id) {
   std::string why;
-  if (!valid_admin_interaction_id(id, &why)) co_return json_error(400, "interaction id: " + why);
+  if (!valid_interaction_id(id, &why)) co_return json_error(400, why);
   if (!deps.lookup) co_return json_error(404, "interaction lookup is not available");
   std::optional<json::object> found = co_await deps.lookup(id);
   if (!found) co_return json_error(404, "no such interaction");
@@ -172,23 +172,6 @@ awaitable<http::Response> handle(std::shared_ptr<const AdminDeps> deps, http::Se
 }
 
 }  // namespace
-
-bool valid_admin_interaction_id(std::string_view id, std::string* why) {
-  auto fail = [&](std::string reason) {
-    if (why != nullptr) *why = std::move(reason);
-    return false;
-  };
-  if (id.empty()) return fail("is empty");
-  if (id.size() > max_interaction_id_bytes)
-    return fail(fmt::format("is {} bytes long; at most {} allowed", id.size(), max_interaction_id_bytes));
-  for (std::size_t i = 0; i < id.size(); ++i) {
-    const auto c = static_cast<unsigned char>(id[i]);
-    if (c <= 0x20 || c >= 0x7f)
-      return fail(
-          fmt::format("byte {} is not printable ASCII (spaces and control characters are not allowed)", i));
-  }
-  return true;
-}
 
 http::Handler make_admin_handler(AdminDeps deps) {
   auto shared = std::make_shared<const AdminDeps>(std::move(deps));

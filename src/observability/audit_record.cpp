@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <ctime>
 
+#include "insightd/common/rfc3339.hpp"
 #include "insightd/common/utf8.hpp"
 #include "insightd/observability/audit.hpp"
 
@@ -45,17 +46,6 @@ std::string_view to_string(AuditOutcome outcome) noexcept {
   return "unknown";
 }
 
-std::string format_rfc3339_utc_ms(std::chrono::system_clock::time_point t) {
-  using namespace std::chrono;
-  const auto ms_since_epoch = floor<milliseconds>(t).time_since_epoch();
-  const auto secs = floor<seconds>(ms_since_epoch);
-  const std::time_t tt = secs.count();
-  std::tm tm{};
-  gmtime_r(&tt, &tm);
-  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z", tm.tm_year + 1900, tm.tm_mon + 1,
-                     tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, (ms_since_epoch - secs).count());
-}
-
 boost::json::object to_json(const AuditRecord& r) {
   boost::json::object pii;
   for (const auto& [kind, count] : r.pii_findings) {
@@ -63,7 +53,7 @@ boost::json::object to_json(const AuditRecord& r) {
     slot = (slot.is_uint64() ? slot.as_uint64() : 0) + count;
   }
   boost::json::object o;
-  o["timestamp"] = format_rfc3339_utc_ms(r.timestamp);
+  o["timestamp"] = format_rfc3339(r.timestamp);
   o["interaction_id"] = r.interaction_id;
   o["source"] = to_string(r.source);
   o["outcome"] = to_string(r.outcome);

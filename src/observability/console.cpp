@@ -9,6 +9,7 @@
 
 #include "console_assets.hpp"
 #include "insightd/common/crypto.hpp"
+#include "insightd/common/interaction_id.hpp"
 #include "insightd/observability/admin.hpp"
 #include "insightd/observability/console_sessions.hpp"
 
@@ -160,7 +161,7 @@ awaitable<http::Response> action(std::shared_ptr<Console> console, std::vector<s
   }
   if (segments.size() == 4 && segments[1] == "api" && segments[2] == "replay") {
     std::string why;
-    if (!valid_admin_interaction_id(segments[3], &why)) co_return json_failure(400, "interaction id: " + why);
+    if (!valid_interaction_id(segments[3], &why)) co_return json_failure(400, why);
     // Named, not braced into the call: GCC 12 cannot put an initializer_list's array in the frame.
     std::vector<std::string> ids(1, segments[3]);
     auto response = co_await replay(console, std::move(ids), false);

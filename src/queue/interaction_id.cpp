@@ -6,32 +6,6 @@
 
 namespace insightd::queue {
 
-bool valid_interaction_id(std::string_view id, std::string* why) {
-  auto reject = [why](std::string reason) {
-    if (why) *why = std::move(reason);
-    return false;
-  };
-  if (id.empty()) return reject("empty interaction ID");
-  if (id.size() > max_interaction_id_length)
-    return reject(fmt::format("interaction ID is {} characters long (at most {})", id.size(),
-                              max_interaction_id_length));
-  for (std::size_t i = 0; i < id.size(); ++i) {
-    auto c = static_cast<unsigned char>(id[i]);
-    // Printable ASCII without space: '!' (0x21) to '~' (0x7e).
-    if (c < 0x21 || c > 0x7e) {
-      const char* what = (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f')
-                             ? "whitespace"
-                             : "a non-printable or non-ASCII byte";
-      return reject(fmt::format("interaction ID contains {} at character {}", what, i + 1));
-    }
-  }
-  return true;
-}
-
-}  // namespace insightd::queue
-
-namespace insightd::queue {
-
 namespace {
 void take(IdList& list, std::string id, std::string where) {
   std::string why;

@@ -7,6 +7,8 @@
 #include <array>
 #include <chrono>
 
+#include "insightd/common/rfc3339.hpp"
+
 namespace insightd::queue {
 
 namespace {
@@ -33,13 +35,6 @@ std::string correlation_id_in(std::string_view reason) {
 
 }  // namespace
 
-std::string format_utc_ms(std::int64_t ms_since_epoch) {
-  std::chrono::sys_time<std::chrono::milliseconds> t{std::chrono::milliseconds(ms_since_epoch)};
-  auto seconds = std::chrono::floor<std::chrono::seconds>(t);
-  auto millis = (t - seconds).count();
-  return fmt::format("{:%Y-%m-%dT%H:%M:%S}.{:03}Z", seconds, millis);
-}
-
 boost::json::object to_json(const Counts& c) {
   return {{"pending", c.pending},  {"in_flight", c.in_flight + c.delivering},
           {"leased", c.in_flight}, {"delivering", c.delivering},
@@ -52,7 +47,7 @@ boost::json::object to_json(const InteractionInfo& info) {
           {"state", to_string(info.state)},
           {"attempts", info.attempts},
           {"last_error", info.last_error},
-          {"updated_at", format_utc_ms(info.updated_at_ms)},
+          {"updated_at", format_rfc3339_unix_ms(info.updated_at_ms)},
           {"outbox_parts", info.outbox_parts}};
 }
 
@@ -71,7 +66,7 @@ boost::json::object to_json(const Failure& f) {
           {"last_status", f.last_status},
           {"reason", f.last_error},
           {"correlation_id", f.correlation_id.empty() ? correlation_id_in(f.last_error) : f.correlation_id},
-          {"updated_at", format_utc_ms(f.updated_at_ms)}};
+          {"updated_at", format_rfc3339_unix_ms(f.updated_at_ms)}};
 }
 
 std::string format_counts(const Counts& c) {
@@ -90,7 +85,7 @@ std::string format_dead_letters(const std::vector<DeadLetter>& letters) {
   using Row = std::array<std::string, 6>;
   std::vector<Row> rows{{"TIME", "INTERACTION", "ATTEMPTS", "LAST STATUS", "LAST ERROR", "KIND"}};
   for (const auto& d : letters) {
-    rows.push_back({format_utc_ms(d.time_ms), d.interaction_id, std::to_string(d.attempts),
+    rows.push_back({format_rfc3339_unix_ms(d.time_ms), d.interaction_id, std::to_string(d.attempts),
                     d.last_status ? std::to_string(d.last_status) : "-", one_line(d.last_error, 80), d.kind});
   }
   std::array<std::size_t, 6> width{};

@@ -7,6 +7,7 @@
 #include <random>
 
 #include "insightd/common/crypto.hpp"
+#include "insightd/common/rfc3339.hpp"
 
 namespace insightd::sim {
 namespace {
@@ -123,18 +124,6 @@ void make_malformed(SimInsight& insight, std::size_t index) {
 }
 
 }  // namespace
-
-std::string format_rfc3339(std::chrono::system_clock::time_point t) {
-  const auto ms = std::chrono::floor<std::chrono::milliseconds>(t);
-  const auto secs = std::chrono::floor<std::chrono::seconds>(ms);
-  const std::time_t tt = std::chrono::system_clock::to_time_t(secs);
-  std::tm tm{};
-  gmtime_r(&tt, &tm);
-  char buf[64];  // room for any int year, which GCC's truncation check insists on
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1,
-                tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<int>((ms - secs).count()));
-  return buf;
-}
 
 std::vector<SimInsight> generate_insights(std::string_view interaction_id, std::uint64_t seed,
                                           std::chrono::system_clock::time_point anchor) {

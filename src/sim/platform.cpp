@@ -6,7 +6,7 @@
 #include <boost/json/serialize.hpp>
 
 #include "insightd/common/crypto.hpp"
-#include "insightd/governance/freshness.hpp"
+#include "insightd/common/rfc3339.hpp"
 #include "insightd/sim/insight_data.hpp"
 
 namespace insightd::sim {
@@ -155,9 +155,8 @@ std::optional<boost::json::object> analytics_answer(const Platform& platform,
   const auto& o = request.get_object();
   const auto interval = text_at(o, "interval");
   const auto slash = interval.find('/');
-  auto start = governance::parse_rfc3339(interval.substr(0, slash));
-  auto end =
-      slash == std::string_view::npos ? std::nullopt : governance::parse_rfc3339(interval.substr(slash + 1));
+  auto start = parse_rfc3339(interval.substr(0, slash));
+  auto end = slash == std::string_view::npos ? std::nullopt : parse_rfc3339(interval.substr(slash + 1));
   if (!start || !end || *end <= *start) {
     error = fmt::format("interval must be an ISO 8601 start/end, got '{}'", interval);
     return std::nullopt;

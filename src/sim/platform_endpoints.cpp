@@ -7,6 +7,7 @@
 
 #include <boost/json/parse.hpp>
 
+#include "insightd/common/rfc3339.hpp"
 #include "sim_state.hpp"
 
 namespace insightd::sim {

@@ -8,6 +8,7 @@
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 
+#include "insightd/common/rfc3339.hpp"
 #include "insightd/sim/insight_data.hpp"
 #include "sim_state.hpp"
 

@@ -13,6 +13,7 @@
 
 #include "fuzz_check.hpp"
 #include "http/beast_fields.hpp"
+#include "insightd/common/interaction_id.hpp"
 #include "insightd/observability/admin.hpp"
 
 namespace {
@@ -23,7 +24,7 @@ namespace json = boost::json;
 using namespace insightd;
 
 asio::awaitable<result<std::size_t>> fake_enqueue(std::vector<std::string> ids) {
-  for (const auto& id : ids) FUZZ_CHECK(observability::valid_admin_interaction_id(id, nullptr));
+  for (const auto& id : ids) FUZZ_CHECK(valid_interaction_id(id, nullptr));
   co_return ids.size();
 }
 

@@ -101,6 +101,22 @@ TEST(AgentAssistPage, NormalisesEntitiesAndSkipsMalformedOnesByIndex) {
   EXPECT_EQ(last.created_date, "2024-05-01T10:00:00.123+02:00");
 }
 
+// The date gate is the one RFC 3339 parser: a day that does not exist, or a
+// leap second where none can be, makes the entity malformed.
+TEST(AgentAssistPage, ADateThatCannotExistIsMalformed) {
+  auto page = parse_agentassist_page(R"({"entities": [
+      {"id":"i1","insightType":"keyword","confidence":0.9,"text":"x","createdDate":"2024-02-31T00:00:00Z"},
+      {"id":"i2","insightType":"keyword","confidence":0.9,"text":"x","createdDate":"2026-11-24T12:00:60Z"},
+      {"id":"i3","insightType":"keyword","confidence":0.9,"text":"x","createdDate":"2024-02-29T00:00:00+0200"},
+      {"id":"i4","insightType":"keyword","confidence":0.9,"text":"x","createdDate":"2024-02-29T23:59:59.5z"}
+    ]})",
+                                     "conv-1");
+  ASSERT_TRUE(page.has_value());
+  EXPECT_THAT(ids(page->insights), ElementsAre("i4"));
+  EXPECT_THAT(locations(*page), ElementsAre("entities[0]", "entities[1]", "entities[2]"));
+  EXPECT_EQ(page->malformed[0].reason, "missing or unparsable createdDate");
+}
+
 // One invalid UTF-8 byte ("\xff") in one entity's text: that entity is skipped
 // with the reason, never the page. Every source's parser.
 TEST(InvalidUtf8, AgentAssistSkipsOnlyThatEntity) {

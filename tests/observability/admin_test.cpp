@@ -156,8 +156,9 @@ TEST_F(AdminHandler, BadBodiesAre400WithAMessage) {
       {R"({"ids":["a"]})", "interactionIds"},
       {R"({"interactionIds":"a"})", "interactionIds"},
       {R"({"interactionIds":["a", 7]})", "interactionIds[1] is not a string"},
-      {R"({"interactionIds":["a", ""]})", "interactionIds[1]: is empty"},
-      {R"({"interactionIds":["has space"]})", "interactionIds[0]: byte 3"},
+      {R"({"interactionIds":["a", ""]})", "interactionIds[1]: empty interaction ID"},
+      {R"({"interactionIds":["has space"]})",
+       "interactionIds[0]: interaction ID contains whitespace at character 4"},
       {R"({"interactionIds":[")" + std::string(129, 'x') + R"("]})", "at most 128"},
   };
   for (const auto& [body, message] : cases) {
@@ -165,6 +166,23 @@ TEST_F(AdminHandler, BadBodiesAre400WithAMessage) {
     EXPECT_EQ(r.status, 400u) << body;
     EXPECT_NE(error_of(r).find(message), std::string::npos) << body << " -> " << r.body;
   }
+  EXPECT_TRUE(queue_->batches.empty());
+}
+
+// The ID rule and its reasons are the CLI's (`insightd enqueue`): the admin API
+// once counted bytes from 0 ("byte 3") where the CLI counts characters from 1.
+TEST_F(AdminHandler, RejectsIdsWithTheSameReasonAsTheCli) {
+  auto r =
+      call("POST", "/v1/interactions", R"({"interactionIds":["ok","has space"]})", "Bearer s3cret-token");
+  EXPECT_EQ(r.status, 400u);
+  EXPECT_EQ(error_of(r), "interactionIds[1]: interaction ID contains whitespace at character 4");
+  r = call("POST", "/v1/interactions", R"({"interactionIds":["\u007fdel"]})", "Bearer s3cret-token");
+  EXPECT_EQ(r.status, 400u);
+  EXPECT_EQ(error_of(r),
+            "interactionIds[0]: interaction ID contains a non-printable or non-ASCII byte at character 1");
+  r = call("GET", "/v1/interactions/a%20b", {}, "Bearer s3cret-token");
+  EXPECT_EQ(r.status, 400u);
+  EXPECT_EQ(error_of(r), "interaction ID contains whitespace at character 2");
   EXPECT_TRUE(queue_->batches.empty());
 }
 

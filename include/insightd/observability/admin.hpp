@@ -40,8 +40,4 @@ struct AdminDeps {
 
 http::Handler make_admin_handler(AdminDeps deps);
 
-// Non-empty, at most 128 bytes, printable ASCII without spaces. The same rule
-// as the queue's; `why` (optional) receives the reason.
-bool valid_admin_interaction_id(std::string_view id, std::string* why);
-
 }  // namespace insightd::observability

@@ -57,9 +57,6 @@ struct AuditRecord {
   std::uint64_t attempts = 0;
 };
 
-// "2026-11-24T01:02:03.456Z"
-std::string format_rfc3339_utc_ms(std::chrono::system_clock::time_point t);
-
 // Every field, snake_case keys; crm_webhook_status is null when absent, error
 // is "" on success (and capped at 512 bytes).
 boost::json::object to_json(const AuditRecord& record);

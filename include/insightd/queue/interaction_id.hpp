@@ -1,20 +1,13 @@
 #pragma once
-// What an interaction (conversation) ID may look like, for every entry point
-// (CLI enqueue, admin API): non-empty, at most 128 printable ASCII characters,
-// no whitespace.
-#include <cstddef>
+// The interaction IDs `insightd enqueue` reads; the rule an ID follows is
+// insightd/common/interaction_id.hpp.
 #include <iosfwd>
 #include <string>
-#include <string_view>
 #include <vector>
 
+#include "insightd/common/interaction_id.hpp"
+
 namespace insightd::queue {
-
-inline constexpr std::size_t max_interaction_id_length = 128;
-
-// true if id is acceptable; otherwise false and, when why is given, the reason
-// (which never repeats the ID itself: it may be anything the user typed).
-bool valid_interaction_id(std::string_view id, std::string* why = nullptr);
 
 // The IDs of `insightd enqueue ID... | -`: each argument, or for "-" every
 // line of `in` (blank lines skipped, a trailing CR dropped). Bad ones are

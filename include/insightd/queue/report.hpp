@@ -26,6 +26,4 @@ std::string format_counts(const Counts& counts);  // one "name  value" line per 
 // "no dead letters" when empty.
 std::string format_dead_letters(const std::vector<DeadLetter>& letters);
 
-std::string format_utc_ms(std::int64_t ms_since_epoch);  // 2026-11-24T01:02:03.456Z
-
 }  // namespace insightd::queue

@@ -31,9 +31,6 @@ struct SimInsight {
 std::vector<SimInsight> generate_insights(std::string_view interaction_id, std::uint64_t seed,
                                           std::chrono::system_clock::time_point anchor);
 
-// RFC 3339 UTC with milliseconds, e.g. "2026-11-24T00:57:28.123Z".
-std::string format_rfc3339(std::chrono::system_clock::time_point t);
-
 // The agentassist entity: {id, interactionId, insightType, confidence, text, createdDate, redacted}.
 boost::json::object to_entity_json(const SimInsight& insight);
 

@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+// What an interaction (conversation) ID may look like, the one rule for every
+// entry point (CLI enqueue and fetch, admin API, console): non-empty, at most
+// 128 printable ASCII characters, no whitespace.
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace insightd {
+
+inline constexpr std::size_t max_interaction_id_length = 128;
+
+// true if id is acceptable; otherwise false and, when why is given, the reason
+// (which never repeats the ID itself: it may be anything the user typed), e.g.
+// "interaction ID contains whitespace at character 4" (counted from 1).
+bool valid_interaction_id(std::string_view id, std::string* why = nullptr);
+
+}  // namespace insightd
