@@ -15,7 +15,6 @@
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/use_future.hpp>
-#include <boost/json/parse.hpp>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
@@ -225,15 +224,14 @@ int cmd_demo() {
 
   DemoSummary summary{audit->records, counts, simulator.stats(), elapsed};
   print_demo_summary(summary, audit_path.string(), config_path.string());
-  if (intake_text) {
-    const auto status = intake::status_from_json(boost::json::parse(*intake_text).as_object());
+  if (const auto status = intake::recorded_status(intake_text)) {
     std::printf(
         "Intake: %llu conversation(s) found first by the notifications socket, %llu by reconciliation (the "
         "simulator dropped %llu events); %llu reconnect(s)\n",
-        static_cast<unsigned long long>(status.found_notifications),
-        static_cast<unsigned long long>(status.found_reconcile),
+        static_cast<unsigned long long>(status->found_notifications),
+        static_cast<unsigned long long>(status->found_reconcile),
         static_cast<unsigned long long>(summary.sim.events_dropped),
-        static_cast<unsigned long long>(status.reconnects));
+        static_cast<unsigned long long>(status->reconnects));
   }
   std::printf("Operational log: %s\n", log_path.c_str());
   simulator.stop();
