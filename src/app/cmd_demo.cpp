@@ -15,7 +15,6 @@
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/use_future.hpp>
-#include <boost/json/parse.hpp>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
@@ -320,15 +319,14 @@ static int run_demo(const std::string& backend) {
 
   DemoSummary summary{records, counts, simulator.stats(), elapsed};
   print_demo_summary(summary, audit_path.string(), config_path.string());
-  if (intake_text) {
-    const auto status = intake::status_from_json(boost::json::parse(*intake_text).as_object());
+  if (const auto status = intake::recorded_status(intake_text)) {
     std::printf(
         "Intake: %llu conversation(s) found first by the notifications socket, %llu by reconciliation (the "
         "simulator dropped %llu events); %llu reconnect(s)\n",
-        static_cast<unsigned long long>(status.found_notifications),
-        static_cast<unsigned long long>(status.found_reconcile),
+        static_cast<unsigned long long>(status->found_notifications),
+        static_cast<unsigned long long>(status->found_reconcile),
         static_cast<unsigned long long>(summary.sim.events_dropped),
-        static_cast<unsigned long long>(status.reconnects));
+        static_cast<unsigned long long>(status->reconnects));
   }
   for (const auto& share : shares) std::printf("  %s\n", describe(share).c_str());
   if (cluster) std::printf("Daemon logs: %s/daemon-N.log\n", dir.c_str());

@@ -163,22 +163,17 @@ int cmd_intake_status(const std::string& config_path, bool json) {
   auto session = QueueSession::open(config_path, exit_code);
   if (!session) return exit_code;
   return guarded("intake status", [&] {
-    auto text = session->run(session->store().setting(std::string(intake::status_key)));
-    boost::system::error_code ec;
-    auto doc = text ? boost::json::parse(*text, ec) : boost::json::value(boost::json::object{});
     const auto status =
-        intake::status_from_json(!ec && doc.is_object() ? doc.get_object() : boost::json::object{});
+        intake::recorded_status(session->run(session->store().setting(std::string(intake::status_key))));
     const auto now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                             std::chrono::system_clock::now().time_since_epoch())
                             .count();
     if (json) {
-      auto out = intake::to_json(status);
-      out["recorded"] = text.has_value();
-      std::printf("%s\n", boost::json::serialize(out).c_str());
-    } else if (!text) {
+      std::printf("%s\n", boost::json::serialize(intake::recorded_json(status)).c_str());
+    } else if (!status) {
       std::printf("intake: no status recorded yet (no daemon has run the intake on this queue)\n");
     } else {
-      std::fputs(intake::format_status(status, now_ms).c_str(), stdout);
+      std::fputs(intake::format_status(*status, now_ms).c_str(), stdout);
     }
     return 0;
   });

@@ -4,6 +4,7 @@
 
 #include "insightd/common/rfc3339.hpp"
 #include "insightd/delivery/endpoint.hpp"
+#include "insightd/intake/intake.hpp"
 #include "insightd/queue/report.hpp"
 
 namespace insightd::app {
@@ -47,26 +48,38 @@ awaitable<std::optional<std::string>> resume(std::shared_ptr<queue::Backend> sto
 
 }  // namespace
 
-awaitable<json::object> console_snapshot(std::shared_ptr<queue::Backend> store) {
+awaitable<json::object> intake_view(std::shared_ptr<queue::Backend> backend, bool configured) {
+  const auto text = co_await backend->setting(std::string(intake::status_key));
+  auto view = intake::recorded_json(intake::recorded_status(text));
+  view["configured"] = configured;
+  co_return view;
+}
+
+awaitable<json::object> console_snapshot(std::shared_ptr<queue::Backend> store, bool intake_configured) {
   const auto counts = co_await store->counts();
   const auto held = co_await store->held_reason();
   const auto minutes = co_await store->settled_per_minute(console_throughput_minutes);
   const auto failures = co_await store->recent_failures(console_failure_rows);
+  auto intake = co_await intake_view(store, intake_configured);
   const auto now = now_ms();
   json::array failure_rows;
   for (const auto& f : failures) failure_rows.push_back(queue::to_json(f));
   co_return json::object{{"generated_at", format_rfc3339_unix_ms(now)},
                          {"status", queue::status_json(counts, held)},
                          {"throughput", throughput_json(minutes, now)},
-                         {"failures", std::move(failure_rows)}};
+                         {"failures", std::move(failure_rows)},
+                         {"intake", std::move(intake)}};
 }
 
 observability::ConsoleDeps console_deps(std::shared_ptr<queue::Backend> store, std::string token,
-                                        std::function<void()> work_arrived) {
+                                        std::function<void()> work_arrived,
+                                        std::function<bool()> intake_configured) {
   observability::ConsoleDeps deps;
   deps.token = std::move(token);
   // Arguments by value into named coroutines (GCC 12 coroutine-lambda bugs).
-  deps.snapshot = [store] { return console_snapshot(store); };
+  deps.snapshot = [store, intake_configured] {
+    return console_snapshot(store, intake_configured && intake_configured());
+  };
   deps.replay = [store, work_arrived](std::vector<std::string> ids, bool all) {
     return replay(store, work_arrived, std::move(ids), all);
   };

@@ -319,10 +319,13 @@ struct Daemon::Impl {
     deps.not_ready_reason = [this] { return not_ready_reason(); };
     deps.enqueue = [this](std::vector<std::string> ids) { return admin_enqueue(std::move(ids)); };
     deps.lookup = [this](std::string id) { return admin_lookup(std::move(id)); };
-    deps.console = observability::make_console(console_deps(store, config->admin.token, [this] {
-      wake.notify();
-      if (services) services->deliverer->wake();
-    }));
+    deps.console = observability::make_console(console_deps(
+        store, config->admin.token,
+        [this] {
+          wake.notify();
+          if (services) services->deliverer->wake();
+        },
+        [this] { return config->intake.enabled; }));
     http::ServerOptions opts;
     opts.host = config->admin.host;
     opts.port = config->admin.port;

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <boost/asio/co_spawn.hpp>
@@ -33,8 +34,18 @@ std::int64_t unix_ms(SysTime t) {
   return std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();
 }
 
+// "host (pid N)": which daemon wrote the status, for the operator.
+std::string this_daemon() {
+  char host[256] = {};
+  if (gethostname(host, sizeof host - 1) != 0) host[0] = '\0';
+  return fmt::format("{} (pid {})", host[0] != '\0' ? host : "unknown host", getpid());
+}
+
 constexpr std::size_t kRecentlyEnqueuedLimit = 100000;
 constexpr auto kStatusFlushPeriod = 2s;
+// Written at least this often even when nothing changed, so a reader can tell
+// a quiet leader from a dead one (the console calls it stale after 120 s).
+constexpr auto kStatusRewritePeriod = 30s;
 
 }  // namespace
 
@@ -87,6 +98,7 @@ struct Intake::Impl : detail::LiveHost {
     co_return !stopped;
   }
   void set_socket_state(std::string state) override {
+    if (state != status.socket) status.socket_since_ms = unix_ms(std::chrono::system_clock::now());
     status.socket = std::move(state);
     observer->on_socket(status.socket == "connected");
     status_dirty = true;
@@ -102,7 +114,17 @@ struct Intake::Impl : detail::LiveHost {
     (void)woke;
   }
   void notify() override { wake.notify(); }
-  void on_message() override { status.last_event_ms = unix_ms(std::chrono::system_clock::now()); }
+  void on_message() override {
+    status.last_event_ms = unix_ms(std::chrono::system_clock::now());
+    status_dirty = true;  // written with the next flush, not per message
+  }
+  void problem(std::string message) override {
+    if (status.problems.size() >= recent_problems_kept)
+      status.problems.erase(status.problems.begin(),
+                            status.problems.end() - static_cast<std::ptrdiff_t>(recent_problems_kept - 1));
+    status.problems.push_back({unix_ms(std::chrono::system_clock::now()), std::move(message)});
+    status_dirty = true;
+  }
   void on_reconnected() override {
     ++status.reconnects;
     request_reconcile();
@@ -156,11 +178,13 @@ struct Intake::Impl : detail::LiveHost {
       auto reply = co_await upstream.call("GET", next, "");
       if (!reply.ok) {
         spdlog::error("{}; the intake keeps its previous queue list", reply.error);
+        problem(reply.error);
         co_return std::nullopt;
       }
       auto listing = parse_entity_listing(reply.response.body);
       if (!listing) {
         spdlog::error("intake: GET /api/v2/assistants: unexpected answer");
+        problem("GET /api/v2/assistants: unexpected answer");
         co_return std::nullopt;
       }
       assistants.insert(assistants.end(), listing->ids.begin(), listing->ids.end());
@@ -174,8 +198,10 @@ struct Intake::Impl : detail::LiveHost {
         auto listing = reply.ok ? parse_entity_listing(reply.response.body)
                                 : result<EntityListing>(errc::malformed_response);
         if (!listing) {
-          spdlog::error("intake: queues of assistant {}: {}", assistant,
-                        reply.ok ? "unexpected answer" : reply.error);
+          auto why = fmt::format("queues of assistant {}: {}", assistant,
+                                 reply.ok ? "unexpected answer" : reply.error);
+          spdlog::error("intake: {}", why);
+          problem(std::move(why));
           co_return std::nullopt;
         }
         for (auto& q : listing->ids)
@@ -276,6 +302,9 @@ struct Intake::Impl : detail::LiveHost {
 
   void record(const ReconcileRun& run) {
     status.last_reconcile_ms = unix_ms(run.started_at);
+    status.last_reconcile_from_ms = unix_ms(run.window.start);
+    status.last_reconcile_to_ms = unix_ms(run.window.end);
+    if (!run.complete && run.error != "stopped") problem("reconciliation incomplete: " + run.error);
     status.last_reconcile_found = run.ended;
     status.last_reconcile_enqueued = run.enqueued;
     status.last_reconcile_complete = run.complete;
@@ -292,8 +321,12 @@ struct Intake::Impl : detail::LiveHost {
   }
 
   asio::awaitable<void> status_loop() {
+    auto written = steady::now();
     while (!stopped) {
-      if (status_dirty) co_await flush_status();
+      if (status_dirty || steady::now() - written >= kStatusRewritePeriod) {
+        co_await flush_status();
+        written = steady::now();
+      }
       const bool go_on = co_await sleep(kStatusFlushPeriod);
       if (!go_on) break;
     }
@@ -302,6 +335,7 @@ struct Intake::Impl : detail::LiveHost {
 
 Intake::Intake(Dependencies deps, const Config& cfg) : impl_(std::make_shared<Impl>(std::move(deps), cfg)) {
   if (!cfg.intake.notifications_enabled) impl_->status.socket = "disabled";
+  impl_->status.daemon = this_daemon();
 }
 
 Intake::~Intake() = default;

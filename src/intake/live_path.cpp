@@ -34,6 +34,12 @@ const BackoffPolicy kReconnectBackoff{1s, 60s};
 
 enum class Ended { closing, renew, failed, stopped, resubscribe };
 
+// Logs a problem and hands it to the host for the operator's status.
+void trouble(LiveHost* host, spdlog::level::level_enum level, std::string message) {
+  spdlog::log(level, "{}", message);
+  host->problem(std::move(message));
+}
+
 template <class Ws>
 asio::awaitable<Ended> read_socket(LiveHost* host, Ws& ws, http::Endpoint endpoint, bool reconnect) {
   const auto& cfg = host->config();
@@ -43,8 +49,9 @@ asio::awaitable<Ended> read_socket(LiveHost* host, Ws& ws, http::Endpoint endpoi
   ws.read_message_max(16u << 20);
   auto [handshake_ec] = co_await ws.async_handshake(endpoint.host_header, endpoint.target, nothrow);
   if (handshake_ec) {
-    spdlog::warn("intake: WebSocket handshake with {} failed: {}", endpoint.pool_key(),
-                 handshake_ec.message());
+    trouble(host, spdlog::level::warn,
+            fmt::format("intake: WebSocket handshake with {} failed: {}", endpoint.pool_key(),
+                        handshake_ec.message()));
     co_return Ended::failed;
   }
   const auto closer = host->add_socket_closer([&ws] {
@@ -75,10 +82,13 @@ asio::awaitable<Ended> read_socket(LiveHost* host, Ws& ws, http::Endpoint endpoi
     }
     if (ec) {
       if (ec == beast::error::timeout) {
-        spdlog::warn("intake: no message (not even a heartbeat) for {}s: the socket is dead; reconnecting",
-                     std::chrono::duration_cast<std::chrono::seconds>(cfg.intake.heartbeat_timeout).count());
+        trouble(host, spdlog::level::warn,
+                fmt::format(
+                    "intake: no message (not even a heartbeat) for {}s: the socket is dead; reconnecting",
+                    std::chrono::duration_cast<std::chrono::seconds>(cfg.intake.heartbeat_timeout).count()));
       } else {
-        spdlog::warn("intake: notifications socket lost: {}; reconnecting", ec.message());
+        trouble(host, spdlog::level::warn,
+                fmt::format("intake: notifications socket lost: {}; reconnecting", ec.message()));
       }
       break;
     }
@@ -117,34 +127,36 @@ asio::awaitable<Ended> one_connection(LiveHost* host, std::vector<std::string> t
   const auto& cfg = host->config();
   auto created = co_await host->api().call("POST", "/api/v2/notifications/channels", "");
   if (!created.ok) {
-    spdlog::warn("{}", created.error);
+    trouble(host, spdlog::level::warn, created.error);
     co_return Ended::failed;
   }
   auto channel = parse_channel(created.response.body);
   if (!channel) {
-    spdlog::warn("intake: POST /api/v2/notifications/channels: no id or connectUri in the answer");
+    trouble(host, spdlog::level::warn,
+            "intake: POST /api/v2/notifications/channels: no id or connectUri in the answer");
     co_return Ended::failed;
   }
   auto subscribed = co_await host->api().call(
       "PUT", fmt::format("/api/v2/notifications/channels/{}/subscriptions", channel->id),
       subscriptions_body(topics));
   if (!subscribed.ok) {
-    spdlog::error("{}", subscribed.error);
+    trouble(host, spdlog::level::err, subscribed.error);
     co_return Ended::failed;
   }
   auto rejected = rejected_topics(subscribed.response.body, topics);
   if (!rejected) {
-    spdlog::warn("intake: the subscription answer of channel {} lists no topics", channel->id);
+    trouble(host, spdlog::level::warn,
+            fmt::format("intake: the subscription answer of channel {} lists no topics", channel->id));
     co_return Ended::failed;
   }
   if (!rejected->empty()) {
-    spdlog::error(
-        "intake: the platform rejected {} of {} topic(s): {}. Fix: give the OAuth client's role the "
-        "permission "
-        "these topics need (GET /api/v2/notifications/availabletopics names it per topic; see "
-        "docs/intake.md) "
-        "and check that the queue IDs exist; reconciliation still covers these queues",
-        rejected->size(), topics.size(), fmt::join(*rejected, ", "));
+    trouble(
+        host, spdlog::level::err,
+        fmt::format("intake: the platform rejected {} of {} topic(s): {}. Fix: give the OAuth client's role "
+                    "the permission these topics need (GET /api/v2/notifications/availabletopics names it "
+                    "per topic; see docs/intake.md) and check that the queue IDs exist; reconciliation "
+                    "still covers these queues",
+                    rejected->size(), topics.size(), fmt::join(*rejected, ", ")));
     if (rejected->size() == topics.size()) co_return Ended::failed;
   }
   host->set_channel(index, count, channel->id);
@@ -153,14 +165,16 @@ asio::awaitable<Ended> one_connection(LiveHost* host, std::vector<std::string> t
   const auto url = socket_url(channel->connect_uri, cfg.genesys.api_base_url, &why);
   auto endpoint = url.empty() ? result<http::Endpoint>(errc::invalid_url) : http::parse_endpoint(url);
   if (!endpoint) {
-    spdlog::error("intake: connectUri {}: {}", channel->connect_uri,
-                  why.empty() ? "not a WebSocket URL" : why);
+    trouble(host, spdlog::level::err,
+            fmt::format("intake: connectUri {}: {}", channel->connect_uri,
+                        why.empty() ? "not a WebSocket URL" : why));
     co_return Ended::failed;
   }
   auto stream =
       co_await http::connect_stream(host->executor(), host->tls(), *endpoint, cfg.genesys.request_timeout);
   if (!stream) {
-    spdlog::warn("intake: cannot connect to {}: {}", endpoint->pool_key(), stream.error().message());
+    trouble(host, spdlog::level::warn,
+            fmt::format("intake: cannot connect to {}: {}", endpoint->pool_key(), stream.error().message()));
     co_return Ended::failed;
   }
   if (auto* tls = std::get_if<http::TlsStream>(&*stream)) {
@@ -216,7 +230,7 @@ asio::awaitable<void> live_path(LiveHost& host, const std::vector<std::string>* 
     std::string detail;
     auto plan = plan_channels(*queues, &detail);
     if (!plan || plan->empty()) {
-      if (!plan) spdlog::error("intake: {}", detail);
+      if (!plan) trouble(&host, spdlog::level::err, "intake: " + detail);
       host.set_socket_state("idle");
       while (!host.stopping() && host.current_generation() == generation) co_await host.wait_a_moment();
       continue;

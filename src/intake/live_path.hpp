@@ -37,6 +37,7 @@ class LiveHost {
   virtual void on_message() = 0;
   virtual void on_reconnected() = 0;
   virtual void on_socket_lost() = 0;
+  virtual void problem(std::string message) = 0;  // for the status's recent errors; already logged
   // Closers let cancel() and a re-subscription end a blocked read.
   virtual std::size_t add_socket_closer(std::function<void()> close) = 0;
   virtual void remove_socket_closer(std::size_t index) = 0;

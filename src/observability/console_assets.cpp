@@ -72,8 +72,26 @@ const std::string_view console_html = R"html(<!doctype html>
   </table>
   <p id="no-failures" class="muted" hidden>No failed or dead interactions.</p>
 </section>
-<!-- New views (the intake status, the live daemons) go here: a section, a
-     field in the snapshot, and a renderer in console.js's `views`. -->
+<section id="intake" class="wide">
+  <h2>Intake</h2>
+  <p id="intake-state">&hellip;</p>
+  <dl id="intake-facts" class="facts" hidden>
+    <dt>Leader</dt><dd id="intake-leader"></dd>
+    <dt>Notifications socket</dt><dd id="intake-socket"></dd>
+    <dt>Last event</dt><dd id="intake-last-event"></dd>
+    <dt>Channels</dt><dd id="intake-channels" class="id"></dd>
+    <dt>Queues watched</dt><dd id="intake-queues" class="id"></dd>
+    <dt>Last reconciliation</dt><dd id="intake-reconcile"></dd>
+    <dt>Reconciliation window</dt><dd id="intake-window"></dd>
+    <dt>Watermark</dt><dd id="intake-watermark"></dd>
+    <dt>Found since start</dt><dd id="intake-found"></dd>
+    <dt>Status written</dt><dd id="intake-updated"></dd>
+  </dl>
+  <h3 id="intake-problems-title" hidden>Recent problems (newest first)</h3>
+  <ul id="intake-problems" class="problems"></ul>
+</section>
+<!-- New views (the live daemons) go here: a section, a field in the
+     snapshot, and a renderer in console.js's `views`. -->
 </main>
 </body>
 </html>
@@ -206,7 +224,80 @@ const std::string_view console_js =
     $("no-failures").hidden = s.failures.length > 0;
   }
 
-  const views = [renderCounts, renderDeliveries, renderThroughput, renderDeadLetters, renderFailures];
+  // Times from the daemon (Unix ms) are shown against the snapshot's own
+  // clock, so a browser whose clock is off does not skew the ages.
+  const utc = (ms) => new Date(ms).toISOString().replace("T", " ").slice(0, 19) + " UTC";
+  function ago(ms, nowMs) {
+    const s = Math.max(0, Math.round((nowMs - ms) / 1000));
+    if (s < 120) return s + " s ago";
+    if (s < 7200) return Math.round(s / 60) + " min ago";
+    return Math.round(s / 3600) + " h ago";
+  }
+  const stamp = (ms, nowMs, never) => (ms > 0 ? utc(ms) + " (" + ago(ms, nowMs) + ")" : never);
+  // A leader writes its status every few seconds while anything changes, and
+  // at least with every heartbeat: much older means it stopped.
+  const staleAfterMs = 120000;
+
+  function intakeState(i, nowMs) {
+    if (!i.recorded) {
+      return i.configured
+        ? ["Configured, but no daemon has recorded an intake status yet (starting, or no daemon leads it).", "alert"]
+        : ["Intake not configured: this deployment does not find conversations itself; something else must " +
+           "queue them (insightd enqueue or POST /v1/interactions). Add an intake section to the " +
+           "configuration to turn it on.", "muted"];
+    }
+    const note = i.configured ? "" : " This daemon's configuration has no intake section; another daemon wrote this.";
+    if (!i.leader) return ["No daemon leads the intake (the last leader stopped)." + note, "alert"];
+    if (nowMs - i.updated_ms > staleAfterMs)
+      return ["Running, but the leader last wrote its status " + ago(i.updated_ms, nowMs) +
+              ": it may have stopped." + note, "alert"];
+    return ["Running on this deployment." + note, ""];
+  }
+
+  function renderIntake(s) {
+    const i = s.intake;
+    const nowMs = Date.parse(s.generated_at);
+    const [state, className] = intakeState(i, nowMs);
+    $("intake-state").textContent = state;
+    $("intake-state").className = className;
+    $("intake").classList.toggle("alert", className === "alert");
+    $("intake-facts").hidden = !i.recorded;
+    const problems = $("intake-problems");
+    problems.replaceChildren();
+    $("intake-problems-title").hidden = !i.recorded || i.problems.length === 0;
+    if (!i.recorded) return;
+
+    $("intake-leader").textContent = i.leader ? (i.daemon || "a daemon") : "none";
+    const socket = $("intake-socket");
+    socket.textContent = i.socket + (i.socket_since_ms > 0 ? " since " + stamp(i.socket_since_ms, nowMs) : "");
+    socket.className = i.socket === "connected" ? "ok" : i.socket === "disabled" ? "muted" : "failed";
+    $("intake-last-event").textContent = stamp(i.last_event_ms, nowMs, "none yet");
+    $("intake-channels").textContent = i.channels.length ? i.channels.join(", ") : "none";
+    $("intake-queues").textContent =
+      i.queues.length + (i.queues.length ? ": " + i.queues.join(", ") : " (none yet)");
+    const reconcile = $("intake-reconcile");
+    if (i.last_reconcile_ms > 0) {
+      reconcile.textContent = stamp(i.last_reconcile_ms, nowMs) + ": " + i.last_reconcile_found +
+        " ended conversation(s), " + i.last_reconcile_enqueued + " the socket had missed" +
+        (i.last_reconcile_complete ? "" : "; incomplete: " + i.last_reconcile_error);
+    } else {
+      reconcile.textContent = "not run yet";
+    }
+    reconcile.className = i.last_reconcile_ms > 0 && !i.last_reconcile_complete ? "failed" : "";
+    $("intake-window").textContent = i.last_reconcile_from_ms > 0
+      ? utc(i.last_reconcile_from_ms) + " to " + utc(i.last_reconcile_to_ms) : "none yet";
+    $("intake-watermark").textContent = i.watermark_ms > 0 ? utc(i.watermark_ms) : "none yet";
+    $("intake-found").textContent = i.found_notifications + " by notifications, " + i.found_reconcile +
+      " by reconciliation; " + i.reconnects + " reconnect(s)";
+    $("intake-updated").textContent = stamp(i.updated_ms, nowMs, "never");
+    for (const p of i.problems.slice().reverse()) {
+      const item = el("li");
+      item.append(el("span", utc(p.at_ms), "muted"), el("span", " " + p.message));
+      problems.append(item);
+    }
+  }
+
+  const views = [renderCounts, renderDeliveries, renderThroughput, renderDeadLetters, renderFailures, renderIntake];
 
   async function refresh() {
     const stamp = $("updated");
@@ -258,6 +349,7 @@ const std::string_view console_css =
     R"css(:root { --ink: #1d2430; --muted: #5f6b7a; --line: #d8dee6; --bg: #f5f7fa;
   --ok: #2f855a; --bad: #c53030; --card: #fff; font: 14px/1.45 system-ui, sans-serif; color: var(--ink); }
 body { margin: 0; background: var(--bg); }
+[hidden] { display: none !important; }  /* a display rule below must not show what the script hides */
 header { display: flex; align-items: center; gap: 1rem; padding: .6rem 1.2rem; background: var(--ink); color: #fff; }
 header h1 { font-size: 1.1rem; margin: 0; flex: 0 0 auto; }
 header #updated { flex: 1 1 auto; color: #c9d2de; }
@@ -287,6 +379,14 @@ button.quiet { background: transparent; border-color: #c9d2de; }
 #notice { margin: 1rem 1.2rem 0; padding: .5rem .8rem; border-radius: 4px; background: #e6f4ea; }
 #notice.failed { background: #fde8e8; }
 .failed { color: var(--bad); }
+.ok { color: var(--ok); }
+h3 { font-size: .85rem; margin: .8rem 0 .4rem; color: var(--muted); }
+.facts { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; margin: .6rem 0 0; }
+.facts dt { color: var(--muted); }
+.facts dd { margin: 0; }
+.facts dd.id { font-family: ui-monospace, monospace; font-size: .85rem; }
+.problems { margin: 0; padding-left: 1.2rem; }
+.problems li { margin-bottom: .2rem; }
 .muted { color: var(--muted); }
 form label { display: block; margin-bottom: .3rem; }
 form input { width: 100%; box-sizing: border-box; padding: .4rem; margin-bottom: .8rem; font: inherit; }

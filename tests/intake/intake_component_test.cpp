@@ -122,6 +122,13 @@ TEST(IntakeComponent, BothPathsTogetherQueueEveryFinishedConversationOnce) {
   EXPECT_TRUE(intake.status().last_reconcile_complete);
   EXPECT_GT(intake.status().watermark_ms, 0);
   EXPECT_EQ(intake.status().queues, sim_options.queues);
+  // What the operator sees besides: who wrote it, since when the socket is in
+  // its state, and the window the last (complete) run queried up to the watermark.
+  EXPECT_NE(intake.status().daemon.find("(pid "), std::string::npos) << intake.status().daemon;
+  EXPECT_GT(intake.status().socket_since_ms, 0);
+  EXPECT_GT(intake.status().last_reconcile_from_ms, 0);
+  EXPECT_LT(intake.status().last_reconcile_from_ms, intake.status().last_reconcile_to_ms);
+  EXPECT_EQ(intake.status().last_reconcile_to_ms, intake.status().watermark_ms);
   simulator.stop();
 }
 

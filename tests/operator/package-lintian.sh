@@ -15,6 +15,15 @@ if ! (cd "$build" && cpack -G DEB -B "$out" >"$out/cpack.log" 2>&1); then
 fi
 deb=$(ls "$out"/insightd_*.deb)
 echo "lintian $(basename "$deb"):"
-# --display-info also lists the informational tags; only errors and warnings fail.
-lintian --display-info --show-overrides --fail-on error,warning "$deb"
-echo "lintian: no errors, no warnings"
+# --display-info also lists the informational tags; errors and warnings fail,
+# and so does any hardening tag (info level: the binaries were built without
+# the flags of CMakeLists.txt's insightd_hardening).
+status=0
+lintian --display-info --show-overrides --fail-on error,warning "$deb" >"$out/lintian.txt" 2>&1 || status=$?
+cat "$out/lintian.txt"
+[ "$status" -eq 0 ] || exit "$status"
+if grep -E '^[EWI]: [^ ]+: hardening-' "$out/lintian.txt" >&2; then
+  echo "lintian: hardening tags above: build the package from an optimised build (Release)" >&2
+  exit 1
+fi
+echo "lintian: no errors, no warnings, no hardening tags"

@@ -12,6 +12,7 @@
 #include <chrono>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -71,15 +72,26 @@ class Observer {
 inline constexpr std::string_view watermark_key = "intake_watermark";
 inline constexpr std::string_view status_key = "intake_status";
 
+// A problem the intake met (it is logged too), for the status's recent errors.
+struct Problem {
+  std::int64_t at_ms = 0;  // Unix ms
+  std::string message;
+};
+inline constexpr std::size_t recent_problems_kept = 10;
+
 // What `insightd intake status` shows, persisted as JSON under status_key.
 struct Status {
   bool leader = false;
-  std::string socket = "disabled";  // disabled | connecting | connected | reconnecting
+  std::string daemon;                // who writes this status: "host (pid N)"
+  std::string socket = "disabled";   // disabled | connecting | connected | reconnecting
+  std::int64_t socket_since_ms = 0;  // Unix ms the socket entered that state; 0 = never changed
   std::vector<std::string> channels;
   std::vector<std::string> queues;
   std::int64_t last_event_ms = 0;  // Unix ms of the last message on the socket; 0 = none
   std::int64_t watermark_ms = 0;
   std::int64_t last_reconcile_ms = 0;
+  std::int64_t last_reconcile_from_ms = 0;  // the window the last run queried (Unix ms)
+  std::int64_t last_reconcile_to_ms = 0;
   std::size_t last_reconcile_found = 0;     // ended conversations the last run saw
   std::size_t last_reconcile_enqueued = 0;  // of those, what the socket had missed
   bool last_reconcile_complete = false;
@@ -87,10 +99,16 @@ struct Status {
   std::uint64_t found_notifications = 0;  // enqueued first by the live path, since start
   std::uint64_t found_reconcile = 0;      // enqueued first by reconciliation, since start
   std::uint64_t reconnects = 0;
+  std::vector<Problem> problems;  // the newest last, at most recent_problems_kept
   std::int64_t updated_ms = 0;
 };
 boost::json::object to_json(const Status& status);
 Status status_from_json(const boost::json::object& o);  // missing fields keep their defaults
+// The status as recorded under status_key (`text`: the setting; nullopt when
+// none is); a record that is not a JSON object reads as the defaults.
+std::optional<Status> recorded_status(const std::optional<std::string>& text);
+// What `insightd intake status --json` prints: to_json plus "recorded".
+boost::json::object recorded_json(const std::optional<Status>& status);
 // The text of `insightd intake status`, ages relative to `now_ms` (Unix ms).
 std::string format_status(const Status& status, std::int64_t now_ms);
 
