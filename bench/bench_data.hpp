@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Realistic inputs shared by the micro-benchmarks: the agentassist page
 // insightd-sim serves for a "-n200" interaction, and the webhook body the

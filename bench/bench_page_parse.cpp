@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Parsing one 200-entity agentassist page into insight records (issue 7;
 // target >= 200 MB/s of JSON): genesys::parse_agentassist_page.
 #include <benchmark/benchmark.h>

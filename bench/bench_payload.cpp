@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Building the CRM payload (issue 7): 200 governed insights into one
 // serialised webhook body, as the daemon does once per interaction.
 #include <benchmark/benchmark.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // PII scanner throughput on realistic insight text (issue 5): MB/s and ns
 // per insight. Run: insightd-bench-governance (or insightd-bench) built Release.
 #include <benchmark/benchmark.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Token-bucket acquire (issue 7): the pure TokenBucket arithmetic, and the
 // async RateLimiter::acquire on a local io_context with a rate high enough
 // that the limiter, not the budget, is what is measured.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Webhook signing (issue 7): the Standard Webhooks HMAC over the body of one
 // 200-insight part, alone and as the whole signed request the deliverer sends.
 #include <benchmark/benchmark.h>

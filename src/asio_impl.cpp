@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Asio, Asio-SSL and Beast compiled once for the whole project
 // (BOOST_ASIO_SEPARATE_COMPILATION / BOOST_BEAST_SEPARATE_COMPILATION).
 #include <boost/asio/impl/src.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // insightd: command-line entry point. Parsing only; every command lives in app/.
 #include <CLI/CLI.hpp>
 #include <cstdio>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // insightd-sim: Genesys Cloud login + every supported insight source + a CRM
 // webhook receiver on one loopback listener, with fault injection chosen per
 // interaction ID (see include/insightd/sim/faults.hpp and --help).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The fetch-side half of an audit record travels with the outbox rows (as the
 // store's audit_context) so the record can be completed when the CRM answers,

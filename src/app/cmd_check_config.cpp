@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // insightd check-config: every problem on its own line, FILE:LINE:COL: message.
 // With --connect, a valid file's connections are then tried (connect_check.hpp).
 #include <spdlog/spdlog.h>

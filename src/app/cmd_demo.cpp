@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `insightd demo`: the whole daemon against the built-in simulator, no Genesys
 // account needed. The simulator (login, insights API, CRM receiver, and the
 // platform: conversations ending on three queues, the notifications socket,

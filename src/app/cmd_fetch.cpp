@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `insightd fetch [-c FILE] ID`: one interaction, retrieved, validated and
 // governed, printed as normalised JSON on stdout; nothing is delivered.
 #include <spdlog/spdlog.h>

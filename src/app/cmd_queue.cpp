@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // insightd enqueue | status | dead-letters: the queue commands. They need only
 // the queue.* settings and open the same queue backend as the daemon, next to it.
 #include <boost/asio/co_spawn.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `insightd run [-c FILE] [--drain]`
 #include <spdlog/spdlog.h>
 

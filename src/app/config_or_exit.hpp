@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Loads the configuration for a command: every problem printed as
 // FILE:LINE:COL: message on stderr, warnings logged, nullopt when invalid.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // What the web console shows and does, over the queue backend: the daemon hands
 // these to the admin endpoint (observability/console.hpp draws and guards them).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The demo's sample workload and what it prints: a live progress line and
 // the closing summary table.

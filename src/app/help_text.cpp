@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The man-page-style text of `insightd --help`: CLI11 prints the usage and
 // every subcommand with its options between these two parts.
 #include "insightd/app/commands.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The daemon's one contact with the intake: start it when configured (with
 // this generation's API client, token manager and limiter), stop it before

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // One interaction cycle, from a lease to its next durable state:
 // fetch (rate-limited, paginated) → governance → first delivery attempt → done,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Where the components' observations meet the daemon's outputs: metrics
 // (the metric families of docs/operations.md) and one audit record per finished interaction cycle.

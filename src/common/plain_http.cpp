@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "insightd/common/plain_http.hpp"
 
 #include <boost/url/grammar/ci_string.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "insightd/common/utf8.hpp"
 
 #include <boost/locale/utf.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // What the schema walk carries: the diagnostics found so far, the environment,
 // and which keys the file gave (for "required" and "exactly one of" checks).

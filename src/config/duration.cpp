@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Durations in the configuration: one non-negative integer and a unit.
 #include <charconv>
 #include <cstdint>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The spelling of every configuration enum, shared by the parser and to_string.
 #include <array>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The `intake` section: queue IDs or `assisted`, delays, the live path and
 // the reconciliation period.

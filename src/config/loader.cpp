@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Entry points: parse the YAML, walk the schema, run the cross-key checks.
 #include "insightd/config/loader.hpp"
 

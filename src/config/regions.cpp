@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Genesys Cloud's region domains (each with an api. and a login. host), as the official SDKs list them.
 #include "insightd/config/regions.hpp"
 

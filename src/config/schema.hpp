@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The schema table: for each section, its known keys and how each value is
 // read into the Config. The walk reports unknown and duplicate keys (with the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Secrets given as files (systemd LoadCredential=, Kubernetes secrets, ...).
 #include <cstddef>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // One table per section: the documented keys of config/insightd.example.yaml.
 #include "sections.hpp"
 

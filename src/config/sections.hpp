@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The schema of the whole file: every key config/insightd.example.yaml documents.
 #include "schema.hpp"

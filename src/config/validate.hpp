@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Checks that span several keys, run after the schema walk: required keys,
 // "exactly one of" secrets, region-derived URLs, ordered duration bounds.

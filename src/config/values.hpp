@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Typed readers for one configuration value. Each reports its own problem to
 // the context (with the value's position) and returns nullopt on failure, so

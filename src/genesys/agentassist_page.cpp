@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // parse_agentassist_page: one page of the agentassist insights endpoint, read
 // straight into insight records by a streaming JSON parser. Building a JSON
 // document first and copying the fields out of it was most of the daemon's

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Field readers shared by the source parsers (internal to src/genesys). Each
 // returns nullopt when the field is absent or has the wrong JSON type, so a

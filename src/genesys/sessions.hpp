@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Factories of the per-interaction sessions, one per source (internal).
 #include <memory>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Source `copilot-summaries` (SPEC §4): Agent Copilot conversation summaries.
 #include <fmt/format.h>
 

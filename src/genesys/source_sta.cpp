@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Source `sta` (SPEC §4): Speech and Text Analytics summaries and sentiments.
 #include <fmt/format.h>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Builds upstream URLs with Boost.URL so path segments and query values are
 // percent-encoded (internal to src/genesys).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "insightd/governance/freshness.hpp"
 
 #include "insightd/common/rfc3339.hpp"

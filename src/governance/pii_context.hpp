@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // What the words near a candidate say it is. Context only ever adds a
 // finding: it promotes a weak candidate ("call me at 555-1234", "DOB

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Calendar dates as people write them: numeric (24.11.2026, 11/24/2026,
 // 2026-11-24, 3/4/85) and with an English month name (4 July 1979,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "pii_phone.hpp"
 
 #include <phonenumbers/logger.h>

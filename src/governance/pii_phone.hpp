@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Phone candidates confirmed by libphonenumber: its metadata knows every
 // country's lengths and groupings, and its matcher (STRICT_GROUPING) checks

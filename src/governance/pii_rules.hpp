@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Confirmation rules for PII candidates found by the RE2 shapes in
 // pii_scanner.cpp: checksums, issuer tables, libphonenumber, value ranges and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "beast_fields.hpp"
 
 namespace insightd::http {

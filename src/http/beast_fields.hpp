@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Conversions between our plain Headers and Beast's header fields, and the
 // read buffer size both ends give Beast.

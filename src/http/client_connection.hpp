@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // One client connection (plain TCP or TLS over TCP) that carries a sequence of
 // request/response exchanges. Every logical step runs under expires_after.

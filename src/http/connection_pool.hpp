@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Idle keep-alive connections per scheme://host:port. The client runs on one
 // io_context thread, so no locking; a request checks a connection out and

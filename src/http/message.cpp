@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "insightd/http/message.hpp"
 
 #include <boost/algorithm/string/predicate.hpp>

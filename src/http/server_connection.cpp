@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // One server connection: optional TLS handshake, then request/response
 // exchanges under request_timeout until either side stops keep-alive.
 #include <fmt/format.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // State shared by the server object, its accept loop and its connection
 // coroutines (each holds a shared_ptr, so none outlives what it uses).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "insightd/http/tls_client.hpp"
 
 #include <fmt/format.h>

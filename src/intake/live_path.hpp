@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Private to src/intake: the live path. One session per planned channel:
 // create the channel, subscribe, open the WebSocket (TLS verified; plain ws://

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "insightd/intake/notification.hpp"
 
 #include <boost/json/parse.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Private to src/intake: one Genesys API call with the shared request policy
 // (a limiter token per request, one token refresh on 401, every worker paused

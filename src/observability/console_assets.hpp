@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The console's page, script and style, embedded in the binary so the console
 // needs no files on disk and loads nothing from elsewhere.

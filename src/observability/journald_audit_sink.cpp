@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The journald audit sink: every field of the JSON record becomes a journal
 // field with the upper-cased key (INTERACTION_ID=, OUTCOME=, INSIGHT_COUNT=,
 // ...), so `journalctl -u insightd INTERACTION_ID=abc` finds the record.

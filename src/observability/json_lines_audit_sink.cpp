@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Audit sinks that write one JSON object per line (stdout, a FILE*, an ostream).
 #include <boost/json/serialize.hpp>
 #include <cerrno>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "insightd/observability/metrics.hpp"
 
 #include "insightd/common/insight.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The one place that knows which queue backends exist.
 #include <stdexcept>
 

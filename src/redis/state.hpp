@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The shared state behind a redis::Connection: the requests queued and in
 // flight, the current session (one TCP/TLS connection), registered scripts.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The byte stream under a Redis connection: a TCP socket, or TLS over one.
 // Opening resolves, connects and handshakes, each step under the timeout.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // GET /api/v2/agentassist/interactions/{id}/insights (source agentassist).
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Every /api/v2 request passes here: routing, bearer check, the global token
 // bucket, then the faults every source shares (runtime storms, notfound, forbidden, 429s, flaky).
 #include <fmt/format.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // POST /crm/ingest: a CRM webhook receiver that checks Standard Webhooks
 // signatures and records every receipt, with configurable failures.
 #include <fmt/format.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // POST /oauth/token: the Genesys client-credentials grant.
 #include <boost/algorithm/string/predicate.hpp>
 #include <boost/json/object.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Private to src/sim: the simulated contact-center platform. Conversations
 // on the configured queues go connected -> customer ended (agent in wrap-up)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The platform endpoints the intake calls:
 //   POST /api/v2/notifications/channels                        a channel and its connectUri
 //   PUT  /api/v2/notifications/channels/{id}/subscriptions     topics of simulated queues only

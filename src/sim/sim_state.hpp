@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Private to src/sim: the simulator's mutable state and the shape every
 // endpoint returns. Endpoints run under `mutex`, without suspending.

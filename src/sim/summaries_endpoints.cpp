@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The real Genesys endpoints that carry the same information, built from the
 // same deterministic insights:
 //   GET /api/v2/conversations/{id}/summaries                             (copilot-summaries)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "insightd/common/with_timeout.hpp"
 
 #include <gtest/gtest.h>

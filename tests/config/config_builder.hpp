@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Builds test configurations: a minimal valid file plus the keys a test adds,
 // and an injectable environment.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Each constraint: one bad value gives exactly one error, on that value's line,
 // that names the key and what is allowed.
 #include <gtest/gtest.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Positions and completeness of the diagnostics: every problem at once, each
 // at the line:col of the offending node.
 #include <gtest/gtest.h>

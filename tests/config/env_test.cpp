@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // ${VAR} substitution from the (injected) environment.
 #include <gtest/gtest.h>
 

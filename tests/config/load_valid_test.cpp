@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Valid files: defaults, every key read into the right member, the example file.
 #include <gtest/gtest.h>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // region -> api./login. hosts (SPEC §1), and explicit URLs overriding it.
 #include <gtest/gtest.h>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Secrets given inline or as files, $CREDENTIALS_DIRECTORY, and that no
 // message ever contains a secret.
 #include <gtest/gtest.h>

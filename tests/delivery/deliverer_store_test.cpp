@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The delivery workers against the real SQLite backend (temporary file).
 #include <gtest/gtest.h>
 

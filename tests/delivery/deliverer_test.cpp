@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The delivery workers against a scripted client and a recording in-memory outbox.
 #include "insightd/delivery/deliverer.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Test doubles for the delivery workers: a scripted HTTP client that records
 // every request, an in-memory queue::Outbox that records every call, and an

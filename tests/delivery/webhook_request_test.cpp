@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "insightd/delivery/webhook_request.hpp"
 
 #include <gtest/gtest.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The admin endpoint without sockets: raw bytes go through Beast's request
 // parser with the server's limits (a pipelined connection may carry several
 // requests), and every complete request through the admin handler, which must

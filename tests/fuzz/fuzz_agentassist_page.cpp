@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The agentassist page parser (a streaming JSON handler) on arbitrary bodies.
 #include <cstddef>
 #include <cstdint>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // FUZZ_CHECK: an invariant a fuzz target asserts. It aborts (a libFuzzer
 // crash, with the input saved) in every build type, unlike assert().

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The configuration loader on arbitrary YAML text: every error path must end
 // in diagnostics (never a crash, a hang or an exception), and a Config comes
 // back exactly when there is no error.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The copilot conversation-summaries parser on arbitrary bodies.
 #include <cstddef>
 #include <cstdint>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // What every source's page parser promises, whatever the body: a result or an
 // error with a message, and insights that are complete and in range.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The webhook payload builder on arbitrary insights: every body parses as
 // JSON, carries back what went in, and the parts add up to the insights.
 #include <fuzzer/FuzzedDataProvider.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The PII scanner and mask on arbitrary bytes: findings are in range, sorted
 // and non-overlapping; the masked text is the text with exactly the findings'
 // bytes replaced by their placeholders (so it keeps no byte of any finding);

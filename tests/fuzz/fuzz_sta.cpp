@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Both speech-and-text-analytics parsers (summaries and sentiments) on the
 // same arbitrary body: their shapes share fields, so one corpus serves both.
 #include <cstddef>

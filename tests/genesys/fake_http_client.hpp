@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // A scripted http::Client for the genesys tests: a handler decides each
 // response, every request is recorded with the time it was sent, and each

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Runs one coroutine to completion on a local io_context and returns its
 // value, rethrowing what it threw (ASSERT_* cannot live inside coroutines).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The sta parsers against the bodies the simulator really serves (its own
 // serialisation, driven through SimService without sockets), so the two
 // sides cannot drift apart again.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // A Config for the genesys tests: fake hosts, fast retries, a generous bucket.
 #include "insightd/config/config.hpp"

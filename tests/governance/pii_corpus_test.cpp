@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Precision and recall of the PII scanner over two labelled corpora:
 // data/pii_corpus.tsv (the tuning corpus) and data/pii_corpus_holdout.tsv
 // (written after the detector was finished, measured once, never tuned on).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Expectations on what a PII scanner finds, with the exact text of each finding.
 #include <gtest/gtest.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Card schemes, phone groupings of many countries, the kinds added for
 // operators (dob, routing, ip), `governance.detect` and the rule that context
 // only ever adds a finding.

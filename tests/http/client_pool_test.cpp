@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Client behaviour beyond a single exchange: concurrency, pool bounds, logging.
 #include <fmt/format.h>
 #include <gtest/gtest.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The real client against the real server over plain HTTP on 127.0.0.1.
 #include <fmt/format.h>
 #include <gtest/gtest.h>

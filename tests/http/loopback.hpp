@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Helpers for running the real client against the real server on 127.0.0.1
 // inside one io_context.

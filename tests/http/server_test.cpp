@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Server behaviour seen from a raw TCP socket: what a misbehaving client gets.
 #include <fmt/format.h>
 #include <gtest/gtest.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The real client against the real server over TLS, with a CA made at test time.
 #include <gtest/gtest.h>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Recorded-shape fixtures of tests/intake/data.
 #include <fstream>

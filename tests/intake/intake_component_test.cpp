@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The intake component against the in-process simulator on loopback: a real
 // SQLite backend, the real HTTP client, token manager and limiter, the
 // simulator's WebSocket and analytics query. Half of the events are dropped,

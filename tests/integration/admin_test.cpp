@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The running daemon's admin endpoint: health, readiness, authenticated
 // enqueue, interaction lookup, and /metrics moving with the work done.
 #include <gtest/gtest.h>

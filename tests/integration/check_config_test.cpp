@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `insightd check-config` as operators and the unit's ExecStartPre run it:
 // every problem as FILE:LINE:COL: message, exit 2; a valid file: exit 0.
 #include <gtest/gtest.h>

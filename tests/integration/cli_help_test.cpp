@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `insightd --help`, `--version` and usage errors, from the real binary as an
 // operator runs it: the help is the man page, so it must name every
 // subcommand and the documented sections.

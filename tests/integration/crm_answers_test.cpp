@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // How the daemon reads the CRM's answers, through the real binaries: only the
 // status of a webhook answer counts, whatever the size of its body.
 #include <fmt/format.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `insightd run --drain` (the real binary) against `insightd-sim`: final
 // states, the rate budget as the simulator saw it, 429 pauses across workers,
 // SIGTERM, and a lease left by a killed daemon.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // CRM delivery through the real binaries: retries against a failing CRM,
 // exactly-once as seen by webhook-id, signatures, backoff bounds, and
 // kill -9 at random points without losing anything.

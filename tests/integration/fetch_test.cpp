@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `insightd fetch` (the real binary) against `insightd-sim` (the real binary)
 // over TLS with a CA made at test time.
 #include <gtest/gtest.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // PII through the whole pipeline: a card number leaked in a `redacted`
 // insight reaches the CRM masked under `mask`, does not reach it under
 // `block`, and the audit record names the leak without the number.

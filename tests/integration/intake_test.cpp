@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The intake end to end with the real binaries: insightd-sim plays the
 // platform (conversations on three queues, the notifications WebSocket over
 // TLS, the analytics query) and drops a fifth of the events and has its

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // What consumes /metrics, checked against a real scrape of `insightd run`
 // working against the simulator: every metric the Grafana dashboard and the
 // alerting rules query is exported (a renamed metric fails here, not on an

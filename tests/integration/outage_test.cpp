@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Ordinary outages never lose work: the real `insightd run --drain` against
 // `insightd-sim` with the login endpoint down, page requests failing past one
 // cycle's retries, an interaction that never recovers, and cycles longer than

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // systemd integration of the real daemon: READY=1 / STOPPING=1 on a real
 // NOTIFY_SOCKET, and SIGHUP reloading (an invalid file rejected, the daemon
 // still serving; a valid one applied).

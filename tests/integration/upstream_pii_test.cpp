@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Upstream error text with PII in it (a Genesys error message, a CRM's answer)
 // never reaches the log, the audit records, the database, `dead-letters list`
 // or the admin API; and a CRM redirect is dead-lettered naming its Location.

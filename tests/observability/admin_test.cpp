@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The admin handler, called directly (no sockets): routing, auth, limits,
 // validation, readiness, lookup, metrics.
 #include "insightd/observability/admin.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The web console through the admin handler, called directly (no sockets):
 // login and session cookie, CSRF on every action, security headers, routing.
 // The browser test (tests/console/) drives the same page in Chromium.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Writes an audit record to the real journal and reads it back by
 // INTERACTION_ID. Skipped where no journal runs (containers, CI without systemd).
 #include <gtest/gtest.h>

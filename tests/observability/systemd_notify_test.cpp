@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // sd_notify messages reach $NOTIFY_SOCKET: a datagram socket this test binds,
 // standing in for systemd.
 #include "insightd/observability/systemd_notify.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The alerting rules as an on-call engineer meets them: every alert says what
 // happened and links a runbook section that exists, and the promtool unit
 // tests make every alert both fire and stay silent. (promtool itself checks

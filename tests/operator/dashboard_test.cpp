@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The Grafana dashboard: importable (a data source variable, no hard-wired
 // data source) and every query valid PromQL, as promtool parses it. That each
 // queried metric exists is checked against a live scrape in

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // insightd.yaml(5) and config/insightd.example.yaml document the same keys:
 // a key added to one and not the other fails here. Keys come from the man
 // page's `.TP` / `.B section.key` entries and from the example's YAML (its

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A full disk is named as such, with the database's path: SQLite's own words
 // for it ("database or disk is full", or only "disk I/O error") do not say
 // which file or what to do. The disk is filled with PRAGMA max_page_count.

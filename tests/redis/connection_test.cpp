@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // redis::Connection against a real redis-server (tests/support/redis_server.hpp).
 #include "insightd/redis/connection.hpp"
 

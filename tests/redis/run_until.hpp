@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Runs one test coroutine on an io_context that also runs a Connection (whose
 // reconnect loop never runs out of work): returns as soon as the coroutine

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The platform endpoints the intake calls, driven through the handler.
 #include <gtest/gtest.h>
 

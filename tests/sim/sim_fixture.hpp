@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Drives a SimService by calling its handler directly (no sockets), on a
 // manual clock the test advances.

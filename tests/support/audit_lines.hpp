@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Reading what `insightd run` printed with audit.sink: stdout (one JSON audit
 // record per line among the log lines), and writing ID lists for `enqueue -`.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Runs the real binaries in integration tests: spawn with arguments and
 // environment, capture stdout/stderr to files, wait with a bound, signal.

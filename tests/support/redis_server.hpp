@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // A real redis-server for one test (or one test binary): a free loopback port,
 // its own temporary directory and configuration, never a system-wide

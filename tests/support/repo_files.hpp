@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Where the repository's own files (contrib/, docs/, man/, config/) are, for
 // tests that check them; INSIGHTD_TEST_DATA_DIR is the tests/ directory.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Integration-test fixture: the real `insightd run` in the background, its
 // admin endpoint's port read from its log, and calls to that endpoint.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Integration-test fixture: the real `insightd-sim` binary over TLS with a
 // test CA made at test time, a config file for the real `insightd` binary

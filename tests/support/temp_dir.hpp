@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // A fresh directory for one test, removed with everything in it afterwards.
 // Under ctest it lives in $INSIGHTD_TEST_TMP (the build tree), else in /tmp.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // A throwaway PKI made at test time with the openssl command line, in a fresh
 // temporary directory removed when the last copy of the TestCa goes away:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The composition root of `insightd run`: builds every service on one
 // io_context in dependency order and runs the lease loop, the fetch workers,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // glibc malloc settings for a long-running process that allocates and frees
 // bodies of tens of KB on several threads all the time.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // A notify-all wake-up for coroutines on one io_context: wait() suspends until
 // the next notify() or until `timeout` passes, whichever is first. Built on a

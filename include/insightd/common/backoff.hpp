@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Exponential backoff with full jitter (AWS architecture blog): the delay
 // before retry n (n >= 1) is uniform in [0, min(max, initial * 2^(n-1))].

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Thin wrappers over OpenSSL: HMAC-SHA256, SHA-256, SHA-1, base64, random bytes.
 #include <initializer_list>

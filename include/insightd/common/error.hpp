@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // insightd's own error codes. Expected failures are values
 // (boost::system::error_code / result<T>); exceptions are for bugs and start-up.

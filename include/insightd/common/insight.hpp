@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The normalised insight record every source yields (SPEC §4).
 #include <boost/json/fwd.hpp>

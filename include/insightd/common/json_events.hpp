@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // A base for boost::json::basic_parser handlers that read a document as it
 // streams by instead of building it: no size limits, and every event accepted

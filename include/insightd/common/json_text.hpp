@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Appending JSON text to a string without building a document first, for the
 // hot paths that only serialise (the webhook bodies). Escaping and number

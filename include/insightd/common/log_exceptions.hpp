@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Completion handler for co_spawn: bare `detached` swallows exceptions
 // (asio#1111), this one logs them with what was running.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Plain http:// is what the tests and the demo use on loopback; anywhere else
 // it carries tokens and insights in clear text. The configuration loader and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // UTF-8 facts about byte strings from outside (upstream responses, errors).
 #include <cstddef>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Standard Webhooks signatures: "v1,<base64 HMAC-SHA256 of id.timestamp.body>".
 // A secret with the `whsec_` prefix carries base64 key bytes after it;

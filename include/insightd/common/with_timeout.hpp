@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Bounds one Asio operation by a timer, for operations without a deadline of
 // their own (resolve, connect, TLS handshake on a plain socket): when the timer

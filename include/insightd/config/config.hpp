@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The validated configuration (SPEC §3) as plain structs. Loading and
 // validation live in config/loader.hpp; every default here is the documented

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The Genesys Cloud region domains (SPEC §1): api.{domain} and login.{domain}.
 #include <span>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // A circuit breaker in front of the CRM (pure; the caller passes the time).
 // closed: requests flow; `failure_threshold` consecutive retryable failures open it.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The CRM delivery workers (SPEC §5, issue 4). `crm.concurrency` workers each
 // lease one due outbox row at a time, POST it signed (webhook_request.hpp),

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The CRM endpoint's disabled state (after a 410). The outbox holds every
 // delivery and remembers which URL answered 410 under the setting

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Hooks through which the daemon records delivery metrics and audit records.
 // Called on the I/O thread; every hook defaults to doing nothing.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The CRM webhook bodies for one governed interaction (SPEC §5, issue 4):
 //   {"type":"agentassist.insights.synced","interactionId","fetchedAt","source",

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // What to do after one CRM delivery attempt (SPEC §5, issue 4): pure, no I/O.
 //   2xx                      -> delivered

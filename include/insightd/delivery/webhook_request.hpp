@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // One signed Standard Webhooks POST for an outbox message (pure):
 //   Content-Type: application/json

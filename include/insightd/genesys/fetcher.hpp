@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Fetches every insight of one interaction from the configured source, with
 // the request policy of SPEC §5: a limiter token per request, one token

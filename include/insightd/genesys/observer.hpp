@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // How the genesys components report what they did, so the daemon can keep
 // metrics (SPEC §6) without genesys depending on observability. Every hook

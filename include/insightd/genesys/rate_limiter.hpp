@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The request budget shared by every upstream request of one client
 // (SPEC §5): a pure token bucket, and an async limiter on top of it that

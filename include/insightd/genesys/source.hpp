@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Insight sources (SPEC §4): each knows its endpoints and how to turn their
 // bodies into normalised insights. HTTP, tokens, rate limits and retries are

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // OAuth client-credentials tokens for Genesys Cloud (SPEC §1, §5): cached,
 // refreshed once 90 % of the lifetime has passed or after a 401, and never

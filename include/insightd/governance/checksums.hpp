@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Check-digit algorithms that confirm PII candidates.
 #include <optional>

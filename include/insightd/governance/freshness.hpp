@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Freshness of an insight's createdDate against an injected clock.
 #include <chrono>

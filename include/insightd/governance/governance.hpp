@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The governance step between fetch and outbox (SPEC §5): freshness, then PII
 // policy, applied to one interaction's insights. Pure: no I/O, no logging.

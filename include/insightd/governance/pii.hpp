@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // PII detection and masking in insight text. docs/pii.md describes every kind,
 // its rules and the measured precision and recall; in short:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Text an upstream wrote (a Genesys error message, an OAuth `description`, a
 // CRM's answer) before it becomes part of one of our error values: upstreams

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // HTTPS/HTTP client on Beast + OpenSSL: certificate and host-name
 // verification, SNI, per-step timeouts, a keep-alive pool per host.

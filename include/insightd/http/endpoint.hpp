@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Where an absolute http(s) URL points: what the client connects to, what it
 // sends as Host and request target, and which keep-alive pool it belongs to.

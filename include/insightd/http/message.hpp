@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Plain request/response values shared by the HTTP client and server, kept
 // free of Beast headers so most translation units never parse Beast.

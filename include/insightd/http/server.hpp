@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // A small Beast HTTP(S) server: accept loop, one coroutine per connection,
 // keep-alive, bounded connections, body limits, per-request timeouts. Used by

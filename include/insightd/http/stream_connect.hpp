@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // A connected client stream: resolve, connect and, for TLS, the handshake with
 // SNI, peer and host-name verification. The HTTP client's connections and the

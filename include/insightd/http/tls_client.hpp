@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The client side of TLS, shared by every outgoing connection (HTTPS, rediss://):
 // TLS 1.2 or later, the system trust store plus an optional extra CA file,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Reconciliation arithmetic and wire formats: the window read after a
 // watermark, its split into intervals the analytics query accepts (at most

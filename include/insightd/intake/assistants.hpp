@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // `assisted` queues: GET /api/v2/assistants, then for each assistant
 // GET /api/v2/assistants/{id}/queues. Both answer entity listings

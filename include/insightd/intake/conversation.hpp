@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The "finished" rule for queue conversation events: Copilot summaries are
 // produced after wrap-up, so a conversation is finished for insightd when

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The intake: finds finished conversations and enqueues them, by two paths.
 // The live path reads the notifications WebSocket (channel, subscriptions,

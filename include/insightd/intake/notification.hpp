@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Messages of the notifications WebSocket: {topicName, version, eventBody,
 // metadata}. Heartbeats and pongs arrive on `channel.metadata`;

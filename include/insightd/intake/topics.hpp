@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Topics and channels: one v2.routing.queues.{id}.conversations topic per
 // queue, at most 1,000 topics per channel and 20 channels per OAuth client

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The admin API (SPEC §2, §6) as an http::Handler for http::make_server:
 //   GET  /metrics                  Prometheus text format 0.0.4

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // One audit record per interaction cycle (SPEC §6), written as one JSON line
 // (stdout) or as journal fields (journald), separate from the operational log.

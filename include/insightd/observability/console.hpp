@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The web console on the admin endpoint (docs/console.md):
 //   GET  /                              the console, or the login form without a session

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The console's logged-in sessions, in memory (a restart logs everyone out).
 // A session id is 32 random bytes; the map holds only its SHA-256, so looking

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The operational log (spdlog), separate from audit records. Never log
 // secrets or insight content.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Every metric family insightd exports. The names and labels are binding
 // (SPEC §6: dashboards and alerts use them). Usage:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // A small Prometheus metrics registry: counter, gauge and histogram families
 // with labels, rendered in the text exposition format 0.0.4. Debian 12 packages

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // sd_notify for Type=notify units. Every call is a no-op when NOTIFY_SOCKET is
 // unset (not started by systemd), so callers need not check.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The durable work queue and delivery outbox, as interfaces. Two backends
 // implement them: SQLite (one daemon, one file) and Redis (several daemons on

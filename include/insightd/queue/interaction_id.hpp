@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The interaction IDs `insightd enqueue` reads; the rule an ID follows is
 // insightd/common/interaction_id.hpp.

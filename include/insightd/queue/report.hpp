@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // How queue state is shown to people and programs: `insightd status`,
 // `insightd dead-letters list`, the admin API's interaction lookup.

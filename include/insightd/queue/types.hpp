@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The queue's plain types, shared by every backend (insightd/queue/backend.hpp)
 // and by the code that uses one.

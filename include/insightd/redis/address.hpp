@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Where Redis is: redis://[user@]host[:port][/db], or rediss:// for TLS.
 #include <string>

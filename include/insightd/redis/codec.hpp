@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // RESP2 on the wire, with hiredis as the codec only (its I/O is not used: the
 // connection does its own, on Asio). Binary-safe both ways.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // One connection to Redis on the io_context, never blocking it: TCP or TLS
 // (rediss://), AUTH and SELECT at connect, pipelining (any number of commands

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Why a Redis command got no reply: a code to branch on and a message for the
 // operator ("Redis unreachable at 10.0.0.5:6379: Connection refused"). Never

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // One RESP2 reply as a value: nil, integer, status (+OK), bulk string, error
 // (-ERR ...) or an array of replies (nested to any depth the reader accepts).

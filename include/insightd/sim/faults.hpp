@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Fault injection is chosen per interaction ID, so a demo or a test picks the
 // behaviour of each interaction by naming it. An ID may combine several

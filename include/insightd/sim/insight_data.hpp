@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Deterministic insight data: the same interaction ID and seed always yield
 // the same insights, drawn from a PRNG seeded with a hash of both.

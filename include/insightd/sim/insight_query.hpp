@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Server-side filtering, sorting and pagination of the agentassist endpoint.
 #include <boost/url/params_view.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The simulator's notifications WebSocket (its own listener; wss:// when the
 // simulator has a certificate): clients connect to the connectUri of a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Settings of the Genesys Cloud + CRM simulator (insightd-sim), and the clocks
 // it reads, injectable so tests control token expiry and rate limiting.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The simulator's request handling, independent of any socket: an
 // http::Handler that tests call directly and the server runs.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The simulator on a real listener: what `insightd-sim`, `insightd demo` and
 // the integration tests start. Binds in the constructor.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // What the simulator observed, for tests and the demo: served at GET /sim/stats
 // and GET /sim/crm/deliveries, and in-process through Simulator::stats().

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The simulator's server-side rate limiter: a token bucket refilled at
 // `per_minute` tokens a minute up to `burst`. Pure arithmetic on a given clock.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Bearer tokens the simulator issued, with their server-side expiry.
 #include <chrono>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Group commit for the database thread. The daemon's fetch and delivery
 // workers each make small writes; run one at a time they queue behind each

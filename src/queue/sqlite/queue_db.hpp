@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The queue's operations as plain blocking calls on one SQLite connection.
 // SqliteBackend runs them on its database thread; nothing else should call them.

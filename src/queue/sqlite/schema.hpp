@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The queue's schema, versioned with PRAGMA user_version: migration N takes a
 // database from version N-1 to N inside one transaction, so a crash never

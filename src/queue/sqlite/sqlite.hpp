@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // A thin RAII layer over the SQLite C API for the queue: a connection with a
 // prepared-statement cache, statements with typed binds and columns, and an
