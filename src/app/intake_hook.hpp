@@ -21,7 +21,7 @@ class IntakeHook {
   ~IntakeHook();
 
   // No-op unless cfg.intake.enabled. With the Redis backend the intake runs
-  // only while this daemon leads (intake_leadership.hpp).
+  // only while this daemon leads (insightd/intake/redis_leadership.hpp).
   void start(const Config& cfg, http::Client& client, genesys::TokenManager& tokens,
              genesys::RequestBudget& limiter, std::shared_ptr<queue::Backend> store);
   // Cancels the intake and waits until it has stopped.
