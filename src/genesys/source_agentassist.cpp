@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// Source `agentassist` (SPEC §4): the paginated insights endpoint of the
+// Source `agentassist` (docs/architecture.md): the paginated insights endpoint of the
 // original design. Its pages are parsed in agentassist_page.cpp.
 #include <fmt/format.h>
 

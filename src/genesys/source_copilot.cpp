@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// Source `copilot-summaries` (SPEC §4): Agent Copilot conversation summaries.
+// Source `copilot-summaries` (docs/architecture.md): Agent Copilot conversation summaries.
 #include <fmt/format.h>
 
 #include <algorithm>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// Source `sta` (SPEC §4): Speech and Text Analytics summaries and sentiments.
+// Source `sta` (docs/architecture.md): Speech and Text Analytics summaries and sentiments.
 #include <fmt/format.h>
 
 #include <algorithm>

@@ -24,7 +24,7 @@ namespace json = boost::json;
 using steady = std::chrono::steady_clock;
 
 namespace {
-constexpr std::chrono::seconds kDefaultLifetime{86400};  // SPEC §1: the org default
+constexpr std::chrono::seconds kDefaultLifetime{86400};  // the org default (docs/architecture.md)
 
 std::string trim_slash(std::string_view url) {
   while (!url.empty() && url.back() == '/') url.remove_suffix(1);

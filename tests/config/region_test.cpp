@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// region -> api./login. hosts (SPEC §1), and explicit URLs overriding it.
+// region -> api./login. hosts (genesys.region in insightd.yaml(5)), and explicit URLs overriding it.
 #include <gtest/gtest.h>
 
 #include "config/config_builder.hpp"

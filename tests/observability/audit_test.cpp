@@ -17,7 +17,7 @@ namespace {
 
 using namespace std::chrono;
 
-// SPEC §6 lists these; error and attempts are ours. Adding a key here is a
+// docs/operations.md lists these; error and attempts are ours. Adding a key here is a
 // decision to review: a free-text field could carry PII into the audit trail.
 const std::set<std::string> audit_keys{
     "timestamp",         "interaction_id", "source",          "outcome",

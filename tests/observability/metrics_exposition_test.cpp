@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // The whole /metrics body of insightd's Metrics: valid text format, every
-// binding family of SPEC §6 with its type and labels, counters that move.
+// binding family (docs/operations.md) with its type and labels, counters that move.
 #include <gtest/gtest.h>
 
 #include <algorithm>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
-// One function per `insightd` subcommand (SPEC §2). Each returns the process
+// One function per `insightd` subcommand (insightd(8)). Each returns the process
 // exit code: 0 ok, 1 runtime failure, 2 usage or invalid config.
 #include <string>
 #include <vector>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
-// The normalised insight record every source yields (SPEC §4).
+// The normalised insight record every source yields (docs/architecture.md).
 #include <boost/json/fwd.hpp>
 #include <boost/json/storage_ptr.hpp>
 #include <optional>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
-// The validated configuration (SPEC §3) as plain structs. Loading and
+// The validated configuration (insightd.yaml(5)) as plain structs. Loading and
 // validation live in config/loader.hpp; every default here is the documented
 // default of config/insightd.example.yaml.
 #include <chrono>

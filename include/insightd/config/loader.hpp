@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
-// Loading and validating the YAML configuration (SPEC §3).
+// Loading and validating the YAML configuration (insightd.yaml(5)).
 //
 // Every problem is collected, not just the first: check-config prints them all
 // as FILE:LINE:COL: message. A Config is returned only when there is no error.

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
-// The Genesys Cloud region domains (SPEC §1): api.{domain} and login.{domain}.
+// The Genesys Cloud region domains (genesys.region in insightd.yaml(5)): api.{domain} and login.{domain}.
 #include <span>
 #include <string>
 #include <string_view>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
-// The CRM delivery workers (SPEC §5, issue 4). `crm.concurrency` workers each
+// The CRM delivery workers (docs/architecture.md). `crm.concurrency` workers each
 // lease one due outbox row at a time, POST it signed (webhook_request.hpp),
 // classify the answer (retry_policy.hpp) and record the outcome in the outbox,
 // behind a circuit breaker. Idle workers wait for wake() or the poll interval.

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
-// The CRM webhook bodies for one governed interaction (SPEC §5, issue 4):
+// The CRM webhook bodies for one governed interaction (docs/architecture.md):
 //   {"type":"agentassist.insights.synced","interactionId","fetchedAt","source",
 //    "part","parts","count","insights":[…],"governance":{…}}
 // `insights` is always an array (never null); an interaction with no insights

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
-// What to do after one CRM delivery attempt (SPEC §5, issue 4): pure, no I/O.
+// What to do after one CRM delivery attempt (docs/architecture.md): pure, no I/O.
 //   2xx                      -> delivered
 //   408, 429, 5xx, network   -> retry after full-jitter backoff, honouring Retry-After
 //                               (capped at backoff.max); dead letter once max_attempts are used

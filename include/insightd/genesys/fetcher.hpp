@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Fetches every insight of one interaction from the configured source, with
-// the request policy of SPEC §5: a limiter token per request, one token
+// the request policy (docs/architecture.md): a limiter token per request, one token
 // refresh and retry on 401, a pause of every worker on 429, full-jitter
 // backoff on 5xx / transport errors, and no retry on 400/403/404.
 #include <boost/asio/any_io_executor.hpp>

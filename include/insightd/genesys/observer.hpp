@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 // How the genesys components report what they did, so the daemon can keep
-// metrics (SPEC §6) without genesys depending on observability. Every hook
+// metrics (docs/operations.md) without genesys depending on observability. Every hook
 // defaults to a no-op.
 #include <chrono>
 #include <string_view>

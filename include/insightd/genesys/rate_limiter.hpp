@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The request budget shared by every upstream request of one client
-// (SPEC §5): a pure token bucket, and an async limiter on top of it that
+// (docs/architecture.md): a pure token bucket, and an async limiter on top of it that
 // queues waiters first-in first-out.
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/awaitable.hpp>

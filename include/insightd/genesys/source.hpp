@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
-// Insight sources (SPEC §4): each knows its endpoints and how to turn their
+// Insight sources (docs/architecture.md): each knows its endpoints and how to turn their
 // bodies into normalised insights. HTTP, tokens, rate limits and retries are
 // the Fetcher's job; everything here is pure and unit-tested directly.
 #include <memory>

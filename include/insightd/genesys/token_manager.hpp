@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
-// OAuth client-credentials tokens for Genesys Cloud (SPEC §1, §5): cached,
+// OAuth client-credentials tokens for Genesys Cloud (docs/architecture.md): cached,
 // refreshed once 90 % of the lifetime has passed or after a 401, and never
 // more than one token request in flight however many callers wait.
 #include <boost/asio/any_io_executor.hpp>
@@ -33,7 +33,7 @@ struct AccessToken {
   bool needs_refresh(time_point now) const { return now >= refresh_at(); }
 };
 
-// The token request of SPEC §1: POST {login_base_url}/oauth/token, Basic auth,
+// The token request: POST {login_base_url}/oauth/token, Basic auth,
 // form body grant_type=client_credentials.
 http::Request make_token_request(const GenesysConfig& cfg);
 

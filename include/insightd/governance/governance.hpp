@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
-// The governance step between fetch and outbox (SPEC §5): freshness, then PII
+// The governance step between fetch and outbox (docs/architecture.md): freshness, then PII
 // policy, applied to one interaction's insights. Pure: no I/O, no logging.
 #include <boost/json/object.hpp>
 #include <chrono>
@@ -35,7 +35,7 @@ struct GovernanceResult {
 PiiOptions pii_options(const GovernanceConfig& cfg);
 
 // Applies freshness then the PII policy to `insights` in place:
-// - malformed insights are always removed (SPEC §4: skipped and counted);
+// - malformed insights are always removed (docs/architecture.md: skipped and counted);
 // - stale ones: `drop` removes them, `deliver` keeps them, `fail` keeps them
 //   but fails the interaction (pass=false, reason "stale: ...");
 // - PII: `mask` replaces every finding; `block` also masks in place (so no

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
-// The admin API (SPEC §2, §6) as an http::Handler for http::make_server:
+// The admin API (insightd(8), docs/operations.md) as an http::Handler for http::make_server:
 //   GET  /metrics                  Prometheus text format 0.0.4
 //   GET  /healthz                  200 "ok" while the process runs
 //   GET  /readyz                   200 "ready", or 503 with the reason

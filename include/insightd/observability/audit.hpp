@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
-// One audit record per interaction cycle (SPEC §6), written as one JSON line
+// One audit record per interaction cycle (docs/operations.md), written as one JSON line
 // (stdout) or as journal fields (journald), separate from the operational log.
 //
-// PII never reaches an audit record (SPEC §5): the record has no field for
+// PII never reaches an audit record (docs/pii.md): the record has no field for
 // insight content. Strings are identifiers (interaction, webhook, correlation
 // ids) and `error`, which callers fill with a reason only (an error code
 // message, an HTTP status, an upstream message about the request), never with

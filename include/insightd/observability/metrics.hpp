@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Every metric family insightd exports. The names and labels are binding
-// (SPEC §6: dashboards and alerts use them). Usage:
+// (docs/operations.md: dashboards and alerts use them). Usage:
 //
 //   metrics.upstream_requests.labels({"agentassist", "200"}).inc();
 //   metrics.upstream_request_duration.labels({"agentassist"}).observe(0.042);
