@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <boost/asio/co_spawn.hpp>
+#include <optional>
 #include <stdexcept>
 
 #include "insightd/common/backoff.hpp"
@@ -107,8 +108,22 @@ boost::asio::awaitable<void> Deliverer::work() {
     const auto generation = wake_generation_;
     if (leased_.empty()) {
       // One lease for every worker's next delivery: a fraction of the queue operations.
-      auto leased = co_await outbox_->lease_deliveries(static_cast<std::size_t>(workers_running_));
-      for (auto& d : leased) leased_.push_back(std::move(d));
+      std::optional<std::string> outbox_error;
+      try {
+        auto leased = co_await outbox_->lease_deliveries(static_cast<std::size_t>(workers_running_));
+        for (auto& d : leased) leased_.push_back(std::move(d));
+      } catch (const std::runtime_error& e) {
+        outbox_error = e.what();
+      }
+      if (outbox_error) {
+        // The outbox cannot be reached (Redis restarting, failing over): the
+        // rows stay where they are; look again after a pause, do not stop.
+        spdlog::warn("delivery: cannot lease from the outbox, trying again: {}", *outbox_error);
+        if (!stopping_)
+          co_await wake_event_.wait(
+              std::max<Clock::duration>(options_.poll_interval, std::chrono::seconds(1)));
+        continue;
+      }
       if (leased_.size() > 1) wake_event_.notify();  // idle workers take the rest
     }
     if (leased_.empty()) {

@@ -140,8 +140,9 @@ TEST(RedisDeployment, ARedisRestartMidRunLosesNothing) {
   redis.start();
   ASSERT_TRUE(eventually([&] { return all_done(dir, config, 300); }, std::chrono::minutes(3)))
       << a.process().err();
-  EXPECT_FALSE(a.process().wait_for(std::chrono::milliseconds(0))) << "a Redis restart is not a crash";
-  EXPECT_FALSE(b.process().wait_for(std::chrono::milliseconds(0)));
+  EXPECT_FALSE(a.process().wait_for(std::chrono::milliseconds(0)))
+      << "a Redis restart is not a crash: " << a.process().err();
+  EXPECT_FALSE(b.process().wait_for(std::chrono::milliseconds(0))) << b.process().err();
   EXPECT_EQ(a.stop(), 0);
   EXPECT_EQ(b.stop(), 0);
 
