@@ -118,11 +118,19 @@ boost::asio::awaitable<void> Deliverer::work() {
       if (outbox_error) {
         // The outbox cannot be reached (Redis restarting, failing over): the
         // rows stay where they are; look again after a pause, do not stop.
-        spdlog::warn("delivery: cannot lease from the outbox, trying again: {}", *outbox_error);
+        if (++lease_failures_ == 1)
+          spdlog::warn("delivery: cannot lease from the outbox, trying again every second: {}",
+                       *outbox_error);
+        else
+          spdlog::debug("delivery: cannot lease from the outbox: {}", *outbox_error);
         if (!stopping_)
           co_await wake_event_.wait(
               std::max<Clock::duration>(options_.poll_interval, std::chrono::seconds(1)));
         continue;
+      }
+      if (lease_failures_ > 0) {
+        spdlog::info("delivery: the outbox answers again after {} failed lease(s)", lease_failures_);
+        lease_failures_ = 0;
       }
       if (leased_.size() > 1) wake_event_.notify();  // idle workers take the rest
     }
@@ -268,7 +276,10 @@ boost::asio::awaitable<void> Deliverer::record_until_stored(queue::Delivery deli
     if (failures == 1)
       spdlog::warn("delivery: {}: cannot store the CRM's answer, trying again: {}",
                    delivery.message.webhook_id, *error);
-    co_await wake_event_.wait(options_.store_retry.ceiling(failures));
+    // wake() comes with every new cycle; only stop() cuts the pause short.
+    const auto retry_at = std::chrono::steady_clock::now() + options_.store_retry.ceiling(failures);
+    while (!stopping_ && std::chrono::steady_clock::now() < retry_at)
+      co_await wake_event_.wait(retry_at - std::chrono::steady_clock::now());
   }
 }
 

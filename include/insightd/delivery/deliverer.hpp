@@ -104,6 +104,7 @@ class Deliverer {
   // Leased by one worker for all: taken in order, each by the next free worker.
   std::deque<queue::Delivery> leased_;
   AsyncEvent wake_event_;
+  int lease_failures_ = 0;             // lease_deliveries() failures in a row: the first is logged
   std::uint64_t wake_generation_ = 0;  // counts wake() calls: none is lost while a lease is in flight
   bool stopping_ = false;
   int workers_running_ = 0;
