@@ -5,6 +5,7 @@
 #include <chrono>
 #include <limits>
 #include <optional>
+#include <span>
 #include <stdexcept>
 #include <string>
 
@@ -63,18 +64,14 @@ constexpr std::string_view kDatePattern = R"(\b\d{1,4}[./\-]\d{1,2}[./\-]\d{2,4}
 #undef INSIGHTD_MONTH
 
 // Stems of the words that make a date a date of birth (pii_context.cpp has
-// the words): the date pass runs only when one occurs.
-constexpr std::string_view kBirthStems[] = {"birth",
-                                            "born",
-                                            "dob",
-                                            "d.o.b",
-                                            "geb",
-                                            "naiss",
-                                            "nacim",
-                                            "nasc",
-                                            "n\xc3\xa9"
-                                            "e",
-                                            "nee"};
+// the words), after their first letter: the date pass runs only when one occurs.
+constexpr std::string_view kBirthStemsAfterB[] = {"irth", "orn"};
+constexpr std::string_view kBirthStemsAfterD[] = {"ob", ".o.b"};
+constexpr std::string_view kBirthStemsAfterG[] = {"eb"};
+constexpr std::string_view kBirthStemsAfterN[] = {"aiss", "acim", "asc",
+                                                  "\xc3\xa9"
+                                                  "e",
+                                                  "ee"};
 
 std::unique_ptr<const RE2> compile(std::string_view pattern) {
   RE2::Options options;
@@ -94,17 +91,37 @@ char lower(char c) noexcept {
   return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
-// One pass, no regex: most insight text has no birth word at all.
+bool stem_at(std::string_view text, std::size_t pos, std::span<const std::string_view> stems) noexcept {
+  for (std::string_view stem : stems) {
+    if (text.size() - pos < stem.size()) continue;
+    std::size_t k = 0;
+    while (k < stem.size() && lower(text[pos + k]) == stem[k]) ++k;
+    if (k == stem.size()) return true;
+  }
+  return false;
+}
+
+std::span<const std::string_view> birth_stems_after(char first) noexcept {
+  switch (first) {
+    case 'b':
+      return kBirthStemsAfterB;
+    case 'd':
+      return kBirthStemsAfterD;
+    case 'g':
+      return kBirthStemsAfterG;
+    case 'n':
+      return kBirthStemsAfterN;
+    default:
+      return {};
+  }
+}
+
+// One pass, no regex: most insight text has no birth word at all. Only the
+// four first letters lead to a comparison.
 bool has_birth_stem(std::string_view text) noexcept {
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = lower(text[i]);
-    if (c != 'b' && c != 'd' && c != 'g' && c != 'n') continue;
-    for (std::string_view stem : kBirthStems) {
-      if (stem[0] != c || text.size() - i < stem.size()) continue;
-      std::size_t k = 1;
-      while (k < stem.size() && lower(text[i + k]) == stem[k]) ++k;
-      if (k == stem.size()) return true;
-    }
+  for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+    const auto stems = birth_stems_after(lower(text[i]));
+    if (!stems.empty() && stem_at(text, i + 1, stems)) return true;
   }
   return false;
 }
@@ -119,12 +136,16 @@ struct TextProfile {
   std::size_t colons = 0;
   bool has_at = false;
 
+  // Local counters and no branches, so the compiler vectorises the loop.
   explicit TextProfile(std::string_view text) noexcept {
-    for (char c : text) {
-      digits += is_digit(c) ? 1 : 0;
-      colons += c == ':' ? 1 : 0;
-      has_at |= c == '@';
+    std::size_t d = 0, c = 0, at = 0;
+    for (const char ch : text) {
+      const auto u = static_cast<unsigned char>(ch);
+      d += static_cast<unsigned char>(u - '0') < 10 ? 1 : 0;
+      c += u == ':' ? 1 : 0;
+      at += u == '@' ? 1 : 0;
     }
+    digits = d, colons = c, has_at = at > 0;
   }
 };
 
@@ -154,6 +175,65 @@ std::size_t digits_in_run(std::string_view text, std::size_t begin) noexcept {
 }
 
 using Confirm = std::optional<rules::Span> (*)(std::string_view, rules::Span, const rules::RuleContext&);
+
+bool is_letter(char c) noexcept {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+bool is_word(char c) noexcept {
+  return is_digit(c) || is_letter(c) || c == '_';
+}
+
+// What the numeric shapes (every kind but e-mail, IBAN, IPv6 and dates) are
+// made of: digits and the separators numbers are written with.
+bool in_number(char c) noexcept {
+  return is_digit(c) || c == ' ' || c == '.' || c == '-' || c == '/' || c == '(' || c == ')' || c == '+';
+}
+
+// Where a numeric shape can begin: at "+" or "(", or at a digit after a
+// word boundary (every shape starts with `\b\d`, `\+` or `\(`).
+bool may_start_candidate(std::string_view text, std::size_t i) noexcept {
+  const char c = text[i];
+  if (c == '+' || c == '(') return true;
+  return is_digit(c) && (i == 0 || !is_word(text[i - 1]));
+}
+
+std::size_t leading_digits(std::string_view text, std::size_t i) noexcept {
+  std::size_t n = 0;
+  while (i + n < text.size() && is_digit(text[i + n])) ++n;
+  return n;
+}
+
+// Necessary conditions of each numeric shape where a candidate starts, so
+// RE2 is asked only where the shape can match.
+using StartsLike = bool (*)(std::string_view, std::size_t);
+
+bool any_start(std::string_view, std::size_t) noexcept {
+  return true;
+}
+bool starts_like_ssn(std::string_view text, std::size_t i) noexcept {  // "AAA-" or "AAA "
+  return leading_digits(text, i) == 3 && i + 3 < text.size() && (text[i + 3] == '-' || text[i + 3] == ' ');
+}
+bool starts_like_card(std::string_view text, std::size_t i) noexcept {  // an issuer digit 2-6
+  return text[i] >= '2' && text[i] <= '6' && leading_digits(text, i) >= 2;
+}
+bool starts_like_routing(std::string_view text, std::size_t i) noexcept {  // nine digits
+  return leading_digits(text, i) == 9;
+}
+bool starts_like_ipv4(std::string_view text, std::size_t i) noexcept {  // an octet and a dot
+  const std::size_t n = leading_digits(text, i);
+  return n >= 1 && n <= 3 && i + n < text.size() && text[i + n] == '.';
+}
+
+constexpr std::size_t kIbanMinDigits = 7;  // fewer digits in the whole text: no IBAN
+
+// Two letters at the start of a word, then the two check digits that start
+// the number run at `run_begin` ("DE89 3704 ...").
+bool starts_like_iban(std::string_view text, std::size_t run_begin) noexcept {
+  return run_begin >= 2 && run_begin + 1 < text.size() && is_digit(text[run_begin]) &&
+         is_digit(text[run_begin + 1]) && is_letter(text[run_begin - 1]) && is_letter(text[run_begin - 2]) &&
+         (run_begin == 2 || !is_word(text[run_begin - 3]));
+}
 
 std::optional<rules::Span> accept(std::string_view, rules::Span span, const rules::RuleContext&) {
   return span;
@@ -233,71 +313,84 @@ int this_year() {
 
 }  // namespace
 
-// A numeric kind: its own shape (run anchored where a candidate starts) and
-// the rule that confirms it.
+// A numeric kind: its own shape (run anchored where a candidate starts), a
+// cheap necessary condition for that shape to start there, and the rule that
+// confirms it.
 struct NumericKind {
   PiiKind kind;
   std::string_view pattern;
   Confirm confirm;
-  std::size_t min_digits;  // fewer digits in the whole text: the kind cannot occur
+  std::size_t min_digits;  // fewer digits in the number from the start: the kind cannot start there
+  StartsLike starts_like;
   std::unique_ptr<const RE2> shape = nullptr;
 };
 
 struct PiiScanner::Patterns {
   explicit Patterns(const PiiOptions& options) : phones(options.default_region) {
     const NumericKind all[] = {
-        {PiiKind::iban, kIbanPattern, rules::confirm_iban, 7},
-        {PiiKind::phone, kPhonePattern, rules::confirm_phone, 7},
-        {PiiKind::ssn, kSsnPattern, rules::confirm_ssn, 9},
-        {PiiKind::card, kCardPattern, rules::confirm_card, 12},
-        {PiiKind::routing, kRoutingPattern, rules::confirm_routing, 9},
-        {PiiKind::ip, kIpv4Pattern, rules::confirm_ipv4, 4},
+        {PiiKind::phone, kPhonePattern, rules::confirm_phone, 7, any_start},
+        {PiiKind::ssn, kSsnPattern, rules::confirm_ssn, 9, starts_like_ssn},
+        {PiiKind::card, kCardPattern, rules::confirm_card, 12, starts_like_card},
+        {PiiKind::routing, kRoutingPattern, rules::confirm_routing, 9, starts_like_routing},
+        {PiiKind::ip, kIpv4Pattern, rules::confirm_ipv4, 4, starts_like_ipv4},
     };
-    std::string any;  // the union of the numeric shapes in use
     for (const auto& k : all) {
       if (!enabled(options, k.kind)) continue;
-      numeric.push_back({k.kind, k.pattern, k.confirm, k.min_digits, compile(k.pattern)});
+      numeric.push_back({k.kind, k.pattern, k.confirm, k.min_digits, k.starts_like, compile(k.pattern)});
       min_digits = std::min(min_digits, k.min_digits);
-      any += (any.empty() ? "(?:" : ")|(?:") + std::string(k.pattern);
     }
-    if (!any.empty()) any_numeric = compile(any + ")");
+    if (enabled(options, PiiKind::iban)) iban = compile(kIbanPattern);
     if (enabled(options, PiiKind::email)) email = compile(kEmailPattern);
     if (enabled(options, PiiKind::ip)) ipv6 = compile(kIpv6Pattern);
-    if (enabled(options, PiiKind::dob)) {
-      date = compile(kDatePattern);
-    }
+    if (enabled(options, PiiKind::dob)) date = compile(kDatePattern);
   }
 
   rules::PhoneValidator phones;
   std::unique_ptr<const RE2> email;
+  std::unique_ptr<const RE2> iban;
   std::vector<NumericKind> numeric;
-  // The union of the numeric shapes: one linear pass finds every position
-  // where some numeric candidate starts, instead of one pass per kind.
-  std::unique_ptr<const RE2> any_numeric;
   std::size_t min_digits = std::numeric_limits<std::size_t>::max();
   std::unique_ptr<const RE2> ipv6;
   std::unique_ptr<const RE2> date;
 
-  void collect_numeric(std::string_view text, std::size_t digits, const rules::RuleContext& ctx,
+  // Every numeric candidate lies inside one run of number characters, and an
+  // IBAN's check digits start one: runs with too few digits (most of them:
+  // "3 days", "$29.99", "08:15") cost no regex at all, and in the others each
+  // kind is tried, anchored, only where its shape can start.
+  void collect_numeric(std::string_view text, std::size_t text_digits, const rules::RuleContext& ctx,
                        std::vector<Finding>& out) const {
-    const re2::StringPiece whole(text.data(), text.size());
-    re2::StringPiece match;
-    std::size_t pos = 0;
-    while (pos < text.size() && any_numeric->Match(whole, pos, text.size(), RE2::UNANCHORED, &match, 1)) {
-      const auto begin = static_cast<std::size_t>(match.data() - text.data());
-      // An IBAN starts with letters, the other kinds with a digit, "+" or "(".
-      const bool letter = !is_digit(text[begin]) && text[begin] != '+' && text[begin] != '(';
-      const std::size_t run = letter ? digits : digits_in_run(text, begin);
-      for (const auto& k : numeric) {
-        if ((k.kind == PiiKind::iban) != letter || run < k.min_digits ||
-            !k.shape->Match(whole, begin, text.size(), RE2::ANCHOR_START, &match, 1))
-          continue;
-        if (const auto confirmed = k.confirm(text, {begin, begin + match.size()}, ctx)) {
-          out.push_back({k.kind, confirmed->begin, confirmed->end});
+    const bool ibans = iban && text_digits >= kIbanMinDigits;
+    for (std::size_t i = 0; i < text.size();) {
+      while (i < text.size() && !in_number(text[i])) ++i;
+      const std::size_t run_begin = i;
+      std::size_t run_digits = 0;
+      for (; i < text.size() && in_number(text[i]); ++i) run_digits += is_digit(text[i]) ? 1 : 0;
+      if (ibans && starts_like_iban(text, run_begin)) collect_iban(text, run_begin - 2, ctx, out);
+      if (run_digits < min_digits) continue;
+      for (std::size_t begin = run_begin; begin < i; ++begin) {
+        if (!may_start_candidate(text, begin)) continue;
+        const std::size_t digits = digits_in_run(text, begin);
+        for (const auto& k : numeric) {
+          if (digits >= k.min_digits && k.starts_like(text, begin))
+            collect_at(*k.shape, k.kind, k.confirm, text, begin, ctx, out);
         }
       }
-      pos = begin + 1;  // candidates of any kind may start inside this one
     }
+  }
+
+  void collect_iban(std::string_view text, std::size_t begin, const rules::RuleContext& ctx,
+                    std::vector<Finding>& out) const {
+    collect_at(*iban, PiiKind::iban, rules::confirm_iban, text, begin, ctx, out);
+  }
+
+  // The candidate of one shape anchored at `begin`, if the rule confirms it.
+  static void collect_at(const RE2& shape, PiiKind kind, Confirm confirm, std::string_view text,
+                         std::size_t begin, const rules::RuleContext& ctx, std::vector<Finding>& out) {
+    const re2::StringPiece whole(text.data(), text.size());
+    re2::StringPiece match;
+    if (!shape.Match(whole, begin, text.size(), RE2::ANCHOR_START, &match, 1)) return;
+    if (const auto confirmed = confirm(text, {begin, begin + match.size()}, ctx))
+      out.push_back({kind, confirmed->begin, confirmed->end});
   }
 };
 
@@ -313,7 +406,8 @@ std::vector<Finding> PiiScanner::scan(std::string_view text) const {
   rules::RuleContext ctx{&p.phones, 0};
   std::vector<Finding> found;
   if (profile.has_at && p.email) collect(*p.email, PiiKind::email, accept, text, ctx, found);
-  if (p.any_numeric && profile.digits >= p.min_digits) p.collect_numeric(text, profile.digits, ctx, found);
+  if (profile.digits >= std::min(p.min_digits, kIbanMinDigits))
+    p.collect_numeric(text, profile.digits, ctx, found);
   if (p.ipv6 && profile.colons >= 2 && may_hold_ipv6(text))
     collect(*p.ipv6, PiiKind::ip, rules::confirm_ipv6, text, ctx, found);
   if (p.date && profile.digits >= 4 && has_birth_stem(text)) {
