@@ -2,7 +2,9 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <array>
 #include <chrono>
+#include <cstring>
 #include <limits>
 #include <optional>
 #include <span>
@@ -101,26 +103,20 @@ bool stem_at(std::string_view text, std::size_t pos, std::span<const std::string
   return false;
 }
 
-std::span<const std::string_view> birth_stems_after(char first) noexcept {
-  switch (first) {
-    case 'b':
-      return kBirthStemsAfterB;
-    case 'd':
-      return kBirthStemsAfterD;
-    case 'g':
-      return kBirthStemsAfterG;
-    case 'n':
-      return kBirthStemsAfterN;
-    default:
-      return {};
-  }
-}
+// The stems to compare after each byte: empty for all but b, d, g, n (either case).
+constexpr std::array<std::span<const std::string_view>, 256> kBirthStemsAfter = [] {
+  std::array<std::span<const std::string_view>, 256> table{};
+  table['b'] = table['B'] = kBirthStemsAfterB;
+  table['d'] = table['D'] = kBirthStemsAfterD;
+  table['g'] = table['G'] = kBirthStemsAfterG;
+  table['n'] = table['N'] = kBirthStemsAfterN;
+  return table;
+}();
 
-// One pass, no regex: most insight text has no birth word at all. Only the
-// four first letters lead to a comparison.
+// One pass, no regex: most insight text has no birth word at all.
 bool has_birth_stem(std::string_view text) noexcept {
   for (std::size_t i = 0; i + 1 < text.size(); ++i) {
-    const auto stems = birth_stems_after(lower(text[i]));
+    const auto stems = kBirthStemsAfter[static_cast<unsigned char>(text[i])];
     if (!stems.empty() && stem_at(text, i + 1, stems)) return true;
   }
   return false;
@@ -130,24 +126,24 @@ bool hex_or_colon(char c) noexcept {
   return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || c == ':';
 }
 
-// Cheap facts that rule whole kinds out before any regex runs.
-struct TextProfile {
-  std::size_t digits = 0;
-  std::size_t colons = 0;
-  bool has_at = false;
+// One accumulator and no branch, so the compiler vectorises the loop.
+std::size_t count_digits(std::string_view text) noexcept {
+  std::size_t n = 0;
+  for (const char c : text) n += static_cast<unsigned char>(c - '0') < 10 ? 1 : 0;
+  return n;
+}
 
-  // Local counters and no branches, so the compiler vectorises the loop.
-  explicit TextProfile(std::string_view text) noexcept {
-    std::size_t d = 0, c = 0, at = 0;
-    for (const char ch : text) {
-      const auto u = static_cast<unsigned char>(ch);
-      d += static_cast<unsigned char>(u - '0') < 10 ? 1 : 0;
-      c += u == ':' ? 1 : 0;
-      at += u == '@' ? 1 : 0;
-    }
-    digits = d, colons = c, has_at = at > 0;
-  }
-};
+bool contains(std::string_view text, char c) noexcept {
+  return std::memchr(text.data(), c, text.size()) != nullptr;
+}
+
+// At least two colons: IPv6 addresses have them, most texts do not.
+bool two_colons(std::string_view text) noexcept {
+  const auto* first = static_cast<const char*>(std::memchr(text.data(), ':', text.size()));
+  if (first == nullptr) return false;
+  const auto rest = static_cast<std::size_t>(text.data() + text.size() - (first + 1));
+  return std::memchr(first + 1, ':', rest) != nullptr;
+}
 
 // Two colons between hex digits or colons ("fe80::1"), not after words
 // ("Topic: billing. Resolution: ...").
@@ -176,18 +172,31 @@ std::size_t digits_in_run(std::string_view text, std::size_t begin) noexcept {
 
 using Confirm = std::optional<rules::Span> (*)(std::string_view, rules::Span, const rules::RuleContext&);
 
+// Byte classes, looked up once per byte in the scan's hot loop.
+enum CharClass : unsigned char { kLetter = 1, kWord = 2, kNumber = 4 };
+
+constexpr std::array<unsigned char, 256> kCharClass = [] {
+  std::array<unsigned char, 256> table{};
+  for (int c = 'a'; c <= 'z'; ++c) table[c] = kLetter | kWord, table[c - 'a' + 'A'] = kLetter | kWord;
+  for (int c = '0'; c <= '9'; ++c) table[c] = kWord | kNumber;
+  table['_'] = kWord;
+  // What the numeric shapes (every kind but e-mail, IBAN, IPv6 and dates)
+  // are made of: digits and the separators numbers are written with.
+  for (const char c : {' ', '.', '-', '/', '(', ')', '+'}) table[static_cast<unsigned char>(c)] = kNumber;
+  return table;
+}();
+
+bool has_class(char c, CharClass what) noexcept {
+  return (kCharClass[static_cast<unsigned char>(c)] & what) != 0;
+}
 bool is_letter(char c) noexcept {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  return has_class(c, kLetter);
 }
-
 bool is_word(char c) noexcept {
-  return is_digit(c) || is_letter(c) || c == '_';
+  return has_class(c, kWord);
 }
-
-// What the numeric shapes (every kind but e-mail, IBAN, IPv6 and dates) are
-// made of: digits and the separators numbers are written with.
 bool in_number(char c) noexcept {
-  return is_digit(c) || c == ' ' || c == '.' || c == '-' || c == '/' || c == '(' || c == ')' || c == '+';
+  return has_class(c, kNumber);
 }
 
 // Where a numeric shape can begin: at "+" or "(", or at a digit after a
@@ -360,6 +369,7 @@ struct PiiScanner::Patterns {
   void collect_numeric(std::string_view text, std::size_t text_digits, const rules::RuleContext& ctx,
                        std::vector<Finding>& out) const {
     const bool ibans = iban && text_digits >= kIbanMinDigits;
+    if (!ibans && text_digits < min_digits) return;
     for (std::size_t i = 0; i < text.size();) {
       while (i < text.size() && !in_number(text[i])) ++i;
       const std::size_t run_begin = i;
@@ -401,16 +411,15 @@ PiiScanner::PiiScanner(PiiScanner&&) noexcept = default;
 PiiScanner& PiiScanner::operator=(PiiScanner&&) noexcept = default;
 
 std::vector<Finding> PiiScanner::scan(std::string_view text) const {
-  const TextProfile profile(text);
   const auto& p = *patterns_;
   rules::RuleContext ctx{&p.phones, 0};
   std::vector<Finding> found;
-  if (profile.has_at && p.email) collect(*p.email, PiiKind::email, accept, text, ctx, found);
-  if (profile.digits >= std::min(p.min_digits, kIbanMinDigits))
-    p.collect_numeric(text, profile.digits, ctx, found);
-  if (p.ipv6 && profile.colons >= 2 && may_hold_ipv6(text))
+  if (p.email && contains(text, '@')) collect(*p.email, PiiKind::email, accept, text, ctx, found);
+  const std::size_t digits = count_digits(text);
+  p.collect_numeric(text, digits, ctx, found);
+  if (p.ipv6 && two_colons(text) && may_hold_ipv6(text))
     collect(*p.ipv6, PiiKind::ip, rules::confirm_ipv6, text, ctx, found);
-  if (p.date && profile.digits >= 4 && has_birth_stem(text)) {
+  if (p.date && digits >= 4 && has_birth_stem(text)) {
     ctx.current_year = this_year();
     collect(*p.date, PiiKind::dob, rules::confirm_dob, text, ctx, found);
   }
