@@ -217,9 +217,13 @@ std::optional<Span> confirm_phone(std::string_view text, Span span, const RuleCo
 
   // The regex's longest match may run into a following number: ask the
   // library about the longest whole-group prefixes first.
+  // After a phone word, a "+CC" number of the right length for its country
+  // counts even in a range the library does not list, unless a shorter
+  // prefix is valid ("+33 6 12 34 56 78 2026" keeps its own groups).
   const std::size_t max_digits = plus ? 16 : international ? 17 : 15;  // E.164 plus a "(0)" or "00"
   constexpr int kMaxAttempts = 3;
   int attempts = 0;
+  std::optional<Span> possible;
   for (std::size_t k = g.digits.size(); k >= 1 && attempts < kMaxAttempts; --k) {
     std::size_t digits = 0;
     for (std::size_t i = 0; i < k; ++i) digits += g.digits[i].size();
@@ -230,10 +234,13 @@ std::optional<Span> confirm_phone(std::string_view text, Span span, const RuleCo
     if (end != token.size() && !clean_end(text, span.begin + end)) continue;
     ++attempts;
     const PhoneVerdict verdict = ctx.phones->check(token.substr(0, end));
-    if (verdict == PhoneVerdict::valid || (verdict != PhoneVerdict::invalid && phone_cue()))
+    if (verdict == PhoneVerdict::possible_international) {
+      if (!possible && phone_cue()) possible = Span{span.begin, span.begin + end};
+    } else if (verdict == PhoneVerdict::valid || (verdict != PhoneVerdict::invalid && phone_cue())) {
       return Span{span.begin, span.begin + end};
+    }
   }
-  return std::nullopt;
+  return possible;
 }
 
 std::optional<Span> confirm_iban(std::string_view text, Span span, const RuleContext&) {
