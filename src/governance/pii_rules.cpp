@@ -193,6 +193,9 @@ std::optional<Span> confirm_phone(std::string_view text, Span span, const RuleCo
       !stands_alone(text, span)) {
     return std::nullopt;
   }
+  // "#760-5056766": a number glued to the numero sign is an order, ticket or
+  // store number; with no checksum to say otherwise, it is not read as a phone.
+  if (span.begin > 0 && text[span.begin - 1] == '#') return std::nullopt;
   const Groups g = split_groups(token);
   const bool plus = token.front() == '+';
   const bool international = plus || token.starts_with("00");

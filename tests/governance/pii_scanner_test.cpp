@@ -99,6 +99,15 @@ TEST(PiiPhone, IgnoresDatesTimesAmountsAndIdentifiers) {
   }
 }
 
+TEST(PiiPhone, NumberAfterTheNumeroSignIsAnIdentifier) {
+  // 760-5056766 has the digits and a grouping libphonenumber accepts for a US number.
+  expect_none("Order #760-5056766 shipped");
+  expect_none("see case #212-555-0100");
+  expect_single(PiiKind::phone, "Order 5 shipped, call 760-505-6766", "760-505-6766");
+  // A checksum-valid card keeps its finding.
+  expect_single(PiiKind::card, "card #4111 1111 1111 1111", "4111 1111 1111 1111");
+}
+
 TEST(PiiPhone, InternationalNumberStopsBeforeAFollowingNumber) {
   // Longest match would run into the date; the phone keeps its own groups.
   expect_single(PiiKind::phone, "+44 20 7946 0958 24.11.2026", "+44 20 7946 0958");
