@@ -69,6 +69,7 @@ TEST(PiiPhone, InternationalNumberInAnUnlistedRangeNeedsAPhoneWord) {
   // Czech 675 and Japanese 03-0 are not in the metadata; both are 9/10 digits.
   expect_single(PiiKind::phone, "Customer called from +420 675 909 103 today", "+420 675 909 103");
   expect_single(PiiKind::phone, "phone number +81 3-0620-4306", "+81 3-0620-4306");
+  expect_single(PiiKind::phone, "reachable at +81 3-0620-4306 until Friday", "+81 3-0620-4306");
   expect_none("+420 675 909 103 was in the notes");
   expect_none("code +420 675 909 103");
   // The wrong length for the country is not a number, phone word or not.
