@@ -370,9 +370,13 @@ struct PiiScanner::Patterns {
                        std::vector<Finding>& out) const {
     const bool ibans = iban && text_digits >= kIbanMinDigits;
     if (!ibans && text_digits < min_digits) return;
-    for (std::size_t i = 0; i < text.size();) {
-      while (i < text.size() && !in_number(text[i])) ++i;
-      const std::size_t run_begin = i;
+    // Only runs with a digit matter: jump from digit to digit (one compare a
+    // byte), then widen to the whole run.
+    for (std::size_t i = 0, previous_end = 0; i < text.size(); previous_end = i) {
+      while (i < text.size() && !is_digit(text[i])) ++i;
+      if (i == text.size()) break;
+      std::size_t run_begin = i;
+      while (run_begin > previous_end && in_number(text[run_begin - 1])) --run_begin;
       std::size_t run_digits = 0;
       for (; i < text.size() && in_number(text[i]); ++i) run_digits += is_digit(text[i]) ? 1 : 0;
       if (ibans && starts_like_iban(text, run_begin)) collect_iban(text, run_begin - 2, ctx, out);
