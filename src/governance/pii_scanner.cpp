@@ -248,13 +248,13 @@ std::optional<rules::Span> accept(std::string_view, rules::Span span, const rule
   return span;
 }
 
-// Every confirmed candidate of one kind, left to right.
-void collect(const RE2& re, PiiKind kind, Confirm confirm, std::string_view text,
+// Every confirmed candidate of one kind in `window`, left to right.
+void collect(const RE2& re, PiiKind kind, Confirm confirm, std::string_view text, rules::Span window,
              const rules::RuleContext& ctx, std::vector<Finding>& out) {
   const re2::StringPiece whole(text.data(), text.size());
   re2::StringPiece match;
-  std::size_t pos = 0;
-  while (pos < text.size() && re.Match(whole, pos, text.size(), RE2::UNANCHORED, &match, 1)) {
+  std::size_t pos = window.begin;
+  while (pos < window.end && re.Match(whole, pos, window.end, RE2::UNANCHORED, &match, 1)) {
     const auto begin = static_cast<std::size_t>(match.data() - text.data());
     const rules::Span span{begin, begin + match.size()};
     if (const auto confirmed = confirm(text, span, ctx)) {
@@ -264,6 +264,47 @@ void collect(const RE2& re, PiiKind kind, Confirm confirm, std::string_view text
       pos = begin + 1;  // a shorter candidate may start inside a rejected one
     }
   }
+}
+
+// Calls f(span) for the maximal stretches around each byte `at` that can
+// belong to a match of a shape made of `left` bytes before it and `right`
+// bytes after it; touching stretches merge. A match lies inside one of them,
+// so the regex runs over them instead of the whole text: an unanchored
+// leftmost-longest search reads to the end of what it is given.
+template <typename Left, typename Right, typename F>
+void for_each_stretch_around(std::string_view text, char at, Left left, Right right, F f) {
+  std::optional<rules::Span> pending;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != at) continue;
+    std::size_t begin = i, end = i + 1;
+    while (begin > 0 && left(text[begin - 1])) --begin;
+    while (end < text.size() && right(text[end])) ++end;
+    if (pending && begin <= pending->end) {
+      pending->end = std::max(pending->end, end);
+    } else {
+      if (pending) f(*pending);
+      pending = rules::Span{begin, end};
+    }
+    i = end - 1;
+  }
+  if (pending) f(*pending);
+}
+
+bool is_high(char c) noexcept {
+  return (static_cast<unsigned char>(c) & 0x80) != 0;
+}
+// What kEmailPattern's local part and domain are made of.
+bool in_email_local(char c) noexcept {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || is_digit(c) || is_high(c) || c == '_' ||
+         c == '%' || c == '+' || c == '-' || c == '.' || c == '\'';
+}
+bool in_email_domain(char c) noexcept {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || is_digit(c) || is_high(c) || c == '-' ||
+         c == '.';
+}
+// What kIpv6Pattern is made of.
+bool in_ipv6(char c) noexcept {
+  return hex_or_colon(c) || c == '.';
 }
 
 bool overlaps(const Finding& a, const Finding& b) noexcept {
@@ -418,14 +459,21 @@ std::vector<Finding> PiiScanner::scan(std::string_view text) const {
   const auto& p = *patterns_;
   rules::RuleContext ctx{&p.phones, 0};
   std::vector<Finding> found;
-  if (p.email && contains(text, '@')) collect(*p.email, PiiKind::email, accept, text, ctx, found);
+  if (p.email && contains(text, '@')) {
+    for_each_stretch_around(text, '@', in_email_local, in_email_domain, [&](rules::Span window) {
+      collect(*p.email, PiiKind::email, accept, text, window, ctx, found);
+    });
+  }
   const std::size_t digits = count_digits(text);
   p.collect_numeric(text, digits, ctx, found);
-  if (p.ipv6 && two_colons(text) && may_hold_ipv6(text))
-    collect(*p.ipv6, PiiKind::ip, rules::confirm_ipv6, text, ctx, found);
+  if (p.ipv6 && two_colons(text) && may_hold_ipv6(text)) {
+    for_each_stretch_around(text, ':', in_ipv6, in_ipv6, [&](rules::Span window) {
+      collect(*p.ipv6, PiiKind::ip, rules::confirm_ipv6, text, window, ctx, found);
+    });
+  }
   if (p.date && digits >= 4 && has_birth_stem(text)) {
     ctx.current_year = this_year();
-    collect(*p.date, PiiKind::dob, rules::confirm_dob, text, ctx, found);
+    collect(*p.date, PiiKind::dob, rules::confirm_dob, text, {0, text.size()}, ctx, found);
   }
   if (found.size() < 2) return found;
   return resolve_overlaps(std::move(found));
