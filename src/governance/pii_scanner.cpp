@@ -2,20 +2,20 @@
 #include <re2/re2.h>
 
 #include <algorithm>
-#include <array>
 #include <chrono>
-#include <cstring>
 #include <limits>
 #include <optional>
-#include <span>
 #include <stdexcept>
 #include <string>
 
 #include "insightd/governance/pii.hpp"
 #include "pii_phone.hpp"
 #include "pii_rules.hpp"
+#include "pii_text.hpp"
 
 namespace insightd::governance {
+
+using namespace scan_text;
 
 namespace {
 
@@ -65,16 +65,6 @@ constexpr std::string_view kDatePattern = R"(\b\d{1,4}[./\-]\d{1,2}[./\-]\d{2,4}
                                           "|(?i:\\b" INSIGHTD_MONTH " \\d{1,2}(?:st|nd|rd|th)?,? \\d{4}\\b)";
 #undef INSIGHTD_MONTH
 
-// Stems of the words that make a date a date of birth (pii_context.cpp has
-// the words), after their first letter: the date pass runs only when one occurs.
-constexpr std::string_view kBirthStemsAfterB[] = {"irth", "orn"};
-constexpr std::string_view kBirthStemsAfterD[] = {"ob", ".o.b"};
-constexpr std::string_view kBirthStemsAfterG[] = {"eb"};
-constexpr std::string_view kBirthStemsAfterN[] = {"aiss", "acim", "asc",
-                                                  "\xc3\xa9"
-                                                  "e",
-                                                  "ee"};
-
 std::unique_ptr<const RE2> compile(std::string_view pattern) {
   RE2::Options options;
   options.set_encoding(RE2::Options::EncodingLatin1);
@@ -85,165 +75,7 @@ std::unique_ptr<const RE2> compile(std::string_view pattern) {
   return re;
 }
 
-bool is_digit(char c) noexcept {
-  return c >= '0' && c <= '9';
-}
-
-char lower(char c) noexcept {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-bool stem_at(std::string_view text, std::size_t pos, std::span<const std::string_view> stems) noexcept {
-  for (std::string_view stem : stems) {
-    if (text.size() - pos < stem.size()) continue;
-    std::size_t k = 0;
-    while (k < stem.size() && lower(text[pos + k]) == stem[k]) ++k;
-    if (k == stem.size()) return true;
-  }
-  return false;
-}
-
-// The stems to compare after each byte: empty for all but b, d, g, n (either case).
-constexpr std::array<std::span<const std::string_view>, 256> kBirthStemsAfter = [] {
-  std::array<std::span<const std::string_view>, 256> table{};
-  table['b'] = table['B'] = kBirthStemsAfterB;
-  table['d'] = table['D'] = kBirthStemsAfterD;
-  table['g'] = table['G'] = kBirthStemsAfterG;
-  table['n'] = table['N'] = kBirthStemsAfterN;
-  return table;
-}();
-
-// One pass, no regex: most insight text has no birth word at all.
-bool has_birth_stem(std::string_view text) noexcept {
-  for (std::size_t i = 0; i + 1 < text.size(); ++i) {
-    const auto stems = kBirthStemsAfter[static_cast<unsigned char>(text[i])];
-    if (!stems.empty() && stem_at(text, i + 1, stems)) return true;
-  }
-  return false;
-}
-
-bool hex_or_colon(char c) noexcept {
-  return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || c == ':';
-}
-
-// One accumulator and no branch, so the compiler vectorises the loop.
-std::size_t count_digits(std::string_view text) noexcept {
-  std::size_t n = 0;
-  for (const char c : text) n += static_cast<unsigned char>(c - '0') < 10 ? 1 : 0;
-  return n;
-}
-
-bool contains(std::string_view text, char c) noexcept {
-  return std::memchr(text.data(), c, text.size()) != nullptr;
-}
-
-// At least two colons: IPv6 addresses have them, most texts do not.
-bool two_colons(std::string_view text) noexcept {
-  const auto* first = static_cast<const char*>(std::memchr(text.data(), ':', text.size()));
-  if (first == nullptr) return false;
-  const auto rest = static_cast<std::size_t>(text.data() + text.size() - (first + 1));
-  return std::memchr(first + 1, ':', rest) != nullptr;
-}
-
-// Two colons between hex digits or colons ("fe80::1"), not after words
-// ("Topic: billing. Resolution: ...").
-bool may_hold_ipv6(std::string_view text) noexcept {
-  int colons = 0;
-  for (std::size_t i = 1; i + 1 < text.size() && colons < 2; ++i) {
-    if (text[i] == ':' && hex_or_colon(text[i - 1]) && hex_or_colon(text[i + 1])) ++colons;
-  }
-  return colons >= 2;
-}
-
-// Digits in the number-like run from `begin` (digits and the separators
-// numbers are written with), so kinds that need more are not even tried.
-std::size_t digits_in_run(std::string_view text, std::size_t begin) noexcept {
-  constexpr std::size_t kEnough = 20;  // more than any kind needs: stop, or long runs cost O(n^2)
-  std::size_t digits = 0;
-  for (std::size_t i = begin; i < text.size() && digits < kEnough; ++i) {
-    const char c = text[i];
-    if (is_digit(c))
-      ++digits;
-    else if (c != ' ' && c != '.' && c != '-' && c != '/' && c != '(' && c != ')' && c != '+')
-      break;
-  }
-  return digits;
-}
-
 using Confirm = std::optional<rules::Span> (*)(std::string_view, rules::Span, const rules::RuleContext&);
-
-// Byte classes, looked up once per byte in the scan's hot loop.
-enum CharClass : unsigned char { kLetter = 1, kWord = 2, kNumber = 4 };
-
-constexpr std::array<unsigned char, 256> kCharClass = [] {
-  std::array<unsigned char, 256> table{};
-  for (int c = 'a'; c <= 'z'; ++c) table[c] = kLetter | kWord, table[c - 'a' + 'A'] = kLetter | kWord;
-  for (int c = '0'; c <= '9'; ++c) table[c] = kWord | kNumber;
-  table['_'] = kWord;
-  // What the numeric shapes (every kind but e-mail, IBAN, IPv6 and dates)
-  // are made of: digits and the separators numbers are written with.
-  for (const char c : {' ', '.', '-', '/', '(', ')', '+'}) table[static_cast<unsigned char>(c)] = kNumber;
-  return table;
-}();
-
-bool has_class(char c, CharClass what) noexcept {
-  return (kCharClass[static_cast<unsigned char>(c)] & what) != 0;
-}
-bool is_letter(char c) noexcept {
-  return has_class(c, kLetter);
-}
-bool is_word(char c) noexcept {
-  return has_class(c, kWord);
-}
-bool in_number(char c) noexcept {
-  return has_class(c, kNumber);
-}
-
-// Where a numeric shape can begin: at "+" or "(", or at a digit after a
-// word boundary (every shape starts with `\b\d`, `\+` or `\(`).
-bool may_start_candidate(std::string_view text, std::size_t i) noexcept {
-  const char c = text[i];
-  if (c == '+' || c == '(') return true;
-  return is_digit(c) && (i == 0 || !is_word(text[i - 1]));
-}
-
-std::size_t leading_digits(std::string_view text, std::size_t i) noexcept {
-  std::size_t n = 0;
-  while (i + n < text.size() && is_digit(text[i + n])) ++n;
-  return n;
-}
-
-// Necessary conditions of each numeric shape where a candidate starts, so
-// RE2 is asked only where the shape can match.
-using StartsLike = bool (*)(std::string_view, std::size_t);
-
-bool any_start(std::string_view, std::size_t) noexcept {
-  return true;
-}
-bool starts_like_ssn(std::string_view text, std::size_t i) noexcept {  // "AAA-" or "AAA "
-  return leading_digits(text, i) == 3 && i + 3 < text.size() && (text[i + 3] == '-' || text[i + 3] == ' ');
-}
-bool starts_like_card(std::string_view text, std::size_t i) noexcept {  // an issuer digit 2-6
-  return text[i] >= '2' && text[i] <= '6' && leading_digits(text, i) >= 2;
-}
-bool starts_like_routing(std::string_view text, std::size_t i) noexcept {  // nine digits
-  return leading_digits(text, i) == 9;
-}
-bool starts_like_ipv4(std::string_view text, std::size_t i) noexcept {  // an octet and a dot
-  const std::size_t n = leading_digits(text, i);
-  return n >= 1 && n <= 3 && i + n < text.size() && text[i + n] == '.';
-}
-
-constexpr std::size_t kIbanMinDigits = 7;  // fewer digits in the whole text: no IBAN
-
-// Two letters at the start of a word, then the two check digits that start
-// the number run at `run_begin` ("DE89 3704 ...").
-bool starts_like_iban(std::string_view text, std::size_t run_begin) noexcept {
-  return run_begin >= 2 && run_begin + 1 < text.size() && is_digit(text[run_begin]) &&
-         is_digit(text[run_begin + 1]) && is_letter(text[run_begin - 1]) && is_letter(text[run_begin - 2]) &&
-         (run_begin == 2 || !is_word(text[run_begin - 3]));
-}
-
 std::optional<rules::Span> accept(std::string_view, rules::Span span, const rules::RuleContext&) {
   return span;
 }
@@ -264,47 +96,6 @@ void collect(const RE2& re, PiiKind kind, Confirm confirm, std::string_view text
       pos = begin + 1;  // a shorter candidate may start inside a rejected one
     }
   }
-}
-
-// Calls f(span) for the maximal stretches around each byte `at` that can
-// belong to a match of a shape made of `left` bytes before it and `right`
-// bytes after it; touching stretches merge. A match lies inside one of them,
-// so the regex runs over them instead of the whole text: an unanchored
-// leftmost-longest search reads to the end of what it is given.
-template <typename Left, typename Right, typename F>
-void for_each_stretch_around(std::string_view text, char at, Left left, Right right, F f) {
-  std::optional<rules::Span> pending;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] != at) continue;
-    std::size_t begin = i, end = i + 1;
-    while (begin > 0 && left(text[begin - 1])) --begin;
-    while (end < text.size() && right(text[end])) ++end;
-    if (pending && begin <= pending->end) {
-      pending->end = std::max(pending->end, end);
-    } else {
-      if (pending) f(*pending);
-      pending = rules::Span{begin, end};
-    }
-    i = end - 1;
-  }
-  if (pending) f(*pending);
-}
-
-bool is_high(char c) noexcept {
-  return (static_cast<unsigned char>(c) & 0x80) != 0;
-}
-// What kEmailPattern's local part and domain are made of.
-bool in_email_local(char c) noexcept {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || is_digit(c) || is_high(c) || c == '_' ||
-         c == '%' || c == '+' || c == '-' || c == '.' || c == '\'';
-}
-bool in_email_domain(char c) noexcept {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || is_digit(c) || is_high(c) || c == '-' ||
-         c == '.';
-}
-// What kIpv6Pattern is made of.
-bool in_ipv6(char c) noexcept {
-  return hex_or_colon(c) || c == '.';
 }
 
 bool overlaps(const Finding& a, const Finding& b) noexcept {
