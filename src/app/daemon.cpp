@@ -40,7 +40,6 @@ using namespace std::chrono_literals;
 
 namespace {
 
-constexpr auto idle_poll = 500ms;     // how often the daemon looks whether the delivery workers ended
 constexpr auto progress_period = 1s;  // gauges and the demo's progress line
 
 // Everything built from the configuration that a reload replaces.
@@ -127,10 +126,7 @@ struct Daemon::Impl {
 
   asio::awaitable<void> stop_deliverer() {
     services->deliverer->stop();
-    while (deliverer_running) {
-      const bool woke = co_await deliverer_ended.wait(idle_poll);
-      (void)woke;
-    }
+    while (deliverer_running) co_await deliverer_ended.wait();  // notified when run() ends
   }
 
   void stop() {

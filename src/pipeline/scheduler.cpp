@@ -4,8 +4,6 @@
 #include <spdlog/spdlog.h>
 
 #include <boost/asio/co_spawn.hpp>
-#include <boost/asio/steady_timer.hpp>
-#include <boost/asio/use_awaitable.hpp>
 #include <utility>
 
 #include "insightd/common/log_exceptions.hpp"
@@ -32,7 +30,8 @@ Scheduler::Scheduler(asio::any_io_executor executor, queue::WorkQueue& queue, qu
       outbox_(outbox),
       generation_(std::move(generation)),
       options_(std::move(options)),
-      wake_(executor_) {}
+      wake_(executor_),
+      renewal_stopped_(executor_) {}
 
 void Scheduler::stop() {
   stopping_ = true;
@@ -59,10 +58,9 @@ std::optional<std::string> Scheduler::not_ready_reason() const {
 
 asio::awaitable<bool> Scheduler::wait_for_cycles(std::chrono::steady_clock::duration limit) {
   const auto deadline = std::chrono::steady_clock::now() + limit;
+  // Every cycle's end notifies wake_: this waits, it does not poll.
   while (active_cycles_ > 0 && std::chrono::steady_clock::now() < deadline) {
-    const bool woke = co_await wake_.wait(std::min<std::chrono::steady_clock::duration>(
-        options_.poll_interval, deadline - std::chrono::steady_clock::now()));
-    (void)woke;
+    co_await wake_.wait(deadline - std::chrono::steady_clock::now());
   }
   co_return active_cycles_ == 0;
 }
@@ -176,11 +174,10 @@ asio::awaitable<bool> Scheduler::token_available() {
 }
 
 asio::awaitable<void> Scheduler::renew_leases() {
-  asio::steady_timer timer(executor_);
   const auto period = std::max<std::chrono::milliseconds>(generation_.config->queue.lease_timeout / 3, 10ms);
-  for (;;) {
-    timer.expires_after(period);
-    co_await timer.async_wait(asio::use_awaitable);
+  while (renewing_) {
+    co_await renewal_stopped_.wait(period);
+    if (!renewing_) break;
     try {
       co_await queue_.renew_leases();
     } catch (const std::exception& e) {
@@ -233,12 +230,12 @@ asio::awaitable<Scheduler::Ended> Scheduler::run() {
         spdlog::warn("{}; trying again with backoff", *backend_problem_);
       else
         spdlog::debug("{}; next try in {} ms", *backend_problem_, delay.count());
-      const bool woke = co_await wake_.wait(delay);
-      (void)woke;
+      co_await wake_.wait(delay);
       continue;
     }
-    const bool woke = co_await wake_.wait(options_.poll_interval);
-    (void)woke;
+    // Work comes due with time (released with a delay, expired leases) and
+    // from other processes: nothing here would notify, so look again.
+    co_await wake_.wait(options_.poll_interval);
   }
   stopping_ = true;  // no cycle starts after run() (drained)
   wake_.notify();
@@ -248,6 +245,8 @@ asio::awaitable<Scheduler::Ended> Scheduler::run() {
 asio::awaitable<std::size_t> Scheduler::shutdown(std::chrono::steady_clock::duration grace) {
   const bool idle = co_await wait_for_cycles(grace);
   if (!idle) spdlog::warn("{} interaction(s) still in flight after the grace period", active_cycles_);
+  renewing_ = false;  // what is given back now must not be renewed
+  renewal_stopped_.notify();
   const auto returned = co_await queue_.return_all_leases();
   if (returned > 0) spdlog::info("returned {} lease(s) to pending", returned);
   co_return returned;

@@ -145,7 +145,7 @@ class ObservedBackend final : public queue::Backend {
   explicit ObservedBackend(std::shared_ptr<queue::Backend> inner) : inner_(std::move(inner)) {}
   using WorkQueue::enqueue;
 
-  int lease_calls = 0, outbox_depth_calls = 0;
+  int lease_calls = 0, outbox_depth_calls = 0, renew_calls = 0;
   int failing_leases = 0;           // the next this many lease() calls throw (the backend is unreachable)
   bool failing_completes = false;   // complete() throws (the outcome cannot be stored)
   std::vector<std::string> leased;  // every interaction leased, in order
@@ -190,7 +190,10 @@ class ObservedBackend final : public queue::Backend {
     releases.push_back({lease.interaction_id, delay, reason});
     return inner_->release(std::move(lease), delay, std::move(reason));
   }
-  awaitable<std::size_t> renew_leases() override { return inner_->renew_leases(); }
+  awaitable<std::size_t> renew_leases() override {
+    ++renew_calls;
+    return inner_->renew_leases();
+  }
   awaitable<std::size_t> return_all_leases() override { return inner_->return_all_leases(); }
   awaitable<queue::Counts> counts() override { return inner_->counts(); }
   awaitable<std::int64_t> count_parked(std::chrono::milliseconds horizon) override {

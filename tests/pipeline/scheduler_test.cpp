@@ -255,6 +255,29 @@ TEST_F(SchedulerTest, ShutdownWaitsForRunningCyclesWithinTheGrace) {
   EXPECT_EQ(counts().done, 1);
 }
 
+TEST_F(SchedulerTest, HeldLeasesAreRenewedUntilShutdown) {
+  config.queue.lease_timeout = 30ms;  // renewed every 10 ms
+  fetch.hold = true;
+  enqueue({"a"});
+  start();
+  bool renewal_ended = false;
+  boost::asio::co_spawn(io, scheduler->renew_leases(), [&](std::exception_ptr e) {
+    if (e) std::rethrow_exception(e);
+    renewal_ended = true;
+  });
+  ASSERT_TRUE(run_until([&] { return backend->renew_calls >= 3; }));
+  EXPECT_EQ(counts().in_flight, 1);
+  stop();
+
+  run(scheduler->shutdown(0ms));
+  const int renewed = backend->renew_calls;
+  ASSERT_TRUE(run_until([&] { return renewal_ended; }));  // ended by shutdown, not by the io_context stopping
+  EXPECT_EQ(backend->renew_calls, renewed);
+  EXPECT_EQ(counts().pending, 1);
+  fetch.gates.release_all();
+  ASSERT_TRUE(run_until([&] { return scheduler->active_cycles() == 0; }));
+}
+
 TEST_F(SchedulerTest, ACycleThatCannotStoreItsOutcomeGivesItsLeaseBack) {
   backend->failing_completes = true;
   enqueue({"a"});

@@ -79,11 +79,12 @@ class Scheduler {
   void use(Generation generation);
   // Waits until no cycle is running, at most `limit`; true when none is left.
   boost::asio::awaitable<bool> wait_for_cycles(std::chrono::steady_clock::duration limit);
-  // After run(): waits up to `grace` for running cycles, then gives every
-  // lease still held back to pending. Returns the leases given back.
+  // After run(): waits up to `grace` for running cycles, then ends
+  // renew_leases() and gives every lease still held back to pending. Returns
+  // the leases given back.
   boost::asio::awaitable<std::size_t> shutdown(std::chrono::steady_clock::duration grace);
   // Renews the leases this process holds every third of queue.lease_timeout,
-  // for as long as the process runs: a cycle longer than the lease keeps it.
+  // until shutdown(): a cycle longer than the lease keeps it.
   boost::asio::awaitable<void> renew_leases();
 
   // Why leasing is paused (queue backend unreachable, no access token), for /readyz.
@@ -113,7 +114,9 @@ class Scheduler {
   Generation generation_;
   SchedulerOptions options_;
 
-  AsyncEvent wake_;        // a cycle ended, work arrived, stop()
+  AsyncEvent wake_;  // a cycle ended, work arrived, stop()
+  AsyncEvent renewal_stopped_;
+  bool renewing_ = true;
   int active_cycles_ = 0;  // fetching + settling
   int fetching_ = 0;
   std::deque<queue::Lease> ready_;  // leased ahead, so a freed slot starts its next fetch at once
