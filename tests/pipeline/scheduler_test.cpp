@@ -255,6 +255,39 @@ TEST_F(SchedulerTest, ShutdownWaitsForRunningCyclesWithinTheGrace) {
   EXPECT_EQ(counts().done, 1);
 }
 
+TEST_F(SchedulerTest, WhileHeldNoCycleStartsAndTheNextGenerationServesTheRest) {
+  config.genesys.concurrency = 1;
+  fetch.hold = true;
+  enqueue({"a", "b"});
+  start();
+  ASSERT_TRUE(run_until([&] { return fetch.calls.size() == 1; }));
+  scheduler->hold(true);  // a reload: nothing new starts, the running cycle finishes
+  fetch.hold = false;
+  fetch.gates.release_all();
+  EXPECT_TRUE(run(scheduler->wait_for_cycles(1min)));
+  EXPECT_EQ(info("a").state, State::done);
+  let_it_settle();
+  EXPECT_EQ(fetch.calls.size(), 1u);  // "b" was leased ahead and waits
+
+  // The rebuilt services: this generation's fetch finds "b" gone upstream.
+  ScriptedFetch rebuilt_fetch(io.get_executor(),
+                              [](const std::string&) { return outcome(Outcome::permanent_failure, "404"); });
+  ProcessorContext ctx;
+  ctx.config = shared_config.get();
+  ctx.fetch = &rebuilt_fetch;
+  ctx.scanner = &scanner;
+  ctx.queue = backend.get();
+  ctx.clock = clock.function();
+  ctx.audit = [this](const observability::AuditRecord& r) { audits.push_back(r); };
+  InteractionProcessor rebuilt(std::move(ctx));
+  scheduler->use(Generation{shared_config, &rebuilt, nullptr});
+  scheduler->hold(false);
+  ASSERT_TRUE(counts_reach([](const queue::Counts& c) { return c.failed == 1; }));
+  EXPECT_EQ(rebuilt_fetch.calls, std::vector<std::string>{"b"});
+  EXPECT_EQ(fetch.calls.size(), 1u);
+  stop();
+}
+
 TEST_F(SchedulerTest, HeldLeasesAreRenewedUntilShutdown) {
   config.queue.lease_timeout = 30ms;  // renewed every 10 ms
   fetch.hold = true;
