@@ -4,6 +4,9 @@
 #include <spdlog/spdlog.h>
 
 #include <boost/asio/co_spawn.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/this_coro.hpp>
+#include <boost/asio/use_awaitable.hpp>
 #include <utility>
 
 #include "insightd/common/log_exceptions.hpp"
@@ -14,11 +17,26 @@ using namespace std::chrono_literals;
 
 namespace {
 
-// Best effort: if the backend is still unreachable the lease stays with this
-// process until it is given back at shutdown or expires after a restart.
-asio::awaitable<void> give_lease_back(queue::WorkQueue* queue, queue::Lease lease) {
-  co_await queue->release(std::move(lease), std::chrono::seconds(5),
-                          "the cycle's outcome could not be stored");
+// The cycle's outcome could not be stored: hand its lease back, retrying
+// while the backend still fails (a full disk), or the interaction would stay
+// in flight, renewed by this process, until a restart.
+asio::awaitable<void> give_back_until_released(queue::WorkQueue* queue, queue::Lease lease,
+                                               BackoffPolicy backoff) {
+  asio::steady_timer pause(co_await asio::this_coro::executor);
+  for (int failures = 1;; ++failures) {
+    std::optional<std::string> error;
+    try {
+      co_await queue->release(lease, std::chrono::seconds(5), "the cycle's outcome could not be stored");
+    } catch (const std::exception& e) {
+      error = e.what();
+    }
+    if (!error) co_return;
+    if (failures == 1)
+      spdlog::warn("interaction {}: cannot give its lease back yet, retrying: {}", lease.interaction_id,
+                   *error);
+    pause.expires_after(backoff.ceiling(failures));
+    co_await pause.async_wait(asio::use_awaitable);
+  }
 }
 
 }  // namespace
@@ -121,7 +139,8 @@ void Scheduler::start_cycle(queue::Lease lease) {
 }
 
 void Scheduler::give_back(queue::Lease lease) {
-  asio::co_spawn(executor_, give_lease_back(&queue_, std::move(lease)), LogExceptions{"giving a lease back"});
+  asio::co_spawn(executor_, give_back_until_released(&queue_, std::move(lease), options_.give_back_backoff),
+                 LogExceptions{"giving a lease back"});
 }
 
 // True when --drain may end: nothing pending that is due, leased, or awaiting delivery.

@@ -148,6 +148,7 @@ class ObservedBackend final : public queue::Backend {
   int lease_calls = 0, outbox_depth_calls = 0, renew_calls = 0;
   int failing_leases = 0;           // the next this many lease() calls throw (the backend is unreachable)
   bool failing_completes = false;   // complete() throws (the outcome cannot be stored)
+  int failing_releases = 0;         // the next this many release() calls throw
   std::vector<std::string> leased;  // every interaction leased, in order
   struct Release {
     std::string id;
@@ -188,6 +189,10 @@ class ObservedBackend final : public queue::Backend {
   }
   awaitable<bool> release(queue::Lease lease, std::chrono::milliseconds delay, std::string reason) override {
     releases.push_back({lease.interaction_id, delay, reason});
+    if (failing_releases > 0) {
+      --failing_releases;
+      throw std::runtime_error("disk full (test)");
+    }
     return inner_->release(std::move(lease), delay, std::move(reason));
   }
   awaitable<std::size_t> renew_leases() override {
@@ -294,9 +299,13 @@ class PipelineTest : public queue::testing::BackendTest<queue::testing::SqliteFa
                  std::chrono::seconds bound = std::chrono::seconds(20)) {
     const auto deadline = std::chrono::steady_clock::now() + bound;
     io.restart();
-    while (!condition() && std::chrono::steady_clock::now() < deadline)
+    // Evaluated once per step: a condition that reads the queue drives io itself.
+    bool met = condition();
+    while (!met && std::chrono::steady_clock::now() < deadline) {
       io.run_one_for(std::chrono::milliseconds(10));
-    return condition();
+      met = condition();
+    }
+    return met;
   }
 
   void enqueue(std::vector<std::string> ids) { run(backend->enqueue(std::move(ids))); }

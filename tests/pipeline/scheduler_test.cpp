@@ -25,6 +25,7 @@ class SchedulerTest : public PipelineTest {
     options.drain = drain;
     options.poll_interval = 5ms;
     options.backend_backoff = BackoffPolicy{1ms, 2ms};
+    options.give_back_backoff = BackoffPolicy{1ms, 2ms};
     options.clock = [this] { return steady_now; };
     options.between_rounds = [this] { return count_round(&rounds); };
     scheduler = std::make_unique<Scheduler>(io.get_executor(), *backend, *backend,
@@ -320,6 +321,19 @@ TEST_F(SchedulerTest, ACycleThatCannotStoreItsOutcomeGivesItsLeaseBack) {
   EXPECT_EQ(backend->releases[0].reason, "the cycle's outcome could not be stored");
   ASSERT_TRUE(counts_reach([](const queue::Counts& c) { return c.pending == 1 && c.in_flight == 0; }));
   EXPECT_TRUE(audits.empty());
+  stop();
+}
+
+TEST_F(SchedulerTest, ALeaseThatCannotBeGivenBackYetIsGivenBackWithBackoff) {
+  backend->failing_completes = true;
+  backend->failing_releases = 2;  // the disk is still full for the first two tries
+  enqueue({"a"});
+  start();
+  ASSERT_TRUE(run_until([&] { return backend->releases.size() == 3; }));
+  for (const auto& r : backend->releases) EXPECT_EQ(r.id, "a");
+  ASSERT_TRUE(counts_reach([](const queue::Counts& c) { return c.pending == 1 && c.in_flight == 0; }));
+  let_it_settle();
+  EXPECT_EQ(backend->releases.size(), 3u);  // given back once, then left alone
   stop();
 }
 

@@ -43,6 +43,8 @@ struct SchedulerOptions {
   // delay, expired leases, work queued by another process).
   std::chrono::milliseconds poll_interval{500};
   BackoffPolicy backend_backoff{std::chrono::milliseconds(100), std::chrono::seconds(5)};
+  // Tries to give back the lease of a cycle whose outcome could not be stored.
+  BackoffPolicy give_back_backoff{std::chrono::seconds(1), std::chrono::seconds(30)};
   // --drain leaves pending work not due within this (parked until a long rate window ends).
   std::chrono::milliseconds drain_parked_horizon = std::chrono::minutes(2);
   SteadyClock clock = [] { return std::chrono::steady_clock::now(); };
