@@ -3,7 +3,7 @@
 
 #include <spdlog/spdlog.h>
 
-#include "audit_context.hpp"
+#include "insightd/pipeline/audit_context.hpp"
 
 namespace insightd::app {
 
@@ -73,7 +73,7 @@ void Telemetry::on_attempt(int status, double seconds) {
 }
 
 void Telemetry::on_finished(const queue::Finished& finished, int last_status, std::string webhook_id) {
-  auto record = decode_audit_context(finished.audit_context, finished.interaction_id);
+  auto record = pipeline::decode_audit_context(finished.audit_context, finished.interaction_id);
   record.timestamp = std::chrono::system_clock::now();
   record.outcome = finished.state == queue::State::done ? observability::AuditOutcome::done
                                                         : observability::AuditOutcome::dead;

@@ -178,6 +178,35 @@ TEST(AsyncEvent, NotifyWakesEveryWaiterBeforeTheirTimeout) {
   EXPECT_LT(std::chrono::steady_clock::now() - start, 5s);  // generous: proves no 10 s timeout
 }
 
+boost::asio::awaitable<void> wait_without_timeout(AsyncEvent* event, int* woken) {
+  co_await event->wait();
+  ++*woken;
+}
+
+TEST(AsyncEvent, WaitWithoutTimeoutEndsAtTheNotify) {
+  boost::asio::io_context io;
+  AsyncEvent event(io.get_executor());
+  int woken = 0;
+  boost::asio::co_spawn(io, wait_without_timeout(&event, &woken), boost::asio::detached);
+  EXPECT_EQ(io.poll(), 1u);  // started, and waiting
+  EXPECT_EQ(woken, 0);
+  boost::asio::co_spawn(io, notify_later(io, event), boost::asio::detached);
+  io.run();  // returns once both have ended: the wait ended at the notify
+  EXPECT_EQ(woken, 1);
+}
+
+TEST(AsyncEvent, AWaitWithoutTimeoutDoesNotShortenAnotherWaitersTimeout) {
+  boost::asio::io_context io;
+  AsyncEvent event(io.get_executor());
+  int woken = 0, timed_out = 0, forever_woken = 0;
+  boost::asio::co_spawn(io, wait_and_record(&event, 20ms, &woken, &timed_out), boost::asio::detached);
+  boost::asio::co_spawn(io, wait_without_timeout(&event, &forever_woken), boost::asio::detached);
+  io.run();
+  EXPECT_EQ(timed_out, 1);  // the 20 ms timeout held (a longer expiry would have been a notify)
+  EXPECT_EQ(woken, 0);
+  EXPECT_EQ(forever_woken, 1);  // woken with it, as documented: callers re-check their condition
+}
+
 TEST(AsyncEvent, TimesOutWithoutNotify) {
   boost::asio::io_context io;
   AsyncEvent event(io.get_executor());

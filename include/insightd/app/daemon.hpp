@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The composition root of `insightd run`: builds every service on one
-// io_context in dependency order and runs the lease loop, the fetch workers,
+// io_context in dependency order and runs the scheduler (insightd/pipeline/),
 // the delivery workers and the admin endpoint until SIGTERM (or, with
-// --drain, until nothing is left to do).
+// --drain, until nothing is left to do); reloads the services on SIGHUP.
 #include <boost/asio/io_context.hpp>
 #include <functional>
 #include <memory>

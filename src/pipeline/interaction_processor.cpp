@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "interaction_processor.hpp"
+#include "insightd/pipeline/interaction_processor.hpp"
 
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
@@ -7,13 +7,13 @@
 #include <chrono>
 #include <random>
 
-#include "audit_context.hpp"
 #include "insightd/common/rfc3339.hpp"
 #include "insightd/delivery/deliverer.hpp"
 #include "insightd/delivery/payload.hpp"
 #include "insightd/observability/audit.hpp"
+#include "insightd/pipeline/audit_context.hpp"
 
-namespace insightd::app {
+namespace insightd::pipeline {
 namespace {
 
 using genesys::FetchResult;
@@ -59,11 +59,12 @@ std::mt19937_64& requeue_rng() {
 }
 
 // True when this cycle first went back to the queue more than `limit` ago.
-bool retrying_longer_than(const queue::Lease& lease, std::chrono::milliseconds limit) {
+bool retrying_longer_than(const queue::Lease& lease, std::chrono::milliseconds limit,
+                          std::chrono::system_clock::time_point now) {
   if (lease.retrying_since_ms == 0) return false;
   const auto since =
       std::chrono::system_clock::time_point(std::chrono::milliseconds(lease.retrying_since_ms));
-  return std::chrono::system_clock::now() - since >= limit;
+  return now - since >= limit;
 }
 
 std::string format_duration(std::chrono::milliseconds d) {
@@ -96,15 +97,15 @@ void settle(const ProcessorContext& ctx, const queue::Lease& lease, bool kept,
 boost::asio::awaitable<void> deliver_or_queue(ProcessorContext ctx, queue::Lease lease,
                                               std::vector<queue::OutboxMessage> messages,
                                               observability::AuditRecord record) {
-  delivery::Deliverer::NewDelivery sent;
-  if (ctx.deliverer != nullptr) sent = co_await ctx.deliverer->deliver_new(messages);
+  FirstAttempt::NewDelivery sent;
+  if (ctx.first_attempt != nullptr) sent = co_await ctx.first_attempt->deliver_new(messages);
 
   if (sent.accepted == messages.size()) {
-    record.timestamp = std::chrono::system_clock::now();  // when it ended, as for an outbox delivery
+    record.timestamp = ctx.clock();  // when it ended, as for an outbox delivery
     record.outcome = AuditOutcome::done;
     record.crm_webhook_status = static_cast<unsigned>(sent.last_status);
     record.webhook_id = messages.back().webhook_id;
-    const bool kept = co_await ctx.store->complete(lease, {}, "");
+    const bool kept = co_await ctx.queue->complete(lease, {}, "");
     // Lost: the new holder redoes the cycle and sends the same webhook ids again.
     settle(ctx, lease, kept, record);
     co_return;
@@ -112,16 +113,16 @@ boost::asio::awaitable<void> deliver_or_queue(ProcessorContext ctx, queue::Lease
   messages.erase(messages.begin(), messages.begin() + static_cast<std::ptrdiff_t>(sent.accepted));
   const std::string context = encode_audit_context(record);
   if (!sent.refused) {
-    const bool kept = co_await ctx.store->complete(lease, std::move(messages), context);
+    const bool kept = co_await ctx.queue->complete(lease, std::move(messages), context);
     warn_if_lost(kept, lease);
     if (kept && ctx.outbox_written) ctx.outbox_written();
     co_return;
   }
-  auto leased = co_await ctx.store->complete_attempted(lease, std::move(messages), context);
+  auto leased = co_await ctx.queue->complete_attempted(lease, std::move(messages), context);
   warn_if_lost(leased.has_value(), lease);
   if (!leased) co_return;
   if (ctx.outbox_written) ctx.outbox_written();  // later parts are due now
-  co_await ctx.deliverer->record(std::move(*leased), std::move(*sent.refused));
+  co_await ctx.first_attempt->record(std::move(*leased), std::move(*sent.refused));
 }
 
 }  // namespace
@@ -132,10 +133,12 @@ BackoffPolicy requeue_backoff(const Config& config) {
   return BackoffPolicy{initial, initial * 10};
 }
 
-boost::asio::awaitable<void> process_interaction(ProcessorContext ctx, queue::Lease lease) {
+boost::asio::awaitable<void> InteractionProcessor::process(queue::Lease lease,
+                                                           std::function<void()> on_fetched) {
+  const ProcessorContext& ctx = ctx_;
   const auto& id = lease.interaction_id;
-  FetchResult fetched = co_await ctx.fetcher->fetch(id);
-  if (ctx.fetched) ctx.fetched();
+  FetchResult fetched = co_await ctx.fetch->fetch(id);
+  if (on_fetched) on_fetched();
   auto record = fetch_audit(ctx, lease, fetched);
 
   switch (fetched.outcome) {
@@ -144,7 +147,7 @@ boost::asio::awaitable<void> process_interaction(ProcessorContext ctx, queue::Le
     case Outcome::permanent_failure: {
       record.outcome = AuditOutcome::failed;
       record.error = fetched.error;
-      const bool kept = co_await ctx.store->fail(lease, fetched.error);
+      const bool kept = co_await ctx.queue->fail(lease, fetched.error);
       settle(ctx, lease, kept, record);
       co_return;
     }
@@ -153,18 +156,18 @@ boost::asio::awaitable<void> process_interaction(ProcessorContext ctx, queue::Le
       // until give_up_after has passed since the first such failure of this
       // cycle, and only then a dead letter (listed, replayable).
       const auto give_up_after = ctx.config->genesys.retry.give_up_after;
-      if (retrying_longer_than(lease, give_up_after)) {
+      if (retrying_longer_than(lease, give_up_after, ctx.clock())) {
         record.outcome = AuditOutcome::dead;
         record.error = fmt::format("gave up after {} of transient failures; last: {}",
                                    format_duration(give_up_after), fetched.error);
-        const bool kept = co_await ctx.store->dead_letter(lease, "transient", record.error);
+        const bool kept = co_await ctx.queue->dead_letter(lease, "transient", record.error);
         settle(ctx, lease, kept, record);
         co_return;
       }
       record.outcome = AuditOutcome::retry;
       record.error = fetched.error;
       const auto delay = requeue_backoff(*ctx.config).delay(lease.attempt, requeue_rng());
-      const bool kept = co_await ctx.store->release(lease, delay, fetched.error);
+      const bool kept = co_await ctx.queue->release(lease, delay, fetched.error);
       settle(ctx, lease, kept, record);
       co_return;
     }
@@ -172,7 +175,7 @@ boost::asio::awaitable<void> process_interaction(ProcessorContext ctx, queue::Le
       // Parked, not failed: the daily budget comes back; nothing is hammered meanwhile.
       record.outcome = AuditOutcome::parked;
       record.error = fetched.error;
-      const bool kept = co_await ctx.store->release(
+      const bool kept = co_await ctx.queue->release(
           lease, std::chrono::duration_cast<std::chrono::milliseconds>(fetched.retry_after), fetched.error);
       settle(ctx, lease, kept, record);
       co_return;
@@ -181,23 +184,22 @@ boost::asio::awaitable<void> process_interaction(ProcessorContext ctx, queue::Le
       // Summaries are written after wrap-up: re-checked with backoff until
       // summary_wait has passed since the first "not ready".
       const auto summary_wait = ctx.config->retrieval.summary_wait;
-      if (retrying_longer_than(lease, summary_wait)) {
+      if (retrying_longer_than(lease, summary_wait, ctx.clock())) {
         record.outcome = AuditOutcome::failed;
         record.error = fmt::format("summary still not ready after {} (retrieval.summary_wait); last: {}",
                                    format_duration(summary_wait), fetched.error);
-        const bool kept = co_await ctx.store->fail(lease, record.error);
+        const bool kept = co_await ctx.queue->fail(lease, record.error);
         settle(ctx, lease, kept, record);
       } else {
         const auto delay = not_ready_backoff.delay(lease.attempt, requeue_rng());
-        const bool kept = co_await ctx.store->release(lease, delay, "upstream data not ready yet");
+        const bool kept = co_await ctx.queue->release(lease, delay, "upstream data not ready yet");
         warn_if_lost(kept, lease);
       }
       co_return;
     }
   }
 
-  auto governed = governance::govern(fetched.insights, ctx.config->governance,
-                                     std::chrono::system_clock::now(), *ctx.scanner);
+  auto governed = governance::govern(fetched.insights, ctx.config->governance, ctx.clock(), *ctx.scanner);
   if (ctx.governed) ctx.governed(governed, fetched.insights);
   apply_governance(record, governed);
   record.insight_count = fetched.insights.size();
@@ -206,23 +208,23 @@ boost::asio::awaitable<void> process_interaction(ProcessorContext ctx, queue::Le
     // PII under `block`: dead-lettered for review, and no text is kept anywhere.
     record.outcome = AuditOutcome::dead;
     record.error = governed.fail_reason;
-    const bool kept = co_await ctx.store->dead_letter(lease, "pii", governed.fail_reason);
+    const bool kept = co_await ctx.queue->dead_letter(lease, "pii", governed.fail_reason);
     settle(ctx, lease, kept, record);
     co_return;
   }
   if (!governed.pass) {
     record.outcome = AuditOutcome::failed;
     record.error = governed.fail_reason;
-    const bool kept = co_await ctx.store->fail(lease, governed.fail_reason);
+    const bool kept = co_await ctx.queue->fail(lease, governed.fail_reason);
     settle(ctx, lease, kept, record);
     co_return;
   }
 
   auto messages = delivery::build_messages(id, lease.cycle_key, to_string(ctx.config->genesys.source),
-                                           format_rfc3339(std::chrono::system_clock::now()), fetched.insights,
-                                           governed.to_json(), ctx.config->crm.max_insights_per_part);
+                                           format_rfc3339(ctx.clock()), fetched.insights, governed.to_json(),
+                                           ctx.config->crm.max_insights_per_part);
   record.webhook_id = messages.front().webhook_id;
-  co_await deliver_or_queue(std::move(ctx), std::move(lease), std::move(messages), std::move(record));
+  co_await deliver_or_queue(ctx, std::move(lease), std::move(messages), std::move(record));
 }
 
-}  // namespace insightd::app
+}  // namespace insightd::pipeline

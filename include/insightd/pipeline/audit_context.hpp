@@ -8,11 +8,11 @@
 
 #include "insightd/observability/audit.hpp"
 
-namespace insightd::app {
+namespace insightd::pipeline {
 
 std::string encode_audit_context(const observability::AuditRecord& record);
 // A context that cannot be parsed (written by another version) yields a
 // record with only the interaction id set: the audit line is still written.
 observability::AuditRecord decode_audit_context(std::string_view context, std::string_view interaction_id);
 
-}  // namespace insightd::app
+}  // namespace insightd::pipeline

@@ -7,33 +7,31 @@
 // the outbox, the fetch-side audit fields travel in the outbox row.
 #include <boost/asio/awaitable.hpp>
 #include <functional>
-#include <memory>
+#include <vector>
 
 #include "insightd/common/backoff.hpp"
 #include "insightd/config/config.hpp"
-#include "insightd/genesys/fetcher.hpp"
 #include "insightd/governance/governance.hpp"
+#include "insightd/pipeline/stages.hpp"
 #include "insightd/queue/backend.hpp"
 
 namespace insightd::observability {
 struct AuditRecord;
 }
-namespace insightd::delivery {
-class Deliverer;
-}
 
-namespace insightd::app {
+namespace insightd::pipeline {
 
-// What the processor needs from the rest of the daemon.
+// What the processor needs from the rest of the daemon. The pointers must
+// outlive every cycle the processor runs.
 struct ProcessorContext {
   const Config* config = nullptr;
-  genesys::Fetcher* fetcher = nullptr;
+  InsightFetch* fetch = nullptr;
   const governance::PiiScanner* scanner = nullptr;
-  queue::WorkQueue* store = nullptr;
-  delivery::Deliverer* deliverer = nullptr;  // null: every message goes through the outbox
+  queue::WorkQueue* queue = nullptr;
+  FirstAttempt* first_attempt = nullptr;  // null: every message goes through the outbox
+  WallClock clock = [] { return std::chrono::system_clock::now(); };
   std::function<void(const observability::AuditRecord&)> audit;  // a finished cycle
   std::function<void()> outbox_written;                          // wake the delivery workers
-  std::function<void()> fetched;  // the upstream part is over: the fetch slot is free
   std::function<void(const governance::GovernanceResult&, const std::vector<Insight>&)> governed;  // metrics
 };
 
@@ -45,6 +43,18 @@ struct ProcessorContext {
 BackoffPolicy requeue_backoff(const Config& config);
 inline constexpr BackoffPolicy not_ready_backoff{std::chrono::seconds(4), std::chrono::minutes(1)};
 
-boost::asio::awaitable<void> process_interaction(ProcessorContext ctx, queue::Lease lease);
+class InteractionProcessor {
+ public:
+  explicit InteractionProcessor(ProcessorContext context) : ctx_(std::move(context)) {}
 
-}  // namespace insightd::app
+  // Runs one cycle of the leased interaction; `fetched` (may be empty) is
+  // called once the upstream part is over, so the caller can hand the fetch
+  // slot on while the cycle settles. Throws only when the queue fails (the
+  // outcome could not be stored).
+  boost::asio::awaitable<void> process(queue::Lease lease, std::function<void()> fetched = {});
+
+ private:
+  ProcessorContext ctx_;
+};
+
+}  // namespace insightd::pipeline

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "audit_context.hpp"
+#include "insightd/pipeline/audit_context.hpp"
 
 #include <spdlog/spdlog.h>
 
@@ -7,7 +7,7 @@
 #include <boost/json/serialize.hpp>
 #include <boost/json/value_to.hpp>
 
-namespace insightd::app {
+namespace insightd::pipeline {
 namespace json = boost::json;
 
 std::string encode_audit_context(const observability::AuditRecord& record) {
@@ -72,4 +72,4 @@ observability::AuditRecord decode_audit_context(std::string_view context, std::s
   return r;
 }
 
-}  // namespace insightd::app
+}  // namespace insightd::pipeline
