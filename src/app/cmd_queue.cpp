@@ -11,65 +11,17 @@
 #include <optional>
 #include <set>
 
-#include "config_or_exit.hpp"
 #include "insightd/app/commands.hpp"
 #include "insightd/delivery/endpoint.hpp"
 #include "insightd/intake/intake.hpp"
 #include "insightd/queue/backend.hpp"
 #include "insightd/queue/interaction_id.hpp"
 #include "insightd/queue/report.hpp"
+#include "queue_session.hpp"
 
 namespace insightd::app {
 
 namespace {
-
-// A queue backend on a private io_context, for one command.
-class QueueSession {
- public:
-  // nullopt (after printing why) when the config is invalid or the backend cannot be opened.
-  static std::optional<QueueSession> open(const std::string& config_path, int& exit_code) {
-    auto config = load_config_for_command(config_path);
-    if (!config) {
-      exit_code = 2;
-      return std::nullopt;
-    }
-    QueueSession session;
-    try {
-      session.store_ = session.run(queue::open_backend(session.io_->get_executor(), config->queue));
-    } catch (const std::exception& e) {
-      std::fprintf(stderr, "%s\n", e.what());
-      exit_code = 1;
-      return std::nullopt;
-    }
-    return session;
-  }
-
-  queue::Backend& store() { return *store_; }
-
-  // Runs one store operation to completion; database failures are thrown.
-  template <class T>
-  T run(queue::awaitable<T> op) {
-    std::exception_ptr error;
-    std::optional<T> value;
-    bool finished = false;
-    boost::asio::co_spawn(*io_, std::move(op), [&](std::exception_ptr e, T v) {
-      error = e;
-      value = std::move(v);
-      finished = true;
-    });
-    // Until it completes, not until io is idle: a Redis connection never is.
-    io_->restart();
-    while (!finished && io_->run_one() > 0) {
-    }
-    if (error) std::rethrow_exception(error);
-    return std::move(*value);
-  }
-
- private:
-  QueueSession() = default;
-  std::unique_ptr<boost::asio::io_context> io_ = std::make_unique<boost::asio::io_context>(1);
-  std::shared_ptr<queue::Backend> store_;
-};
 
 // Database errors after opening (disk full, locked past busy_timeout) end the command.
 template <class F>
