@@ -5,6 +5,7 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
+#include <chrono>
 #include <cstdio>
 #include <exception>
 #include <iostream>
@@ -57,13 +58,18 @@ int cmd_status(const std::string& config_path, bool json) {
   return guarded("status", [&] {
     auto counts = session->run(session->store().counts());
     auto held = session->run(session->store().held_reason());
+    auto daemons = session->run(session->store().live_daemons());
     if (json) {
-      std::printf("%s\n", boost::json::serialize(queue::status_json(counts, held)).c_str());
+      std::printf("%s\n", boost::json::serialize(queue::status_json(counts, held, daemons)).c_str());
     } else {
       std::fputs(queue::format_counts(counts).c_str(), stdout);
       if (held)
         std::printf("deliveries held: %s (fix the endpoint, then: insightd resume-deliveries)\n",
                     held->c_str());
+      const auto now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                              std::chrono::system_clock::now().time_since_epoch())
+                              .count();
+      std::fputs(queue::format_daemons(daemons, now_ms).c_str(), stdout);
     }
     return 0;
   });
