@@ -31,7 +31,7 @@ int cmd_migrate(const std::string& config_path, const std::string& from, const s
     return 2;
   }
   int exit_code = 0;
-  auto session = QueueSession::open(config_path, {QueueBackend::sqlite, QueueBackend::redis}, exit_code);
+  auto session = QueueSession::open(config->queue, {QueueBackend::sqlite, QueueBackend::redis}, exit_code);
   if (!session) return exit_code;
   try {
     auto source = session->backend(0);

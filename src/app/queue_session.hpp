@@ -22,22 +22,20 @@ class QueueSession {
   // The configured backend; nullopt (after printing why) when the config is
   // invalid (exit_code 2) or the backend cannot be opened (1).
   static std::optional<QueueSession> open(const std::string& config_path, int& exit_code) {
-    return open(config_path, {}, exit_code);
-  }
-  // The config's queue settings opened as each of `backends` in turn
-  // (insightd migrate); empty: the configured backend.
-  static std::optional<QueueSession> open(const std::string& config_path, std::vector<QueueBackend> backends,
-                                          int& exit_code) {
     auto config = load_config_for_command(config_path);
     if (!config) {
       exit_code = 2;
       return std::nullopt;
     }
-    if (backends.empty()) backends.push_back(config->queue.backend);
+    return open(config->queue, {config->queue.backend}, exit_code);
+  }
+  // The queue settings opened as each of `backends` in turn (insightd migrate).
+  static std::optional<QueueSession> open(const QueueConfig& queue_settings,
+                                          std::vector<QueueBackend> backends, int& exit_code) {
     QueueSession session;
     try {
       for (auto backend : backends) {
-        auto settings = config->queue;
+        auto settings = queue_settings;
         settings.backend = backend;
         session.stores_.push_back(session.run(
             queue::open_backend(session.io_->get_executor(), settings, {}, queue::OpenedBy::command)));
