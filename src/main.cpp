@@ -75,6 +75,17 @@ int main(int argc, char** argv) {
   add_config(intake_status);
   intake_status->add_flag("--json", json, "machine-readable output");
 
+  std::string migrate_from, migrate_to;
+  auto* migrate = cli.add_subcommand(
+      "migrate", "copy the queue, outbox and dead letters to another backend (daemons stopped first)");
+  add_config(migrate);
+  migrate->add_option("--from", migrate_from, "the backend to copy from")
+      ->required()
+      ->check(CLI::IsMember({"sqlite"}));
+  migrate->add_option("--to", migrate_to, "the backend to copy to")
+      ->required()
+      ->check(CLI::IsMember({"redis"}));
+
   auto* demo =
       cli.add_subcommand("demo", "run end to end against the built-in simulator (no Genesys account needed)");
   std::string demo_backend = "sqlite";
@@ -111,6 +122,7 @@ int main(int argc, char** argv) {
   }
   if (*resume) return cmd_resume_deliveries(config);
   if (*intake_status) return cmd_intake_status(config, json);
+  if (*migrate) return cmd_migrate(config, migrate_from, migrate_to);
   if (*demo) return cmd_demo(demo_backend);
   return 2;
 }

@@ -5,71 +5,24 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
+#include <chrono>
 #include <cstdio>
 #include <exception>
 #include <iostream>
 #include <optional>
 #include <set>
 
-#include "config_or_exit.hpp"
 #include "insightd/app/commands.hpp"
 #include "insightd/delivery/endpoint.hpp"
 #include "insightd/intake/intake.hpp"
 #include "insightd/queue/backend.hpp"
 #include "insightd/queue/interaction_id.hpp"
 #include "insightd/queue/report.hpp"
+#include "queue_session.hpp"
 
 namespace insightd::app {
 
 namespace {
-
-// A queue backend on a private io_context, for one command.
-class QueueSession {
- public:
-  // nullopt (after printing why) when the config is invalid or the backend cannot be opened.
-  static std::optional<QueueSession> open(const std::string& config_path, int& exit_code) {
-    auto config = load_config_for_command(config_path);
-    if (!config) {
-      exit_code = 2;
-      return std::nullopt;
-    }
-    QueueSession session;
-    try {
-      session.store_ = session.run(queue::open_backend(session.io_->get_executor(), config->queue));
-    } catch (const std::exception& e) {
-      std::fprintf(stderr, "%s\n", e.what());
-      exit_code = 1;
-      return std::nullopt;
-    }
-    return session;
-  }
-
-  queue::Backend& store() { return *store_; }
-
-  // Runs one store operation to completion; database failures are thrown.
-  template <class T>
-  T run(queue::awaitable<T> op) {
-    std::exception_ptr error;
-    std::optional<T> value;
-    bool finished = false;
-    boost::asio::co_spawn(*io_, std::move(op), [&](std::exception_ptr e, T v) {
-      error = e;
-      value = std::move(v);
-      finished = true;
-    });
-    // Until it completes, not until io is idle: a Redis connection never is.
-    io_->restart();
-    while (!finished && io_->run_one() > 0) {
-    }
-    if (error) std::rethrow_exception(error);
-    return std::move(*value);
-  }
-
- private:
-  QueueSession() = default;
-  std::unique_ptr<boost::asio::io_context> io_ = std::make_unique<boost::asio::io_context>(1);
-  std::shared_ptr<queue::Backend> store_;
-};
 
 // Database errors after opening (disk full, locked past busy_timeout) end the command.
 template <class F>
@@ -105,13 +58,18 @@ int cmd_status(const std::string& config_path, bool json) {
   return guarded("status", [&] {
     auto counts = session->run(session->store().counts());
     auto held = session->run(session->store().held_reason());
+    auto daemons = session->run(session->store().live_daemons());
     if (json) {
-      std::printf("%s\n", boost::json::serialize(queue::status_json(counts, held)).c_str());
+      std::printf("%s\n", boost::json::serialize(queue::status_json(counts, held, daemons)).c_str());
     } else {
       std::fputs(queue::format_counts(counts).c_str(), stdout);
       if (held)
         std::printf("deliveries held: %s (fix the endpoint, then: insightd resume-deliveries)\n",
                     held->c_str());
+      const auto now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                              std::chrono::system_clock::now().time_since_epoch())
+                              .count();
+      std::fputs(queue::format_daemons(daemons, now_ms).c_str(), stdout);
     }
     return 0;
   });

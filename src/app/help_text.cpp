@@ -28,7 +28,8 @@ std::string help_footer() {
 EXIT STATUS
   0   success (check-config: the configuration is valid)
   1   runtime failure (database, upstream or delivery could not be used)
-  2   usage error or invalid configuration (each problem as FILE:LINE:COL)
+  2   usage error or invalid configuration (each problem as FILE:LINE:COL);
+      migrate refused because a daemon holds leases or runs on the target
 
 SIGNALS
   SIGTERM, SIGINT

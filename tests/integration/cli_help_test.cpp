@@ -34,7 +34,7 @@ TEST(CliHelp, HelpExitsZeroAndDocumentsEverySubcommandAndSection) {
   const auto help = run_insightd({"--help"});
   ASSERT_EQ(help.exit_code, 0) << help.err;
   for (const char* subcommand :
-       {"run", "check-config", "enqueue", "fetch", "status", "dead-letters", "demo"}) {
+       {"run", "check-config", "enqueue", "fetch", "status", "dead-letters", "migrate", "demo"}) {
     EXPECT_NE(help.out.find(own_line(subcommand)), std::string::npos)
         << "no section for subcommand " << subcommand << " in:\n"
         << help.out;

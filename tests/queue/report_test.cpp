@@ -65,3 +65,23 @@ TEST(QueueReport, FailureJsonTakesTheCorrelationIdFromTheAuditContextElseFromThe
   failed.last_error = "schema check failed";
   EXPECT_EQ(to_json(failed).at("correlation_id"), "");
 }
+
+TEST(QueueReport, DaemonsTableAndJsonShowWhatEachDaemonHolds) {
+  std::vector<DaemonInfo> daemons{
+      {"h1:10:ab", "h1", 10, "0.1.0", 1'700'000'000'000, 1'700'000'050'000, 1'700'000'350'000, 3, 1},
+      {"host-two:2048:cd", "host-two", 2048, "0.1.0", 1'700'000'010'000, 1'700'000'058'000, 1'700'000'358'000,
+       0, 12},
+  };
+  EXPECT_EQ(format_daemons(daemons, 1'700'000'060'000),
+            "daemons       2\n"
+            "  HOST      PID   VERSION  SINCE                     LAST SEEN  FETCH LEASES  DELIVERY LEASES\n"
+            "  h1        10    0.1.0    2023-11-14T22:13:20.000Z  10s ago    3             1\n"
+            "  host-two  2048  0.1.0    2023-11-14T22:13:30.000Z  2s ago     0             12\n");
+  EXPECT_EQ(format_daemons({}, 1'700'000'060'000), "");  // SQLite: nothing to add
+  EXPECT_EQ(boost::json::serialize(to_json(daemons).at(0)),
+            R"({"owner":"h1:10:ab","host":"h1","pid":10,"version":"0.1.0",)"
+            R"("started_at":"2023-11-14T22:13:20.000Z","last_seen_at":"2023-11-14T22:14:10.000Z",)"
+            R"("expires_at":"2023-11-14T22:19:10.000Z","fetch_leases":3,"delivery_leases":1})");
+  EXPECT_EQ(status_json(Counts{}, std::nullopt, daemons).at("daemons").as_array().size(), 2u);
+  EXPECT_TRUE(status_json(Counts{}, std::nullopt).at("daemons").as_array().empty());
+}

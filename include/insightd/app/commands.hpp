@@ -19,6 +19,9 @@ int cmd_dead_letters_list(const std::string& config_path);
 int cmd_dead_letters_replay(const std::string& config_path, const std::vector<std::string>& ids, bool all);
 int cmd_resume_deliveries(const std::string& config_path);         // after a 410: re-enable the CRM endpoint
 int cmd_intake_status(const std::string& config_path, bool json);  // what the intake leader recorded
+// Copies the queue from one backend to another (only sqlite -> redis); 2 when
+// refused (a daemon holds leases on either side, or runs on the target).
+int cmd_migrate(const std::string& config_path, const std::string& from, const std::string& to);
 int cmd_demo(const std::string& backend);  // the simulator runs in-process; redis: three daemons
 
 // `insightd --help` as a short man page: the NAME/DESCRIPTION text shown

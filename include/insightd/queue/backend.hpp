@@ -54,7 +54,8 @@ class WorkQueue {
   // written): that row is returned leased, as Outbox::lease_deliveries() would,
   // for the attempt to be recorded. nullopt if the lease token no longer
   // matches. messages must not be empty.
-  virtual awaitable<std::optional<Delivery>> complete_attempted(Lease lease, std::vector<OutboxMessage> messages,
+  virtual awaitable<std::optional<Delivery>> complete_attempted(Lease lease,
+                                                                std::vector<OutboxMessage> messages,
                                                                 std::string audit_context) = 0;
   virtual awaitable<bool> fail(Lease lease, std::string reason) = 0;  // -> failed (permanent)
   // -> dead, no outbox (e.g. PII block). reason is shown by `dead-letters list`
@@ -101,8 +102,9 @@ class Outbox {
   // Finished when this was the interaction's last undelivered part.
   virtual awaitable<std::optional<Finished>> delivered(Delivery delivery, int http_status) = 0;
   // attempts+1, due again at next_attempt. Ignored if the lease token is stale.
-  virtual awaitable<void> retry_delivery(Delivery delivery, std::chrono::system_clock::time_point next_attempt,
-                                         int http_status, std::string error) = 0;
+  virtual awaitable<void> retry_delivery(Delivery delivery,
+                                         std::chrono::system_clock::time_point next_attempt, int http_status,
+                                         std::string error) = 0;
   // Row dead, interaction dead (kind "delivery"); Finished when the
   // interaction changed state by this call. Ignored if the lease token is stale.
   virtual awaitable<std::optional<Finished>> dead_letter_delivery(Delivery delivery, int http_status,
@@ -137,11 +139,33 @@ class Backend : public WorkQueue, public Outbox {
   // for logs and `insightd status`; never a secret.
   virtual std::string describe() const = 0;
   virtual CommitStats commit_stats() const = 0;
+
+  // The daemons using this backend now, oldest first, and what each holds
+  // (Redis: their announcements; SQLite does not know its daemon: none).
+  virtual awaitable<std::vector<DaemonInfo>> live_daemons() = 0;
+  // Fetch and delivery leases that have not expired, whoever holds them.
+  virtual awaitable<LeasesHeld> leases_held() = 0;
+
+  // `insightd migrate` (docs/redis.md). Every interaction after `after` in
+  // queue order, up to max, with its outbox rows; an in-flight one (its lease
+  // expired) as pending. Throws std::runtime_error for a backend that cannot
+  // be migrated from.
+  virtual awaitable<ExportPage> export_interactions(ExportCursor after, std::size_t max);
+  // Adds one exported interaction as it was, at the back of the queue when
+  // pending; false (nothing written) when this backend already knows its ID.
+  // Throws std::runtime_error for a backend that cannot be migrated to, or
+  // when one of its webhook ids is already in the outbox.
+  virtual awaitable<bool> import_interaction(ExportedInteraction interaction);
 };
+
+// Who opens a backend: a daemon announces itself to the deployment (Redis:
+// live_daemons()); a command (status, enqueue, migrate...) only looks.
+enum class OpenedBy { daemon, command };
 
 // Opens (creating and migrating where needed) the backend QueueConfig names;
 // throws std::runtime_error naming the backend and what failed.
 awaitable<std::shared_ptr<Backend>> open_backend(boost::asio::any_io_executor io, const QueueConfig& cfg,
-                                                 Backend::Clock clock = {});
+                                                 Backend::Clock clock = {},
+                                                 OpenedBy opened_by = OpenedBy::daemon);
 
 }  // namespace insightd::queue

@@ -22,33 +22,25 @@
 
 namespace insightd::queue {
 
-// One live daemon (backend object) of the deployment and what it holds.
-struct DaemonInfo {
-  std::string owner;  // host:pid:random, the lease owner
-  std::string host;
-  std::int64_t pid = 0;
-  std::string version;
-  std::int64_t started_ms = 0;       // when it first announced itself
-  std::int64_t expires_ms = 0;       // gone unless renewed by then
-  std::int64_t fetch_leases = 0;     // interactions in flight under its leases
-  std::int64_t delivery_leases = 0;  // outbox rows it is delivering
-};
-
 class RedisBackend final : public Backend {
  public:
   using WorkQueue::enqueue;
 
-  // Connects (redis::connection_options(cfg)), loads the scripts and announces
-  // this object; throws std::runtime_error naming Redis and what failed.
+  // Connects (redis::connection_options(cfg)), loads the scripts and, opened
+  // by a daemon, announces this object; throws std::runtime_error naming Redis
+  // and what failed.
   static awaitable<std::shared_ptr<RedisBackend>> open(boost::asio::any_io_executor io,
-                                                       const QueueConfig& cfg, Clock clock = {});
+                                                       const QueueConfig& cfg, Clock clock = {},
+                                                       OpenedBy opened_by = OpenedBy::daemon);
   ~RedisBackend() override;
   RedisBackend(const RedisBackend&) = delete;
   RedisBackend& operator=(const RedisBackend&) = delete;
 
   const std::string& owner() const noexcept;
   // The daemons whose announcement has not expired, oldest first.
-  awaitable<std::vector<DaemonInfo>> live_daemons();
+  awaitable<std::vector<DaemonInfo>> live_daemons() override;
+  awaitable<LeasesHeld> leases_held() override;
+  awaitable<bool> import_interaction(ExportedInteraction interaction) override;
 
   std::string describe() const override;
   CommitStats commit_stats() const override;

@@ -108,6 +108,60 @@ struct MinuteCounts {
   std::int64_t done = 0, failed = 0;  // failed: failed or dead
 };
 
+// One live daemon (backend object) of a deployment and what it holds.
+struct DaemonInfo {
+  std::string owner;  // host:pid:random, the lease owner
+  std::string host;
+  std::int64_t pid = 0;
+  std::string version;
+  std::int64_t started_ms = 0;       // when it first announced itself
+  std::int64_t last_seen_ms = 0;     // its last announcement (open or lease renewal)
+  std::int64_t expires_ms = 0;       // gone unless renewed by then
+  std::int64_t fetch_leases = 0;     // interactions in flight under its leases
+  std::int64_t delivery_leases = 0;  // outbox rows it is delivering
+};
+
+// Leases not expired yet, whoever holds them.
+struct LeasesHeld {
+  std::int64_t fetch = 0, deliveries = 0;
+};
+
+// Everything a backend keeps about one interaction, as `insightd migrate`
+// copies it to another backend: the webhook ids (and the cycle key they
+// derive from), attempts, due times and reasons are kept.
+struct ExportedPart {     // one outbox row
+  OutboxMessage message;  // body "" once delivered
+  std::string state;      // "pending" | "done" | "dead"
+  int attempts = 0;
+  std::int64_t next_attempt_ms = 0;
+  int last_status = 0;
+  std::string last_error;
+  std::int64_t updated_at_ms = 0;
+};
+struct ExportedInteraction {
+  std::string id;
+  State state = State::pending;  // never in_flight: a lease is not exported, its interaction is pending
+  int attempts = 0;
+  std::int64_t not_before_ms = 0;  // when pending: due then (parked or delayed when in the future)
+  std::string last_error;
+  int last_status = 0;
+  std::string dead_kind;
+  std::string audit_context;
+  std::string cycle_key;
+  std::int64_t retrying_since_ms = 0;
+  std::int64_t created_at_ms = 0, updated_at_ms = 0;
+  std::vector<ExportedPart> parts;  // its outbox rows, in written order
+};
+// Where an export continues: after this position in queue order (opaque to callers).
+struct ExportCursor {
+  std::int64_t position = 0;
+  std::string id;
+};
+struct ExportPage {
+  std::vector<ExportedInteraction> interactions;  // empty: nothing after the cursor
+  ExportCursor next;
+};
+
 // {"id","state","attempts","last_error","updated_at" (RFC 3339 UTC),"outbox_parts"}
 // for the admin API; the other views are in insightd/queue/report.hpp.
 boost::json::object to_json(const InteractionInfo& info);

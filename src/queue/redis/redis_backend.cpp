@@ -181,10 +181,16 @@ std::optional<Finished> finished_from(const Reply& reply, const char* script) {
   return Finished{row.text(0), *state, row.text(2)};
 }
 
-// The first call proves Redis answers (and loads the scripts) before anything relies on it.
+// The first call proves Redis answers (and loads the scripts) before anything
+// relies on it. A command does not announce itself: it is not a daemon.
 asio::awaitable<std::shared_ptr<RedisBackend>> announced(std::shared_ptr<RedisBackend> backend,
-                                                         std::shared_ptr<Impl> impl) {
-  co_await run_script(impl, "announce", announce_args(*impl));
+                                                         std::shared_ptr<Impl> impl, OpenedBy opened_by) {
+  if (opened_by == OpenedBy::daemon) {
+    co_await run_script(impl, "announce", announce_args(*impl));
+  } else {
+    std::vector<std::string> ping{"PING"};
+    co_await run_command(impl, std::move(ping), Access::read);
+  }
   co_return backend;
 }
 
@@ -413,7 +419,7 @@ asio::awaitable<std::vector<DaemonInfo>> do_live_daemons(std::shared_ptr<Impl> i
   for (const auto& element : replies::rows(reply, "live_daemons")) {
     replies::Row row(element, "live_daemons");
     daemons.push_back(DaemonInfo{row.text(0), row.text(1), row.integer(2), row.text(3), row.integer(4),
-                                 row.integer(5), row.integer(6), row.integer(7)});
+                                 row.integer(5), row.integer(6), row.integer(7), row.integer(8)});
   }
   std::sort(daemons.begin(), daemons.end(), [](const DaemonInfo& a, const DaemonInfo& b) {
     return std::tie(a.started_ms, a.owner) < std::tie(b.started_ms, b.owner);
@@ -421,15 +427,52 @@ asio::awaitable<std::vector<DaemonInfo>> do_live_daemons(std::shared_ptr<Impl> i
   co_return daemons;
 }
 
+asio::awaitable<LeasesHeld> do_leases_held(std::shared_ptr<Impl> impl) {
+  std::vector<std::string> no_args;
+  auto reply = co_await run_script(impl, "leases_held", std::move(no_args), Access::read);
+  replies::Row row(reply, "leases_held");
+  co_return LeasesHeld{row.integer(0), row.integer(1)};
+}
+
+asio::awaitable<bool> do_import(std::shared_ptr<Impl> impl, ExportedInteraction i) {
+  if (i.state == State::in_flight)
+    throw std::invalid_argument(
+        fmt::format("import: interaction {} is in flight: export it as pending", i.id));
+  std::vector<std::string> args{i.id,
+                                std::string(to_string(i.state)),
+                                std::to_string(i.attempts),
+                                std::to_string(i.not_before_ms),
+                                std::move(i.last_error),
+                                std::to_string(i.last_status),
+                                std::move(i.dead_kind),
+                                std::move(i.audit_context),
+                                std::move(i.cycle_key),
+                                std::to_string(i.retrying_since_ms),
+                                std::to_string(i.created_at_ms),
+                                std::to_string(i.updated_at_ms)};
+  for (auto& p : i.parts) {
+    if (p.message.webhook_id.empty() || (p.state != "pending" && p.state != "done" && p.state != "dead"))
+      throw std::invalid_argument(fmt::format("import: interaction {} has an outbox row '{}' in state '{}'",
+                                              i.id, p.message.webhook_id, p.state));
+    args.insert(args.end(),
+                {std::move(p.message.webhook_id), std::to_string(p.message.part),
+                 std::to_string(p.message.parts), std::move(p.state), std::to_string(p.attempts),
+                 std::to_string(p.next_attempt_ms), std::to_string(p.last_status), std::move(p.last_error),
+                 std::to_string(p.updated_at_ms), std::move(p.message.body)});
+  }
+  auto reply = co_await run_script(impl, "import", std::move(args));
+  co_return reply.as_integer() == 1;
+}
+
 }  // namespace
 
 awaitable<std::shared_ptr<RedisBackend>> RedisBackend::open(asio::any_io_executor io, const QueueConfig& cfg,
-                                                            Clock clock) {
+                                                            Clock clock, OpenedBy opened_by) {
   auto impl = std::make_shared<Impl>(std::move(io), cfg, std::move(clock));
   for (auto& script : redis_scripts::all())
     impl->connection.register_script(std::move(script.name), std::move(script.source));
   std::shared_ptr<RedisBackend> backend(new RedisBackend(impl));
-  return announced(std::move(backend), std::move(impl));
+  return announced(std::move(backend), std::move(impl), opened_by);
 }
 
 RedisBackend::RedisBackend(std::shared_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -450,6 +493,14 @@ CommitStats RedisBackend::commit_stats() const {
 
 awaitable<std::vector<DaemonInfo>> RedisBackend::live_daemons() {
   return do_live_daemons(impl_);
+}
+
+awaitable<LeasesHeld> RedisBackend::leases_held() {
+  return do_leases_held(impl_);
+}
+
+awaitable<bool> RedisBackend::import_interaction(ExportedInteraction interaction) {
+  return do_import(impl_, std::move(interaction));
 }
 
 awaitable<EnqueueResult> RedisBackend::enqueue(std::vector<std::string> ids, EnqueueOptions options) {

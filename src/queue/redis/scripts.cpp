@@ -120,7 +120,8 @@ end
 -- The announcement of a backend object: ARGV owner, lease timeout, host, pid, version.
 local function announce(owner, timeout, host, pid, version)
   local key = k('daemon', owner)
-  redis.call('HSET', key, 'host', host, 'pid', pid, 'version', version, 'expires', ms(NOW + timeout))
+  redis.call('HSET', key, 'host', host, 'pid', pid, 'version', version, 'seen', ms(NOW),
+    'expires', ms(NOW + timeout))
   redis.call('HSETNX', key, 'started', ms(NOW))
   redis.call('PEXPIRE', key, ms(timeout))
   redis.call('SADD', k('daemons'), owner)
@@ -131,7 +132,7 @@ end
 
 std::vector<Script> all() {
   std::vector<Script> scripts;
-  for (auto part : {queue_scripts(), outbox_scripts(), view_scripts()}) {
+  for (auto part : {queue_scripts(), outbox_scripts(), view_scripts(), migration_scripts()}) {
     for (auto& script : part) scripts.push_back(Script{script.name, helpers + script.source});
   }
   return scripts;

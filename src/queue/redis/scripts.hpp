@@ -17,8 +17,9 @@ struct Script {
 std::vector<Script> all();
 
 // The bodies, by area (without the shared helpers).
-std::vector<Script> queue_scripts();   // enqueue, lease, complete, fail, ... renew, return_all
-std::vector<Script> outbox_scripts();  // lease_deliveries, delivered, ... replay
-std::vector<Script> view_scripts();    // read-only views and the daemons' announcements
+std::vector<Script> queue_scripts();      // enqueue, lease, complete, fail, ... renew, return_all
+std::vector<Script> outbox_scripts();     // lease_deliveries, delivered, ... replay
+std::vector<Script> view_scripts();       // read-only views and the daemons' announcements
+std::vector<Script> migration_scripts();  // import (insightd migrate)
 
 }  // namespace insightd::queue::redis_scripts

@@ -13,12 +13,12 @@ announce(ARGV[2], tonumber(ARGV[3]), ARGV[4], ARGV[5], ARGV[6])
 return 1
 )lua"},
 
-      // Returns {owner, host, pid, version, started, expires, fetch leases,
-      // delivery leases} per daemon whose announcement has not expired.
+      // Returns {owner, host, pid, version, started, last seen, expires, fetch
+      // leases, delivery leases} per daemon whose announcement has not expired.
       {"live_daemons", R"lua(
 local out = {}
 for _, owner in ipairs(redis.call('SMEMBERS', k('daemons'))) do
-  local d = redis.call('HMGET', k('daemon', owner), 'host', 'pid', 'version', 'started', 'expires')
+  local d = redis.call('HMGET', k('daemon', owner), 'host', 'pid', 'version', 'started', 'expires', 'seen')
   if not d[1] then
     redis.call('SREM', k('daemons'), owner)  -- its key expired: it is gone
   elseif tonumber(d[5]) > NOW then
@@ -31,10 +31,21 @@ for _, owner in ipairs(redis.call('SMEMBERS', k('daemons'))) do
       local r = redis.call('HMGET', k('o', wh), 'state', 'owner')
       if r[1] == 'pending' and r[2] == owner then deliveries = deliveries + 1 end
     end
-    out[#out + 1] = {owner, d[1], tonumber(d[2]), d[3], tonumber(d[4]), tonumber(d[5]), fetch, deliveries}
+    out[#out + 1] = {owner, d[1], tonumber(d[2]), d[3], tonumber(d[4]), tonumber(d[6]) or tonumber(d[4]),
+      tonumber(d[5]), fetch, deliveries}
   end
 end
 return out
+)lua"},
+
+      // Returns {fetch leases, delivery leases} not expired, whoever holds them.
+      {"leases_held", R"lua(
+local deliveries = 0
+-- A leased row's score is its lease deadline; a row waiting for a retry has no token.
+for _, member in ipairs(redis.call('ZRANGEBYSCORE', DUE, '(' .. ms(NOW), '+inf')) do
+  if redis.call('HGET', k('o', webhook_of(member)), 'token') ~= '' then deliveries = deliveries + 1 end
+end
+return {redis.call('ZCOUNT', k('leased'), '(' .. ms(NOW), '+inf'), deliveries}
 )lua"},
 
       // ARGV: horizon ms. Pending IDs not due within it.

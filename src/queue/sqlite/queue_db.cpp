@@ -517,4 +517,59 @@ std::size_t QueueDb::return_all_leases() {
   return returned;
 }
 
+LeasesHeld QueueDb::leases_held() {
+  const auto now = now_ms();
+  LeasesHeld held;
+  {
+    auto q = db_.query("SELECT COUNT(*) FROM interactions WHERE state = 'in_flight' AND lease_expires > ?1");
+    q->with(now);
+    if (q->step()) held.fetch = q->int64(0);
+  }
+  // A leased row has next_attempt_at pushed to its lease expiry.
+  auto q = db_.query(
+      "SELECT COUNT(*) FROM outbox WHERE state = 'pending' AND lease_token IS NOT NULL AND next_attempt_at > "
+      "?1");
+  q->with(now);
+  if (q->step()) held.deliveries = q->int64(0);
+  return held;
+}
+
+ExportPage QueueDb::export_interactions(const ExportCursor& after, std::size_t max) {
+  ExportPage page;
+  page.next = after;
+  // Queue order, so pending IDs keep their order in the backend they move to.
+  auto q = db_.query(
+      "SELECT id, state, attempts, not_before, last_error, last_status, dead_kind, audit_context, cycle_key, "
+      "retry_since, created_at, updated_at, queued_seq FROM interactions "
+      "WHERE (queued_seq, id) > (?1, ?2) ORDER BY queued_seq, id LIMIT ?3");
+  q->with(after.position, after.id, static_cast<std::int64_t>(max));
+  while (q->step()) {
+    ExportedInteraction i{q->text(0),   state_column(*q, 1), q->int32(2), q->int64(3), q->text(4),
+                          q->int32(5),  q->text(6),          q->text(7),  q->text(8),  q->int64(9),
+                          q->int64(10), q->int64(11),        {}};
+    if (i.state == State::in_flight) {  // the caller checked that no lease is live: it has expired
+      i.state = State::pending;
+      i.last_error = "lease expired";
+    }
+    page.next = ExportCursor{q->int64(12), i.id};
+    page.interactions.push_back(std::move(i));
+  }
+  for (auto& i : page.interactions) i.parts = exported_parts(i.id);
+  return page;
+}
+
+std::vector<ExportedPart> QueueDb::exported_parts(const std::string& id) {
+  std::vector<ExportedPart> parts;
+  auto q = db_.query(
+      "SELECT o.webhook_id, o.part, o.parts, IFNULL(b.body, ''), o.state, o.attempts, o.next_attempt_at, "
+      "o.last_status, o.last_error, o.updated_at FROM outbox o LEFT JOIN outbox_bodies b ON b.seq = o.seq "
+      "WHERE o.interaction_id = ?1 ORDER BY o.seq");
+  q->with(id);
+  while (q->step()) {
+    parts.push_back(ExportedPart{OutboxMessage{q->text(0), id, q->int32(1), q->int32(2), q->text(3)},
+                                 q->text(4), q->int32(5), q->int64(6), q->int32(7), q->text(8), q->int64(9)});
+  }
+  return parts;
+}
+
 }  // namespace insightd::queue

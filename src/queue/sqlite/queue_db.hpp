@@ -49,12 +49,15 @@ class QueueDb {
   std::size_t replay(const std::vector<std::string>& ids, bool all);
   std::optional<InteractionInfo> interaction(const std::string& id);
   std::size_t return_all_leases();
+  LeasesHeld leases_held();
+  ExportPage export_interactions(const ExportCursor& after, std::size_t max);
 
  private:
   std::int64_t now_ms() const;
   std::string next_lease_token();
   bool replay_one(const std::string& id, std::int64_t now);
   std::optional<Finished> finished(const std::string& id);
+  std::vector<ExportedPart> exported_parts(const std::string& id);
 
   sqlite::Connection db_;
   Backend::Clock clock_;

@@ -264,4 +264,17 @@ awaitable<std::size_t> SqliteBackend::return_all_leases() {
   return on_db(impl_, Access::durable, [](QueueDb& db) { return db.return_all_leases(); });
 }
 
+awaitable<std::vector<DaemonInfo>> SqliteBackend::live_daemons() {
+  co_return std::vector<DaemonInfo>{};  // one file, one daemon, which does not announce itself
+}
+
+awaitable<LeasesHeld> SqliteBackend::leases_held() {
+  return on_db(impl_, Access::read, [](QueueDb& db) { return db.leases_held(); });
+}
+
+awaitable<ExportPage> SqliteBackend::export_interactions(ExportCursor after, std::size_t max) {
+  return on_db(impl_, Access::read,
+               [after = std::move(after), max](QueueDb& db) { return db.export_interactions(after, max); });
+}
+
 }  // namespace insightd::queue

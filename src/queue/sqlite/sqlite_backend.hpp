@@ -41,7 +41,10 @@ class SqliteBackend final : public Backend {
 
   // Transactions include the read-only ones; synced counts the fsyncs.
   CommitStats commit_stats() const override;
-  std::string describe() const override;  // "sqlite <path>"
+  std::string describe() const override;                       // "sqlite <path>"
+  awaitable<std::vector<DaemonInfo>> live_daemons() override;  // none: SQLite does not know its daemon
+  awaitable<LeasesHeld> leases_held() override;
+  awaitable<ExportPage> export_interactions(ExportCursor after, std::size_t max) override;
 
   // WorkQueue
   awaitable<EnqueueResult> enqueue(std::vector<std::string> ids, EnqueueOptions options) override;
