@@ -126,8 +126,11 @@ struct Intake::Impl : detail::LiveHost {
     status.problems.push_back({unix_ms(std::chrono::system_clock::now()), std::move(message)});
     status_dirty = true;
   }
-  void on_reconnected() override {
-    ++status.reconnects;
+  // A run once the socket is up, the first one too: a conversation that ended
+  // after the previous run's query but before this socket listened (a
+  // takeover, a start, a reconnect) was heard by nobody.
+  void on_connected(bool reconnect) override {
+    if (reconnect) ++status.reconnects;
     request_reconcile();
   }
   void on_socket_lost() override { request_reconcile(); }

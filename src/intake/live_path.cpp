@@ -61,7 +61,7 @@ asio::awaitable<Ended> read_socket(LiveHost* host, Ws& ws, http::Endpoint endpoi
   });
   host->set_socket_state("connected");
   spdlog::info("intake: notifications socket connected");
-  if (reconnect) host->on_reconnected();
+  host->on_connected(reconnect);
 
   const auto renew_at = steady::now() + kRenewAfter;
   const auto generation = host->current_generation();

@@ -14,6 +14,7 @@
 #include <set>
 
 #include "support/audit_lines.hpp"
+#include "support/crm_receipts.hpp"
 #include "support/redis_server.hpp"
 #include "support/running_daemon.hpp"
 #include "support/sim_process.hpp"
@@ -30,18 +31,6 @@ std::int64_t count_of(const json::object& status, const char* key) {
 std::vector<std::string> numbered_ids(const char* prefix, int n) {
   std::vector<std::string> ids;
   for (int i = 0; i < n; ++i) ids.push_back(fmt::format("{}-{:04}", prefix, i));
-  return ids;
-}
-
-// Webhook-ids per (interaction, part) as the CRM received them.
-std::map<std::pair<std::string, std::int64_t>, std::set<std::string>> webhook_ids_per_part(
-    const json::object& stats) {
-  std::map<std::pair<std::string, std::int64_t>, std::set<std::string>> ids;
-  for (const auto& r : stats.at("crm").at("receipts").as_array()) {
-    const auto& receipt = r.as_object();
-    ids[{std::string(receipt.at("interaction_id").as_string()), receipt.at("part").to_number<std::int64_t>()}]
-        .insert(std::string(receipt.at("webhook_id").as_string()));
-  }
   return ids;
 }
 
