@@ -71,7 +71,8 @@ struct Daemon::Impl {
   std::unique_ptr<Telemetry> telemetry;
   std::unique_ptr<Services> services;
   std::unique_ptr<http::Server> admin;
-  IntakeHook intake{io.get_executor(), metrics};
+  // Conversations the intake queued wake the lease loop, as an admin enqueue does.
+  IntakeHook intake{io.get_executor(), metrics, [this] { wake.notify(); }};
 
   AsyncEvent wake{io.get_executor()};  // lease loop: a worker finished, work arrived, a signal
   // A cycle is fetching (at most genesys.concurrency at once), then settling
