@@ -294,8 +294,10 @@ struct Intake::Impl : detail::LiveHost {
     while (!stopped) {
       reconcile_requested = false;
       auto run = co_await reconcile_once();
+      // A run that completed while the intake was being stopped moved the
+      // watermark: its record (and the status's window) must say so.
+      if (run.complete || !stopped) record(run);
       if (stopped) break;
-      record(run);
       const auto next = steady::now() + cfg.intake.reconcile_interval;
       while (!stopped && !reconcile_requested && steady::now() < next) {
         const bool woke = co_await wake.wait(next - steady::now());
