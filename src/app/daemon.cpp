@@ -71,7 +71,8 @@ struct Daemon::Impl {
   std::unique_ptr<Telemetry> telemetry;
   std::unique_ptr<Services> services;
   std::unique_ptr<http::Server> admin;
-  IntakeHook intake{io.get_executor(), metrics};
+  // Conversations the intake queued wake the lease loop, as an admin enqueue does.
+  IntakeHook intake{io.get_executor(), metrics, [this] { wake(); }};
   std::unique_ptr<pipeline::Scheduler> scheduler;
 
   AsyncEvent deliverer_ended{io.get_executor()};

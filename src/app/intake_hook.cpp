@@ -19,11 +19,12 @@ namespace {
 
 // The intake metrics, and one audit-style record per reconciliation run
 // (journal fields INTAKE_RECONCILE=1, WINDOW_START, ... under systemd; a JSON
-// log line otherwise).
+// log line otherwise); queued conversations are also passed on to `work_queued`.
 class IntakeTelemetry final : public intake::Observer {
  public:
-  explicit IntakeTelemetry(observability::Registry& r)
-      : events_(r.counter("insightd_intake_events_total", "Conversations the intake saw, by path", {"path"})),
+  IntakeTelemetry(observability::Registry& r, std::function<void()> work_queued)
+      : work_queued_(std::move(work_queued)),
+        events_(r.counter("insightd_intake_events_total", "Conversations the intake saw, by path", {"path"})),
         enqueued_(r.counter("insightd_intake_enqueued_total",
                             "Conversations the intake queued first, by path", {"path"})),
         socket_(r.gauge("insightd_intake_socket_connected", "1 while the notifications socket is connected")),
@@ -33,6 +34,7 @@ class IntakeTelemetry final : public intake::Observer {
   void on_event(std::string_view path) override { events_.labels({std::string(path)}).inc(); }
   void on_enqueued(std::string_view path, std::size_t n) override {
     enqueued_.labels({std::string(path)}).inc(static_cast<double>(n));
+    if (n > 0 && work_queued_) work_queued_();
   }
   void on_socket(bool connected) override { socket_.labels({}).set(connected ? 1 : 0); }
   void on_watermark(intake::SysTime t) override {
@@ -56,6 +58,7 @@ class IntakeTelemetry final : public intake::Observer {
   }
 
  private:
+  std::function<void()> work_queued_;
   observability::CounterFamily& events_;
   observability::CounterFamily& enqueued_;
   observability::GaugeFamily& socket_;
@@ -73,9 +76,10 @@ struct IntakeHook::Running {
   explicit Running(const asio::any_io_executor& ex) : ended(ex) {}
 };
 
-IntakeHook::IntakeHook(asio::any_io_executor executor, observability::Metrics& metrics)
+IntakeHook::IntakeHook(asio::any_io_executor executor, observability::Metrics& metrics,
+                       std::function<void()> work_queued)
     : executor_(std::move(executor)),
-      observer_(std::make_unique<IntakeTelemetry>(metrics.registry)),
+      observer_(std::make_unique<IntakeTelemetry>(metrics.registry, std::move(work_queued))),
       leadership_(intake::make_single_daemon_leadership()) {}
 
 IntakeHook::~IntakeHook() {

@@ -6,6 +6,7 @@
 // records live here too.
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/awaitable.hpp>
+#include <functional>
 #include <memory>
 
 #include "insightd/config/config.hpp"
@@ -17,7 +18,10 @@ namespace insightd::app {
 
 class IntakeHook {
  public:
-  IntakeHook(boost::asio::any_io_executor executor, observability::Metrics& metrics);
+  // `work_queued` is called whenever the intake queued conversations, so the
+  // daemon leases them at once rather than at its next idle poll.
+  IntakeHook(boost::asio::any_io_executor executor, observability::Metrics& metrics,
+             std::function<void()> work_queued);
   ~IntakeHook();
 
   // No-op unless cfg.intake.enabled. With the Redis backend the intake runs

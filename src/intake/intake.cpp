@@ -126,8 +126,11 @@ struct Intake::Impl : detail::LiveHost {
     status.problems.push_back({unix_ms(std::chrono::system_clock::now()), std::move(message)});
     status_dirty = true;
   }
-  void on_reconnected() override {
-    ++status.reconnects;
+  // A run once the socket is up, the first one too: a conversation that ended
+  // after the previous run's query but before this socket listened (a
+  // takeover, a start, a reconnect) was heard by nobody.
+  void on_connected(bool reconnect) override {
+    if (reconnect) ++status.reconnects;
     request_reconcile();
   }
   void on_socket_lost() override { request_reconcile(); }
@@ -291,8 +294,10 @@ struct Intake::Impl : detail::LiveHost {
     while (!stopped) {
       reconcile_requested = false;
       auto run = co_await reconcile_once();
+      // A run that completed while the intake was being stopped moved the
+      // watermark: its record (and the status's window) must say so.
+      if (run.complete || !stopped) record(run);
       if (stopped) break;
-      record(run);
       const auto next = steady::now() + cfg.intake.reconcile_interval;
       while (!stopped && !reconcile_requested && steady::now() < next) {
         const bool woke = co_await wake.wait(next - steady::now());

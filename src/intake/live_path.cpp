@@ -61,7 +61,7 @@ asio::awaitable<Ended> read_socket(LiveHost* host, Ws& ws, http::Endpoint endpoi
   });
   host->set_socket_state("connected");
   spdlog::info("intake: notifications socket connected");
-  if (reconnect) host->on_reconnected();
+  host->on_connected(reconnect);
 
   const auto renew_at = steady::now() + kRenewAfter;
   const auto generation = host->current_generation();
@@ -154,9 +154,9 @@ asio::awaitable<Ended> one_connection(LiveHost* host, std::vector<std::string> t
     trouble(
         host, spdlog::level::err,
         fmt::format("intake: the platform rejected {} of {} topic(s): {}. Fix: give the OAuth client's role "
-                    "the permission these topics need (GET /api/v2/notifications/availabletopics names it "
-                    "per topic; see docs/intake.md) and check that the queue IDs exist; reconciliation "
-                    "still covers these queues",
+                    "the permission these topics need (analytics:queueObservation:view for queue "
+                    "conversation topics; GET /api/v2/notifications/availabletopics names it per topic) and "
+                    "check that the queue IDs exist; reconciliation still covers these queues",
                     rejected->size(), topics.size(), fmt::join(*rejected, ", ")));
     if (rejected->size() == topics.size()) co_return Ended::failed;
   }

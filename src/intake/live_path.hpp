@@ -36,7 +36,7 @@ class LiveHost {
   virtual void set_socket_state(std::string state) = 0;
   virtual void set_channel(std::size_t index, std::size_t count, std::string id) = 0;
   virtual void on_message() = 0;
-  virtual void on_reconnected() = 0;
+  virtual void on_connected(bool reconnect) = 0;  // the socket is up; a reconnect after a loss or not
   virtual void on_socket_lost() = 0;
   virtual void problem(std::string message) = 0;  // for the status's recent errors; already logged
   // Closers let cancel() and a re-subscription end a blocked read.

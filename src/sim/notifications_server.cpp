@@ -26,6 +26,7 @@
 #include <list>
 #include <optional>
 #include <random>
+#include <set>
 
 #include "insightd/common/log_exceptions.hpp"
 #include "insightd/http/stream_connect.hpp"
@@ -223,25 +224,31 @@ void publish_tick(NotificationsServer::State& server) {
   std::map<std::string, std::set<std::string>> topics_of;   // channel -> topics
   {
     std::lock_guard lock(state.mutex);
+    std::set<std::string> heard;  // topics some open socket is subscribed to
+    for (const auto& s : server.sessions) {
+      auto* channel = state.platform.channel(s->channel_id);
+      if (!channel) continue;
+      topics_of[s->channel_id] = channel->topics;
+      if (s->open) heard.insert(channel->topics.begin(), channel->topics.end());
+    }
     auto changed = state.platform.tick(server.options.queues, server.options.conversations_total,
                                        server.options.conversation_ids, state.clock.wall());
     std::bernoulli_distribution drop(std::clamp(server.options.drop_events, 0.0, 1.0));
     for (const auto* c : changed) {
+      auto topic = fmt::format("v2.routing.queues.{}.conversations", c->queue_id);
       if (c->stage == 0) ++state.stats.conversations_started;
       if (c->stage == 2) {
         state.stats.conversations_finished.push_back(c->id);
         state.stats.conversation_finished_ms[c->id] = state.now_ms();
+        if (!heard.contains(topic)) state.stats.conversations_finished_unheard.push_back(c->id);
       }
       if (drop(server.rng)) {
         ++state.stats.events_dropped;
         continue;
       }
       ++state.stats.events_sent;
-      events.emplace_back(fmt::format("v2.routing.queues.{}.conversations", c->queue_id),
-                          conversation_event_message(*c));
+      events.emplace_back(std::move(topic), conversation_event_message(*c));
     }
-    for (const auto& s : server.sessions)
-      if (auto* channel = state.platform.channel(s->channel_id)) topics_of[s->channel_id] = channel->topics;
   }
   for (const auto& [topic, message] : events)
     for (auto& s : server.sessions)

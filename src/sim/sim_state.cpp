@@ -16,6 +16,10 @@ std::string crm_key_from(const std::string& secret) {
   return *key;
 }
 
+std::int64_t unix_ms(std::chrono::system_clock::time_point t) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();
+}
+
 }  // namespace
 
 SimClock SimClock::system() {
@@ -28,7 +32,9 @@ SimState::SimState(SimOptions opts, SimClock clk)
       crm_key(crm_key_from(options.crm_secret)),
       anchor(clock.wall()),
       bucket(options.rate_limit_rpm, options.burst, clock.steady()),
-      epoch(clock.steady()) {}
+      epoch(clock.steady()) {
+  stats.epoch_unix_ms = unix_ms(clock.wall());
+}
 
 std::int64_t SimState::now_ms() const {
   return std::chrono::duration_cast<std::chrono::milliseconds>(clock.steady() - epoch).count();
@@ -37,6 +43,7 @@ std::int64_t SimState::now_ms() const {
 void SimState::clear() {
   stats = SimStats{};
   epoch = clock.steady();
+  stats.epoch_unix_ms = unix_ms(clock.wall());
   requests_per_id.clear();
   rate_limited_ids.clear();
   token_revoked_ids.clear();

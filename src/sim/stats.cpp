@@ -66,21 +66,23 @@ boost::json::object to_json(const SimStats& s) {
   crm["interactions_delivered"] = boost::json::value_from(s.crm_interactions_delivered);
 
   boost::json::object o;
+  o["epoch_unix_ms"] = s.epoch_unix_ms;
   o["requests"] = std::move(requests);
   o["token_requests"] = s.token_requests;
   o["tokens_issued"] = s.tokens_issued;
   o["api_request_ms"] = boost::json::value_from(s.api_request_ms);
   o["rate_limited"] = std::move(limited);
   o["crm"] = std::move(crm);
-  o["platform"] =
-      boost::json::object{{"conversations_started", s.conversations_started},
-                          {"conversations_finished", boost::json::value_from(s.conversations_finished)},
-                          {"conversation_finished_ms", counts_json(s.conversation_finished_ms)},
-                          {"events_sent", s.events_sent},
-                          {"events_dropped", s.events_dropped},
-                          {"sockets_accepted", s.sockets_accepted},
-                          {"sockets_cut", s.sockets_cut},
-                          {"socket_closing_sent", s.socket_closing_sent}};
+  o["platform"] = boost::json::object{
+      {"conversations_started", s.conversations_started},
+      {"conversations_finished", boost::json::value_from(s.conversations_finished)},
+      {"conversation_finished_ms", counts_json(s.conversation_finished_ms)},
+      {"conversations_finished_unheard", boost::json::value_from(s.conversations_finished_unheard)},
+      {"events_sent", s.events_sent},
+      {"events_dropped", s.events_dropped},
+      {"sockets_accepted", s.sockets_accepted},
+      {"sockets_cut", s.sockets_cut},
+      {"socket_closing_sent", s.socket_closing_sent}};
   return o;
 }
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
-// What the simulated CRM received, from insightd-sim's GET /sim/stats.
+// Reading what the simulator's CRM receiver saw (GET /sim/stats, "crm").
 #include <boost/json/object.hpp>
 #include <cstdint>
 #include <map>
@@ -10,7 +10,8 @@
 
 namespace insightd::test {
 
-// Webhook-ids per (interaction, part) as the CRM received them.
+// Webhook-ids per (interaction, part) as the CRM received them: exactly one
+// each when every part was delivered once (a redelivery keeps its webhook-id).
 inline std::map<std::pair<std::string, std::int64_t>, std::set<std::string>> webhook_ids_per_part(
     const boost::json::object& stats) {
   std::map<std::pair<std::string, std::int64_t>, std::set<std::string>> ids;

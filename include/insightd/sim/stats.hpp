@@ -36,7 +36,9 @@ struct CrmReceipt {
 };
 
 struct SimStats {
-  // Times are milliseconds on the steady clock since the simulator started (or was reset).
+  // Times are milliseconds on the steady clock since the simulator started (or was reset),
+  // which was at this wall-clock time (Unix ms): to line them up with another process's clock.
+  std::int64_t epoch_unix_ms = 0;
   std::map<std::string, std::map<unsigned, std::uint64_t>> requests;  // endpoint -> status -> count
   std::uint64_t token_requests = 0;
   std::uint64_t tokens_issued = 0;
@@ -54,6 +56,9 @@ struct SimStats {
   std::uint64_t conversations_started = 0;
   std::vector<std::string> conversations_finished;               // wrap-up done, in order
   std::map<std::string, std::int64_t> conversation_finished_ms;  // id -> when
+  // Finished while no open socket was subscribed to their queue (a client
+  // down, between channels): only the analytics query can find these.
+  std::vector<std::string> conversations_finished_unheard;
   std::uint64_t events_sent = 0, events_dropped = 0;
   std::uint64_t sockets_accepted = 0, sockets_cut = 0, socket_closing_sent = 0;
 
