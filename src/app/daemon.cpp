@@ -507,10 +507,18 @@ struct Daemon::Impl {
     co_await intake.stop();
     const bool idle = co_await wait_for_cycles(config->queue.shutdown_grace);
     if (!idle) spdlog::warn("{} interaction(s) still in flight after the grace period", active_cycles);
-    const auto returned = co_await store->return_all_leases();
-    if (returned > 0) spdlog::info("returned {} lease(s) to pending", returned);
+    try {
+      const auto returned = co_await store->return_all_leases();
+      if (returned > 0) spdlog::info("returned {} lease(s) to pending", returned);
+    } catch (const std::exception& e) {
+      spdlog::warn("leases not returned (they come back after queue.lease_timeout): {}", e.what());
+    }
     co_await stop_deliverer();
-    co_await refresh_gauges();
+    try {
+      co_await refresh_gauges();
+    } catch (const std::exception& e) {
+      spdlog::warn("final queue counts not read: {}", e.what());
+    }
     const auto commits = store->commit_stats();
     spdlog::info("queue: {} operations in {} transactions ({} synced to disk) since start",
                  commits.operations, commits.transactions, commits.synced);
@@ -518,7 +526,9 @@ struct Daemon::Impl {
   }
 
   asio::awaitable<void> serve() {
-    auto opened = co_await queue::open_backend(executor(), config->queue);
+    // A queue on a server (Redis) that is down is no reason to exit: the daemon
+    // starts, /readyz names it, and leasing begins once it answers.
+    auto opened = co_await queue::open_backend(executor(), config->queue, {}, queue::Connect::in_background);
     store = std::move(opened);
     telemetry = std::make_unique<Telemetry>(metrics, audit, [this] { wake.notify(); });
     services = build_services(*config);

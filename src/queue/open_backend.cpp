@@ -9,12 +9,12 @@
 namespace insightd::queue {
 
 awaitable<std::shared_ptr<Backend>> open_backend(boost::asio::any_io_executor io, const QueueConfig& cfg,
-                                                 Backend::Clock clock) {
+                                                 Backend::Clock clock, Connect connect) {
   switch (cfg.backend) {
     case QueueBackend::sqlite:
       co_return SqliteBackend::open(std::move(io), cfg, std::move(clock));
     case QueueBackend::redis: {
-      auto backend = co_await RedisBackend::open(std::move(io), cfg, std::move(clock));
+      auto backend = co_await RedisBackend::open(std::move(io), cfg, std::move(clock), connect);
       co_return backend;
     }
   }

@@ -40,8 +40,12 @@ class RedisBackend final : public Backend {
 
   // Connects (redis::connection_options(cfg)), loads the scripts and announces
   // this object; throws std::runtime_error naming Redis and what failed.
+  // Connect::in_background returns at once: the connection (and the scripts'
+  // loading) is retried with backoff, calls throw until it is up, and the
+  // object announces itself before its first lease.
   static awaitable<std::shared_ptr<RedisBackend>> open(boost::asio::any_io_executor io,
-                                                       const QueueConfig& cfg, Clock clock = {});
+                                                       const QueueConfig& cfg, Clock clock = {},
+                                                       Connect connect = Connect::before_returning);
   ~RedisBackend() override;
   RedisBackend(const RedisBackend&) = delete;
   RedisBackend& operator=(const RedisBackend&) = delete;

@@ -73,6 +73,7 @@ struct RedisBackend::Impl {
   const std::int64_t lease_timeout_ms;
   const std::string host, pid, owner;
   std::uint64_t token_calls = 0;
+  bool announced = false;  // listed by live_daemons(); before this object's first lease
   // The leases this object handed to its caller and that have not ended: only
   // these are renewed (a lease granted by a script whose reply was lost must expire).
   std::set<std::string> held_fetch, held_deliveries;
@@ -181,10 +182,25 @@ std::optional<Finished> finished_from(const Reply& reply, const char* script) {
   return Finished{row.text(0), *state, row.text(2)};
 }
 
+asio::awaitable<void> announce(std::shared_ptr<Impl> impl) {
+  co_await run_script(impl, "announce", announce_args(*impl));
+  impl->announced = true;
+}
+
+// Before a lease: a daemon that opened while Redis was down announces itself
+// once it reaches Redis, so `status` never sees leases of an unlisted daemon.
+asio::awaitable<void> announce_once(std::shared_ptr<Impl> impl) {
+  if (!impl->announced) co_await announce(impl);
+}
+
 // The first call proves Redis answers (and loads the scripts) before anything relies on it.
 asio::awaitable<std::shared_ptr<RedisBackend>> announced(std::shared_ptr<RedisBackend> backend,
                                                          std::shared_ptr<Impl> impl) {
-  co_await run_script(impl, "announce", announce_args(*impl));
+  co_await announce(impl);
+  co_return backend;
+}
+
+asio::awaitable<std::shared_ptr<RedisBackend>> unannounced(std::shared_ptr<RedisBackend> backend) {
   co_return backend;
 }
 
@@ -202,6 +218,7 @@ asio::awaitable<EnqueueResult> do_enqueue(std::shared_ptr<Impl> impl, std::vecto
 }
 
 asio::awaitable<std::vector<Lease>> do_lease(std::shared_ptr<Impl> impl, std::size_t max) {
+  co_await announce_once(impl);
   std::vector<std::string> args{impl->owner, impl->token_base(), count_arg(max), impl->timeout_arg()};
   auto reply = co_await run_script(impl, "lease", std::move(args));
   std::vector<Lease> leases;
@@ -260,6 +277,7 @@ asio::awaitable<std::size_t> do_renew(std::shared_ptr<Impl> impl) {
   args.insert(args.end(), impl->held_fetch.begin(), impl->held_fetch.end());
   args.insert(args.end(), impl->held_deliveries.begin(), impl->held_deliveries.end());
   auto reply = co_await run_script(impl, "renew", std::move(args));
+  impl->announced = true;  // the script announces too
   co_return static_cast<std::size_t>(reply.as_integer());
 }
 
@@ -344,6 +362,7 @@ asio::awaitable<std::optional<InteractionInfo>> do_interaction(std::shared_ptr<I
 }
 
 asio::awaitable<std::vector<Delivery>> do_lease_deliveries(std::shared_ptr<Impl> impl, std::size_t max) {
+  co_await announce_once(impl);
   std::vector<std::string> args{impl->owner, impl->token_base(), count_arg(max), impl->timeout_arg(),
                                 std::string(deliveries_held_key)};
   auto reply = co_await run_script(impl, "lease_deliveries", std::move(args));
@@ -424,11 +443,12 @@ asio::awaitable<std::vector<DaemonInfo>> do_live_daemons(std::shared_ptr<Impl> i
 }  // namespace
 
 awaitable<std::shared_ptr<RedisBackend>> RedisBackend::open(asio::any_io_executor io, const QueueConfig& cfg,
-                                                            Clock clock) {
+                                                            Clock clock, Connect connect) {
   auto impl = std::make_shared<Impl>(std::move(io), cfg, std::move(clock));
   for (auto& script : redis_scripts::all())
     impl->connection.register_script(std::move(script.name), std::move(script.source));
   std::shared_ptr<RedisBackend> backend(new RedisBackend(impl));
+  if (connect == Connect::in_background) return unannounced(std::move(backend));
   return announced(std::move(backend), std::move(impl));
 }
 
