@@ -137,6 +137,7 @@ def throughput(args):
         busy = (t["cpu_s"] + api_s + crm_s + redis_s) / (cores * e2e_s)
         row("machine CPU used by daemon + simulators" + (" + redis" if redis_cpu.exists() else ""),
             f"{100 * busy:.0f} % of {cores} cores")
+    redis_commands(work, len(audit))
     row("per-page fetch time p50 / p99 (audit)",
         f"{percentile(per_page_ms, 50):.2f} / {percentile(per_page_ms, 99):.2f} ms" if per_page_ms else "n/a")
     print(f"  raw upstream: wrk -c {args.concurrency}, same 100-entity page requests")
@@ -171,6 +172,7 @@ def budget(args):
     row("steady rate after the first 5 s", f"{steady_rate:.0f}/min = {100 * steady_rate / args.rpm:.1f} % of the budget")
     row("429s received (sim)", f"{len(limited)}   target 0")
     row("token requests (sim)", stats.get("token_requests", 0))
+    redis_commands(work, len(read_audit(work)))
     if args.daemons > 1:
         audits = sorted(work.glob("audit*.jsonl"))
         done = [sum(1 for r in read_audit(work, a) if r.get("outcome") == "done") for a in audits]
@@ -178,6 +180,23 @@ def budget(args):
         row("daemons' exit status", t["exit"])
     row("daemon CPU user+sys / peak RSS" + (" (all daemons / highest)" if args.daemons > 1 else ""),
         f"{t['cpu_s']:.2f} s / {t['peak_rss_mb']:.1f} MB")
+
+
+def redis_commands(work, interactions):
+    """Calls per interaction and server time of each command redis-server ran (INFO commandstats)."""
+    path = work / "redis-commandstats.txt"
+    if not path.exists() or not interactions:
+        return
+    stats = []
+    for line in path.read_text().splitlines():
+        m = re.match(r"cmdstat_([^:]+):calls=(\d+),usec=(\d+)", line)
+        if m:
+            stats.append((m.group(1), int(m.group(2)), int(m.group(3))))
+    calls = sum(c for _, c, _ in stats)
+    usec = sum(u for _, _, u in stats)
+    row("Redis commands per interaction (commandstats)", f"{calls / interactions:.2f}: " + ", ".join(
+        f"{name} {c / interactions:.2f}" for name, c, _ in sorted(stats, key=lambda s: -s[1]) if c / interactions >= 0.01))
+    row("Redis server time per interaction", f"{usec / interactions:.0f} µs ({usec / max(calls, 1):.1f} µs per command)")
 
 
 def read_samples(path):
