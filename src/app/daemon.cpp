@@ -6,6 +6,7 @@
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/json/object.hpp>
 #include <csignal>
@@ -480,16 +481,32 @@ struct Daemon::Impl {
     }
   }
 
-  // Best effort: if the backend is still unreachable the lease stays with this
-  // daemon until it is given back at shutdown or expires after a restart.
+  // The cycle's outcome could not be stored: hand its lease back, retrying
+  // while the backend still fails (a full disk), or the interaction would stay
+  // in flight, renewed by this daemon, until a restart.
   void give_back(queue::Lease lease) {
-    asio::co_spawn(
-        executor(),
-        [](std::shared_ptr<queue::Backend> store, queue::Lease lease) -> asio::awaitable<void> {
-          co_await store->release(std::move(lease), std::chrono::seconds(5),
-                                  "the cycle's outcome could not be stored");
-        }(store, std::move(lease)),
-        LogExceptions{"giving a lease back"});
+    asio::co_spawn(executor(), give_back_until_released(store, std::move(lease)),
+                   LogExceptions{"giving a lease back"});
+  }
+
+  static asio::awaitable<void> give_back_until_released(std::shared_ptr<queue::Backend> store,
+                                                        queue::Lease lease) {
+    asio::steady_timer pause(co_await asio::this_coro::executor);
+    const BackoffPolicy backoff{1s, 30s};
+    for (int failures = 1;; ++failures) {
+      std::optional<std::string> error;
+      try {
+        co_await store->release(lease, std::chrono::seconds(5), "the cycle's outcome could not be stored");
+      } catch (const std::exception& e) {
+        error = e.what();
+      }
+      if (!error) co_return;
+      if (failures == 1)
+        spdlog::warn("interaction {}: cannot give its lease back yet, retrying: {}", lease.interaction_id,
+                     *error);
+      pause.expires_after(backoff.ceiling(failures));
+      co_await pause.async_wait(asio::use_awaitable);
+    }
   }
 
   void backend_reachable(int& failures) {

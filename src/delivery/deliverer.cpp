@@ -136,11 +136,19 @@ boost::asio::awaitable<void> Deliverer::work() {
       if (outbox_error) {
         // The outbox cannot be reached (Redis restarting, failing over): the
         // rows stay where they are; look again after a pause, do not stop.
-        spdlog::warn("delivery: cannot lease from the outbox, trying again: {}", *outbox_error);
+        if (++lease_failures_ == 1)
+          spdlog::warn("delivery: cannot lease from the outbox, trying again every second: {}",
+                       *outbox_error);
+        else
+          spdlog::debug("delivery: cannot lease from the outbox: {}", *outbox_error);
         if (!stopping_)
           co_await wake_event_.wait(
               std::max<Clock::duration>(options_.poll_interval, std::chrono::seconds(1)));
         continue;
+      }
+      if (lease_failures_ > 0) {
+        spdlog::info("delivery: the outbox answers again after {} failed lease(s)", lease_failures_);
+        lease_failures_ = 0;
       }
       if (leased_.size() > 1) wake_event_.notify();  // idle workers take the rest
     }
@@ -173,7 +181,14 @@ void Deliverer::record_breaker(int status) {
 }
 
 boost::asio::awaitable<void> Deliverer::refresh_held() {
-  auto reason = co_await outbox_->held_reason();
+  std::optional<std::string> reason;
+  try {
+    reason = co_await outbox_->held_reason();
+  } catch (const std::runtime_error& e) {
+    // Unknown stays unknown (nothing new is sent); the next look retries.
+    spdlog::warn("delivery: cannot read whether deliveries are held: {}", e.what());
+    co_return;
+  }
   held_ = reason.has_value();
 }
 
@@ -248,7 +263,42 @@ boost::asio::awaitable<Deliverer::NewDelivery> Deliverer::deliver_new(
 
 boost::asio::awaitable<void> Deliverer::deliver(queue::Delivery delivery) {
   auto made = co_await attempt(delivery.message, delivery.attempts + 1);
-  co_await record(std::move(delivery), std::move(made));
+  co_await record_until_stored(std::move(delivery), std::move(made));
+}
+
+// The CRM's answer counts once it is stored. A full disk or a Redis failing
+// over is an outage, not a reason to stop delivering: try again with backoff.
+// Each try is one transaction (one script), so a failed one left nothing.
+boost::asio::awaitable<void> Deliverer::record_until_stored(queue::Delivery delivery, Attempt made) {
+  for (int failures = 0;;) {
+    std::optional<std::string> error;
+    try {
+      co_await record(delivery, made);
+    } catch (const std::runtime_error& e) {
+      error = e.what();
+    }
+    if (!error) {
+      if (failures > 0)
+        spdlog::info("delivery: {}: outcome stored after {} failed tries", delivery.message.webhook_id,
+                     failures);
+      co_return;
+    }
+    ++failures;
+    if (stopping_) {
+      // Still leased: after the lease expires it is sent again under the same
+      // webhook-id, which the CRM recognises.
+      spdlog::warn("delivery: {}: outcome not stored at shutdown ({}); it will be delivered again",
+                   delivery.message.webhook_id, *error);
+      co_return;
+    }
+    if (failures == 1)
+      spdlog::warn("delivery: {}: cannot store the CRM's answer, trying again: {}",
+                   delivery.message.webhook_id, *error);
+    // wake() comes with every new cycle; only stop() cuts the pause short.
+    const auto retry_at = std::chrono::steady_clock::now() + options_.store_retry.ceiling(failures);
+    while (!stopping_ && std::chrono::steady_clock::now() < retry_at)
+      co_await wake_event_.wait(retry_at - std::chrono::steady_clock::now());
+  }
 }
 
 boost::asio::awaitable<void> Deliverer::record(queue::Delivery delivery, Attempt made) {

@@ -2,7 +2,9 @@
 #include "insightd/genesys/source.hpp"
 
 #include <algorithm>
+#include <chrono>
 
+#include "insightd/common/rfc3339.hpp"
 #include "sessions.hpp"
 
 namespace insightd::genesys {
@@ -25,12 +27,17 @@ std::vector<Insight> apply_retrieval_filters(std::vector<Insight> insights, cons
         return ascending ? a.confidence < b.confidence : a.confidence > b.confidence;
       });
       break;
-    case SortBy::created_date:
-      // RFC 3339 strings in one offset order like the instants they name.
-      std::stable_sort(insights.begin(), insights.end(), [ascending](const Insight& a, const Insight& b) {
-        return ascending ? a.created_date < b.created_date : a.created_date > b.created_date;
+    case SortBy::created_date: {
+      // By instant, not by string: "10:00+02:00" is earlier than "09:00Z".
+      // The page parsers reject unparsable dates, so min() never sorts here.
+      const auto instant = [](const Insight& i) {
+        return parse_rfc3339(i.created_date).value_or(std::chrono::system_clock::time_point::min());
+      };
+      std::stable_sort(insights.begin(), insights.end(), [&](const Insight& a, const Insight& b) {
+        return ascending ? instant(a) < instant(b) : instant(a) > instant(b);
       });
       break;
+    }
   }
   if (retrieval.max_results > 0 && insights.size() > static_cast<std::size_t>(retrieval.max_results))
     insights.resize(static_cast<std::size_t>(retrieval.max_results));

@@ -14,10 +14,11 @@ constexpr std::size_t kAccountWindow = 64;
 constexpr std::size_t kMaxWordLength = 16;
 
 constexpr std::string_view kPhoneWords[] = {
-    "call",    "called", "calling",   "callback", "phone",    "phoned",   "telephone", "tel",
-    "mobile",  "cell",   "cellphone", "landline", "fax",      "whatsapp", "sms",       "text",
-    "texted",  "dial",   "dialed",    "reach",    "reached",  "contact",  "ring",      "hotline",
-    "telefon", "handy",  "rufnummer", "portable", "telefono", "tlf",      "mob",       "ph",
+    "call",     "called", "calling", "callback",  "phone",     "phoned",      "telephone",
+    "tel",      "mobile", "cell",    "cellphone", "landline",  "fax",         "whatsapp",
+    "sms",      "text",   "texted",  "dial",      "dialed",    "reach",       "reached",
+    "contact",  "ring",   "hotline", "telefon",   "handy",     "rufnummer",   "portable",
+    "telefono", "tlf",    "mob",     "ph",        "reachable", "contactable", "cellular",
 };
 constexpr std::string_view kBirthWords[] = {
     "born",   "birth",     "birthday",   "birthdate", "dob",        "geboren", "geburtsdatum",

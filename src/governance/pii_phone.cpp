@@ -78,7 +78,12 @@ PhoneVerdict PhoneValidator::parse(const std::string& candidate) const {
   };
   // "+CC" says "phone number" by itself: any grouping of a valid number counts
   // ("+49 151 2345 6789" is grouped as people write it, not as the library does).
-  if (candidate.starts_with('+')) return valid(candidate) ? PhoneVerdict::valid : PhoneVerdict::invalid;
+  if (candidate.starts_with('+')) {
+    if (valid(candidate)) return PhoneVerdict::valid;
+    const bool possible = util.Parse(candidate, region_, &number) == PhoneNumberUtil::NO_PARSING_ERROR &&
+                          util.IsPossibleNumberWithReason(number) == PhoneNumberUtil::IS_POSSIBLE;
+    return possible ? PhoneVerdict::possible_international : PhoneVerdict::invalid;
+  }
   // "00" is the international prefix of most of the world (ITU-T E.164), but
   // not of every default region (the US dials 011): read it as "+" too.
   if (candidate.starts_with("00")) {

@@ -18,6 +18,8 @@ enum class PhoneVerdict {
   valid,  // a valid number: "+CC" in any grouping, or national digits grouped as the region groups them
   valid_digits,  // valid national digits in an unusual grouping ("2026-000123"): an identifier as often
   local_only,    // only possible as a local number without an area code ("555-1234")
+  possible_international,  // "+CC" and the right length for that country, in a range the
+                           // library's metadata does not list (opened after it was made, or mistyped)
 };
 
 class PhoneValidator {

@@ -4,6 +4,7 @@
 #include <arpa/inet.h>
 
 #include <algorithm>
+#include <array>
 #include <string>
 #include <vector>
 
@@ -24,21 +25,30 @@ bool is_alnum(char c) noexcept {
 }
 
 // A numeric candidate as digit groups and what separates them
-// ("555-123-4567" -> {555,123,4567} with separators {"-","-"}).
-struct Groups {
-  std::vector<std::string_view> digits;
-  std::vector<std::string_view> separators;  // separators[i] lies between digits[i] and digits[i+1]
+// ("555-123-4567" -> {555,123,4567} with separators {"-","-"}). Fixed
+// capacity, so splitting allocates nothing: no candidate shape has more than
+// 19 groups, and a token with more keeps only its first kMaxGroups.
+// (boost::container::static_vector would do, but GCC 12 warns that its
+// storage "may be used uninitialized".)
+constexpr std::size_t kMaxGroups = 24;
 
-  std::size_t digit_count() const noexcept {
-    std::size_t n = 0;
-    for (auto g : digits) n += g.size();
-    return n;
-  }
-  std::string all_digits() const {
-    std::string out;
-    for (auto g : digits) out += g;
-    return out;
-  }
+struct Parts {
+  std::array<std::string_view, kMaxGroups> items{};
+  std::size_t count = 0;
+
+  std::size_t size() const noexcept { return count; }
+  bool empty() const noexcept { return count == 0; }
+  const std::string_view& operator[](std::size_t i) const noexcept { return items[i]; }
+  const std::string_view* begin() const noexcept { return items.data(); }
+  const std::string_view* end() const noexcept { return items.data() + count; }
+  const std::string_view& back() const noexcept { return items[count - 1]; }
+  void push_back(std::string_view part) noexcept { items[count++] = part; }
+};
+
+struct Groups {
+  Parts digits;
+  Parts separators;  // separators[i] lies between digits[i] and digits[i+1]
+
   bool same_separators(std::size_t from = 0) const noexcept {
     return std::all_of(separators.begin() + static_cast<std::ptrdiff_t>(std::min(from, separators.size())),
                        separators.end(), [&](std::string_view s) { return s == separators.back(); });
@@ -49,13 +59,14 @@ Groups split_groups(std::string_view token) {
   Groups g;
   std::size_t i = 0;
   while (i < token.size() && !is_digit(token[i])) ++i;  // leading "+" or "("
-  while (i < token.size()) {
+  while (i < token.size() && g.digits.size() < kMaxGroups) {
     std::size_t start = i;
     while (i < token.size() && is_digit(token[i])) ++i;
     g.digits.push_back(token.substr(start, i - start));
     start = i;
     while (i < token.size() && !is_digit(token[i])) ++i;
-    if (i < token.size()) g.separators.push_back(token.substr(start, i - start));
+    if (i < token.size() && g.digits.size() < kMaxGroups)
+      g.separators.push_back(token.substr(start, i - start));
   }
   return g;
 }
@@ -152,11 +163,22 @@ std::optional<Span> confirm_card(std::string_view text, Span span, const RuleCon
   while (groups < g.digits.size() && g.separators[groups - 1] == g.separators[0]) ++groups;
   // The longest run of whole groups from the start that is a card: the
   // groups after it may be an expiry date or a CVV read out with it.
+  constexpr std::size_t kMaxCardDigits = 19;
+  std::array<char, kMaxCardDigits> buffer{};
+  std::array<std::size_t, kMaxGroups> prefix_digits{};  // digits in groups [0, i]
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < groups; ++i) {
+    for (char c : g.digits[i]) {
+      if (n < buffer.size()) buffer[n] = c;
+      ++n;
+    }
+    prefix_digits[i] = n;
+  }
   for (std::size_t k = groups; k >= 1; --k) {
-    std::string digits;
-    for (std::size_t i = 0; i < k; ++i) digits += g.digits[i];
-    if (digits.size() < 12) break;
-    if (digits.size() > 19 || !card_brand(digits) || !luhn_valid(digits)) continue;
+    const std::size_t length = prefix_digits[k - 1];
+    if (length < 12) break;
+    const std::string_view digits(buffer.data(), std::min(length, buffer.size()));
+    if (length > kMaxCardDigits || !card_brand(digits) || !luhn_valid(digits)) continue;
     return Span{span.begin, span.begin + group_end(token, g, k - 1)};
   }
   return std::nullopt;
@@ -171,6 +193,9 @@ std::optional<Span> confirm_phone(std::string_view text, Span span, const RuleCo
       !stands_alone(text, span)) {
     return std::nullopt;
   }
+  // "#760-5056766": a number glued to the numero sign is an order, ticket or
+  // store number; with no checksum to say otherwise, it is not read as a phone.
+  if (span.begin > 0 && text[span.begin - 1] == '#') return std::nullopt;
   const Groups g = split_groups(token);
   const bool plus = token.front() == '+';
   const bool international = plus || token.starts_with("00");
@@ -195,9 +220,13 @@ std::optional<Span> confirm_phone(std::string_view text, Span span, const RuleCo
 
   // The regex's longest match may run into a following number: ask the
   // library about the longest whole-group prefixes first.
+  // After a phone word, a "+CC" number of the right length for its country
+  // counts even in a range the library does not list, unless a shorter
+  // prefix is valid ("+33 6 12 34 56 78 2026" keeps its own groups).
   const std::size_t max_digits = plus ? 16 : international ? 17 : 15;  // E.164 plus a "(0)" or "00"
   constexpr int kMaxAttempts = 3;
   int attempts = 0;
+  std::optional<Span> possible;
   for (std::size_t k = g.digits.size(); k >= 1 && attempts < kMaxAttempts; --k) {
     std::size_t digits = 0;
     for (std::size_t i = 0; i < k; ++i) digits += g.digits[i].size();
@@ -208,10 +237,13 @@ std::optional<Span> confirm_phone(std::string_view text, Span span, const RuleCo
     if (end != token.size() && !clean_end(text, span.begin + end)) continue;
     ++attempts;
     const PhoneVerdict verdict = ctx.phones->check(token.substr(0, end));
-    if (verdict == PhoneVerdict::valid || (verdict != PhoneVerdict::invalid && phone_cue()))
+    if (verdict == PhoneVerdict::possible_international) {
+      if (!possible && phone_cue()) possible = Span{span.begin, span.begin + end};
+    } else if (verdict == PhoneVerdict::valid || (verdict != PhoneVerdict::invalid && phone_cue())) {
       return Span{span.begin, span.begin + end};
+    }
   }
-  return std::nullopt;
+  return possible;
 }
 
 std::optional<Span> confirm_iban(std::string_view text, Span span, const RuleContext&) {

@@ -11,8 +11,11 @@
 #include "insightd/governance/pii.hpp"
 #include "pii_phone.hpp"
 #include "pii_rules.hpp"
+#include "pii_text.hpp"
 
 namespace insightd::governance {
+
+using namespace scan_text;
 
 namespace {
 
@@ -62,20 +65,6 @@ constexpr std::string_view kDatePattern = R"(\b\d{1,4}[./\-]\d{1,2}[./\-]\d{2,4}
                                           "|(?i:\\b" INSIGHTD_MONTH " \\d{1,2}(?:st|nd|rd|th)?,? \\d{4}\\b)";
 #undef INSIGHTD_MONTH
 
-// Stems of the words that make a date a date of birth (pii_context.cpp has
-// the words): the date pass runs only when one occurs.
-constexpr std::string_view kBirthStems[] = {"birth",
-                                            "born",
-                                            "dob",
-                                            "d.o.b",
-                                            "geb",
-                                            "naiss",
-                                            "nacim",
-                                            "nasc",
-                                            "n\xc3\xa9"
-                                            "e",
-                                            "nee"};
-
 std::unique_ptr<const RE2> compile(std::string_view pattern) {
   RE2::Options options;
   options.set_encoding(RE2::Options::EncodingLatin1);
@@ -86,86 +75,18 @@ std::unique_ptr<const RE2> compile(std::string_view pattern) {
   return re;
 }
 
-bool is_digit(char c) noexcept {
-  return c >= '0' && c <= '9';
-}
-
-char lower(char c) noexcept {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-// One pass, no regex: most insight text has no birth word at all.
-bool has_birth_stem(std::string_view text) noexcept {
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = lower(text[i]);
-    if (c != 'b' && c != 'd' && c != 'g' && c != 'n') continue;
-    for (std::string_view stem : kBirthStems) {
-      if (stem[0] != c || text.size() - i < stem.size()) continue;
-      std::size_t k = 1;
-      while (k < stem.size() && lower(text[i + k]) == stem[k]) ++k;
-      if (k == stem.size()) return true;
-    }
-  }
-  return false;
-}
-
-bool hex_or_colon(char c) noexcept {
-  return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || c == ':';
-}
-
-// Cheap facts that rule whole kinds out before any regex runs.
-struct TextProfile {
-  std::size_t digits = 0;
-  std::size_t colons = 0;
-  bool has_at = false;
-
-  explicit TextProfile(std::string_view text) noexcept {
-    for (char c : text) {
-      digits += is_digit(c) ? 1 : 0;
-      colons += c == ':' ? 1 : 0;
-      has_at |= c == '@';
-    }
-  }
-};
-
-// Two colons between hex digits or colons ("fe80::1"), not after words
-// ("Topic: billing. Resolution: ...").
-bool may_hold_ipv6(std::string_view text) noexcept {
-  int colons = 0;
-  for (std::size_t i = 1; i + 1 < text.size() && colons < 2; ++i) {
-    if (text[i] == ':' && hex_or_colon(text[i - 1]) && hex_or_colon(text[i + 1])) ++colons;
-  }
-  return colons >= 2;
-}
-
-// Digits in the number-like run from `begin` (digits and the separators
-// numbers are written with), so kinds that need more are not even tried.
-std::size_t digits_in_run(std::string_view text, std::size_t begin) noexcept {
-  constexpr std::size_t kEnough = 20;  // more than any kind needs: stop, or long runs cost O(n^2)
-  std::size_t digits = 0;
-  for (std::size_t i = begin; i < text.size() && digits < kEnough; ++i) {
-    const char c = text[i];
-    if (is_digit(c))
-      ++digits;
-    else if (c != ' ' && c != '.' && c != '-' && c != '/' && c != '(' && c != ')' && c != '+')
-      break;
-  }
-  return digits;
-}
-
 using Confirm = std::optional<rules::Span> (*)(std::string_view, rules::Span, const rules::RuleContext&);
-
 std::optional<rules::Span> accept(std::string_view, rules::Span span, const rules::RuleContext&) {
   return span;
 }
 
-// Every confirmed candidate of one kind, left to right.
-void collect(const RE2& re, PiiKind kind, Confirm confirm, std::string_view text,
+// Every confirmed candidate of one kind in `window`, left to right.
+void collect(const RE2& re, PiiKind kind, Confirm confirm, std::string_view text, rules::Span window,
              const rules::RuleContext& ctx, std::vector<Finding>& out) {
   const re2::StringPiece whole(text.data(), text.size());
   re2::StringPiece match;
-  std::size_t pos = 0;
-  while (pos < text.size() && re.Match(whole, pos, text.size(), RE2::UNANCHORED, &match, 1)) {
+  std::size_t pos = window.begin;
+  while (pos < window.end && re.Match(whole, pos, window.end, RE2::UNANCHORED, &match, 1)) {
     const auto begin = static_cast<std::size_t>(match.data() - text.data());
     const rules::Span span{begin, begin + match.size()};
     if (const auto confirmed = confirm(text, span, ctx)) {
@@ -233,71 +154,89 @@ int this_year() {
 
 }  // namespace
 
-// A numeric kind: its own shape (run anchored where a candidate starts) and
-// the rule that confirms it.
+// A numeric kind: its own shape (run anchored where a candidate starts), a
+// cheap necessary condition for that shape to start there, and the rule that
+// confirms it.
 struct NumericKind {
   PiiKind kind;
   std::string_view pattern;
   Confirm confirm;
-  std::size_t min_digits;  // fewer digits in the whole text: the kind cannot occur
+  std::size_t min_digits;  // fewer digits in the number from the start: the kind cannot start there
+  StartsLike starts_like;
   std::unique_ptr<const RE2> shape = nullptr;
 };
 
 struct PiiScanner::Patterns {
   explicit Patterns(const PiiOptions& options) : phones(options.default_region) {
     const NumericKind all[] = {
-        {PiiKind::iban, kIbanPattern, rules::confirm_iban, 7},
-        {PiiKind::phone, kPhonePattern, rules::confirm_phone, 7},
-        {PiiKind::ssn, kSsnPattern, rules::confirm_ssn, 9},
-        {PiiKind::card, kCardPattern, rules::confirm_card, 12},
-        {PiiKind::routing, kRoutingPattern, rules::confirm_routing, 9},
-        {PiiKind::ip, kIpv4Pattern, rules::confirm_ipv4, 4},
+        {PiiKind::phone, kPhonePattern, rules::confirm_phone, 7, any_start},
+        {PiiKind::ssn, kSsnPattern, rules::confirm_ssn, 9, starts_like_ssn},
+        {PiiKind::card, kCardPattern, rules::confirm_card, 12, starts_like_card},
+        {PiiKind::routing, kRoutingPattern, rules::confirm_routing, 9, starts_like_routing},
+        {PiiKind::ip, kIpv4Pattern, rules::confirm_ipv4, 4, starts_like_ipv4},
     };
-    std::string any;  // the union of the numeric shapes in use
     for (const auto& k : all) {
       if (!enabled(options, k.kind)) continue;
-      numeric.push_back({k.kind, k.pattern, k.confirm, k.min_digits, compile(k.pattern)});
+      numeric.push_back({k.kind, k.pattern, k.confirm, k.min_digits, k.starts_like, compile(k.pattern)});
       min_digits = std::min(min_digits, k.min_digits);
-      any += (any.empty() ? "(?:" : ")|(?:") + std::string(k.pattern);
     }
-    if (!any.empty()) any_numeric = compile(any + ")");
+    if (enabled(options, PiiKind::iban)) iban = compile(kIbanPattern);
     if (enabled(options, PiiKind::email)) email = compile(kEmailPattern);
     if (enabled(options, PiiKind::ip)) ipv6 = compile(kIpv6Pattern);
-    if (enabled(options, PiiKind::dob)) {
-      date = compile(kDatePattern);
-    }
+    if (enabled(options, PiiKind::dob)) date = compile(kDatePattern);
   }
 
   rules::PhoneValidator phones;
   std::unique_ptr<const RE2> email;
+  std::unique_ptr<const RE2> iban;
   std::vector<NumericKind> numeric;
-  // The union of the numeric shapes: one linear pass finds every position
-  // where some numeric candidate starts, instead of one pass per kind.
-  std::unique_ptr<const RE2> any_numeric;
   std::size_t min_digits = std::numeric_limits<std::size_t>::max();
   std::unique_ptr<const RE2> ipv6;
   std::unique_ptr<const RE2> date;
 
-  void collect_numeric(std::string_view text, std::size_t digits, const rules::RuleContext& ctx,
+  // Every numeric candidate lies inside one run of number characters, and an
+  // IBAN's check digits start one: runs with too few digits (most of them:
+  // "3 days", "$29.99", "08:15") cost no regex at all, and in the others each
+  // kind is tried, anchored, only where its shape can start.
+  void collect_numeric(std::string_view text, std::size_t text_digits, const rules::RuleContext& ctx,
                        std::vector<Finding>& out) const {
-    const re2::StringPiece whole(text.data(), text.size());
-    re2::StringPiece match;
-    std::size_t pos = 0;
-    while (pos < text.size() && any_numeric->Match(whole, pos, text.size(), RE2::UNANCHORED, &match, 1)) {
-      const auto begin = static_cast<std::size_t>(match.data() - text.data());
-      // An IBAN starts with letters, the other kinds with a digit, "+" or "(".
-      const bool letter = !is_digit(text[begin]) && text[begin] != '+' && text[begin] != '(';
-      const std::size_t run = letter ? digits : digits_in_run(text, begin);
-      for (const auto& k : numeric) {
-        if ((k.kind == PiiKind::iban) != letter || run < k.min_digits ||
-            !k.shape->Match(whole, begin, text.size(), RE2::ANCHOR_START, &match, 1))
-          continue;
-        if (const auto confirmed = k.confirm(text, {begin, begin + match.size()}, ctx)) {
-          out.push_back({k.kind, confirmed->begin, confirmed->end});
+    const bool ibans = iban && text_digits >= kIbanMinDigits;
+    if (!ibans && text_digits < min_digits) return;
+    // Only runs with a digit matter: jump from digit to digit (one compare a
+    // byte), then widen to the whole run.
+    for (std::size_t i = 0, previous_end = 0; i < text.size(); previous_end = i) {
+      while (i < text.size() && !is_digit(text[i])) ++i;
+      if (i == text.size()) break;
+      std::size_t run_begin = i;
+      while (run_begin > previous_end && in_number(text[run_begin - 1])) --run_begin;
+      std::size_t run_digits = 0;
+      for (; i < text.size() && in_number(text[i]); ++i) run_digits += is_digit(text[i]) ? 1 : 0;
+      if (ibans && starts_like_iban(text, run_begin)) collect_iban(text, run_begin - 2, ctx, out);
+      if (run_digits < min_digits) continue;
+      for (std::size_t begin = run_begin; begin < i; ++begin) {
+        if (!may_start_candidate(text, begin)) continue;
+        const std::size_t digits = digits_in_run(text, begin);
+        for (const auto& k : numeric) {
+          if (digits >= k.min_digits && k.starts_like(text, begin))
+            collect_at(*k.shape, k.kind, k.confirm, text, begin, ctx, out);
         }
       }
-      pos = begin + 1;  // candidates of any kind may start inside this one
     }
+  }
+
+  void collect_iban(std::string_view text, std::size_t begin, const rules::RuleContext& ctx,
+                    std::vector<Finding>& out) const {
+    collect_at(*iban, PiiKind::iban, rules::confirm_iban, text, begin, ctx, out);
+  }
+
+  // The candidate of one shape anchored at `begin`, if the rule confirms it.
+  static void collect_at(const RE2& shape, PiiKind kind, Confirm confirm, std::string_view text,
+                         std::size_t begin, const rules::RuleContext& ctx, std::vector<Finding>& out) {
+    const re2::StringPiece whole(text.data(), text.size());
+    re2::StringPiece match;
+    if (!shape.Match(whole, begin, text.size(), RE2::ANCHOR_START, &match, 1)) return;
+    if (const auto confirmed = confirm(text, {begin, begin + match.size()}, ctx))
+      out.push_back({kind, confirmed->begin, confirmed->end});
   }
 };
 
@@ -308,17 +247,24 @@ PiiScanner::PiiScanner(PiiScanner&&) noexcept = default;
 PiiScanner& PiiScanner::operator=(PiiScanner&&) noexcept = default;
 
 std::vector<Finding> PiiScanner::scan(std::string_view text) const {
-  const TextProfile profile(text);
   const auto& p = *patterns_;
   rules::RuleContext ctx{&p.phones, 0};
   std::vector<Finding> found;
-  if (profile.has_at && p.email) collect(*p.email, PiiKind::email, accept, text, ctx, found);
-  if (p.any_numeric && profile.digits >= p.min_digits) p.collect_numeric(text, profile.digits, ctx, found);
-  if (p.ipv6 && profile.colons >= 2 && may_hold_ipv6(text))
-    collect(*p.ipv6, PiiKind::ip, rules::confirm_ipv6, text, ctx, found);
-  if (p.date && profile.digits >= 4 && has_birth_stem(text)) {
+  if (p.email && contains(text, '@')) {
+    for_each_stretch_around(text, '@', in_email_local, in_email_domain, [&](rules::Span window) {
+      collect(*p.email, PiiKind::email, accept, text, window, ctx, found);
+    });
+  }
+  const std::size_t digits = count_digits(text);
+  p.collect_numeric(text, digits, ctx, found);
+  if (p.ipv6 && two_colons(text) && may_hold_ipv6(text)) {
+    for_each_stretch_around(text, ':', in_ipv6, in_ipv6, [&](rules::Span window) {
+      collect(*p.ipv6, PiiKind::ip, rules::confirm_ipv6, text, window, ctx, found);
+    });
+  }
+  if (p.date && digits >= 4 && has_birth_stem(text)) {
     ctx.current_year = this_year();
-    collect(*p.date, PiiKind::dob, rules::confirm_dob, text, ctx, found);
+    collect(*p.date, PiiKind::dob, rules::confirm_dob, text, {0, text.size()}, ctx, found);
   }
   if (found.size() < 2) return found;
   return resolve_overlaps(std::move(found));

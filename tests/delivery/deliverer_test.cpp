@@ -278,17 +278,37 @@ TEST_F(DelivererTest, StopLetsTheInFlightPostFinishAndRecordsIt) {
   ASSERT_EQ(outbox->delivered_rows.size(), 1u);
 }
 
-TEST_F(DelivererTest, StoreFailureEndsRunWithTheException) {
+// A full disk used to end the workers and then the daemon (a restart loop
+// until space came back): the answer is now stored once the outbox works again.
+TEST_F(DelivererTest, AnOutcomeTheOutboxCannotStoreIsStoredOnceItCanWithoutAnotherPost) {
   outbox->add("msg_x", "conv-1");
-  outbox->throw_on_delivered = true;
+  outbox->delivered_failures = 2;
   FakeClient client([](const http::Request&, std::size_t) { return respond(200); });
   Deliverer deliverer(io.get_executor(), outbox, client, crm, &observer, fast_polling());
 
   Running running(io, deliverer);
-  ASSERT_TRUE(running.wait_for([&] { return running.finished(); }));
-  auto error = running.stop();
-  ASSERT_TRUE(error);
-  EXPECT_THROW(std::rethrow_exception(error), std::runtime_error);
+  ASSERT_TRUE(running.wait_for([&] { return outbox->delivered_rows.size() == 1; }));
+  EXPECT_EQ(outbox->delivered_failures, 0);
+  EXPECT_EQ(client.sent.size(), 1u);  // the answer was kept, not asked for again
+  EXPECT_FALSE(running.finished());   // the workers carry on
+  outbox->add("msg_y", "conv-2");
+  deliverer.wake();
+  ASSERT_TRUE(running.wait_for([&] { return outbox->delivered_rows.size() == 2; }));
+  EXPECT_FALSE(running.stop());
+}
+
+TEST_F(DelivererTest, AtShutdownAnUnstoredOutcomeStaysLeasedForRedelivery) {
+  outbox->add("msg_x", "conv-1");
+  outbox->delivered_failures = 1000000;
+  FakeClient client([](const http::Request&, std::size_t) { return respond(200); });
+  Deliverer deliverer(io.get_executor(), outbox, client, crm, &observer, fast_polling());
+
+  Running running(io, deliverer);
+  ASSERT_TRUE(running.wait_for([&] { return outbox->delivered_failures < 1000000; }));
+  EXPECT_FALSE(running.stop());  // no exception: an outage is not a failure of the daemon
+  EXPECT_TRUE(outbox->delivered_rows.empty());
+  EXPECT_TRUE(outbox->rows.at(0).leased);
+  EXPECT_FALSE(outbox->rows.at(0).settled);
 }
 
 TEST(DelivererConfig, RejectsAnInvalidSigningSecret) {

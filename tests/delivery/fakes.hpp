@@ -106,7 +106,10 @@ class FakeOutbox final : public queue::Outbox {
     co_return out;
   }
   awaitable<std::optional<queue::Finished>> delivered(queue::Delivery d, int status) override {
-    if (throw_on_delivered) throw std::runtime_error("disk full");
+    if (delivered_failures > 0) {
+      --delivered_failures;
+      throw std::runtime_error("disk full");
+    }
     settle(d, true);
     delivered_rows.push_back({d.message.webhook_id, status, ""});
     co_return queue::Finished{d.message.interaction_id, queue::State::done, "ctx"};
@@ -161,7 +164,7 @@ class FakeOutbox final : public queue::Outbox {
   std::string held_because;
   std::map<std::string, std::string> settings;
   int lease_calls = 0;
-  bool throw_on_delivered = false;
+  int delivered_failures = 0;  // delivered() throws this many times first
 
  private:
   Row& find(const queue::Delivery& d) {
@@ -263,7 +266,10 @@ inline CrmConfig test_crm_config() {
 }
 
 inline DelivererOptions fast_polling() {
-  return DelivererOptions{std::chrono::milliseconds(2)};
+  DelivererOptions options;
+  options.poll_interval = std::chrono::milliseconds(2);
+  options.store_retry = {std::chrono::milliseconds(2), std::chrono::milliseconds(10)};
+  return options;
 }
 
 }  // namespace insightd::delivery::test

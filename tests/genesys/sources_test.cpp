@@ -404,5 +404,20 @@ TEST(RetrievalFilters, SortAndLimitOnOurSideWhenTheServerCannot) {
   EXPECT_THAT(ids(apply_retrieval_filters(all, r, true)), ElementsAre("a", "b", "c"));
 }
 
+// Compared as strings, "10:00+02:00" (08:00 UTC) sorted after "09:00Z".
+TEST(RetrievalFilters, CreatedDateSortsByInstantAcrossOffsets) {
+  auto r = retrieval();
+  r.sort_by = SortBy::created_date;
+  r.sort_order = SortOrder::asc;
+  std::vector<Insight> all{insight("utc-0900", InsightType::keyword, 0.9, "2024-01-01T09:00:00Z"),
+                           insight("plus2-1000", InsightType::keyword, 0.9, "2024-01-01T10:00:00+02:00"),
+                           insight("minus5-0430", InsightType::keyword, 0.9, "2024-01-01T04:30:00.5-05:00")};
+  EXPECT_THAT(ids(apply_retrieval_filters(all, r, false)),
+              ElementsAre("plus2-1000", "utc-0900", "minus5-0430"));
+  r.sort_order = SortOrder::desc;
+  EXPECT_THAT(ids(apply_retrieval_filters(all, r, false)),
+              ElementsAre("minus5-0430", "utc-0900", "plus2-1000"));
+}
+
 }  // namespace
 }  // namespace insightd::genesys

@@ -63,6 +63,22 @@ TEST(PiiPhone, LibphonenumberDecidesNotTheShape) {
   expect_none("Berlin 030 1234567");
 }
 
+// Numbering plans open ranges after the library's metadata was made: after a
+// phone word, "+CC" and the right length for that country is enough.
+TEST(PiiPhone, InternationalNumberInAnUnlistedRangeNeedsAPhoneWord) {
+  // Czech 675 and Japanese 03-0 are not in the metadata; both are 9/10 digits.
+  expect_single(PiiKind::phone, "Customer called from +420 675 909 103 today", "+420 675 909 103");
+  expect_single(PiiKind::phone, "phone number +81 3-0620-4306", "+81 3-0620-4306");
+  expect_single(PiiKind::phone, "reachable at +81 3-0620-4306 until Friday", "+81 3-0620-4306");
+  expect_none("+420 675 909 103 was in the notes");
+  expect_none("code +420 675 909 103");
+  // The wrong length for the country is not a number, phone word or not.
+  expect_none("call +420 675 909 10");
+  expect_none("call +44 7700 6532134");
+  // A valid shorter prefix keeps its own groups.
+  expect_single(PiiKind::phone, "call +33 6 12 34 56 78 2026", "+33 6 12 34 56 78");
+}
+
 TEST(PiiPhone, WeakShapesNeedAPhoneWord) {
   expect_single(PiiKind::phone, "call me at 555-1234", "555-1234");  // local only: the word admits it
   expect_single(PiiKind::phone, "Phone: 2125550100", "2125550100");
@@ -82,6 +98,15 @@ TEST(PiiPhone, IgnoresDatesTimesAmountsAndIdentifiers) {
         "version 10.0.19045.3693", "UTC+10", "+12.5%", "USPS 9400 1000 0000 0000 0000 00"}) {
     expect_none(text);
   }
+}
+
+TEST(PiiPhone, NumberAfterTheNumeroSignIsAnIdentifier) {
+  // 760-5056766 has the digits and a grouping libphonenumber accepts for a US number.
+  expect_none("Order #760-5056766 shipped");
+  expect_none("see case #212-555-0100");
+  expect_single(PiiKind::phone, "Order 5 shipped, call 760-505-6766", "760-505-6766");
+  // A checksum-valid card keeps its finding.
+  expect_single(PiiKind::card, "card #4111 1111 1111 1111", "4111 1111 1111 1111");
 }
 
 TEST(PiiPhone, InternationalNumberStopsBeforeAFollowingNumber) {

@@ -21,6 +21,7 @@
 #include <string>
 
 #include "insightd/common/async_event.hpp"
+#include "insightd/common/backoff.hpp"
 #include "insightd/config/config.hpp"
 #include "insightd/delivery/circuit_breaker.hpp"
 #include "insightd/delivery/observer.hpp"
@@ -34,6 +35,9 @@ struct DelivererOptions {
   // How often an idle worker looks for due rows (retries coming due, rows added
   // by another process) when no wake() arrives.
   std::chrono::milliseconds poll_interval{500};
+  // Backoff between tries to store a CRM answer the outbox refused (disk full,
+  // Redis failing over).
+  BackoffPolicy store_retry{std::chrono::seconds(1), std::chrono::seconds(30)};
 };
 
 class Deliverer {
@@ -48,8 +52,9 @@ class Deliverer {
   Deliverer& operator=(const Deliverer&) = delete;
 
   // Releases held deliveries if the endpoint was disabled for another URL,
-  // then runs the workers until stop(). Rethrows the first exception a worker
-  // died with (an outbox failure), after stopping the others.
+  // then runs the workers until stop(). An outbox that fails (disk full, Redis
+  // down) pauses the workers; anything else a worker dies with is rethrown
+  // after stopping the others.
   boost::asio::awaitable<void> run();
   // Stop leasing; in-flight POSTs finish (bounded by crm.timeout) and are recorded.
   void stop();
@@ -77,6 +82,7 @@ class Deliverer {
  private:
   boost::asio::awaitable<void> work();
   boost::asio::awaitable<void> deliver(queue::Delivery delivery);
+  boost::asio::awaitable<void> record_until_stored(queue::Delivery delivery, Attempt made);
   boost::asio::awaitable<Attempt> attempt(const queue::OutboxMessage& message, int number);
   boost::asio::awaitable<void> take_post_slot();
   void give_post_slot();
@@ -98,6 +104,7 @@ class Deliverer {
   // Leased by one worker for all: taken in order, each by the next free worker.
   std::deque<queue::Delivery> leased_;
   AsyncEvent wake_event_;
+  int lease_failures_ = 0;             // lease_deliveries() failures in a row: the first is logged
   std::uint64_t wake_generation_ = 0;  // counts wake() calls: none is lost while a lease is in flight
   bool stopping_ = false;
   int workers_running_ = 0;
