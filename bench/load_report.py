@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
 """The tables of bench/load, from the files a run left in its work directory:
-time.txt (/usr/bin/time -v of the daemon), audit.jsonl (one audit record per
-interaction cycle), *-stats.json (GET /sim/stats), wrk.txt, rss.txt and
-status-*-us.txt (samples taken by the script)."""
+time.txt (/usr/bin/time -v of the daemon; time-N.txt of daemon N with
+--daemons), audit.jsonl (one audit record per interaction cycle; audit-N.jsonl),
+*-stats.json (GET /sim/stats), wrk.txt, rss.txt, status-*-us.txt,
+sim-cpu.txt and redis-cpu.txt (samples taken by the script). `runs` reads
+the per-run rows bench/load --runs prints on stdin instead."""
 import argparse
 import json
 import os
 import re
 import statistics
+import sys
 from pathlib import Path
 
 
@@ -21,8 +24,21 @@ def percentile(values, p):
 
 
 def read_time(work):
-    """User+system CPU seconds, peak RSS (MB) and elapsed seconds from /usr/bin/time -v."""
-    text = (work / "time.txt").read_text()
+    """User+system CPU seconds, peak RSS (MB) and elapsed seconds from /usr/bin/time -v;
+    with several daemons, their CPU summed, the highest peak RSS and the longest run."""
+    each = [read_one_time(path) for path in sorted(work.glob("time*.txt"))]
+    return {
+        "cpu_s": sum(t["cpu_s"] for t in each),
+        "user_s": sum(t["user_s"] for t in each),
+        "sys_s": sum(t["sys_s"] for t in each),
+        "peak_rss_mb": max(t["peak_rss_mb"] for t in each),
+        "elapsed_s": max(t["elapsed_s"] for t in each),
+        "exit": ",".join(str(t["exit"]) for t in each),
+    }
+
+
+def read_one_time(path):
+    text = path.read_text()
     def field(name):
         m = re.search(re.escape(name) + r":\s*(\S+)", text)
         return m.group(1) if m else None
@@ -40,12 +56,14 @@ def read_time(work):
     }
 
 
-def read_audit(work):
+def read_audit(work, path=None):
+    """Every daemon's audit records (audit.jsonl, audit-N.jsonl), or those of one file."""
     records = []
-    for line in (work / "audit.jsonl").read_text().splitlines():
-        line = line.strip()
-        if line.startswith("{"):
-            records.append(json.loads(line))
+    for audit in [path] if path else sorted(work.glob("audit*.jsonl")):
+        for line in audit.read_text().splitlines():
+            line = line.strip()
+            if line.startswith("{"):
+                records.append(json.loads(line))
     return records
 
 
@@ -109,9 +127,17 @@ def throughput(args):
         api_ticks, crm_ticks, hz = (int(x) for x in sim_cpu.read_text().split())
         api_s, crm_s = api_ticks / hz, crm_ticks / hz
         row("simulators' CPU meanwhile: API / CRM", f"{api_s:.2f} s / {crm_s:.2f} s")  # CRM 0: --shared-crm
+        redis_s = 0.0
+        redis_cpu = work / "redis-cpu.txt"
+        if redis_cpu.exists():
+            ticks, hz = (int(x) for x in redis_cpu.read_text().split())
+            redis_s = ticks / hz
+            row("redis-server's CPU meanwhile", f"{redis_s:.2f} s")
         cores = os.cpu_count() or 1
-        busy = (t["cpu_s"] + api_s + crm_s) / (cores * e2e_s)
-        row("machine CPU used by daemon + simulators", f"{100 * busy:.0f} % of {cores} cores")
+        busy = (t["cpu_s"] + api_s + crm_s + redis_s) / (cores * e2e_s)
+        row("machine CPU used by daemon + simulators" + (" + redis" if redis_cpu.exists() else ""),
+            f"{100 * busy:.0f} % of {cores} cores")
+    redis_commands(work, len(audit))
     row("per-page fetch time p50 / p99 (audit)",
         f"{percentile(per_page_ms, 50):.2f} / {percentile(per_page_ms, 99):.2f} ms" if per_page_ms else "n/a")
     print(f"  raw upstream: wrk -c {args.concurrency}, same 100-entity page requests")
@@ -138,14 +164,39 @@ def budget(args):
     # Past the first 5 s the bucket's initial burst no longer counts: the steady rate.
     steady = [a for a in arrivals if 5000 <= a - first < window_ms]
     steady_rate = len(steady) / ((window_ms - 5000) / 60000) if window_ms > 5000 else float("nan")
-    print(f"\n== budget: requests_per_minute {args.rpm} (burst {args.burst}) against a sim enforcing the same")
+    print(f"\n== budget: requests_per_minute {args.rpm} (burst {args.burst}) against a sim enforcing the same, "
+          f"{args.daemons} daemon(s)")
     row("API requests in the first window (sim)", f"{len(in_window)} in {args.window_s} s from the first request")
     row("budget for that window (rpm x window)", f"{budget_requests:.0f} (+ burst {args.burst})")
     row("budget used", f"{100 * len(in_window) / budget_requests:.1f} %   target >= 97 %")
     row("steady rate after the first 5 s", f"{steady_rate:.0f}/min = {100 * steady_rate / args.rpm:.1f} % of the budget")
     row("429s received (sim)", f"{len(limited)}   target 0")
     row("token requests (sim)", stats.get("token_requests", 0))
-    row("daemon CPU user+sys / peak RSS", f"{t['cpu_s']:.2f} s / {t['peak_rss_mb']:.1f} MB")
+    redis_commands(work, len(read_audit(work)))
+    if args.daemons > 1:
+        audits = sorted(work.glob("audit*.jsonl"))
+        done = [sum(1 for r in read_audit(work, a) if r.get("outcome") == "done") for a in audits]
+        row("interactions done per daemon (audit)", " / ".join(str(d) for d in done))
+        row("daemons' exit status", t["exit"])
+    row("daemon CPU user+sys / peak RSS" + (" (all daemons / highest)" if args.daemons > 1 else ""),
+        f"{t['cpu_s']:.2f} s / {t['peak_rss_mb']:.1f} MB")
+
+
+def redis_commands(work, interactions):
+    """Calls per interaction and server time of each command redis-server ran (INFO commandstats)."""
+    path = work / "redis-commandstats.txt"
+    if not path.exists() or not interactions:
+        return
+    stats = []
+    for line in path.read_text().splitlines():
+        m = re.match(r"cmdstat_([^:]+):calls=(\d+),usec=(\d+)", line)
+        if m:
+            stats.append((m.group(1), int(m.group(2)), int(m.group(3))))
+    calls = sum(c for _, c, _ in stats)
+    usec = sum(u for _, _, u in stats)
+    row("Redis commands per interaction (commandstats)", f"{calls / interactions:.2f}: " + ", ".join(
+        f"{name} {c / interactions:.2f}" for name, c, _ in sorted(stats, key=lambda s: -s[1]) if c / interactions >= 0.01))
+    row("Redis server time per interaction", f"{usec / interactions:.0f} µs ({usec / max(calls, 1):.1f} µs per command)")
 
 
 def read_samples(path):
@@ -185,10 +236,44 @@ def scale(args):
             print(f"    {line[:300]}")
 
 
+def runs(_args):
+    """bench/load --runs: one row per daemon run on stdin, "RUN BACKEND PAGES_E2E
+    PAGES_WINDOW RATIO_E2E RATIO_WINDOW" (ratios to the raw wrk limit)."""
+    rows = []
+    for line in sys.stdin:
+        f = line.split()
+        if len(f) == 6:
+            rows.append({"run": int(f[0]), "backend": f[1], "e2e": float(f[2]), "window": float(f[3]),
+                         "raw_e2e": float(f[4]), "raw_window": float(f[5])})
+    listed = lambda xs: " ".join("%.2f" % x for x in xs)
+    median = statistics.median
+    backends = sorted({r["backend"] for r in rows}, key=["sqlite", "redis"].index)
+    print()
+    for b in backends:
+        mine = [r for r in rows if r["backend"] == b]
+        e2e, window = [r["raw_e2e"] for r in mine], [r["raw_window"] for r in mine]
+        print(f"== {len(mine)} runs, {b}: ratio to raw end-to-end {listed(e2e)}; fetch window {listed(window)}")
+        print(f"  pages/s end-to-end {' '.join('%.0f' % r['e2e'] for r in mine)}; "
+              f"fetch window {' '.join('%.0f' % r['window'] for r in mine)}")
+        print(f"  MEDIAN RATIO: {median(e2e):.2f} (end-to-end), {median(window):.2f} (fetch window)"
+              f"   target >= 0.70;  median pages/s {median([r['e2e'] for r in mine]):.0f} (end-to-end), "
+              f"{median([r['window'] for r in mine]):.0f} (fetch window)")
+    if len(backends) == 2:
+        by_run = {}
+        for r in rows:
+            by_run.setdefault(r["run"], {})[r["backend"]] = r
+        pairs = [p for p in by_run.values() if len(p) == 2]
+        e2e = [p["redis"]["e2e"] / p["sqlite"]["e2e"] for p in pairs]
+        window = [p["redis"]["window"] / p["sqlite"]["window"] for p in pairs]
+        print(f"== redis / sqlite pages/s, run by run: end-to-end {listed(e2e)}; fetch window {listed(window)}")
+        print(f"  MEDIAN REDIS/SQLITE: {median(e2e):.2f} (end-to-end), {median(window):.2f} (fetch window)"
+              f"   target >= 0.80")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("mode", choices=["throughput", "budget", "scale"])
-    parser.add_argument("--work", required=True)
+    parser.add_argument("mode", choices=["throughput", "budget", "scale", "runs"])
+    parser.add_argument("--work")
     parser.add_argument("--e2e-ns", type=int, default=0)
     parser.add_argument("--interactions", type=int, default=0)
     parser.add_argument("--concurrency", type=int, default=8)
@@ -196,8 +281,9 @@ def main():
     parser.add_argument("--rpm", type=int, default=3000)
     parser.add_argument("--burst", type=int, default=10)
     parser.add_argument("--window-s", type=int, default=60)
+    parser.add_argument("--daemons", type=int, default=1)
     args = parser.parse_args()
-    {"throughput": throughput, "budget": budget, "scale": scale}[args.mode](args)
+    {"throughput": throughput, "budget": budget, "scale": scale, "runs": runs}[args.mode](args)
 
 
 if __name__ == "__main__":

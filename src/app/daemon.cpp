@@ -301,7 +301,11 @@ struct Daemon::Impl {
     co_await intake.stop();
     co_await scheduler->shutdown(config->queue.shutdown_grace);
     co_await stop_deliverer();
-    co_await refresh_gauges();
+    try {
+      co_await refresh_gauges();
+    } catch (const std::exception& e) {
+      spdlog::warn("final queue counts not read: {}", e.what());
+    }
     const auto commits = store->commit_stats();
     spdlog::info("queue: {} operations in {} transactions ({} synced to disk) since start",
                  commits.operations, commits.transactions, commits.synced);
@@ -309,7 +313,10 @@ struct Daemon::Impl {
   }
 
   asio::awaitable<void> serve() {
-    auto opened = co_await queue::open_backend(executor(), config->queue);
+    // A queue on a server (Redis) that is down is no reason to exit: the daemon
+    // starts, /readyz names it, and leasing begins once it answers.
+    auto opened = co_await queue::open_backend(executor(), config->queue, {}, queue::OpenedBy::daemon,
+                                               queue::Connect::in_background);
     store = std::move(opened);
     telemetry = std::make_unique<Telemetry>(metrics, audit, [this] { wake(); });
     services = build_services(*config);

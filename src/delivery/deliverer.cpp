@@ -62,12 +62,30 @@ void Deliverer::wake() {
 }
 
 boost::asio::awaitable<void> Deliverer::run() {
-  // Awaited into a local: GCC 12 miscompiles co_await inside a condition (DEVELOPERS_NOTES.md).
-  const bool released = co_await release_if_endpoint_changed(*outbox_, crm_.url);
-  if (released) {
-    spdlog::info("delivery: crm.url changed since the endpoint answered 410; held deliveries released");
+  // The outbox's state before the workers start. An outbox that cannot be
+  // reached yet (Redis down when the daemon starts) is asked again after a
+  // pause until it answers: the daemon waits for it instead of stopping.
+  bool state_read = false;
+  for (int attempt = 1; !state_read; ++attempt) {
+    if (stopping_) co_return;
+    std::optional<std::string> outbox_error;
+    try {
+      // Awaited into a local: GCC 12 miscompiles co_await inside a condition (DEVELOPERS_NOTES.md).
+      const bool released = co_await release_if_endpoint_changed(*outbox_, crm_.url);
+      if (released) {
+        spdlog::info("delivery: crm.url changed since the endpoint answered 410; held deliveries released");
+      }
+      co_await refresh_held();
+      state_read = true;
+    } catch (const std::runtime_error& e) {
+      outbox_error = e.what();
+    }
+    if (outbox_error) {
+      if (attempt == 1) spdlog::warn("delivery: cannot read the outbox yet, workers wait: {}", *outbox_error);
+      co_await wake_event_.wait(
+          std::max<std::chrono::milliseconds>(options_.poll_interval, std::chrono::seconds(1)));
+    }
   }
-  co_await refresh_held();
   const int workers = std::max(1, crm_.concurrency);
   workers_running_ = workers;
   for (int i = 0; i < workers; ++i) {

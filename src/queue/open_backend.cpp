@@ -9,12 +9,12 @@
 namespace insightd::queue {
 
 awaitable<std::shared_ptr<Backend>> open_backend(boost::asio::any_io_executor io, const QueueConfig& cfg,
-                                                 Backend::Clock clock, OpenedBy opened_by) {
+                                                 Backend::Clock clock, OpenedBy opened_by, Connect connect) {
   switch (cfg.backend) {
     case QueueBackend::sqlite:
       co_return SqliteBackend::open(std::move(io), cfg, std::move(clock));
     case QueueBackend::redis: {
-      auto backend = co_await RedisBackend::open(std::move(io), cfg, std::move(clock), opened_by);
+      auto backend = co_await RedisBackend::open(std::move(io), cfg, std::move(clock), opened_by, connect);
       co_return backend;
     }
   }

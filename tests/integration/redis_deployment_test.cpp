@@ -3,8 +3,8 @@
 // `insightd-sim` enforcing a rate limit: the work is shared, a daemon killed
 // with SIGKILL loses nothing (its leases come back after queue.lease_timeout),
 // every (interaction, part) reaches the CRM under exactly one webhook-id, the
-// daemons together stay within the one budget, and a Redis restart (AOF on)
-// is ridden out.
+// daemons together stay within the one budget, a Redis restart (AOF on) is
+// ridden out, and a daemon started before Redis waits for it.
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
@@ -145,6 +145,44 @@ TEST(RedisDeployment, ARedisRestartMidRunLosesNothing) {
     delivered.insert(key.first);
   }
   EXPECT_EQ(delivered.size(), 300u);
+}
+
+TEST(RedisDeployment, ADaemonStartedBeforeRedisIsNotReadyUntilRedisAnswersThenWorks) {
+  TempDir dir;
+  const auto& ca = TestCa::shared();
+  RedisServer redis(RedisServerOptions{.start_now = false});
+  SimProcess sim(dir, ca);
+  ConfigOptions options{.ca_file = ca.ca_cert, .concurrency = 4, .redis_url = redis.url()};
+  auto config = write_config(dir, sim.base_url(), options);
+
+  RunningDaemon daemon(dir, config);
+  const auto unreachable = "Redis unreachable at 127.0.0.1:" + std::to_string(redis.port());
+  http::Response ready;
+  ASSERT_TRUE(eventually([&] {
+    ready = daemon.get("/readyz");
+    return ready.status == 503 && ready.body.find(unreachable) != std::string::npos;
+  })) << ready.status
+      << " " << ready.body;
+  EXPECT_EQ(daemon.get("/healthz").status, 200u);
+  EXPECT_FALSE(daemon.process().wait_for(std::chrono::milliseconds(0))) << daemon.process().err();
+  // A one-shot command does not wait: it fails at once, naming Redis.
+  auto early = insightd(dir, config, {"enqueue", "too-early"}, "enqueue-early");
+  EXPECT_EQ(early.exit_code, 1);
+  EXPECT_NE(early.err.find(unreachable), std::string::npos) << early.err;
+
+  redis.start();
+  ASSERT_TRUE(eventually([&] { return daemon.get("/readyz").status == 200; }, std::chrono::minutes(1)))
+      << daemon.get("/readyz").body << daemon.process().err();
+  const auto ids = numbered_ids("late", 40);
+  ASSERT_EQ(insightd(dir, config, {"enqueue", "-"}, "enqueue", write_ids(dir, ids)).exit_code, 0);
+  ASSERT_TRUE(eventually([&] { return all_done(dir, config, 40); }, std::chrono::minutes(2)))
+      << json::serialize(status_json(dir, config)) << daemon.process().err();
+  EXPECT_EQ(daemon.stop(), 0) << daemon.process().err();
+
+  const auto per_part = webhook_ids_per_part(sim.stats().as_object());
+  std::set<std::string> delivered;
+  for (const auto& [key, webhook_ids] : per_part) delivered.insert(key.first);
+  EXPECT_EQ(delivered, std::set<std::string>(ids.begin(), ids.end()));
 }
 
 }  // namespace insightd::test

@@ -249,6 +249,8 @@ class ObservedBackend final : public queue::Backend {
   }
   std::string describe() const override { return "observed " + inner_->describe(); }
   queue::CommitStats commit_stats() const override { return inner_->commit_stats(); }
+  awaitable<std::vector<queue::DaemonInfo>> live_daemons() override { return inner_->live_daemons(); }
+  awaitable<queue::LeasesHeld> leases_held() override { return inner_->leases_held(); }
 
  private:
   std::shared_ptr<queue::Backend> inner_;

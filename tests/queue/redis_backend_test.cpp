@@ -287,6 +287,32 @@ TEST_F(RedisBackendTest, OpeningWithoutRedisNamesItAndTheAddress) {
   server->start();
 }
 
+// The daemon opens without waiting for Redis: calls fail naming it until it
+// answers, then work, and the object announces itself with its first lease.
+TEST_F(RedisBackendTest, OpenedInTheBackgroundWhileRedisIsDownItWorksOnceRedisAnswers) {
+  server->stop();
+  auto early = run(
+      RedisBackend::open(io.get_executor(), cfg, clock.function(), OpenedBy::daemon, Connect::in_background));
+  try {
+    run(early->counts());
+    ADD_FAILURE() << "counts succeeded with Redis down";
+  } catch (const std::runtime_error& e) {
+    EXPECT_THAT(e.what(), HasSubstr("Redis unreachable at 127.0.0.1:" + std::to_string(server->port())));
+  }
+  server->start();
+  EXPECT_GE(run(enqueue_until_accepted(early, "a")), 0);
+  const auto listed = [&] {
+    std::map<std::string, DaemonInfo> by_owner;
+    for (auto& d : run(backend->live_daemons())) by_owner[d.owner] = d;
+    return by_owner;
+  };
+  EXPECT_FALSE(listed().contains(early->owner())) << "announced before it leased anything";
+  ASSERT_THAT(ids_of(run(early->lease(1))), ElementsAre("a"));
+  const auto daemons = listed();
+  ASSERT_TRUE(daemons.contains(early->owner()));
+  EXPECT_EQ(daemons.at(early->owner()).fetch_leases, 1);
+}
+
 // Without an injected clock the scripts read the server's TIME (one clock for
 // every host): leases expire lease_timeout after the server's now.
 TEST_F(RedisBackendTest, WithoutAClockTheServersTimeIsUsed) {

@@ -2,9 +2,10 @@
 #pragma once
 // A real redis-server for one test (or one test binary): a free loopback port,
 // its own temporary directory and configuration, never a system-wide
-// instance. Started in the constructor (returns once it answers PING),
-// stopped in the destructor; stop()/start() restart it on the same port and
-// directory (failover and restart tests).
+// instance. Started in the constructor (returns once it answers PING) unless
+// RedisServerOptions::start_now is false, stopped in the destructor;
+// stop()/start() restart it on the same port and directory (failover and
+// restart tests).
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <sys/time.h>
@@ -29,13 +30,14 @@ struct RedisServerOptions {
   std::string acl_user{};      // an extra ACL user with every right...
   std::string acl_password{};  // ...and this password
   bool tls = false;            // clients on tls_port() (certificate of TestCa::shared()); port() stays plain
+  bool start_now = true;       // false: the port is chosen, start() starts it later (Redis down at first)
 };
 
 class RedisServer {
  public:
   explicit RedisServer(RedisServerOptions options = {})
       : options_(std::move(options)), port_(free_port()), tls_port_(options_.tls ? free_port() : 0) {
-    start();
+    if (options_.start_now) start();
   }
   ~RedisServer() { stop(); }
   RedisServer(const RedisServer&) = delete;

@@ -162,10 +162,19 @@ class Backend : public WorkQueue, public Outbox {
 // live_daemons()); a command (status, enqueue, migrate...) only looks.
 enum class OpenedBy { daemon, command };
 
+// When open_backend() reaches a backend that lives on a server (Redis).
+// before_returning: it throws when the server does not answer (one-shot
+// commands: a clear error at once). in_background: it returns at once and
+// each call throws, naming the server, until the connection (retried with
+// backoff) is up (the daemon: it stays up and says why on /readyz).
+// An embedded backend (SQLite) is opened before returning either way.
+enum class Connect { before_returning, in_background };
+
 // Opens (creating and migrating where needed) the backend QueueConfig names;
 // throws std::runtime_error naming the backend and what failed.
 awaitable<std::shared_ptr<Backend>> open_backend(boost::asio::any_io_executor io, const QueueConfig& cfg,
                                                  Backend::Clock clock = {},
-                                                 OpenedBy opened_by = OpenedBy::daemon);
+                                                 OpenedBy opened_by = OpenedBy::daemon,
+                                                 Connect connect = Connect::before_returning);
 
 }  // namespace insightd::queue

@@ -28,10 +28,13 @@ class RedisBackend final : public Backend {
 
   // Connects (redis::connection_options(cfg)), loads the scripts and, opened
   // by a daemon, announces this object; throws std::runtime_error naming Redis
-  // and what failed.
+  // and what failed. Connect::in_background returns at once: the connection
+  // (and the scripts' loading) is retried with backoff, calls throw until it
+  // is up, and a daemon's object announces itself before its first lease.
   static awaitable<std::shared_ptr<RedisBackend>> open(boost::asio::any_io_executor io,
                                                        const QueueConfig& cfg, Clock clock = {},
-                                                       OpenedBy opened_by = OpenedBy::daemon);
+                                                       OpenedBy opened_by = OpenedBy::daemon,
+                                                       Connect connect = Connect::before_returning);
   ~RedisBackend() override;
   RedisBackend(const RedisBackend&) = delete;
   RedisBackend& operator=(const RedisBackend&) = delete;

@@ -73,6 +73,8 @@ struct RedisBackend::Impl {
   const std::int64_t lease_timeout_ms;
   const std::string host, pid, owner;
   std::uint64_t token_calls = 0;
+  bool announced = false;                 // listed by live_daemons(); before this object's first lease
+  OpenedBy opened_by = OpenedBy::daemon;  // a command never announces itself
   // The leases this object handed to its caller and that have not ended: only
   // these are renewed (a lease granted by a script whose reply was lost must expire).
   std::set<std::string> held_fetch, held_deliveries;
@@ -181,16 +183,32 @@ std::optional<Finished> finished_from(const Reply& reply, const char* script) {
   return Finished{row.text(0), *state, row.text(2)};
 }
 
+asio::awaitable<void> announce(std::shared_ptr<Impl> impl) {
+  co_await run_script(impl, "announce", announce_args(*impl));
+  impl->announced = true;
+}
+
+// Before a lease: a daemon that opened while Redis was down announces itself
+// once it reaches Redis, so `status` never sees leases of an unlisted daemon.
+// A command (status, migrate...) is not a daemon and never announces.
+asio::awaitable<void> announce_once(std::shared_ptr<Impl> impl) {
+  if (!impl->announced && impl->opened_by == OpenedBy::daemon) co_await announce(impl);
+}
+
 // The first call proves Redis answers (and loads the scripts) before anything
-// relies on it. A command does not announce itself: it is not a daemon.
+// relies on it.
 asio::awaitable<std::shared_ptr<RedisBackend>> announced(std::shared_ptr<RedisBackend> backend,
-                                                         std::shared_ptr<Impl> impl, OpenedBy opened_by) {
-  if (opened_by == OpenedBy::daemon) {
-    co_await run_script(impl, "announce", announce_args(*impl));
+                                                         std::shared_ptr<Impl> impl) {
+  if (impl->opened_by == OpenedBy::daemon) {
+    co_await announce(impl);
   } else {
     std::vector<std::string> ping{"PING"};
     co_await run_command(impl, std::move(ping), Access::read);
   }
+  co_return backend;
+}
+
+asio::awaitable<std::shared_ptr<RedisBackend>> unannounced(std::shared_ptr<RedisBackend> backend) {
   co_return backend;
 }
 
@@ -208,6 +226,7 @@ asio::awaitable<EnqueueResult> do_enqueue(std::shared_ptr<Impl> impl, std::vecto
 }
 
 asio::awaitable<std::vector<Lease>> do_lease(std::shared_ptr<Impl> impl, std::size_t max) {
+  co_await announce_once(impl);
   std::vector<std::string> args{impl->owner, impl->token_base(), count_arg(max), impl->timeout_arg()};
   auto reply = co_await run_script(impl, "lease", std::move(args));
   std::vector<Lease> leases;
@@ -266,6 +285,7 @@ asio::awaitable<std::size_t> do_renew(std::shared_ptr<Impl> impl) {
   args.insert(args.end(), impl->held_fetch.begin(), impl->held_fetch.end());
   args.insert(args.end(), impl->held_deliveries.begin(), impl->held_deliveries.end());
   auto reply = co_await run_script(impl, "renew", std::move(args));
+  impl->announced = true;  // the script announces too
   co_return static_cast<std::size_t>(reply.as_integer());
 }
 
@@ -350,6 +370,7 @@ asio::awaitable<std::optional<InteractionInfo>> do_interaction(std::shared_ptr<I
 }
 
 asio::awaitable<std::vector<Delivery>> do_lease_deliveries(std::shared_ptr<Impl> impl, std::size_t max) {
+  co_await announce_once(impl);
   std::vector<std::string> args{impl->owner, impl->token_base(), count_arg(max), impl->timeout_arg(),
                                 std::string(deliveries_held_key)};
   auto reply = co_await run_script(impl, "lease_deliveries", std::move(args));
@@ -467,12 +488,15 @@ asio::awaitable<bool> do_import(std::shared_ptr<Impl> impl, ExportedInteraction 
 }  // namespace
 
 awaitable<std::shared_ptr<RedisBackend>> RedisBackend::open(asio::any_io_executor io, const QueueConfig& cfg,
-                                                            Clock clock, OpenedBy opened_by) {
+                                                            Clock clock, OpenedBy opened_by,
+                                                            Connect connect) {
   auto impl = std::make_shared<Impl>(std::move(io), cfg, std::move(clock));
   for (auto& script : redis_scripts::all())
     impl->connection.register_script(std::move(script.name), std::move(script.source));
   std::shared_ptr<RedisBackend> backend(new RedisBackend(impl));
-  return announced(std::move(backend), std::move(impl), opened_by);
+  impl->opened_by = opened_by;
+  if (connect == Connect::in_background) return unannounced(std::move(backend));
+  return announced(std::move(backend), std::move(impl));
 }
 
 RedisBackend::RedisBackend(std::shared_ptr<Impl> impl) : impl_(std::move(impl)) {}
