@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // RedisBudget: local callers queue first-in first-out; one pump per process
-// asks the shared GCRA script for the caller at the front, and sleeps exactly
-// the wait the script returned (or a jittered backoff while Redis is down).
+// asks the shared GCRA script for every caller waiting, wakes those admitted
+// in order, and sleeps exactly the wait the script returned (or a jittered backoff while Redis is down).
 #include "insightd/redis/budget.hpp"
 
 #include <spdlog/spdlog.h>
@@ -86,24 +86,26 @@ asio::awaitable<void> pump(std::shared_ptr<State> state) {
       co_await sleep_until(state, state->held_until);
       continue;
     }
+    // Every local waiter asks in one round trip: one call per admission
+    // served a daemon's fetches one Redis round trip at a time.
     ++state->script_calls;
-    auto wait = co_await budget_take(*state->connection, state->options);
+    auto taken = co_await budget_take_many(*state->connection, state->options, state->waiters.size());
     if (state->closed) break;
-    if (!wait) {
-      note_failure(*state, wait.error());
+    if (!taken) {
+      note_failure(*state, taken.error());
       const auto delay = state->options.retry.delay(state->failures_in_a_row, state->rng);
       co_await sleep_until(state, steady::now() + delay);
       continue;
     }
     note_success(*state);
-    if (wait->count() > 0) {
-      co_await sleep_until(state, steady::now() + *wait);
-      continue;
+    for (std::size_t i = 0; i < taken->granted && !state->waiters.empty(); ++i) {
+      auto waiter = std::move(state->waiters.front());
+      state->waiters.pop_front();
+      waiter->granted = true;
+      waiter->event.cancel();
     }
-    auto waiter = std::move(state->waiters.front());
-    state->waiters.pop_front();
-    waiter->granted = true;
-    waiter->event.cancel();
+    if (!state->waiters.empty() && taken->next_in.count() > 0)
+      co_await sleep_until(state, steady::now() + taken->next_in);
   }
   state->pumping = false;
 }

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// The shared budget's script: GCRA on the Redis server's clock, one call per
-// admission, and the 429 hold that pushes the theoretical arrival time.
+// The shared budget's script: GCRA on the Redis server's clock, one or many
+// admissions per call, and the 429 hold that pushes the theoretical arrival time.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -34,12 +34,24 @@ if ARGV[1] == 'hold' then
   if held > tat then store(held) end
   return 0
 end
-local allowed_at = tat - tolerance
-if now < allowed_at then
-  return math.ceil((allowed_at - now) / 1000)
+local want = tonumber(ARGV[4])
+if want == nil then
+  local allowed_at = tat - tolerance
+  if now < allowed_at then
+    return math.ceil((allowed_at - now) / 1000)
+  end
+  store(tat + interval)
+  return 0
 end
-store(tat + interval)
-return 0
+-- take_many: up to `want` admissions in one call, each as a single take would
+-- make them; then how long until the next one.
+local granted = 0
+while granted < want and now >= tat - tolerance do
+  tat = tat + interval
+  granted = granted + 1
+end
+if granted > 0 then store(tat) end
+return {granted, math.max(0, math.ceil((tat - tolerance - now) / 1000))}
 )lua";
 
 // The emission interval T (one request per T) and the burst tolerance
@@ -87,6 +99,24 @@ asio::awaitable<Result<std::chrono::milliseconds>> budget_take(Connection& conne
   std::vector<std::string> args{"take", std::to_string(cell.interval_us), std::to_string(cell.tolerance_us)};
   auto wait = co_await call(connection, budget_key(options.key_prefix), std::move(args));
   co_return wait;
+}
+
+asio::awaitable<Result<Admitted>> budget_take_many(Connection& connection, BudgetOptions options,
+                                                   std::size_t want) {
+  const auto cell = cell_of(options);
+  std::vector<std::string> args{"take", std::to_string(cell.interval_us), std::to_string(cell.tolerance_us),
+                                std::to_string(std::max<std::size_t>(1, want))};
+  std::vector<std::string> keys{budget_key(options.key_prefix)};
+  auto reply = co_await connection.eval(kScriptName, std::move(keys), std::move(args));
+  if (!reply) co_return reply.error();
+  if (reply->type() != Reply::Type::array || reply->elements().size() != 2 ||
+      reply->elements()[0].type() != Reply::Type::integer ||
+      reply->elements()[1].type() != Reply::Type::integer) {
+    const auto what = reply->is_error() ? reply->text() : "a " + std::string(type_name(reply->type()));
+    co_return Error{make_error_code(errc::protocol), fmt::format("the budget script answered {}", what)};
+  }
+  co_return Admitted{static_cast<std::size_t>(std::max<std::int64_t>(0, reply->elements()[0].as_integer())),
+                     std::chrono::milliseconds(std::max<std::int64_t>(0, reply->elements()[1].as_integer()))};
 }
 
 asio::awaitable<Result<std::chrono::milliseconds>> budget_hold(Connection& connection, BudgetOptions options,

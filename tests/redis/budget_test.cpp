@@ -144,6 +144,29 @@ TEST(BudgetScript, AfterTheBurstAdmitsOnePerInterval) {
   EXPECT_LE(refusals, admissions - 3);
 }
 
+// Many admissions in one call, each as a single take would make it.
+TEST(BudgetScript, TakeManyAdmitsWhatTheBurstAllowsAndSaysWhenTheNextMayGo) {
+  RedisServer server;
+  asio::io_context io(1);
+  auto connection = connect(io, server);
+  insightd::redis::register_budget_script(*connection);
+  const auto options = budget_options(1, 5);  // one a minute, bursts of five
+
+  const auto before = now_us(io, *connection);
+  auto first = run_until_done(io, insightd::redis::budget_take_many(*connection, options, 3));
+  ASSERT_TRUE(first) << first.error().message;
+  EXPECT_EQ(first->granted, 3u);
+  EXPECT_EQ(first->next_in, 0ms) << "two more fit in the burst";
+  auto second = run_until_done(io, insightd::redis::budget_take_many(*connection, options, 8));
+  ASSERT_TRUE(second) << second.error().message;
+  EXPECT_EQ(second->granted, 2u) << "the rest of the burst, not more";
+  const auto elapsed_ms = (now_us(io, *connection) - before) / 1000;
+  EXPECT_LE(second->next_in, 60000ms);
+  EXPECT_GE(second->next_in.count(), 60000 - elapsed_ms - 1);
+  // A single take agrees: nothing until the interval has passed.
+  EXPECT_GT(take(io, *connection, options), 59000ms);
+}
+
 TEST(BudgetScript, AHoldPushesTheNextAdmissionAndNeverPullsItBack) {
   RedisServer server;
   asio::io_context io(1);
@@ -203,6 +226,23 @@ TEST(RedisBudget, ThreeDaemonsOnThreeConnectionsShareOneBudget) {
   constexpr std::uint64_t admissions = 3 * per_daemon;
   EXPECT_GE(calls, admissions);
   EXPECT_LE(calls, admissions + 3 * 2 * admissions) << "script calls";
+}
+
+// A daemon's fetches waiting together are admitted in one round trip, not
+// one round trip each (which held one daemon below SQLite's pages/s).
+TEST(RedisBudget, WaitersOfOneDaemonAreAdmittedTogether) {
+  RedisServer server;
+  asio::io_context io(1);
+  auto connection = connect(io, server);
+  RedisBudget budget(io.get_executor(), connection, budget_options(60000, 10));
+  int admitted = 0;
+  for (int i = 0; i < 8; ++i) asio::co_spawn(io, acquire_into(&budget, &admitted), asio::detached);
+  ASSERT_TRUE(run_until(io, [&] { return admitted == 8; }));
+  EXPECT_EQ(budget.failures(), 0u);
+  // The first waiter starts the pump at once; the seven that queued during
+  // that round trip are admitted together by the next call.
+  EXPECT_EQ(budget.script_calls(), 2u);
+  EXPECT_EQ(budget.waiting(), 0u);
 }
 
 TEST(RedisBudget, ARetryAfterSeenByOneDaemonHoldsTheOthers) {

@@ -6,13 +6,13 @@
 // The budget is GCRA (the generic cell rate algorithm) in one Lua script on
 // the Redis server's clock (TIME), so daemons with skewed clocks agree. The
 // key `{<key_prefix>}:budget` holds the theoretical arrival time (TAT). One
-// call either admits one request or says how long to wait. A 429's
+// call admits up to the requests asked for and says how long until the next. A 429's
 // Retry-After pushes the TAT forward (never back), which pauses every daemon.
 //
 // RedisBudget queues local callers first-in first-out; one pump per process
-// asks the script, sleeps the wait the script returned, and asks again: no
-// herd, no polling. While Redis cannot be reached no request is admitted:
-// the pump retries with jittered backoff and callers keep waiting.
+// asks the script for every caller waiting, wakes those admitted, sleeps the
+// wait the script returned, and asks again: no herd, no polling. While Redis cannot be reached no request is
+// admitted: the pump retries with jittered backoff and callers keep waiting.
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/awaitable.hpp>
 #include <chrono>
@@ -47,6 +47,14 @@ void register_budget_script(Connection& connection);
 // A failure is Redis unreachable, or a script error (errc::protocol).
 boost::asio::awaitable<Result<std::chrono::milliseconds>> budget_take(Connection& connection,
                                                                       BudgetOptions options);
+// take_many: up to `want` admissions in one call (each as budget_take would
+// make it), and how long until the next one may be admitted.
+struct Admitted {
+  std::size_t granted = 0;
+  std::chrono::milliseconds next_in{0};
+};
+boost::asio::awaitable<Result<Admitted>> budget_take_many(Connection& connection, BudgetOptions options,
+                                                          std::size_t want);
 boost::asio::awaitable<Result<std::chrono::milliseconds>> budget_hold(Connection& connection,
                                                                       BudgetOptions options,
                                                                       std::chrono::milliseconds hold);
