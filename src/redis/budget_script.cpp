@@ -34,17 +34,9 @@ if ARGV[1] == 'hold' then
   if held > tat then store(held) end
   return 0
 end
+-- take: up to ARGV[4] admissions in one call, each as GCRA admits one; then
+-- how long until the next one may be admitted.
 local want = tonumber(ARGV[4])
-if want == nil then
-  local allowed_at = tat - tolerance
-  if now < allowed_at then
-    return math.ceil((allowed_at - now) / 1000)
-  end
-  store(tat + interval)
-  return 0
-end
--- take_many: up to `want` admissions in one call, each as a single take would
--- make them; then how long until the next one.
 local granted = 0
 while granted < want and now >= tat - tolerance do
   tat = tat + interval
@@ -95,10 +87,9 @@ void register_budget_script(Connection& connection) {
 
 asio::awaitable<Result<std::chrono::milliseconds>> budget_take(Connection& connection,
                                                                BudgetOptions options) {
-  const auto cell = cell_of(options);
-  std::vector<std::string> args{"take", std::to_string(cell.interval_us), std::to_string(cell.tolerance_us)};
-  auto wait = co_await call(connection, budget_key(options.key_prefix), std::move(args));
-  co_return wait;
+  auto taken = co_await budget_take_many(connection, std::move(options), 1);
+  if (!taken) co_return taken.error();
+  co_return taken->granted > 0 ? std::chrono::milliseconds(0) : taken->next_in;
 }
 
 asio::awaitable<Result<Admitted>> budget_take_many(Connection& connection, BudgetOptions options,
