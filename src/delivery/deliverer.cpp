@@ -51,6 +51,11 @@ Deliverer::Deliverer(boost::asio::any_io_executor executor, std::shared_ptr<queu
       workers_done_(executor),
       post_slot_freed_(executor) {}
 
+// How long the workers wait before asking an outbox that failed again.
+std::chrono::milliseconds Deliverer::outbox_retry_pause() const {
+  return std::max<std::chrono::milliseconds>(options_.poll_interval, std::chrono::seconds(1));
+}
+
 void Deliverer::stop() {
   stopping_ = true;
   wake_event_.notify();
@@ -82,8 +87,7 @@ boost::asio::awaitable<void> Deliverer::run() {
     }
     if (outbox_error) {
       if (attempt == 1) spdlog::warn("delivery: cannot read the outbox yet, workers wait: {}", *outbox_error);
-      co_await wake_event_.wait(
-          std::max<std::chrono::milliseconds>(options_.poll_interval, std::chrono::seconds(1)));
+      co_await wake_event_.wait(outbox_retry_pause());
     }
   }
   const int workers = std::max(1, crm_.concurrency);
@@ -141,9 +145,7 @@ boost::asio::awaitable<void> Deliverer::work() {
                        *outbox_error);
         else
           spdlog::debug("delivery: cannot lease from the outbox: {}", *outbox_error);
-        if (!stopping_)
-          co_await wake_event_.wait(
-              std::max<Clock::duration>(options_.poll_interval, std::chrono::seconds(1)));
+        if (!stopping_) co_await wake_event_.wait(outbox_retry_pause());
         continue;
       }
       if (lease_failures_ > 0) {

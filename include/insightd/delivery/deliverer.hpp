@@ -87,6 +87,7 @@ class Deliverer {
   boost::asio::awaitable<void> take_post_slot();
   void give_post_slot();
   boost::asio::awaitable<void> refresh_held();
+  std::chrono::milliseconds outbox_retry_pause() const;
   void on_worker_exit(std::exception_ptr error);
   void record_breaker(int status);
 
