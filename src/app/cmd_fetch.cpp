@@ -23,29 +23,12 @@
 namespace insightd::app {
 namespace {
 
-std::string_view outcome_name(genesys::FetchResult::Outcome o) {
-  using O = genesys::FetchResult::Outcome;
-  switch (o) {
-    case O::ok:
-      return "ok";
-    case O::permanent_failure:
-      return "permanent_failure";
-    case O::transient_failure:
-      return "transient_failure";
-    case O::long_window_limited:
-      return "long_window_limited";
-    case O::not_ready:
-      return "not_ready";
-  }
-  return "unknown";
-}
-
 boost::json::object fetch_report(const Config& config, const std::string& id, genesys::FetchResult& fetched,
                                  const governance::GovernanceResult* governed) {
   boost::json::object out;
   out["interactionId"] = id;
   out["source"] = to_string(config.genesys.source);
-  out["outcome"] = outcome_name(fetched.outcome);
+  out["outcome"] = enum_to_string(fetched.outcome);
   out["pages"] = fetched.pages;
   out["malformed_skipped"] = fetched.malformed_skipped;
   out["latency_ms"] = fetched.latency_ms;

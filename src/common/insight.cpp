@@ -8,25 +8,11 @@
 namespace insightd {
 
 std::string_view to_string(InsightType t) noexcept {
-  switch (t) {
-    case InsightType::keyword:
-      return "keyword";
-    case InsightType::summary:
-      return "summary";
-    case InsightType::sentiment:
-      return "sentiment";
-    case InsightType::topic:
-      return "topic";
-  }
-  return "keyword";
+  return enum_to_string(t, "keyword");
 }
 
 std::optional<InsightType> parse_insight_type(std::string_view s) noexcept {
-  if (s == "keyword") return InsightType::keyword;
-  if (s == "summary") return InsightType::summary;
-  if (s == "sentiment") return InsightType::sentiment;
-  if (s == "topic") return InsightType::topic;
-  return std::nullopt;
+  return enum_from_string<InsightType>(s);
 }
 
 namespace {

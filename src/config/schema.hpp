@@ -89,11 +89,11 @@ Field<S> duration_field(std::string_view key, Duration S::*member) {
           }};
 }
 
-inline constexpr std::array<std::string_view, 2> web_schemes{"https", "http"};
+inline constexpr std::array<std::string_view, 2> kWebSchemes{"https", "http"};
 
 template <class S>
 Field<S> url_field(std::string_view key, std::string S::*member,
-                   std::span<const std::string_view> schemes = web_schemes) {
+                   std::span<const std::string_view> schemes = kWebSchemes) {
   return {key, [member, schemes](const Entry& e, Context& ctx, S& s) {
             if (auto v = read_url(e, ctx, schemes)) s.*member = std::move(*v);
           }};
@@ -103,8 +103,8 @@ template <class S, class E, std::size_t N>
 Field<S> choice_field(std::string_view key, E S::*member, const NameTable<E, N>& table) {
   return {key, [member, &table](const Entry& e, Context& ctx, S& s) {
             std::array<std::string_view, N> names;
-            for (std::size_t i = 0; i < N; ++i) names[i] = table[i].first;
-            if (auto index = read_choice(e, ctx, names)) s.*member = table[*index].second;
+            for (std::size_t i = 0; i < N; ++i) names[i] = table[i].name;
+            if (auto index = read_choice(e, ctx, names)) s.*member = table[*index].value;
           }};
 }
 

@@ -102,7 +102,7 @@ void read_token_file(const Entry& e, Context& ctx, AdminConfig& admin) {
 }
 
 void read_log_level(const Entry& e, Context& ctx, LogConfig& log) {
-  if (auto index = read_choice(e, ctx, log_level_names)) log.level = log_level_names[*index];
+  if (auto index = read_choice(e, ctx, kLogLevelNames)) log.level = kLogLevelNames[*index];
 }
 
 const Schema<RetryConfig>& retry_schema() {
@@ -124,7 +124,7 @@ const Schema<GenesysConfig>& genesys_schema() {
       secret_field("client_secret", &GenesysConfig::client_secret),
       secret_file_field("client_secret_file", &GenesysConfig::client_secret),
       text_field("ca_file", &GenesysConfig::ca_file),
-      choice_field("source", &GenesysConfig::source, source_names),
+      choice_field("source", &GenesysConfig::source, enum_names<SourceKind>()),
       int_field("requests_per_minute", &GenesysConfig::requests_per_minute, 1),
       int_field("burst", &GenesysConfig::burst, 1),
       int_field("concurrency", &GenesysConfig::concurrency, 1, 256),
@@ -139,8 +139,8 @@ const Schema<RetrievalConfig>& retrieval_schema() {
       {"insight_types", read_insight_types},
       number_field("confidence_threshold", &RetrievalConfig::confidence_threshold, 0.0, 1.0),
       int_field("max_results", &RetrievalConfig::max_results, 1, 200),
-      choice_field("sort_by", &RetrievalConfig::sort_by, sort_by_names),
-      choice_field("sort_order", &RetrievalConfig::sort_order, sort_order_names),
+      choice_field("sort_by", &RetrievalConfig::sort_by, enum_names<SortBy>()),
+      choice_field("sort_order", &RetrievalConfig::sort_order, enum_names<SortOrder>()),
       int_field("max_pages", &RetrievalConfig::max_pages, 1, 10000),
       duration_field("summary_wait", &RetrievalConfig::summary_wait),
   };
@@ -194,8 +194,8 @@ void read_default_region(const Entry& e, Context& ctx, GovernanceConfig& governa
 const Schema<GovernanceConfig>& governance_schema() {
   static const Schema<GovernanceConfig> schema{
       duration_field("max_age", &GovernanceConfig::max_age),
-      choice_field("stale", &GovernanceConfig::stale, stale_policy_names),
-      choice_field("pii", &GovernanceConfig::pii, pii_policy_names),
+      choice_field("stale", &GovernanceConfig::stale, enum_names<StalePolicy>()),
+      choice_field("pii", &GovernanceConfig::pii, enum_names<PiiPolicy>()),
       {"detect", read_detect},
       {"default_region", read_default_region},
   };
@@ -228,7 +228,7 @@ const Schema<CrmConfig>& crm_schema() {
   return schema;
 }
 
-inline constexpr std::array<std::string_view, 2> redis_schemes{"redis", "rediss"};
+inline constexpr std::array<std::string_view, 2> kRedisSchemes{"redis", "rediss"};
 
 const Schema<QueueConfig>& sqlite_schema() {
   static const Schema<QueueConfig> schema{text_field("path", &QueueConfig::sqlite_path)};
@@ -237,7 +237,7 @@ const Schema<QueueConfig>& sqlite_schema() {
 
 const Schema<QueueConfig>& redis_schema() {
   static const Schema<QueueConfig> schema{
-      url_field("url", &QueueConfig::redis_url, redis_schemes),
+      url_field("url", &QueueConfig::redis_url, kRedisSchemes),
       text_field("key_prefix", &QueueConfig::redis_key_prefix),
       secret_field("password", &QueueConfig::redis_password),
       optional_secret_file_field("password_file", &QueueConfig::redis_password),
@@ -249,7 +249,7 @@ const Schema<QueueConfig>& redis_schema() {
 
 const Schema<QueueConfig>& queue_schema() {
   static const Schema<QueueConfig> schema{
-      choice_field("backend", &QueueConfig::backend, queue_backend_names),
+      choice_field("backend", &QueueConfig::backend, enum_names<QueueBackend>()),
       nested_field("sqlite", sqlite_schema()),
       nested_field("redis", redis_schema()),
       duration_field("lease_timeout", &QueueConfig::lease_timeout),
@@ -267,7 +267,8 @@ const Schema<AdminConfig>& admin_schema() {
 }
 
 const Schema<AuditConfig>& audit_schema() {
-  static const Schema<AuditConfig> schema{choice_field("sink", &AuditConfig::sink, audit_sink_names)};
+  static const Schema<AuditConfig> schema{
+      choice_field("sink", &AuditConfig::sink, enum_names<AuditSinkKind>())};
   return schema;
 }
 

@@ -24,19 +24,7 @@ using steady = std::chrono::steady_clock;
 using Outcome = FetchResult::Outcome;
 
 std::string_view to_string(Outcome outcome) noexcept {
-  switch (outcome) {
-    case Outcome::ok:
-      return "ok";
-    case Outcome::permanent_failure:
-      return "permanent_failure";
-    case Outcome::transient_failure:
-      return "transient_failure";
-    case Outcome::long_window_limited:
-      return "long_window_limited";
-    case Outcome::not_ready:
-      return "not_ready";
-  }
-  return "ok";
+  return enum_to_string(outcome, "ok");
 }
 
 namespace {

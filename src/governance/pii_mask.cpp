@@ -7,43 +7,31 @@ namespace insightd::governance {
 
 namespace {
 
-struct KindNames {
+struct KindPlaceholder {
   PiiKind kind;
-  std::string_view name;
   std::string_view placeholder;
 };
 
-constexpr KindNames kKindNames[] = {
-    {PiiKind::email, "email", "[EMAIL]"},       {PiiKind::phone, "phone", "[PHONE]"},
-    {PiiKind::card, "card", "[CARD]"},          {PiiKind::ssn, "ssn", "[SSN]"},
-    {PiiKind::iban, "iban", "[IBAN]"},          {PiiKind::dob, "dob", "[DOB]"},
-    {PiiKind::routing, "routing", "[ROUTING]"}, {PiiKind::ip, "ip", "[IP]"},
+constexpr KindPlaceholder kPlaceholders[] = {
+    {PiiKind::email, "[EMAIL]"},     {PiiKind::phone, "[PHONE]"}, {PiiKind::card, "[CARD]"},
+    {PiiKind::ssn, "[SSN]"},         {PiiKind::iban, "[IBAN]"},   {PiiKind::dob, "[DOB]"},
+    {PiiKind::routing, "[ROUTING]"}, {PiiKind::ip, "[IP]"},
 };
-
-const KindNames* names_of(PiiKind kind) noexcept {
-  for (const auto& k : kKindNames) {
-    if (k.kind == kind) return &k;
-  }
-  return nullptr;
-}
 
 }  // namespace
 
 std::string_view to_string(PiiKind kind) noexcept {
-  const auto* k = names_of(kind);
-  return k ? k->name : "unknown";
+  return enum_to_string(kind);
 }
 
 std::optional<PiiKind> parse_pii_kind(std::string_view name) noexcept {
-  for (const auto& k : kKindNames) {
-    if (k.name == name) return k.kind;
-  }
-  return std::nullopt;
+  return enum_from_string<PiiKind>(name);
 }
 
 std::string_view placeholder(PiiKind kind) noexcept {
-  const auto* k = names_of(kind);
-  return k ? k->placeholder : "[PII]";
+  for (const auto& k : kPlaceholders)
+    if (k.kind == kind) return k.placeholder;
+  return "[PII]";
 }
 
 std::string mask(std::string_view text, const std::vector<Finding>& findings) {

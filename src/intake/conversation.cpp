@@ -21,17 +21,7 @@ bool wrapped_up(const boost::json::object& participant) {
 }  // namespace
 
 std::string_view to_string(Progress p) noexcept {
-  switch (p) {
-    case Progress::in_progress:
-      return "in_progress";
-    case Progress::awaiting_wrapup:
-      return "awaiting_wrapup";
-    case Progress::finished:
-      return "finished";
-    case Progress::malformed:
-      return "malformed";
-  }
-  return "malformed";
+  return enum_to_string(p, "malformed");
 }
 
 Progress conversation_progress(const boost::json::object& event_body) {

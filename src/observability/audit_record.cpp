@@ -2,7 +2,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <boost/describe/members.hpp>
+#include <boost/json/value_from.hpp>
+#include <boost/json/value_to.hpp>
+#include <boost/mp11/algorithm.hpp>
 #include <ctime>
+#include <stdexcept>
+#include <type_traits>
 
 #include "insightd/common/rfc3339.hpp"
 #include "insightd/common/utf8.hpp"
@@ -11,73 +17,98 @@
 namespace insightd::observability {
 namespace {
 
-constexpr std::size_t max_error_bytes = 512;
-constexpr std::size_t max_kind_bytes = 32;
+constexpr std::size_t kMaxErrorBytes = 512;
+constexpr std::size_t kMaxKindBytes = 32;
 
 // Finding kinds are names chosen by the governance code ("email", "iban"); any
 // other key (a bug passing matched text, say) must not carry text into the record.
 std::string safe_kind(std::string_view kind) {
   const bool plain =
-      !kind.empty() && kind.size() <= max_kind_bytes && std::all_of(kind.begin(), kind.end(), [](char c) {
+      !kind.empty() && kind.size() <= kMaxKindBytes && std::all_of(kind.begin(), kind.end(), [](char c) {
         return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
       });
   return plain ? std::string(kind) : "other";
 }
 
 std::string capped_error(std::string_view error) {
-  if (error.size() <= max_error_bytes) return std::string(error);
-  return std::string(utf8_prefix(error, max_error_bytes)) + "...";
+  if (error.size() <= kMaxErrorBytes) return std::string(error);
+  return std::string(utf8_prefix(error, kMaxErrorBytes)) + "...";
+}
+
+// One overload per kind of AuditRecord member, each way.
+using TimePoint = std::chrono::system_clock::time_point;
+using Findings = std::map<std::string, std::uint64_t>;
+
+boost::json::value field_to_json(const TimePoint& t) {
+  return boost::json::string(format_rfc3339(t));
+}
+boost::json::value field_to_json(const std::string& s) {
+  return boost::json::string(capped_error(s));
+}
+template <described_enum E>
+boost::json::value field_to_json(const E& e) {
+  return boost::json::string(enum_to_string(e));
+}
+boost::json::value field_to_json(const Findings& findings) {
+  boost::json::object pii;
+  for (const auto& [kind, count] : findings) {
+    auto& slot = pii[safe_kind(kind)];
+    slot = (slot.is_uint64() ? slot.as_uint64() : 0) + count;
+  }
+  return pii;
+}
+template <class T>
+boost::json::value field_to_json(const T& v) {
+  return boost::json::value_from(v);  // numbers, bool, optional (null when absent)
+}
+
+void field_from_json(const boost::json::value& j, TimePoint& t) {
+  auto parsed = parse_rfc3339(j.as_string());
+  if (!parsed) throw std::invalid_argument("not an RFC 3339 timestamp");
+  t = *parsed;
+}
+template <described_enum E>
+void field_from_json(const boost::json::value& j, E& e) {
+  auto parsed = enum_from_string<E>(j.as_string());
+  if (!parsed)
+    throw std::invalid_argument(fmt::format("unknown name \"{}\"", std::string_view(j.as_string())));
+  e = *parsed;
+}
+template <class T>
+void field_from_json(const boost::json::value& j, T& v) {
+  v = boost::json::value_to<T>(j);
 }
 
 }  // namespace
 
 std::string_view to_string(AuditOutcome outcome) noexcept {
-  switch (outcome) {
-    case AuditOutcome::done:
-      return "done";
-    case AuditOutcome::retry:
-      return "retry";
-    case AuditOutcome::failed:
-      return "failed";
-    case AuditOutcome::dead:
-      return "dead";
-    case AuditOutcome::parked:
-      return "parked";
-  }
-  return "unknown";
+  return enum_to_string(outcome);
+}
+
+using Members = boost::describe::describe_members<AuditRecord, boost::describe::mod_public>;
+
+void tag_invoke(boost::json::value_from_tag, boost::json::value& json, const AuditRecord& r) {
+  boost::json::object& o = json.emplace_object();
+  boost::mp11::mp_for_each<Members>([&](auto member) { o[member.name] = field_to_json(r.*member.pointer); });
+}
+
+AuditRecord tag_invoke(boost::json::value_to_tag<AuditRecord>, const boost::json::value& json) {
+  const boost::json::object& o = json.as_object();
+  AuditRecord r;
+  boost::mp11::mp_for_each<Members>([&](auto member) {
+    const auto* field = o.if_contains(member.name);
+    if (!field) throw std::invalid_argument(fmt::format("audit record: no field {}", member.name));
+    try {
+      field_from_json(*field, r.*member.pointer);
+    } catch (const std::exception& e) {
+      throw std::invalid_argument(fmt::format("audit record: field {}: {}", member.name, e.what()));
+    }
+  });
+  return r;
 }
 
 boost::json::object to_json(const AuditRecord& r) {
-  boost::json::object pii;
-  for (const auto& [kind, count] : r.pii_findings) {
-    auto& slot = pii[safe_kind(kind)];
-    slot = (slot.is_uint64() ? slot.as_uint64() : 0) + count;
-  }
-  boost::json::object o;
-  o["timestamp"] = format_rfc3339(r.timestamp);
-  o["interaction_id"] = r.interaction_id;
-  o["source"] = to_string(r.source);
-  o["outcome"] = to_string(r.outcome);
-  o["insight_count"] = r.insight_count;
-  o["pages"] = r.pages;
-  o["latency_ms"] = r.latency_ms;
-  o["utilization_rate"] = r.utilization_rate;
-  o["governance_pass"] = r.governance_pass;
-  o["stale_count"] = r.stale_count;
-  o["pii_findings"] = std::move(pii);
-  o["redaction_leaks"] = r.redaction_leaks;
-  o["malformed_skipped"] = r.malformed_skipped;
-  o["retries"] = r.retries;
-  o["rate_limited_ms"] = r.rate_limited_ms;
-  if (r.crm_webhook_status)
-    o["crm_webhook_status"] = *r.crm_webhook_status;
-  else
-    o["crm_webhook_status"] = nullptr;
-  o["webhook_id"] = r.webhook_id;
-  o["correlation_id"] = r.correlation_id;
-  o["error"] = capped_error(r.error);
-  o["attempts"] = r.attempts;
-  return o;
+  return std::move(boost::json::value_from(r).as_object());
 }
 
 std::string summary_line(const AuditRecord& r) {

@@ -10,21 +10,9 @@
 namespace insightd::observability {
 namespace {
 
-std::string_view type_name(MetricType t) {
-  switch (t) {
-    case MetricType::counter:
-      return "counter";
-    case MetricType::gauge:
-      return "gauge";
-    case MetricType::histogram:
-      return "histogram";
-  }
-  return "untyped";
-}
-
 void render_header(std::string& out, const FamilyBase& family) {
   out += fmt::format("# HELP {} {}\n# TYPE {} {}\n", family.name(), escape_help(family.help()), family.name(),
-                     type_name(family.type()));
+                     enum_to_string(family.type(), "untyped"));
 }
 
 // {a="x",b="y"} plus an optional extra pair (the histogram's le); nothing when empty.

@@ -1,33 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
-#include <array>
-#include <utility>
-
 #include "insightd/queue/types.hpp"
 
 namespace insightd::queue {
 
-namespace {
-// The spelling stored in the database and shown by `insightd status`.
-constexpr std::array<std::pair<State, std::string_view>, 6> state_names{{
-    {State::pending, "pending"},
-    {State::in_flight, "in_flight"},
-    {State::delivering, "delivering"},
-    {State::done, "done"},
-    {State::failed, "failed"},
-    {State::dead, "dead"},
-}};
-}  // namespace
-
 std::string_view to_string(State s) noexcept {
-  for (const auto& [state, name] : state_names)
-    if (state == s) return name;
-  return "unknown";
+  return enum_to_string(s);
 }
 
 std::optional<State> parse_state(std::string_view s) noexcept {
-  for (const auto& [state, name] : state_names)
-    if (name == s) return state;
-  return std::nullopt;
+  return enum_from_string<State>(s);
 }
 
 bool set_count(Counts& counts, std::string_view name, std::int64_t n) noexcept {

@@ -2,6 +2,7 @@
 # (tests/operator/check-sources-listed.sh fails on one that is not).
 set(test_common_sources
   common_test.cpp
+  enum_names_test.cpp
   interaction_id_test.cpp
   rfc3339_test.cpp
   utf8_test.cpp

@@ -5,9 +5,12 @@
 
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
+#include <boost/json/value_from.hpp>
+#include <boost/json/value_to.hpp>
 #include <cstdio>
 #include <set>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 
 #include "insightd/common/insight.hpp"
@@ -130,6 +133,66 @@ TEST(AuditRecord, CapsTheErrorReasonAndKeepsTheSummaryOnOneLine) {
   r.error = std::string(2000, 'x') + "\nsecond line";
   EXPECT_LE(to_json(r).at("error").as_string().size(), 520u);
   EXPECT_EQ(summary_line(r).find('\n'), std::string::npos);
+}
+
+AuditRecord parked_record() {
+  AuditRecord r = delivered_record();
+  r.interaction_id = "6f1c2b9e";
+  r.source = SourceKind::copilot_summaries;
+  r.outcome = AuditOutcome::parked;
+  r.governance_pass = false;
+  r.pii_findings = {{"email", 2}, {"Bad Kind", 1}};
+  r.redaction_leaks = 3;
+  r.retries = 4;
+  r.correlation_id = "c0ffee";
+  r.error = "upstream 503";
+  r.attempts = 5;
+  return r;
+}
+
+// The exact line the hand-written serialiser produced before the record was
+// described with Boost.Describe: key order, names and number formats hold.
+TEST(AuditRecord, JsonLineIsByteForByteTheEstablishedFormat) {
+  AuditRecord r = parked_record();
+  EXPECT_EQ(
+      boost::json::serialize(to_json(r)),
+      R"({"timestamp":"2026-11-24T01:02:03.456Z","interaction_id":"6f1c2b9e","source":"copilot-summaries","outcome":"parked","insight_count":12,"pages":2,"latency_ms":340,"utilization_rate":6E-2,"governance_pass":false,"stale_count":1,"pii_findings":{"other":1,"email":2},"redaction_leaks":3,"malformed_skipped":1,"retries":4,"rate_limited_ms":250,"crm_webhook_status":200,"webhook_id":"msg_2b8f","correlation_id":"c0ffee","error":"upstream 503","attempts":5})");
+  r.crm_webhook_status.reset();
+  r.source = SourceKind::sta;
+  EXPECT_EQ(
+      boost::json::serialize(to_json(r)),
+      R"({"timestamp":"2026-11-24T01:02:03.456Z","interaction_id":"6f1c2b9e","source":"sta","outcome":"parked","insight_count":12,"pages":2,"latency_ms":340,"utilization_rate":6E-2,"governance_pass":false,"stale_count":1,"pii_findings":{"other":1,"email":2},"redaction_leaks":3,"malformed_skipped":1,"retries":4,"rate_limited_ms":250,"crm_webhook_status":null,"webhook_id":"msg_2b8f","correlation_id":"c0ffee","error":"upstream 503","attempts":5})");
+}
+
+TEST(AuditRecord, ValueToReadsBackWhatValueFromWrote) {
+  AuditRecord r = parked_record();
+  r.pii_findings = {{"email", 2}, {"iban", 1}};
+  for (bool delivered : {true, false}) {
+    if (!delivered) r.crm_webhook_status.reset();
+    const boost::json::value json = boost::json::value_from(r);
+    const auto back = boost::json::value_to<AuditRecord>(json);
+    EXPECT_EQ(back.timestamp, r.timestamp);
+    EXPECT_EQ(back.source, r.source);
+    EXPECT_EQ(back.outcome, r.outcome);
+    EXPECT_EQ(back.pii_findings, r.pii_findings);
+    EXPECT_EQ(back.crm_webhook_status, r.crm_webhook_status);
+    EXPECT_EQ(back.error, r.error);
+    EXPECT_EQ(boost::json::value_from(back), json);  // every other field too
+  }
+}
+
+TEST(AuditRecord, ValueToNamesTheFieldItCannotRead) {
+  boost::json::object json = to_json(parked_record());
+  json["outcome"] = "lost";
+  try {
+    (void)boost::json::value_to<AuditRecord>(boost::json::value(json));
+    ADD_FAILURE() << "an unknown outcome was accepted";
+  } catch (const std::invalid_argument& e) {
+    EXPECT_STREQ(e.what(), "audit record: field outcome: unknown name \"lost\"");
+  }
+  json.erase("pages");
+  json["outcome"] = "done";
+  EXPECT_THROW((void)boost::json::value_to<AuditRecord>(boost::json::value(json)), std::invalid_argument);
 }
 
 TEST(FileAuditSink, WritesOneLineOfJsonPerRecord) {

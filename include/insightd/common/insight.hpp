@@ -8,9 +8,12 @@
 #include <string_view>
 #include <vector>
 
+#include "insightd/common/enum_names.hpp"
+
 namespace insightd {
 
 enum class InsightType { keyword, summary, sentiment, topic };
+BOOST_DESCRIBE_ENUM(InsightType, keyword, summary, sentiment, topic)
 
 std::string_view to_string(InsightType t) noexcept;
 std::optional<InsightType> parse_insight_type(std::string_view s) noexcept;

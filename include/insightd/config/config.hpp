@@ -3,11 +3,13 @@
 // The validated configuration (insightd.yaml(5)) as plain structs. Loading and
 // validation live in config/loader.hpp; every default here is the documented
 // default of config/insightd.example.yaml.
+#include <array>
 #include <chrono>
 #include <cstdint>
 #include <string>
 #include <vector>
 
+#include "insightd/common/enum_names.hpp"
 #include "insightd/common/insight.hpp"
 #include "insightd/governance/pii.hpp"
 
@@ -16,13 +18,33 @@ namespace insightd {
 using Duration = std::chrono::milliseconds;
 using namespace std::chrono_literals;
 
+// The names are the configuration's spellings (and the audit record's source).
 enum class SourceKind { agentassist, copilot_summaries, sta };
+BOOST_DESCRIBE_ENUM(SourceKind, agentassist, copilot_summaries, sta)
+// A C++ identifier cannot hold the dash.
+constexpr std::array<EnumName<SourceKind>, 1> enum_renames(SourceKind) {
+  return {{{SourceKind::copilot_summaries, "copilot-summaries"}}};
+}
 enum class SortBy { relevance, confidence, created_date };
+BOOST_DESCRIBE_ENUM(SortBy, relevance, confidence, created_date)
+// The Genesys API's own spelling, passed through to its query.
+constexpr std::array<EnumName<SortBy>, 1> enum_renames(SortBy) {
+  return {{{SortBy::created_date, "createdDate"}}};
+}
 enum class SortOrder { asc, desc };
+BOOST_DESCRIBE_ENUM(SortOrder, asc, desc)
 enum class StalePolicy { drop, deliver, fail };
+BOOST_DESCRIBE_ENUM(StalePolicy, drop, deliver, fail)
 enum class PiiPolicy { mask, block, flag };
+BOOST_DESCRIBE_ENUM(PiiPolicy, mask, block, flag)
 enum class QueueBackend { sqlite, redis };
+BOOST_DESCRIBE_ENUM(QueueBackend, sqlite, redis)
 enum class AuditSinkKind { automatic, journald, stdout_json };
+BOOST_DESCRIBE_ENUM(AuditSinkKind, automatic, journald, stdout_json)
+// `auto` is a C++ keyword and `stdout` a macro of <cstdio>.
+constexpr std::array<EnumName<AuditSinkKind>, 2> enum_renames(AuditSinkKind) {
+  return {{{AuditSinkKind::automatic, "auto"}, {AuditSinkKind::stdout_json, "stdout"}}};
+}
 
 std::string_view to_string(SourceKind s) noexcept;  // "agentassist" | "copilot-summaries" | "sta"
 std::string_view to_string(SortBy s) noexcept;      // "relevance" | "confidence" | "createdDate"

@@ -30,6 +30,8 @@ inline constexpr std::chrono::seconds kLongWindowRetryAfter{180};
 
 struct FetchResult {
   enum class Outcome { ok, permanent_failure, transient_failure, long_window_limited, not_ready };
+  BOOST_DESCRIBE_NESTED_ENUM(Outcome, ok, permanent_failure, transient_failure, long_window_limited,
+                             not_ready)
 
   Outcome outcome = Outcome::ok;
   std::vector<Insight> insights;  // after the retrieval filters

@@ -30,9 +30,12 @@
 #include <string_view>
 #include <vector>
 
+#include "insightd/common/enum_names.hpp"
+
 namespace insightd::governance {
 
 enum class PiiKind { email, phone, card, ssn, iban, dob, routing, ip };
+BOOST_DESCRIBE_ENUM(PiiKind, email, phone, card, ssn, iban, dob, routing, ip)
 
 inline constexpr PiiKind kAllPiiKinds[] = {PiiKind::email, PiiKind::phone, PiiKind::card,    PiiKind::ssn,
                                            PiiKind::iban,  PiiKind::dob,   PiiKind::routing, PiiKind::ip};

@@ -7,6 +7,8 @@
 #include <boost/json/fwd.hpp>
 #include <string_view>
 
+#include "insightd/common/enum_names.hpp"
+
 namespace insightd::intake {
 
 enum class Progress {
@@ -15,6 +17,7 @@ enum class Progress {
   finished,
   malformed,  // no id or no participants: not a conversation event
 };
+BOOST_DESCRIBE_ENUM(Progress, in_progress, awaiting_wrapup, finished, malformed)
 
 std::string_view to_string(Progress p) noexcept;
 

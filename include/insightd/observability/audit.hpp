@@ -9,6 +9,8 @@
 // message, an HTTP status, an upstream message about the request), never with
 // insight text. PII finding kinds are names such as "email"; a kind that is not
 // a plain lower-case name is reported as "other".
+#include <boost/describe/class.hpp>
+#include <boost/json/conversion.hpp>
 #include <boost/json/object.hpp>
 #include <boost/system/error_code.hpp>
 #include <chrono>
@@ -22,6 +24,7 @@
 #include <string_view>
 #include <vector>
 
+#include "insightd/common/enum_names.hpp"
 #include "insightd/config/config.hpp"
 
 namespace insightd::observability {
@@ -33,6 +36,7 @@ enum class AuditOutcome {
   dead,    // gave up after the last attempt; kept as a dead letter
   parked,  // long-window rate limit: parked until the window passes
 };
+BOOST_DESCRIBE_ENUM(AuditOutcome, done, retry, failed, dead, parked)
 std::string_view to_string(AuditOutcome outcome) noexcept;
 
 struct AuditRecord {
@@ -57,10 +61,23 @@ struct AuditRecord {
   std::string error;           // a reason without PII; empty on success
   std::uint64_t attempts = 0;
 };
+// The JSON keys are the member names, in this order.
+BOOST_DESCRIBE_STRUCT(AuditRecord, (),
+                      (timestamp, interaction_id, source, outcome, insight_count, pages, latency_ms,
+                       utilization_rate, governance_pass, stale_count, pii_findings, redaction_leaks,
+                       malformed_skipped, retries, rate_limited_ms, crm_webhook_status, webhook_id,
+                       correlation_id, error, attempts))
 
-// Every field, snake_case keys; crm_webhook_status is null when absent, error
-// is "" on success (and capped at 512 bytes).
+// Every field, snake_case keys; timestamp in RFC 3339 (UTC, milliseconds),
+// enums by name, crm_webhook_status null when absent, error "" on success;
+// strings are capped at 512 bytes and PII kinds that are not plain names are
+// counted as "other".
 boost::json::object to_json(const AuditRecord& record);
+// boost::json::value_from(record) and value_to<AuditRecord>(json): the same
+// mapping both ways; value_to throws std::invalid_argument naming the field
+// that is missing or malformed.
+void tag_invoke(boost::json::value_from_tag, boost::json::value& json, const AuditRecord& record);
+AuditRecord tag_invoke(boost::json::value_to_tag<AuditRecord>, const boost::json::value& json);
 
 // One line for humans, e.g. "interaction abc done: 12 insights, 2 pages, 340 ms, CRM 200".
 std::string summary_line(const AuditRecord& record);

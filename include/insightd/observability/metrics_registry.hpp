@@ -18,6 +18,8 @@
 #include <string_view>
 #include <vector>
 
+#include "insightd/common/enum_names.hpp"
+
 namespace insightd::observability {
 
 class Counter {
@@ -61,7 +63,8 @@ class Histogram {
 
 using LabelValues = std::vector<std::string>;
 
-enum class MetricType { counter, gauge, histogram };
+enum class MetricType { counter, gauge, histogram };  // the `# TYPE` names
+BOOST_DESCRIBE_ENUM(MetricType, counter, gauge, histogram)
 
 // Common part of a family: name, help, label names, text rendering.
 class FamilyBase {

@@ -12,19 +12,23 @@
 #include <string_view>
 #include <vector>
 
+#include "insightd/common/enum_names.hpp"
+
 namespace insightd::queue {
 
 template <class T>
 using awaitable = boost::asio::awaitable<T>;
 
+// The names are stored in the database and shown by `insightd status`.
 enum class State {
   pending,
   in_flight,
-  delivering,
+  delivering,  // fetched, the outbox owns it
   done,
   failed,
   dead
-};                                             // delivering: fetched, outbox owns it
+};
+BOOST_DESCRIBE_ENUM(State, pending, in_flight, delivering, done, failed, dead)
 std::string_view to_string(State s) noexcept;  // "pending", "in_flight", ...
 std::optional<State> parse_state(std::string_view s) noexcept;
 
