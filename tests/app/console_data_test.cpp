@@ -7,15 +7,14 @@
 
 #include <gmock/gmock.h>
 
-#include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
-#include <boost/asio/use_future.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
 #include "insightd/intake/intake.hpp"
 #include "insightd/observability/admin.hpp"
 #include "insightd/queue/backend.hpp"
+#include "support/run_coroutine.hpp"
 #include "support/temp_dir.hpp"
 
 namespace insightd::app {
@@ -36,10 +35,7 @@ class ConsoleData : public ::testing::Test {
 
   template <class T>
   T run(asio::awaitable<T> op) {
-    auto future = asio::co_spawn(io, std::move(op), asio::use_future);
-    io.restart();
-    io.run();
-    return future.get();
+    return test::run_bounded(io, std::move(op));
   }
 
   http::Response call(const http::Handler& handler, std::string method, std::string target, std::string body,

@@ -146,6 +146,7 @@ TEST(WebhookSignature, MatchesStandardWebhooksSpecVector) {
 #include <boost/asio/use_awaitable.hpp>
 
 #include "insightd/common/async_event.hpp"
+#include "support/run_coroutine.hpp"
 
 namespace {
 
@@ -172,7 +173,7 @@ TEST(AsyncEvent, NotifyWakesEveryWaiterBeforeTheirTimeout) {
   }
   boost::asio::co_spawn(io, notify_later(io, event), boost::asio::detached);
   auto start = std::chrono::steady_clock::now();
-  io.run();
+  test::run_until_idle(io);
   EXPECT_EQ(woken, 3);
   EXPECT_EQ(timed_out, 0);
   EXPECT_LT(std::chrono::steady_clock::now() - start, 5s);  // generous: proves no 10 s timeout
@@ -191,7 +192,7 @@ TEST(AsyncEvent, WaitWithoutTimeoutEndsAtTheNotify) {
   EXPECT_EQ(io.poll(), 1u);  // started, and waiting
   EXPECT_EQ(woken, 0);
   boost::asio::co_spawn(io, notify_later(io, event), boost::asio::detached);
-  io.run();  // returns once both have ended: the wait ended at the notify
+  test::run_until_idle(io);  // returns once both have ended: the wait ended at the notify
   EXPECT_EQ(woken, 1);
 }
 
@@ -201,7 +202,7 @@ TEST(AsyncEvent, AWaitWithoutTimeoutDoesNotShortenAnotherWaitersTimeout) {
   int woken = 0, timed_out = 0, forever_woken = 0;
   boost::asio::co_spawn(io, wait_and_record(&event, 20ms, &woken, &timed_out), boost::asio::detached);
   boost::asio::co_spawn(io, wait_without_timeout(&event, &forever_woken), boost::asio::detached);
-  io.run();
+  test::run_until_idle(io);
   EXPECT_EQ(timed_out, 1);  // the 20 ms timeout held (a longer expiry would have been a notify)
   EXPECT_EQ(woken, 0);
   EXPECT_EQ(forever_woken, 1);  // woken with it, as documented: callers re-check their condition
@@ -212,7 +213,7 @@ TEST(AsyncEvent, TimesOutWithoutNotify) {
   AsyncEvent event(io.get_executor());
   int woken = 0, timed_out = 0;
   boost::asio::co_spawn(io, wait_and_record(&event, 20ms, &woken, &timed_out), boost::asio::detached);
-  io.run();
+  test::run_until_idle(io);
   EXPECT_EQ(woken, 0);
   EXPECT_EQ(timed_out, 1);
 }

@@ -3,10 +3,11 @@
 
 #include <gtest/gtest.h>
 
-#include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/steady_timer.hpp>
+
+#include "support/run_coroutine.hpp"
 
 namespace asio = boost::asio;
 using namespace std::chrono_literals;
@@ -41,18 +42,10 @@ asio::awaitable<Outcome> refused_connect(Clock::duration limit) {
   co_return Outcome{ec, Clock::now() - start};
 }
 
+// Fails the test when a timer or handler is left behind.
 Outcome run(asio::awaitable<Outcome> body) {
   asio::io_context io(1);
-  Outcome out;
-  bool done = false;
-  asio::co_spawn(io, std::move(body), [&](std::exception_ptr e, Outcome o) {
-    if (e) std::rethrow_exception(e);
-    out = o;
-    done = true;
-  });
-  io.run();  // returns only when no timer or handler is left behind
-  EXPECT_TRUE(done);
-  return out;
+  return insightd::test::run_bounded(io, std::move(body));
 }
 
 }  // namespace

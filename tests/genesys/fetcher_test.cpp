@@ -197,7 +197,7 @@ TEST(Fetcher, A429PausesEveryWorkerUntilRetryAfter) {
   std::map<std::string, FetchResult> results;
   asio::co_spawn(f.ctx, fetch_into(fetcher, "conv-a", results), asio::detached);
   asio::co_spawn(f.ctx, fetch_into(fetcher, "conv-b", results), asio::detached);
-  f.ctx.run();
+  test::run_until_idle(f.ctx);
 
   ASSERT_TRUE(f.observer.rate_limited_at.has_value());
   const auto limited_at = f.observer.rate_limited_at;

@@ -138,7 +138,7 @@ TEST(TokenManager, FiftyConcurrentCallersShareOneRequest) {
   Fixture f;
   std::vector<std::string> got;
   for (int i = 0; i < 50; ++i) asio::co_spawn(f.ctx, take_token(f.tokens, got), asio::detached);
-  f.ctx.run();
+  test::run_until_idle(f.ctx);
   EXPECT_EQ(f.client.requests.size(), 1u);
   ASSERT_EQ(got.size(), 50u);
   for (const auto& token : got) EXPECT_EQ(token, "tok-1");

@@ -11,7 +11,6 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <chrono>
-#include <cstdlib>
 #include <functional>
 #include <memory>
 #include <set>
@@ -19,33 +18,18 @@
 
 #include "insightd/http/client.hpp"
 #include "insightd/http/server.hpp"
+#include "support/run_coroutine.hpp"
 
 namespace insightd::test {
 
 namespace asio = boost::asio;
 using namespace std::chrono_literals;
 
-// Bounds below only fail a hung test; INSIGHTD_TEST_TIME_SCALE stretches them
-// for slow runs (valgrind, sanitizers).
-inline int time_scale() {
-  const char* scale = std::getenv("INSIGHTD_TEST_TIME_SCALE");
-  return scale && std::atoi(scale) > 0 ? std::atoi(scale) : 1;
-}
-
 // Runs a test coroutine to completion on its own io_context; fails when it
 // throws, does not finish, or leaves work behind (a leaked connection or timer).
 inline void run_loopback_test(std::function<asio::awaitable<void>(asio::any_io_executor)> body) {
   asio::io_context context(1);
-  bool finished = false;
-  std::exception_ptr error;
-  asio::co_spawn(context, body(context.get_executor()), [&finished, &error](std::exception_ptr e) {
-    finished = true;
-    error = e;
-  });
-  context.run_for(10s * time_scale());
-  ASSERT_TRUE(finished) << "the test coroutine did not finish";
-  EXPECT_TRUE(context.stopped()) << "work was left on the io_context";
-  if (error) std::rethrow_exception(error);
+  run_bounded(context, body(context.get_executor()));
 }
 
 // Polls an observable condition; the bound is generous and only reached on

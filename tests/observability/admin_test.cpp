@@ -5,13 +5,12 @@
 
 #include <gtest/gtest.h>
 
-#include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
-#include <boost/asio/use_future.hpp>
 #include <boost/json/parse.hpp>
 #include <memory>
 
 #include "support/prometheus_text.hpp"
+#include "support/run_coroutine.hpp"
 
 namespace insightd::observability {
 namespace {
@@ -66,9 +65,7 @@ class AdminHandler : public ::testing::Test {
     req.body = std::move(body);
     if (!authorization.empty()) req.headers.set("Authorization", std::move(authorization));
     asio::io_context io;
-    auto future = asio::co_spawn(io, handler(std::move(req)), asio::use_future);
-    io.run();
-    return future.get();
+    return test::run_bounded(io, handler(std::move(req)));
   }
 
   static std::string error_of(const http::Response& r) {

@@ -7,15 +7,14 @@
 #include <fmt/format.h>
 #include <gmock/gmock.h>
 
-#include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
-#include <boost/asio/use_future.hpp>
 #include <boost/json/parse.hpp>
 #include <cctype>
 #include <regex>
 
 #include "insightd/observability/admin.hpp"
 #include "insightd/observability/console_sessions.hpp"
+#include "support/run_coroutine.hpp"
 
 namespace insightd::observability {
 namespace {
@@ -72,9 +71,7 @@ class ConsoleHandler : public ::testing::Test {
     req.body = std::move(body);
     for (auto& [name, value] : headers) req.headers.set(name, value);
     asio::io_context io;
-    auto future = asio::co_spawn(io, handler(std::move(req)), asio::use_future);
-    io.run();
-    return future.get();
+    return test::run_bounded(io, handler(std::move(req)));
   }
 
   // Logs in; returns the "name=value" to send back as Cookie.
