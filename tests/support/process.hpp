@@ -1,13 +1,21 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
-// Runs the real binaries in integration tests: spawn with arguments and
-// environment, capture stdout/stderr to files, wait with a bound, signal.
-#include <fcntl.h>
+// Runs the real binaries in integration tests (Boost.Process): spawn with
+// arguments and environment, capture stdout/stderr to files, wait with a
+// bound, signal.
 #include <signal.h>
-#include <spawn.h>
 #include <sys/wait.h>
-#include <unistd.h>
 
+// Boost.Process v1 on std::filesystem, not Boost.Filesystem (not linked).
+#ifndef BOOST_PROCESS_USE_STD_FS
+#define BOOST_PROCESS_USE_STD_FS 1
+#endif
+#include <boost/process/args.hpp>
+#include <boost/process/child.hpp>
+#include <boost/process/env.hpp>
+#include <boost/process/environment.hpp>
+#include <boost/process/exe.hpp>
+#include <boost/process/io.hpp>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -19,8 +27,6 @@
 #include <string>
 #include <thread>
 #include <vector>
-
-extern char** environ;
 
 namespace insightd::test {
 
@@ -44,6 +50,8 @@ inline bool eventually(const std::function<bool()>& condition,
   return true;
 }
 
+// A child process through Boost.Process; stdout and stderr go to files so a
+// test can read them while the process runs and after it exited.
 class Process {
  public:
   // stdout/stderr go to `<log_prefix>.out` / `.err`; stdin from `stdin_file` when given.
@@ -51,53 +59,42 @@ class Process {
           std::map<std::string, std::string> extra_env = {},
           std::optional<std::filesystem::path> stdin_file = {})
       : out_path_(log_prefix.string() + ".out"), err_path_(log_prefix.string() + ".err") {
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 1, out_path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    posix_spawn_file_actions_addopen(&actions, 2, err_path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    posix_spawn_file_actions_addopen(&actions, 0, stdin_file ? stdin_file->c_str() : "/dev/null", O_RDONLY,
-                                     0);
-
-    std::vector<char*> args;
-    for (auto& a : argv) args.push_back(a.data());
-    args.push_back(nullptr);
-
-    std::vector<std::string> env_strings;
-    for (char** e = environ; *e != nullptr; ++e) {
-      std::string entry = *e;
-      auto name = entry.substr(0, entry.find('='));
-      if (!extra_env.count(name)) env_strings.push_back(entry);
+    namespace bp = boost::process;
+    if (argv.empty()) throw std::invalid_argument("Process: no program to run");
+    bp::environment env = boost::this_process::environment();
+    for (const auto& [name, value] : extra_env) env[name] = value;
+    const std::vector<std::string> args(argv.begin() + 1, argv.end());
+    try {
+      child_ =
+          bp::child(bp::exe = argv[0], bp::args = args, env, bp::std_out > out_path_, bp::std_err > err_path_,
+                    bp::std_in < (stdin_file ? stdin_file->string() : std::string("/dev/null")));
+    } catch (const bp::process_error& e) {
+      throw std::runtime_error("cannot start " + argv[0] + ": " + e.what());
     }
-    for (const auto& [k, v] : extra_env) env_strings.push_back(k + "=" + v);
-    std::vector<char*> env;
-    for (auto& e : env_strings) env.push_back(e.data());
-    env.push_back(nullptr);
-
-    const int rc = posix_spawn(&pid_, args[0], &actions, nullptr, args.data(), env.data());
-    posix_spawn_file_actions_destroy(&actions);
-    if (rc != 0) throw std::runtime_error("cannot start " + argv[0]);
   }
 
   ~Process() {
     if (running()) {
-      ::kill(pid_, SIGKILL);
+      signal(SIGKILL);
       wait_for(std::chrono::seconds(10));
     }
   }
   Process(const Process&) = delete;
   Process& operator=(const Process&) = delete;
 
-  pid_t pid() const { return pid_; }
+  pid_t pid() const { return child_.id(); }
   bool running() const { return !exit_status_; }
-  void signal(int signo) const { ::kill(pid_, signo); }
+  // Boost.Process v1 sends only SIGKILL (terminate()); the tests also send SIGTERM and SIGHUP.
+  void signal(int signo) const { ::kill(child_.id(), signo); }
 
   // The exit code (128 + signal when killed), or nullopt if still running after `limit`.
   std::optional<int> wait_for(std::chrono::milliseconds limit) {
     if (exit_status_) return exit_status_;
     eventually(
         [&] {
-          int status = 0;
-          if (::waitpid(pid_, &status, WNOHANG) == pid_) {
+          std::error_code ec;
+          if (!child_.running(ec) && !ec) {
+            const int status = child_.native_exit_code();
             exit_status_ = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
           }
           return exit_status_.has_value();
@@ -110,9 +107,9 @@ class Process {
   std::string err() const { return read_file(err_path_); }
 
  private:
-  pid_t pid_ = -1;
   std::string out_path_;
   std::string err_path_;
+  boost::process::child child_;
   std::optional<int> exit_status_;
 };
 
