@@ -15,6 +15,19 @@ namespace insightd::genesys {
 namespace asio = boost::asio;
 using clock = std::chrono::steady_clock;
 
+namespace {
+class SteadyLimiterClock final : public LimiterClock {
+ public:
+  TokenBucket::time_point now() const override { return clock::now(); }
+  void arm(asio::steady_timer& timer, TokenBucket::time_point at) override { timer.expires_at(at); }
+};
+}  // namespace
+
+LimiterClock& steady_limiter_clock() noexcept {
+  static SteadyLimiterClock steady;
+  return steady;
+}
+
 // A queued acquire(): its timer never expires by itself and serves as an
 // event that the pump fires (cancels) when the waiter's turn comes.
 struct RateLimiter::Waiter {
@@ -23,9 +36,11 @@ struct RateLimiter::Waiter {
   bool granted = false;
 };
 
-RateLimiter::RateLimiter(asio::any_io_executor executor, int requests_per_minute, int burst)
+RateLimiter::RateLimiter(asio::any_io_executor executor, int requests_per_minute, int burst,
+                         LimiterClock& limiter_clock)
     : executor_(std::move(executor)),
-      bucket_(TokenBucket::per_minute(requests_per_minute, burst, clock::now())),
+      clock_(limiter_clock),
+      bucket_(TokenBucket::per_minute(requests_per_minute, burst, clock_.now())),
       pump_timer_(executor_),
       alive_(std::make_shared<bool>(true)) {}
 
@@ -35,7 +50,7 @@ RateLimiter::~RateLimiter() {
 }
 
 asio::awaitable<std::chrono::milliseconds> RateLimiter::acquire() {
-  auto start = clock::now();
+  auto start = clock_.now();
   if (waiters_.empty() && bucket_.try_take(start)) co_return std::chrono::milliseconds(0);
 
   auto alive = alive_;
@@ -47,11 +62,11 @@ asio::awaitable<std::chrono::milliseconds> RateLimiter::acquire() {
     if (!*alive)
       throw std::system_error(std::make_error_code(std::errc::operation_canceled), "rate limiter destroyed");
   }
-  co_return std::chrono::duration_cast<std::chrono::milliseconds>(clock::now() - start);
+  co_return std::chrono::duration_cast<std::chrono::milliseconds>(clock_.now() - start);
 }
 
 void RateLimiter::on_rate_limited(std::chrono::seconds retry_after) {
-  bucket_.penalize(saturating_add(clock::now(), retry_after));
+  bucket_.penalize(saturating_add(clock_.now(), retry_after));
   // The pump recomputes its wake-up time against the new penalty.
   pump_timer_.cancel();
 }
@@ -72,7 +87,7 @@ void RateLimiter::start_pump() {
 asio::awaitable<void> RateLimiter::pump() {
   auto alive = alive_;
   while (*alive && !waiters_.empty()) {
-    auto now = clock::now();
+    auto now = clock_.now();
     if (bucket_.try_take(now)) {
       auto waiter = std::move(waiters_.front());
       waiters_.pop_front();
@@ -80,7 +95,7 @@ asio::awaitable<void> RateLimiter::pump() {
       waiter->event.cancel();
       continue;
     }
-    pump_timer_.expires_at(bucket_.next_available(now));
+    clock_.arm(pump_timer_, bucket_.next_available(now));
     co_await pump_timer_.async_wait(asio::as_tuple(asio::use_awaitable));
   }
   if (*alive) pumping_ = false;

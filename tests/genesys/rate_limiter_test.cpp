@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "run_coroutine.hpp"
+#include "virtual_clock.hpp"
 
 namespace insightd::genesys {
 namespace {
@@ -75,32 +76,48 @@ asio::awaitable<void> acquire_and_record(RateLimiter& limiter, int index, std::v
 
 TEST(RateLimiter, ServesWaitersInArrivalOrder) {
   asio::io_context ctx(1);
-  RateLimiter limiter(ctx.get_executor(), 6000, 1);  // one token every 10 ms
+  testing::VirtualLimiterClock clock;
+  RateLimiter limiter(ctx.get_executor(), 6000, 1, clock);  // one token every 10 ms
   std::vector<int> order;
   for (int i = 0; i < 6; ++i) asio::co_spawn(ctx, acquire_and_record(limiter, i, order), asio::detached);
-  ctx.run();
+  test::run_until_idle(ctx);
   EXPECT_EQ(order, (std::vector<int>{0, 1, 2, 3, 4, 5}));
   EXPECT_EQ(limiter.waiting(), 0u);
 }
 
-asio::awaitable<void> acquire_and_stamp(RateLimiter& limiter,
-                                        std::vector<std::chrono::steady_clock::time_point>& out) {
+asio::awaitable<void> acquire_and_stamp(RateLimiter& limiter, const LimiterClock* clock,
+                                        std::vector<time_point>& out) {
   co_await limiter.acquire();
-  out.push_back(std::chrono::steady_clock::now());
+  out.push_back(clock->now());
 }
 
+// On the virtual clock: the pause is measured, not waited.
 TEST(RateLimiter, RateLimitedPausesEveryWaiterUntilRetryAfter) {
   asio::io_context ctx(1);
-  RateLimiter limiter(ctx.get_executor(), 60000, 10);
-  const auto start = std::chrono::steady_clock::now();
+  testing::VirtualLimiterClock clock;
+  RateLimiter limiter(ctx.get_executor(), 60000, 10, clock);
+  const auto start = clock.now();
   limiter.on_rate_limited(1s);
-  std::vector<std::chrono::steady_clock::time_point> granted;
+  std::vector<time_point> granted;
   for (int i = 0; i < 3; ++i) {
-    asio::co_spawn(ctx, acquire_and_stamp(limiter, granted), asio::detached);
+    asio::co_spawn(ctx, acquire_and_stamp(limiter, &clock, granted), asio::detached);
   }
-  ctx.run();
+  test::run_until_idle(ctx);
   ASSERT_EQ(granted.size(), 3u);
   for (auto when : granted) EXPECT_GE(when - start, 1s);
+}
+
+TEST(RateLimiter, AcquireReportsTheTimeWaitedOnItsClock) {
+  asio::io_context ctx(1);
+  testing::VirtualLimiterClock clock;
+  RateLimiter limiter(ctx.get_executor(), 60, 1, clock);  // one token a second
+  const auto start = clock.now();
+  EXPECT_EQ(testing::run_to_completion(ctx, limiter.acquire()), 0ms);
+  EXPECT_EQ(testing::run_to_completion(ctx, limiter.acquire()), 1000ms);  // the refill of one token
+  limiter.on_rate_limited(30s);
+  EXPECT_EQ(testing::run_to_completion(ctx, limiter.acquire()), 31000ms);  // the pause, then one refill
+  EXPECT_EQ(clock.now() - start, 32s);
+  EXPECT_EQ(limiter.waiting(), 0u);
 }
 
 }  // namespace

@@ -45,13 +45,27 @@ class TokenBucket {
   time_point blocked_until_{};
 };
 
+// Where a RateLimiter reads the time and how it sleeps until a time point:
+// the steady clock (steady_limiter_clock()), or a test's virtual clock that
+// never waits real time. The limiter re-checks the bucket whenever its timer
+// fires or is cancelled, so a clock may wake it early.
+class LimiterClock {
+ public:
+  virtual ~LimiterClock() = default;
+  virtual TokenBucket::time_point now() const = 0;
+  // Makes `timer` complete once `at` has come on this clock.
+  virtual void arm(boost::asio::steady_timer& timer, TokenBucket::time_point at) = 0;
+};
+LimiterClock& steady_limiter_clock() noexcept;
+
 // Async limiter for one io_context (no strands): acquire() waits its turn.
 // Waiters are served strictly in arrival order by one timer loop that wakes
 // exactly one waiter per token, so a refill never wakes a herd. The budget of
 // this process alone (the sqlite backend).
 class RateLimiter final : public RequestBudget {
  public:
-  RateLimiter(boost::asio::any_io_executor executor, int requests_per_minute, int burst);
+  RateLimiter(boost::asio::any_io_executor executor, int requests_per_minute, int burst,
+              LimiterClock& clock = steady_limiter_clock());
   ~RateLimiter() override;
   RateLimiter(const RateLimiter&) = delete;
   RateLimiter& operator=(const RateLimiter&) = delete;
@@ -71,6 +85,7 @@ class RateLimiter final : public RequestBudget {
   boost::asio::awaitable<void> pump();
 
   boost::asio::any_io_executor executor_;
+  LimiterClock& clock_;
   TokenBucket bucket_;
   std::deque<std::shared_ptr<Waiter>> waiters_;
   boost::asio::steady_timer pump_timer_;
