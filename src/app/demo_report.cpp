@@ -132,7 +132,7 @@ void print_demo_summary(const DemoSummary& s, const std::string& audit_path, con
   std::printf("\nAudit records: %s\n", audit_path.c_str());
   std::printf("  jq -c 'select(.outcome != \"done\")' %s\n", audit_path.c_str());
   std::printf("Under systemd they are in the journal: journalctl -u insightd MESSAGE_ID=%s -o json\n",
-              std::string(observability::audit_message_id).c_str());
+              std::string(observability::kAuditMessageId).c_str());
   std::printf("Queue state: insightd status -c %s; dead letters: insightd dead-letters list -c %s\n",
               config_path.c_str(), config_path.c_str());
 }

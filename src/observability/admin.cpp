@@ -20,7 +20,7 @@ namespace {
 namespace json = boost::json;
 using boost::asio::awaitable;
 
-constexpr std::string_view prometheus_content_type = "text/plain; version=0.0.4; charset=utf-8";
+constexpr std::string_view kPrometheusContentType = "text/plain; version=0.0.4; charset=utf-8";
 
 http::Response text_response(unsigned status, std::string body) {
   http::Response r;
@@ -128,7 +128,7 @@ http::Response handle_metrics(const AdminDeps& deps) {
   if (deps.before_metrics) deps.before_metrics();
   http::Response r;
   r.status = 200;
-  r.headers.set("Content-Type", std::string(prometheus_content_type));
+  r.headers.set("Content-Type", std::string(kPrometheusContentType));
   if (deps.metrics != nullptr) r.body = deps.metrics->render_prometheus();
   return r;
 }

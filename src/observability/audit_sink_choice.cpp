@@ -11,7 +11,7 @@ AuditEnvironment current_audit_environment() {
   return {
       .started_by_systemd =
           std::getenv("JOURNAL_STREAM") != nullptr || std::getenv("INVOCATION_ID") != nullptr,
-      .journal_socket_exists = std::filesystem::exists(journal_socket_path, ec),
+      .journal_socket_exists = std::filesystem::exists(kJournalSocketPath, ec),
   };
 }
 

@@ -28,12 +28,12 @@ namespace {
 namespace json = boost::json;
 using boost::asio::awaitable;
 
-constexpr std::string_view cookie_name = "insightd_console";
-constexpr std::string_view csrf_header = "X-CSRF-Token";
+constexpr std::string_view kCookieName = "insightd_console";
+constexpr std::string_view kCsrfHeader = "X-CSRF-Token";
 
 // The page may load only its own script, style and data, may not be framed,
 // and may post forms only to itself.
-constexpr std::string_view content_security_policy =
+constexpr std::string_view kContentSecurityPolicy =
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
     "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
@@ -41,7 +41,7 @@ http::Response secured(unsigned status, std::string_view content_type, std::stri
   http::Response r;
   r.status = status;
   r.headers.set("Content-Type", std::string(content_type));
-  r.headers.set("Content-Security-Policy", std::string(content_security_policy));
+  r.headers.set("Content-Security-Policy", std::string(kContentSecurityPolicy));
   r.headers.set("X-Frame-Options", "DENY");
   r.headers.set("X-Content-Type-Options", "nosniff");
   r.headers.set("Referrer-Policy", "no-referrer");
@@ -70,7 +70,7 @@ http::Response login_page(unsigned status, std::string_view message) {
 }
 
 std::string session_cookie(std::string_view value, std::chrono::seconds max_age) {
-  return fmt::format("{}={}; Path=/; HttpOnly; SameSite=Strict; Max-Age={}", cookie_name, value,
+  return fmt::format("{}={}; Path=/; HttpOnly; SameSite=Strict; Max-Age={}", kCookieName, value,
                      max_age.count());
 }
 
@@ -82,7 +82,7 @@ std::string_view session_id(std::string_view cookie_header) {
     cookie_header = end == std::string_view::npos ? std::string_view{} : cookie_header.substr(end + 1);
     while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
     const auto eq = pair.find('=');
-    if (eq != std::string_view::npos && pair.substr(0, eq) == cookie_name) return pair.substr(eq + 1);
+    if (eq != std::string_view::npos && pair.substr(0, eq) == kCookieName) return pair.substr(eq + 1);
   }
   return {};
 }
@@ -228,8 +228,8 @@ awaitable<http::Response> handle_console(std::shared_ptr<Console> console, http:
   }
   if (is_action(segments)) {
     if (req.method != "POST") co_return method_not_allowed("POST");
-    if (!console->sessions.csrf_matches(session, req.headers.get(csrf_header)))
-      co_return json_failure(403, fmt::format("missing or wrong {} header", csrf_header));
+    if (!console->sessions.csrf_matches(session, req.headers.get(kCsrfHeader)))
+      co_return json_failure(403, fmt::format("missing or wrong {} header", kCsrfHeader));
     auto response = co_await action(console, segments, std::move(session));
     co_return response;
   }

@@ -40,7 +40,7 @@ std::vector<std::string> audit_journal_fields(const AuditRecord& record) {
   const boost::json::object json = to_json(record);
   std::vector<std::string> fields;
   fields.push_back("MESSAGE=" + summary_line(record));
-  fields.push_back("MESSAGE_ID=" + std::string(audit_message_id));
+  fields.push_back("MESSAGE_ID=" + std::string(kAuditMessageId));
   fields.push_back("PRIORITY=" +
                    std::to_string(record.outcome == AuditOutcome::done ? LOG_INFO : LOG_WARNING));
   fields.push_back("SYSLOG_IDENTIFIER=insightd");
@@ -66,7 +66,7 @@ class JournaldAuditSink final : public AuditSink {
     // sd_journal_sendv reports success when the journal is absent; an audit
     // record must not vanish silently, so say so.
     std::error_code exists_ec;
-    if (!std::filesystem::exists(journal_socket_path, exists_ec))
+    if (!std::filesystem::exists(kJournalSocketPath, exists_ec))
       return {ENOENT, boost::system::system_category()};
     const std::vector<std::string> fields = audit_journal_fields(record);
     std::vector<iovec> iov;

@@ -43,8 +43,8 @@ std::map<std::string, std::string> read_entry(sd_journal* j, const std::string& 
 }
 
 TEST(JournaldAuditSink, RecordIsFoundByItsInteractionId) {
-  if (!std::filesystem::exists(journal_socket_path))
-    GTEST_SKIP() << "no systemd journal running here (" << journal_socket_path << " is absent)";
+  if (!std::filesystem::exists(kJournalSocketPath))
+    GTEST_SKIP() << "no systemd journal running here (" << kJournalSocketPath << " is absent)";
   sd_journal* raw = nullptr;
   if (sd_journal_open(&raw, SD_JOURNAL_LOCAL_ONLY) < 0)
     GTEST_SKIP() << "the journal cannot be opened for reading by this user";
@@ -64,7 +64,7 @@ TEST(JournaldAuditSink, RecordIsFoundByItsInteractionId) {
   const auto fields =
       read_entry(journal.get(), "INTERACTION_ID=" + r.interaction_id, std::chrono::seconds(20));
   ASSERT_FALSE(fields.empty()) << "the record did not show up in the journal";
-  EXPECT_EQ(fields.at("MESSAGE_ID"), audit_message_id);
+  EXPECT_EQ(fields.at("MESSAGE_ID"), kAuditMessageId);
   EXPECT_EQ(fields.at("SYSLOG_IDENTIFIER"), "insightd");
   EXPECT_EQ(fields.at("PRIORITY"), "4");
   EXPECT_EQ(fields.at("OUTCOME"), "dead");
@@ -97,7 +97,7 @@ TEST(JournaldAuditFields, EveryRecordFieldBecomesAnUpperCaseJournalField) {
     ASSERT_NE(eq, std::string::npos) << f;
     EXPECT_TRUE(fields.emplace(f.substr(0, eq), f.substr(eq + 1)).second) << "repeated " << f;
   }
-  EXPECT_EQ(fields.at("MESSAGE_ID"), audit_message_id);
+  EXPECT_EQ(fields.at("MESSAGE_ID"), kAuditMessageId);
   EXPECT_EQ(fields.at("PRIORITY"), "6");
   EXPECT_EQ(fields.at("SYSLOG_IDENTIFIER"), "insightd");
   EXPECT_EQ(fields.at("MESSAGE"), "interaction abc done: 0 insights, 0 pages, 0 ms");
@@ -120,7 +120,7 @@ TEST(JournaldAuditFields, EveryRecordFieldBecomesAnUpperCaseJournalField) {
 
 // libsystemd drops records silently when the journal is absent; the sink must not.
 TEST(JournaldAuditSink, ReportsAnErrorWhenNoJournalRuns) {
-  if (std::filesystem::exists(journal_socket_path)) GTEST_SKIP() << "a journal runs here";
+  if (std::filesystem::exists(kJournalSocketPath)) GTEST_SKIP() << "a journal runs here";
   AuditRecord r;
   r.interaction_id = "lost";
   EXPECT_EQ(make_journald_audit_sink()->write(r), boost::system::errc::no_such_file_or_directory);

@@ -99,9 +99,9 @@ std::vector<std::string> audit_journal_fields(const AuditRecord& record);
 
 // The fixed MESSAGE_ID of audit records in the journal, generated once with
 // uuid4; find them all with `journalctl MESSAGE_ID=80f29912bfbb486292800b6fe555213f`.
-inline constexpr std::string_view audit_message_id = "80f29912bfbb486292800b6fe555213f";
+inline constexpr std::string_view kAuditMessageId = "80f29912bfbb486292800b6fe555213f";
 
-inline constexpr const char* journal_socket_path = "/run/systemd/journal/socket";
+inline constexpr const char* kJournalSocketPath = "/run/systemd/journal/socket";
 
 // What `automatic` looks at, separated out so the choice is testable.
 struct AuditEnvironment {
