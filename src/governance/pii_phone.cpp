@@ -37,8 +37,8 @@ constexpr std::size_t kMaxCachedVerdicts = 4096;
 // 8.12 lists UK 07911 0/2/8 but not 07911 4): a number of a possible length
 // in a million-number block (its national number without the last six
 // digits) that holds numbers the metadata calls valid is in a block the plan
-// has opened. Blocks the metadata leaves out whole (drama ranges are narrower)
-// stay out: +1 555, +420 675.
+// has opened. Blocks the metadata leaves out whole stay out (+1 555,
+// +420 675); Ofcom's drama ranges, narrower than a block, are found.
 bool in_listed_block(const PhoneNumberUtil& util, const PhoneNumber& number) {
   constexpr std::uint64_t kBlock = 1'000'000, kMinNational = 100'000'000;  // 9 digits
   if (number.national_number() < kMinNational ||
