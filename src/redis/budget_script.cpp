@@ -46,17 +46,23 @@ if granted > 0 then store(tat) end
 return {granted, math.max(0, math.ceil((tat - tolerance - now) / 1000))}
 )lua";
 
-// The emission interval T (one request per T) and the burst tolerance
-// (burst - 1) * T, in microseconds.
+// The emission interval T (one request per T), in microseconds.
+long long interval_us(const BudgetOptions& options) {
+  const double per_minute = std::max(1, options.requests_per_minute);
+  return std::max(1LL, std::llround(60e6 / per_minute));
+}
+
+// The interval T and the burst tolerance (burst - 1 - the reserve's held
+// intervals) * T, in microseconds.
 struct Cell {
   long long interval_us;
   long long tolerance_us;
 };
 
 Cell cell_of(const BudgetOptions& options) {
-  const double per_minute = std::max(1, options.requests_per_minute);
-  const auto interval = std::max(1LL, std::llround(60e6 / per_minute));
-  return {interval, interval * (std::max(1, options.burst) - 1)};
+  const auto interval = interval_us(options);
+  const auto burst = static_cast<long long>(std::max(1, options.burst));
+  return {interval, interval * (burst - 1 - reserve_plan(options).held_intervals)};
 }
 
 Result<std::chrono::milliseconds> wait_of(const Result<Reply>& reply) {
@@ -76,6 +82,19 @@ asio::awaitable<Result<std::chrono::milliseconds>> call(Connection& connection, 
 }
 
 }  // namespace
+
+ReservePlan reserve_plan(const BudgetOptions& options) {
+  const auto burst = static_cast<std::size_t>(std::max(1, options.burst));
+  ReservePlan plan;
+  plan.size = std::min(options.reserve, burst / 2);
+  if (plan.size == 0) return plan;
+  const auto interval = interval_us(options);
+  const auto wanted = std::chrono::duration_cast<std::chrono::microseconds>(options.reserve_hold).count();
+  const auto most = static_cast<long long>(burst - plan.size);
+  plan.held_intervals = std::clamp((wanted + interval - 1) / interval, 1LL, most);
+  plan.hold = std::chrono::microseconds(plan.held_intervals * interval);
+  return plan;
+}
 
 std::string budget_key(std::string_view key_prefix) {
   return fmt::format("{{{}}}:budget", key_prefix);
