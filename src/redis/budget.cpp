@@ -93,10 +93,15 @@ void drop_expired(State& state) {
   while (!state.reserve.empty() && state.reserve.front() <= now) state.reserve.pop_front();
 }
 
+// What tops the reserve up.
+std::size_t reserve_wanted(State& state) {
+  drop_expired(state);
+  return state.plan.size - std::min(state.plan.size, state.reserve.size());
+}
+
 // One admission per local waiter, and what tops the reserve up.
 std::size_t wanted(State& state) {
-  drop_expired(state);
-  return state.waiters.size() + (state.plan.size - std::min(state.plan.size, state.reserve.size()));
+  return state.waiters.size() + reserve_wanted(state);
 }
 
 // Asks while callers wait; the reserve alone is topped up only while the
@@ -114,7 +119,9 @@ asio::awaitable<void> pump(std::shared_ptr<State> state) {
     // served a daemon's fetches one Redis round trip at a time.
     const auto sent = steady::now();
     ++state->script_calls;
-    auto taken = co_await budget_take_many(*state->connection, state->options, wanted(*state));
+    const auto for_waiters = state->waiters.size();
+    const auto for_reserve = reserve_wanted(*state);
+    auto taken = co_await budget_take_many(*state->connection, state->options, for_waiters, for_reserve);
     if (state->closed) break;
     if (!taken) {
       note_failure(*state, taken.error());

@@ -82,6 +82,28 @@ TEST(ReservePlan, FillsFromTheBurstAndLeavesItsHoldOutOfIt) {
   EXPECT_EQ(fast.hold, microseconds(9920));
 }
 
+// A reserve is filled only while the bucket keeps one admission for callers:
+// where the deployment's callers use the whole budget, reserved admissions
+// would expire unused while others wait.
+TEST(BudgetScript, AReserveIsFilledOnlyWhileTheBucketKeepsOneForCallers) {
+  RedisServer server;
+  asio::io_context io(1);
+  auto connection = connect(io, server);
+  insightd::redis::register_budget_script(*connection);
+  const auto options = budget_options(1, 5);  // one a minute, bursts of five
+
+  auto reserved = run_until_done(io, insightd::redis::budget_take_many(*connection, options, 0, 10));
+  ASSERT_TRUE(reserved) << reserved.error().message;
+  EXPECT_EQ(reserved->granted, 4u) << "the fifth would have left callers nothing";
+  auto caller = run_until_done(io, insightd::redis::budget_take_many(*connection, options, 1, 0));
+  ASSERT_TRUE(caller) << caller.error().message;
+  EXPECT_EQ(caller->granted, 1u) << "the one kept for callers";
+  auto more = run_until_done(io, insightd::redis::budget_take_many(*connection, options, 0, 3));
+  ASSERT_TRUE(more) << more.error().message;
+  EXPECT_EQ(more->granted, 0u) << "a used-up bucket filled a reserve";
+  EXPECT_GT(more->next_in, 59000ms);
+}
+
 TEST(RedisBudgetReserve, ACallerWhenNobodyWaitsIsAdmittedFromTheReserveWithoutARoundTrip) {
   RedisServer server;
   asio::io_context io(1);

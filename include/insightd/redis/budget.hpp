@@ -75,13 +75,15 @@ void register_budget_script(Connection& connection);
 boost::asio::awaitable<Result<std::chrono::milliseconds>> budget_take(Connection& connection,
                                                                       BudgetOptions options);
 // take_many: up to `want` admissions in one call (each as budget_take would
-// make it), and how long until the next one may be admitted.
+// make it), then up to `reserve` more, each only while one more would still
+// be admitted after it (a budget its callers use up fills no reserve); and
+// how long until the next one may be admitted. granted counts both.
 struct Admitted {
   std::size_t granted = 0;
   std::chrono::milliseconds next_in{0};
 };
 boost::asio::awaitable<Result<Admitted>> budget_take_many(Connection& connection, BudgetOptions options,
-                                                          std::size_t want);
+                                                          std::size_t want, std::size_t reserve = 0);
 boost::asio::awaitable<Result<std::chrono::milliseconds>> budget_hold(Connection& connection,
                                                                       BudgetOptions options,
                                                                       std::chrono::milliseconds hold);
