@@ -140,6 +140,11 @@ def throughput(args):
     redis_commands(work, len(audit))
     row("per-page fetch time p50 / p99 (audit)",
         f"{percentile(per_page_ms, 50):.2f} / {percentile(per_page_ms, 99):.2f} ms" if per_page_ms else "n/a")
+    # The request budget's share of it: on Redis a wait for the shared budget's reply.
+    waits = [r.get("rate_limited_ms", 0) for r in done]
+    row("budget wait per interaction mean / p50 (audit rate_limited_ms)",
+        f"{statistics.mean(waits):.2f} / {percentile(waits, 50):.2f} ms, "
+        f"{100 * sum(1 for w in waits if w > 0) / len(waits):.0f} % waited" if waits else "n/a")
     print(f"  raw upstream: wrk -c {args.concurrency}, same 100-entity page requests")
     row("raw pages/s (wrk Requests/sec), the higher", f"{raw_rps:.1f}")
     row("raw pages/s before / after the daemon run", f"{raw_before:.1f} / {raw_after:.1f}")

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "request_budget.hpp"
 
+#include <algorithm>
+
 #include "insightd/genesys/rate_limiter.hpp"
 #include "insightd/redis/budget.hpp"
 #include "insightd/redis/connection.hpp"
@@ -20,6 +22,7 @@ std::unique_ptr<genesys::RequestBudget> make_request_budget(boost::asio::any_io_
   budget.key_prefix = cfg.queue.redis_key_prefix;
   budget.requests_per_minute = cfg.genesys.requests_per_minute;
   budget.burst = cfg.genesys.burst;
+  budget.reserve = static_cast<std::size_t>(std::max(0, cfg.genesys.concurrency));  // one per fetch slot
   return std::make_unique<redis::RedisBudget>(executor, std::move(connection), std::move(budget));
 }
 

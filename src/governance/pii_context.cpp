@@ -25,8 +25,26 @@ constexpr std::string_view kBirthWords[] = {
     "geburt", "naissance", "nacimiento", "nascita",   "nascimento", "nee",     "née",
 };
 constexpr std::string_view kRoutingWords[] = {"routing", "aba", "rtn", "transit"};
-constexpr std::string_view kVersionWords[] = {"version",  "ver", "v",       "build",
-                                              "firmware", "fw",  "release", "rev"};
+// What a four-part version number follows ("SDK is 1.2.10.7", "upgraded to
+// 10.0.0.1"): software words, and the linking words between them and the number.
+constexpr std::string_view kSoftwareWords[] = {
+    "version",    "versions", "ver",      "v",       "build",    "firmware",  "fw",
+    "release",    "rev",      "revision", "sdk",     "app",      "os",        "ios",
+    "android",    "patch",    "update",   "updated", "upgrade",  "upgraded",  "upgrading",
+    "downgraded", "driver",   "kernel",   "plugin",  "software", "installed",
+};
+constexpr std::string_view kLinkingWords[] = {"is", "was", "are", "now", "still", "currently", "running",
+                                              "on", "at",  "of",  "the", "to",    "from",      "as"};
+// What may come between "birth"/"birthday" and a date of birth ("birthday is",
+// "birth date", "date of birth verified as"). Any other word makes the birth word
+// describe that thing ("birthday present on 20 Nov", "birthday sale"), not the date.
+constexpr std::string_view kBirthLinkWords[] = {
+    "is",        "was",      "date",       "day",       "of",     "on",      "as",
+    "at",        "in",       "to",         "be",        "listed", "given",   "verified",
+    "confirmed", "recorded", "registered", "provided",  "stated", "shown",   "entered",
+    "noted",     "updated",  "changed",    "corrected", "reads",  "matches", "matched",
+};
+constexpr std::string_view kAttributiveBirthWords[] = {"birth", "birthday"};
 // Only stop a "number" word from promoting a bare digit run; they never
 // remove a finding.
 constexpr std::string_view kIdentifierWords[] = {
@@ -74,39 +92,67 @@ Cue cue_of(const std::string& word) noexcept {
   if (contains(kPhoneWords, word)) return Cue::phone;
   if (contains(kBirthWords, word)) return Cue::birth;
   if (contains(kRoutingWords, word)) return Cue::routing;
-  if (contains(kVersionWords, word)) return Cue::version;
   if (contains(kIdentifierWords, word)) return Cue::identifier;
   return Cue::none;
+}
+
+// The words before `begin` in its clause, nearest first (at most kMaxWords,
+// looking back at most kMaxLookBack bytes), lowered: visit(word, position)
+// returns true to stop. Another number or the end of a clause in between stops
+// the walk: the words before it describe that.
+template <typename Visit>
+void words_before(std::string_view text, std::size_t begin, Visit visit) {
+  const std::size_t stop = begin > kMaxLookBack ? begin - kMaxLookBack : 0;
+  std::size_t pos = std::min(begin, text.size());
+  for (std::size_t words = 0; words < kMaxWords; ++words) {
+    while (pos > stop && !is_word_byte(text[pos - 1])) {
+      if (is_digit(text[pos - 1]) || ends_clause(text[pos - 1])) return;
+      --pos;
+    }
+    if (pos == stop) return;
+    const std::size_t word_end = pos;
+    while (pos > stop && is_word_byte(text[pos - 1])) --pos;
+    if (word_end - pos > kMaxWordLength) continue;
+    if (visit(lowered(text.substr(pos, word_end - pos)), pos)) return;
+  }
 }
 
 }  // namespace
 
 Cue cue_before(std::string_view text, std::size_t begin) noexcept {
-  const std::size_t stop = begin > kMaxLookBack ? begin - kMaxLookBack : 0;
-  std::size_t pos = std::min(begin, text.size());
+  Cue cue = Cue::none;
   bool saw_number_word = false;
-  for (std::size_t words = 0; words < kMaxWords;) {
-    while (pos > stop && !is_word_byte(text[pos - 1])) {
-      // Another number or clause in between: the words before it describe that.
-      if (is_digit(text[pos - 1]) || ends_clause(text[pos - 1]))
-        return saw_number_word ? Cue::number : Cue::none;
-      --pos;
-    }
-    if (pos == stop) break;
-    const std::size_t word_end = pos;
-    while (pos > stop && is_word_byte(text[pos - 1])) --pos;
-    if (word_end - pos > kMaxWordLength) {
-      ++words;
-      continue;
-    }
-    const std::string word = lowered(text.substr(pos, word_end - pos));
+  std::string after;  // the word between this one and the candidate, nearest to this one
+  words_before(text, begin, [&](const std::string& word, std::size_t pos) {
     // "D.O.B." reads as the letters b, o, d from the right.
-    if (word == "b" && pos >= 4 && lowered(text.substr(pos - 4, 4)) == "d.o.") return Cue::birth;
-    if (const Cue cue = cue_of(word); cue != Cue::none) return cue;
-    if (contains(kNumberWords, word)) saw_number_word = true;
-    ++words;
-  }
+    if (word == "b" && pos >= 4 && lowered(text.substr(pos - 4, 4)) == "d.o.") {
+      cue = Cue::birth;
+      return true;
+    }
+    cue = cue_of(word);
+    if (cue == Cue::birth && contains(kAttributiveBirthWords, word) && !after.empty() &&
+        !contains(kBirthLinkWords, after)) {
+      cue = Cue::none;
+      saw_number_word = false;
+      return true;
+    }
+    if (cue != Cue::none) return true;
+    saw_number_word |= contains(kNumberWords, word);
+    after = word;
+    return false;
+  });
+  if (cue != Cue::none) return cue;
   return saw_number_word ? Cue::number : Cue::none;
+}
+
+bool software_word_before(std::string_view text, std::size_t begin) noexcept {
+  bool software = false;
+  words_before(text, begin, [&](const std::string& word, std::size_t) {
+    if (contains(kLinkingWords, word)) return false;
+    software = contains(kSoftwareWords, word);
+    return true;
+  });
+  return software;
 }
 
 bool account_word_near(std::string_view text, std::size_t begin, std::size_t end) noexcept {

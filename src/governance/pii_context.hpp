@@ -15,12 +15,18 @@ enum class Cue {
   identifier,  // order, ticket, tracking, ...: the number is that identifier, not a phone
   birth,       // born, birth, DOB, birthday, geboren, naissance, ...
   routing,     // routing, ABA, RTN, transit
-  version,     // version, build, firmware: a dotted quad after it is a version, not an IP
 };
 
 // The cue of the nearest decisive word among the few words before `begin`
-// in the same clause (looking back at most a short distance).
+// in the same clause (looking back at most a short distance). "birth" and
+// "birthday" followed by a word other than a linking one ("birthday present
+// on 20 Nov") describe that thing, not the date: no cue.
 Cue cue_before(std::string_view text, std::size_t begin) noexcept;
+
+// A software word ("version", "SDK", "firmware", "upgraded" ...) is the
+// nearest word before `begin` but for linking words ("is", "to"): a dotted
+// quad after it is a version number, not an IP address.
+bool software_word_before(std::string_view text, std::size_t begin) noexcept;
 
 // An account word ("account", "acct", "checking", "savings") within a short
 // distance before or after [begin, end).

@@ -6,6 +6,7 @@
 #include <phonenumbers/phonenumbermatcher.h>
 #include <phonenumbers/phonenumberutil.h>
 
+#include <cstdint>
 #include <stdexcept>
 
 #include "insightd/governance/pii.hpp"
@@ -32,6 +33,29 @@ const PhoneNumberUtil& phone_util() {
 
 constexpr std::size_t kMaxCachedVerdicts = 4096;
 
+// Numbering plans open ranges after the library's metadata was made (Debian's
+// 8.12 lists UK 07911 0/2/8 but not 07911 4): a number of a possible length
+// in a million-number block (its national number without the last six
+// digits) that holds numbers the metadata calls valid is in a block the plan
+// has opened. Blocks the metadata leaves out whole stay out (+1 555,
+// +420 675); Ofcom's drama ranges, narrower than a block, are found.
+bool in_listed_block(const PhoneNumberUtil& util, const PhoneNumber& number) {
+  constexpr std::uint64_t kBlock = 1'000'000, kMinNational = 100'000'000;  // 9 digits
+  if (number.national_number() < kMinNational ||
+      util.IsPossibleNumberWithReason(number) != PhoneNumberUtil::IS_POSSIBLE) {
+    return false;
+  }
+  PhoneNumber probe = number;
+  const std::uint64_t block = number.national_number() / kBlock * kBlock;
+  for (std::uint64_t tail : {0ULL, 99'999ULL}) {
+    for (std::uint64_t sub = 0; sub < 10; ++sub) {
+      probe.set_national_number(block + sub * (kBlock / 10) + tail);
+      if (util.IsValidNumber(probe)) return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 bool is_phone_region(std::string_view region) noexcept {
@@ -44,6 +68,7 @@ namespace rules {
 PhoneValidator::PhoneValidator(std::string region) : region_(std::move(region)) {
   if (!is_phone_region(region_))
     throw std::invalid_argument("unknown phone region '" + region_ + "' (expected a code such as US or DE)");
+  phone_util().GetNddPrefixForRegion(region_, true, &trunk_prefix_);
 }
 
 PhoneVerdict PhoneValidator::check(std::string_view candidate) const {
@@ -72,31 +97,36 @@ bool grouped_as_written(const std::string& candidate, const std::string& region)
 PhoneVerdict PhoneValidator::parse(const std::string& candidate) const {
   const auto& util = phone_util();
   PhoneNumber number;
-  const auto valid = [&](const std::string& text) {
-    return util.Parse(text, region_, &number) == PhoneNumberUtil::NO_PARSING_ERROR &&
-           util.IsValidNumber(number);
+  const auto parsed = [&](const std::string& text) {
+    return util.Parse(text, region_, &number) == PhoneNumberUtil::NO_PARSING_ERROR;
   };
   // "+CC" says "phone number" by itself: any grouping of a valid number counts
   // ("+49 151 2345 6789" is grouped as people write it, not as the library does).
   if (candidate.starts_with('+')) {
-    if (valid(candidate)) return PhoneVerdict::valid;
-    const bool possible = util.Parse(candidate, region_, &number) == PhoneNumberUtil::NO_PARSING_ERROR &&
-                          util.IsPossibleNumberWithReason(number) == PhoneNumberUtil::IS_POSSIBLE;
-    return possible ? PhoneVerdict::possible_international : PhoneVerdict::invalid;
+    if (!parsed(candidate)) return PhoneVerdict::invalid;
+    if (util.IsValidNumber(number) || in_listed_block(util, number)) return PhoneVerdict::valid;
+    return util.IsPossibleNumberWithReason(number) == PhoneNumberUtil::IS_POSSIBLE
+               ? PhoneVerdict::possible_international
+               : PhoneVerdict::invalid;
   }
   // "00" is the international prefix of most of the world (ITU-T E.164), but
   // not of every default region (the US dials 011): read it as "+" too.
   if (candidate.starts_with("00")) {
     std::string international(1, '+');
     international.append(candidate, 2);
-    if (valid(international)) return PhoneVerdict::valid;
+    if (parsed(international) && (util.IsValidNumber(number) || in_listed_block(util, number)))
+      return PhoneVerdict::valid;
   }
   if (grouped_as_written(candidate, region_)) return PhoneVerdict::valid;
-  if (valid(candidate)) return PhoneVerdict::valid_digits;
-  if (util.Parse(candidate, region_, &number) == PhoneNumberUtil::NO_PARSING_ERROR &&
-      util.IsPossibleNumberWithReason(number) == PhoneNumberUtil::IS_POSSIBLE_LOCAL_ONLY) {
-    return PhoneVerdict::local_only;
+  if (!parsed(candidate)) return PhoneVerdict::invalid;
+  if (util.IsValidNumber(number) || in_listed_block(util, number)) {
+    // Dialled with the region's trunk prefix ("0151 2345 6789", "04 1234 5678"),
+    // it is written as a phone number whatever the grouping, as with "+CC".
+    const bool trunk = !trunk_prefix_.empty() && candidate.starts_with(trunk_prefix_);
+    return trunk ? PhoneVerdict::valid : PhoneVerdict::valid_digits;
   }
+  if (util.IsPossibleNumberWithReason(number) == PhoneNumberUtil::IS_POSSIBLE_LOCAL_ONLY)
+    return PhoneVerdict::local_only;
   return PhoneVerdict::invalid;
 }
 

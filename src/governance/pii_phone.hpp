@@ -16,7 +16,9 @@ namespace insightd::governance::rules {
 enum class PhoneVerdict {
   invalid,
   valid,  // a valid number: "+CC" in any grouping, or national digits grouped as the region groups them
-  valid_digits,  // valid national digits in an unusual grouping ("2026-000123"): an identifier as often
+          // or dialled with its trunk prefix
+  valid_digits,  // valid national digits in an unusual grouping ("2026-000123"): an identifier as often,
+                 // or national digits in a block the metadata lists only in part
   local_only,    // only possible as a local number without an area code ("555-1234")
   possible_international,  // "+CC" and the right length for that country, in a range the
                            // library's metadata does not list (opened after it was made, or mistyped)
@@ -40,6 +42,7 @@ class PhoneValidator {
   };
 
   std::string region_;
+  std::string trunk_prefix_;  // the region's national (trunk) prefix: "0" in most of Europe, "1" in the US
   mutable std::mutex mutex_;
   mutable std::unordered_map<std::string, PhoneVerdict, Hash, std::equal_to<>> cache_;
 };

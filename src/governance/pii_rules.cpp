@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "insightd/governance/checksums.hpp"
@@ -281,7 +282,7 @@ std::optional<Span> confirm_ipv4(std::string_view text, Span span, const RuleCon
   for (auto octet : g.digits) {
     if (octet.size() > 3 || to_int(octet) > 255 || (octet.size() > 1 && octet[0] == '0')) return std::nullopt;
   }
-  if (cue_before(text, span.begin) == Cue::version) return std::nullopt;  // "version 1.2.3.4"
+  if (software_word_before(text, span.begin)) return std::nullopt;  // "version 1.2.3.4", "SDK is 1.2.10.7"
   return span;
 }
 
@@ -310,7 +311,10 @@ std::optional<Span> confirm_dob(std::string_view text, Span span, const RuleCont
   const std::string_view token = text.substr(span.begin, span.end - span.begin);
   const auto date = parse_date(token);
   if (!date || !stands_alone(text, span)) return std::nullopt;
-  if (date->year >= 1000 && date->year > ctx.current_year) return std::nullopt;
+  // Nobody is born in the future; a two-digit year's century is unknown.
+  const auto& t = ctx.today;
+  if (date->year >= 1000 && std::tie(date->year, date->month, date->day) > std::tie(t.year, t.month, t.day))
+    return std::nullopt;
   if (cue_before(text, span.begin) != Cue::birth) return std::nullopt;
   return span;
 }

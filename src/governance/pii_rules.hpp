@@ -9,6 +9,8 @@
 #include <optional>
 #include <string_view>
 
+#include "pii_dates.hpp"
+
 namespace insightd::governance::rules {
 
 class PhoneValidator;
@@ -21,7 +23,7 @@ struct Span {
 // What the rules need beyond the text.
 struct RuleContext {
   const PhoneValidator* phones;
-  int current_year;  // a date of birth is not in a future year
+  Date today;  // a date of birth is not in the future
 };
 
 // The candidate is a whole token: not glued to letters or digits, nor to an

@@ -147,9 +147,11 @@ bool enabled(const PiiOptions& options, PiiKind kind) {
   return std::find(options.kinds.begin(), options.kinds.end(), kind) != options.kinds.end();
 }
 
-int this_year() {
-  const auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
-  return static_cast<int>(std::chrono::year_month_day(today).year());
+rules::Date today() {
+  const std::chrono::year_month_day ymd(
+      std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));
+  return {static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
+          static_cast<int>(static_cast<unsigned>(ymd.day()))};
 }
 
 }  // namespace
@@ -248,7 +250,7 @@ PiiScanner& PiiScanner::operator=(PiiScanner&&) noexcept = default;
 
 std::vector<Finding> PiiScanner::scan(std::string_view text) const {
   const auto& p = *patterns_;
-  rules::RuleContext ctx{&p.phones, 0};
+  rules::RuleContext ctx{&p.phones, {}};
   std::vector<Finding> found;
   if (p.email && contains(text, '@')) {
     for_each_stretch_around(text, '@', in_email_local, in_email_domain, [&](rules::Span window) {
@@ -263,7 +265,7 @@ std::vector<Finding> PiiScanner::scan(std::string_view text) const {
     });
   }
   if (p.date && digits >= 4 && has_birth_stem(text)) {
-    ctx.current_year = this_year();
+    ctx.today = today();
     collect(*p.date, PiiKind::dob, rules::confirm_dob, text, {0, text.size()}, ctx, found);
   }
   if (found.size() < 2) return found;

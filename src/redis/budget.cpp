@@ -2,6 +2,9 @@
 // RedisBudget: local callers queue first-in first-out; one pump per process
 // asks the shared GCRA script for every caller waiting, wakes those admitted
 // in order, and sleeps exactly the wait the script returned (or a jittered backoff while Redis is down).
+// With a reserve, the same call also tops up a few admissions taken ahead,
+// each dropped once older than the plan's hold; a caller arriving when
+// nobody waits takes one of those without a round trip.
 #include "insightd/redis/budget.hpp"
 
 #include <spdlog/spdlog.h>
@@ -38,12 +41,17 @@ struct RedisBudget::State {
       : executor(std::move(ex)),
         connection(std::move(conn)),
         options(std::move(opts)),
+        plan(reserve_plan(options)),
         pump_timer(executor) {}
 
   asio::any_io_executor executor;
   std::shared_ptr<Connection> connection;
   BudgetOptions options;
+  ReservePlan plan;
   std::deque<std::shared_ptr<Waiter>> waiters;
+  // When each reserved admission expires, oldest first (one hold after the
+  // call that took it was sent: never later than one hold after its admission).
+  std::deque<steady::time_point> reserve;
   asio::steady_timer pump_timer;  // the pump's sleep; cancelled to re-check a new 429 hold
   bool pumping = false;
   bool closed = false;
@@ -80,32 +88,65 @@ void note_success(State& state) {
   state.failures_in_a_row = 0;
 }
 
+void drop_expired(State& state) {
+  const auto now = steady::now();
+  while (!state.reserve.empty() && state.reserve.front() <= now) state.reserve.pop_front();
+}
+
+// What tops the reserve up.
+std::size_t reserve_wanted(State& state) {
+  drop_expired(state);
+  return state.plan.size - std::min(state.plan.size, state.reserve.size());
+}
+
+// One admission per local waiter, and what tops the reserve up.
+std::size_t wanted(State& state) {
+  return state.waiters.size() + reserve_wanted(state);
+}
+
+// Asks while callers wait; the reserve alone is topped up only while the
+// bucket grants (never a sleep or a retry for it), so an idle daemon neither
+// polls Redis nor keeps taking from the budget.
 asio::awaitable<void> pump(std::shared_ptr<State> state) {
-  while (!state->closed && !state->waiters.empty()) {
-    if (steady::now() < state->held_until) {
+  while (!state->closed && wanted(*state) > 0) {
+    const bool held = steady::now() < state->held_until;
+    if (held && state->waiters.empty()) break;
+    if (held) {
       co_await sleep_until(state, state->held_until);
       continue;
     }
     // Every local waiter asks in one round trip: one call per admission
     // served a daemon's fetches one Redis round trip at a time.
+    const auto sent = steady::now();
     ++state->script_calls;
-    auto taken = co_await budget_take_many(*state->connection, state->options, state->waiters.size());
+    const auto for_waiters = state->waiters.size();
+    const auto for_reserve = reserve_wanted(*state);
+    auto taken = co_await budget_take_many(*state->connection, state->options, for_waiters, for_reserve);
     if (state->closed) break;
     if (!taken) {
       note_failure(*state, taken.error());
+      if (state->waiters.empty()) break;
       const auto delay = state->options.retry.delay(state->failures_in_a_row, state->rng);
       co_await sleep_until(state, steady::now() + delay);
       continue;
     }
     note_success(*state);
-    for (std::size_t i = 0; i < taken->granted && !state->waiters.empty(); ++i) {
+    std::size_t granted = taken->granted;
+    for (; granted > 0 && !state->waiters.empty(); --granted) {
       auto waiter = std::move(state->waiters.front());
       state->waiters.pop_front();
       waiter->granted = true;
       waiter->event.cancel();
     }
-    if (!state->waiters.empty() && taken->next_in.count() > 0)
-      co_await sleep_until(state, steady::now() + taken->next_in);
+    // A 429 that came during the call leaves the reserve empty.
+    if (steady::now() >= state->held_until) {
+      for (; granted > 0; --granted) state->reserve.push_back(sent + state->plan.hold);
+    }
+    if (state->waiters.empty()) {
+      if (taken->granted == 0) break;
+      continue;
+    }
+    if (taken->next_in.count() > 0) co_await sleep_until(state, steady::now() + taken->next_in);
   }
   state->pumping = false;
 }
@@ -137,6 +178,7 @@ asio::awaitable<bool> push_hold(std::shared_ptr<State> state, steady::time_point
 steady::time_point hold_here(State& state, milliseconds retry_after) {
   const auto until = saturating_add(steady::now(), retry_after);
   state.held_until = std::max(state.held_until, until);
+  state.reserve.clear();      // taken before the 429: every daemon pauses, this one too
   state.pump_timer.cancel();  // the pump re-checks the hold
   return until;
 }
@@ -158,6 +200,12 @@ RedisBudget::~RedisBudget() {
 asio::awaitable<milliseconds> RedisBudget::acquire() {
   auto state = state_;
   const auto start = steady::now();
+  drop_expired(*state);
+  if (state->waiters.empty() && !state->reserve.empty() && start >= state->held_until) {
+    state->reserve.pop_front();
+    start_pump(state);  // tops the reserve up in the background
+    co_return milliseconds(0);
+  }
   auto waiter = std::make_shared<Waiter>(state->executor);
   state->waiters.push_back(waiter);
   start_pump(state);
@@ -185,6 +233,11 @@ asio::awaitable<bool> RedisBudget::hold_shared(milliseconds retry_after) {
 
 std::size_t RedisBudget::waiting() const noexcept {
   return state_->waiters.size();
+}
+
+std::size_t RedisBudget::reserved() const noexcept {
+  drop_expired(*state_);
+  return state_->reserve.size();
 }
 
 std::uint64_t RedisBudget::script_calls() const noexcept {

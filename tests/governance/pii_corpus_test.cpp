@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
-// Precision and recall of the PII scanner over three labelled corpora:
+// Precision and recall of the PII scanner over four labelled corpora:
 // data/pii_corpus.tsv (the tuning corpus), data/pii_corpus_holdout.tsv
-// (written after the detector was finished, measured once before tuning on it)
-// and data/pii_corpus_holdout2.tsv (written by hand before that tuning,
-// measured before and after it, never tuned on).
+// (written after the detector was finished, measured once before tuning on it),
+// data/pii_corpus_holdout2.tsv (written by hand before that tuning, measured
+// before and after it, then tuned on in a third round) and
+// data/pii_corpus_holdout3.tsv (written after the third round, measured once,
+// never tuned on).
 // Each run prints per-kind and overall precision and recall, and the share
 // of hard-negative lines left untouched.
 #include <gtest/gtest.h>
@@ -16,6 +18,7 @@
 #include <memory>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "insightd/governance/pii.hpp"
@@ -158,8 +161,9 @@ TEST(PiiCorpus, TuningCorpusPrecisionAndRecallAtLeast99Percent) {
 TEST(PiiCorpus, HoldoutCorpusKeepsItsFirstMeasurement) {
   // First measured: precision 0.9956, recall 0.9847, hard negatives 168/170 = 0.9882.
   // After tuning on it: precision 1.0000, recall 0.9934, hard negatives 170/170.
+  // After the classes the second holdout found: recall 0.9956 (456 of 458).
   expect_at_least(measure("pii_corpus_holdout.tsv"),
-                  {.lines = 500, .precision = 1.0, .recall = 0.993, .hard_negative_precision = 1.0});
+                  {.lines = 500, .precision = 1.0, .recall = 0.995, .hard_negative_precision = 1.0});
 }
 
 // The second out-of-sample corpus, written by hand before the detector changes
@@ -167,6 +171,34 @@ TEST(PiiCorpus, HoldoutCorpusKeepsItsFirstMeasurement) {
 TEST(PiiCorpus, SecondHoldoutCorpusKeepsItsMeasurement) {
   // Before those changes: precision 0.9868, recall 0.9825, hard negatives 76/79 = 0.9620.
   // After them: precision 0.9912, recall 0.9869, hard negatives 77/79 = 0.9747.
+  // After fixing the classes it found (trunk-prefix and partly listed phone
+  // blocks, attributive birth words, software words before a dotted quad):
+  // precision 1.0000, recall 1.0000, hard negatives 79/79.
   expect_at_least(measure("pii_corpus_holdout2.tsv"),
-                  {.lines = 200, .precision = 0.991, .recall = 0.986, .hard_negative_precision = 0.974});
+                  {.lines = 200, .precision = 1.0, .recall = 1.0, .hard_negative_precision = 1.0});
+}
+
+// The third out-of-sample corpus, written after the detector's third round
+// was final, committed before the scanner ran on it, measured once and never
+// tuned on: the floors are that measurement, overall and per kind.
+// Measured: precision 418/419 = 0.9976, recall 418/423 = 0.9882, hard
+// negatives 193/194 = 0.9948 (below the 0.99 recall bar; docs/pii.md lists
+// the misses).
+TEST(PiiCorpus, ThirdHoldoutCorpusKeepsItsOnlyMeasurement) {
+  const Score s = measure("pii_corpus_holdout3.tsv");
+  expect_at_least(s, {.lines = 590,
+                      .precision = 418.0 / 419,
+                      .recall = 418.0 / 423,
+                      .hard_negative_precision = 193.0 / 194});
+  // kind -> precision, recall as measured
+  const std::map<std::string, std::pair<double, double>> per_kind = {
+      {"card", {1.0, 1.0}},     {"dob", {1.0, 28.0 / 31}},     {"email", {1.0, 1.0}},   {"iban", {1.0, 1.0}},
+      {"ip", {24.0 / 25, 1.0}}, {"phone", {1.0, 185.0 / 187}}, {"routing", {1.0, 1.0}}, {"ssn", {1.0, 1.0}},
+  };
+  for (const auto& [kind, floors] : per_kind) {
+    const auto it = s.per_kind.find(kind);
+    ASSERT_NE(it, s.per_kind.end()) << kind;
+    EXPECT_GE(it->second.precision(), floors.first) << kind;
+    EXPECT_GE(it->second.recall(), floors.second) << kind;
+  }
 }

@@ -14,9 +14,9 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
-#include <functional>
 #include <system_error>
 
+#include "redis/budget_support.hpp"
 #include "redis/run_until.hpp"
 #include "support/redis_server.hpp"
 
@@ -29,54 +29,20 @@ using insightd::redis::budget_key;
 using insightd::redis::budget_take;
 using insightd::redis::BudgetOptions;
 using insightd::redis::Connection;
-using insightd::redis::ConnectionOptions;
 using insightd::redis::RedisBudget;
 using insightd::test::RedisServer;
 using insightd::test::run_until_done;
+using insightd::test::budget::acquire_into;
+using insightd::test::budget::budget_options;
+using insightd::test::budget::connect;
+using insightd::test::budget::now_us;
+using insightd::test::budget::run_until;
 using std::chrono::milliseconds;
-
-std::shared_ptr<Connection> connect(asio::io_context& io, const RedisServer& server) {
-  ConnectionOptions options;
-  options.url = server.url();
-  options.timeout = 5s;
-  options.reconnect = {10ms, 200ms};
-  return std::make_shared<Connection>(io.get_executor(), options);
-}
-
-BudgetOptions budget_options(int requests_per_minute, int burst) {
-  BudgetOptions options;
-  options.key_prefix = "budget-test";
-  options.requests_per_minute = requests_per_minute;
-  options.burst = burst;
-  options.retry = {10ms, 100ms};
-  return options;
-}
-
-// The server's clock, in microseconds.
-asio::awaitable<std::int64_t> server_time_us(Connection* connection) {
-  std::vector<std::string> time{"TIME"};
-  auto reply = co_await connection->command(std::move(time));
-  if (!reply || reply->elements().size() != 2) throw std::runtime_error("TIME failed");
-  co_return std::stoll(reply->elements()[0].text()) * 1000000 + std::stoll(reply->elements()[1].text());
-}
-
-std::int64_t now_us(asio::io_context& io, Connection& connection) {
-  return run_until_done(io, server_time_us(&connection));
-}
 
 milliseconds take(asio::io_context& io, Connection& connection, const BudgetOptions& options) {
   auto wait = run_until_done(io, budget_take(connection, options));
   if (!wait) throw std::runtime_error("budget_take failed: " + wait.error().message);
   return *wait;
-}
-
-// Runs the io_context until `done()` holds (the state changes it waits for
-// are made by the coroutines it runs), at most `limit`.
-bool run_until(asio::io_context& io, const std::function<bool()>& done, std::chrono::seconds limit = 30s) {
-  io.restart();
-  const auto deadline = std::chrono::steady_clock::now() + limit;
-  while (!done() && std::chrono::steady_clock::now() < deadline) io.run_one_for(100ms);
-  return done();
 }
 
 TEST(BudgetScript, AdmitsTheBurstAtOnceThenSaysHowLongUntilTheNext) {
@@ -184,11 +150,6 @@ TEST(BudgetScript, AHoldPushesTheNextAdmissionAndNeverPullsItBack) {
   const auto elapsed_ms = (now_us(io, *connection) - before) / 1000;
   EXPECT_LE(wait, 30000ms);
   EXPECT_GE(wait.count(), 30000 - elapsed_ms - 1) << "the 5 s hold pulled the 30 s one back";
-}
-
-asio::awaitable<void> acquire_into(RedisBudget* budget, int* admitted) {
-  co_await budget->acquire();
-  ++*admitted;
 }
 
 TEST(RedisBudget, ThreeDaemonsOnThreeConnectionsShareOneBudget) {

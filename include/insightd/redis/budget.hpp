@@ -12,10 +12,20 @@
 // RedisBudget queues local callers first-in first-out; one pump per process
 // asks the script for every caller waiting, wakes those admitted, sleeps the
 // wait the script returned, and asks again: no herd, no polling. While Redis cannot be reached no request is
-// admitted: the pump retries with jittered backoff and callers keep waiting.
+// admitted (beyond what the reserve below still holds): the pump retries with
+// jittered backoff and callers keep waiting.
+//
+// With a reserve (BudgetOptions::reserve > 0) the pump also takes a few
+// admissions ahead, so a fetch is admitted locally without waiting for a
+// round trip; the pump refills the reserve in the background while there is
+// demand. A reserved admission is dropped once older than the reserve's hold
+// (never used late), and the hold is taken out of the burst the script
+// allows, so requests reaching upstream stay within requests_per_minute and
+// burst even when one sat in a reserve. A 429 empties the reserve at once.
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/awaitable.hpp>
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -33,7 +43,24 @@ struct BudgetOptions {
   int burst = 10;
   // Between attempts while Redis is unreachable or the script fails.
   BackoffPolicy retry{std::chrono::milliseconds(100), std::chrono::milliseconds(5000)};
+  // Admissions taken ahead (the daemon's fetch slots; 0: none), and how long
+  // one may wait for a caller at most (see reserve_plan for the bounds).
+  std::size_t reserve = 0;
+  std::chrono::milliseconds reserve_hold{20};
 };
+
+// What a reserve may be for these options. size: min(reserve, burst / 2), so
+// the reserve fills from the burst. hold: reserve_hold, at least one emission
+// interval and at most burst - size intervals. held_intervals: the hold in
+// whole intervals, which every take of these options leaves out of the burst:
+// a request admitted at t and sent by t + hold is then inside the bucket's
+// bound wherever it is sent, whatever the number of daemons. All 0 without a reserve.
+struct ReservePlan {
+  std::size_t size = 0;
+  std::chrono::microseconds hold{0};
+  long long held_intervals = 0;
+};
+ReservePlan reserve_plan(const BudgetOptions& options);
 
 // "{<key_prefix>}:budget"
 std::string budget_key(std::string_view key_prefix);
@@ -48,13 +75,15 @@ void register_budget_script(Connection& connection);
 boost::asio::awaitable<Result<std::chrono::milliseconds>> budget_take(Connection& connection,
                                                                       BudgetOptions options);
 // take_many: up to `want` admissions in one call (each as budget_take would
-// make it), and how long until the next one may be admitted.
+// make it), then up to `reserve` more, each only while one more would still
+// be admitted after it (a budget its callers use up fills no reserve); and
+// how long until the next one may be admitted. granted counts both.
 struct Admitted {
   std::size_t granted = 0;
   std::chrono::milliseconds next_in{0};
 };
 boost::asio::awaitable<Result<Admitted>> budget_take_many(Connection& connection, BudgetOptions options,
-                                                          std::size_t want);
+                                                          std::size_t want, std::size_t reserve = 0);
 boost::asio::awaitable<Result<std::chrono::milliseconds>> budget_hold(Connection& connection,
                                                                       BudgetOptions options,
                                                                       std::chrono::milliseconds hold);
@@ -79,6 +108,9 @@ class RedisBudget final : public genesys::RequestBudget {
   boost::asio::awaitable<bool> hold_shared(std::chrono::milliseconds retry_after);
 
   std::size_t waiting() const noexcept override;
+
+  // Admissions held in the reserve now (expired ones not counted).
+  std::size_t reserved() const noexcept;
 
   // Script calls made by the pump (admissions plus "wait" answers), and the
   // calls that failed (Redis unreachable, script error): the pump neither

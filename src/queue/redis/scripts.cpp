@@ -27,7 +27,9 @@ local FINISHED = {done = true, failed = true, dead = true}
 
 -- Moves interaction `id` from state `from` (nil: new) to `to`: its hash, the
 -- per-state counts, and the indexes of finished interactions by update time.
-local function set_state(id, from, to)
+-- `fields` (optional: field, value, ...) are written to the hash in the same
+-- HSET, one command fewer per transition that also changes other fields.
+local function set_state(id, from, to, fields)
   if from then redis.call('HINCRBY', COUNTS, from, -1) end
   redis.call('HINCRBY', COUNTS, to, 1)
   if from and FINISHED[from] then
@@ -40,7 +42,7 @@ local function set_state(id, from, to)
     if to ~= 'done' then redis.call('ZADD', k('failures'), ms(NOW), id) end
     if to == 'dead' then redis.call('ZADD', k('dead'), ms(NOW), id) end
   end
-  redis.call('HSET', k('i', id), 'state', to, 'updated_at', ms(NOW))
+  redis.call('HSET', k('i', id), 'state', to, 'updated_at', ms(NOW), unpack(fields or {}))
 end
 
 -- A pending ID waits in `waiting` (by not_before) until due, then in `ready`
@@ -60,11 +62,17 @@ local function leased_by(id, token)
   return r[3]
 end
 
--- Ends `id`'s fetch lease (held by `owner`).
-local function end_lease(id, owner)
+-- Ends `id`'s fetch lease (held by `owner`) in its indexes, and returns the
+-- hash fields that end it, for the caller's set_state.
+local function end_lease_fields(id, owner)
   redis.call('ZREM', k('leased'), id)
   if owner and owner ~= '' then redis.call('SREM', k('owner', owner, 'fetch'), id) end
-  redis.call('HSET', k('i', id), 'token', '', 'owner', '', 'lease_expires', '0')
+  return {'token', '', 'owner', '', 'lease_expires', '0'}
+end
+
+-- Ends `id`'s fetch lease (held by `owner`).
+local function end_lease(id, owner)
+  redis.call('HSET', k('i', id), unpack(end_lease_fields(id, owner)))
 end
 
 -- An outbox row's member in the due index: the sequence first, so rows due at

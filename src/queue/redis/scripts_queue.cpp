@@ -59,8 +59,7 @@ for n, id in ipairs(redis.call('ZRANGE', k('ready'), 0, max - 1)) do
   local key = k('i', id)
   local token = base .. '.' .. n
   local attempt = redis.call('HINCRBY', key, 'attempts', 1)
-  redis.call('HSET', key, 'token', token, 'owner', owner, 'lease_expires', ms(expires))
-  set_state(id, 'pending', 'in_flight')
+  set_state(id, 'pending', 'in_flight', {'token', token, 'owner', owner, 'lease_expires', ms(expires)})
   redis.call('ZREM', k('ready'), id)
   redis.call('ZADD', k('leased'), ms(expires), id)
   redis.call('SADD', k('owner', owner, 'fetch'), id)
@@ -88,9 +87,9 @@ for i = first, #ARGV, 4 do
   end
   seen[wh] = true
 end
-end_lease(id, holder)
-redis.call('HSET', k('i', id), 'last_error', '', 'audit', audit)
-set_state(id, 'in_flight', #ARGV >= first and 'delivering' or 'done')
+local fields = end_lease_fields(id, holder)
+for _, v in ipairs({'last_error', '', 'audit', audit}) do fields[#fields + 1] = v end
+set_state(id, 'in_flight', #ARGV >= first and 'delivering' or 'done', fields)
 for i = first, #ARGV, 4 do
   local wh = ARGV[i]
   local seq = redis.call('INCR', k('seq'))

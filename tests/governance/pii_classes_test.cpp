@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: Apache-2.0
+// Classes of text the second holdout corpus found: national numbers dialled
+// with the trunk prefix, numbers in blocks libphonenumber's metadata lists
+// only in part, birth words that describe something else, and four-part
+// version numbers after a software word.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <cstdio>
+#include <string>
+
+#include "governance/pii_expect.hpp"
+#include "insightd/governance/pii.hpp"
+
+using namespace insightd::governance;
+using namespace insightd::governance::test;
+
+namespace {
+
+// "24.11.2026" for today plus `days`.
+std::string day_from_today(int days) {
+  const auto day =
+      std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()) + std::chrono::days(days);
+  const std::chrono::year_month_day ymd(day);
+  char out[16];
+  std::snprintf(out, sizeof out, "%02u.%02u.%04d", static_cast<unsigned>(ymd.day()),
+                static_cast<unsigned>(ymd.month()), static_cast<int>(ymd.year()));
+  return out;
+}
+
+}  // namespace
+
+// The trunk prefix ("0" in most of Europe and Australia) says "phone number"
+// as "+CC" does: the digits must be valid, the grouping may be any.
+TEST(PiiPhoneNational, TrunkPrefixAdmitsAnyGroupingOfAValidNumber) {
+  const std::pair<const char*, const char*> numbers[] = {
+      {"DE", "0151 2345 6789"}, {"DE", "0151-2345-6789"}, {"AU", "04 1234 5678"},
+      {"NL", "06 41 82 37 90"}, {"GB", "07911 123 456"},  {"FR", "06 1248 9357"},
+      {"AT", "0664 38 29 140"}, {"BE", "0475 612 893"},   {"CH", "079 52 34 481"},
+  };
+  for (const auto& [region, number] : numbers) {
+    const PiiScanner local(PiiOptions{.default_region = region});
+    expect_single(PiiKind::phone, std::string("Customer left ") + number + " for the callback.", number,
+                  local);
+  }
+}
+
+// Without a trunk prefix (Italian and Spanish mobiles have none), valid digits
+// in a grouping the country does not use stay weak: a phone word admits them.
+TEST(PiiPhoneNational, ValidDigitsWithoutATrunkPrefixInAnUnusualGroupingNeedAPhoneWord) {
+  const PiiScanner italy(PiiOptions{.default_region = "IT"});
+  expect_single(PiiKind::phone, "Mobile 333 18 42 275 after 5pm", "333 18 42 275", italy);
+  expect_none("Lot 333 18 42 275 was recalled", italy);
+  const PiiScanner spain(PiiOptions{.default_region = "ES"});
+  expect_single(PiiKind::phone, "call 61 234 5678", "61 234 5678", spain);
+  expect_none("ticket 61 234 5678 closed", spain);
+  // In the US the trunk prefix is 1; digits that are no valid number stay out.
+  expect_none("part 1 555 123 4567 shipped");
+}
+
+// Debian's libphonenumber 8.12 lists UK mobiles 07911 0/2/8 but not 07911 4:
+// a number of the right length in a million-number block the metadata lists
+// in part is in a range the plan has opened since.
+TEST(PiiPhoneBlocks, ANumberInAPartlyListedBlockIsAPhone) {
+  expect_single(PiiKind::phone, "Updated contact: +44 7911 482630.", "+44 7911 482630");
+  expect_single(PiiKind::phone, "UK mobile, +44 7911 482 630, for texts", "+44 7911 482 630");
+  expect_single(PiiKind::phone, "She gave 0044 7911 482630 for texts", "0044 7911 482630");
+  const PiiScanner uk(PiiOptions{.default_region = "GB"});
+  expect_single(PiiKind::phone, "Mobile 07911 482630 added for texts.", "07911 482630", uk);
+  expect_single(PiiKind::phone, "Left 07911 482 630 on the form.", "07911 482 630", uk);
+}
+
+TEST(PiiPhoneBlocks, BlocksTheMetadataLeavesOutStayOut) {
+  // 555 is no US area code and Czech 675 is no listed block: valid nowhere in them.
+  expect_none("+1 555 123 4567");
+  expect_none("+420 675 909 103 was in the notes");
+  // The wrong length for the country, in a listed block, is still no number.
+  expect_none("call +44 7911 4826301");
+}
+
+TEST(PiiDobContext, BirthWordDescribingSomethingElseIsNoDateOfBirth) {
+  expect_none("Customer ordered a birthday present on 20 Nov 2025 that never arrived.");
+  expect_none("The birthday sale ended 01.11.2025.");
+  expect_none("birthday card dated 03/14/2025 was returned");
+  expect_none("birth certificate issued 4 July 1979");
+  // Linking words keep the birth word's meaning.
+  expect_single(PiiKind::dob, "birthday is 12-Jan-1988", "12-Jan-1988");
+  expect_single(PiiKind::dob, "birth date 1985-03-02", "1985-03-02");
+  expect_single(PiiKind::dob, "date of birth verified as 7/4/85", "7/4/85");
+  expect_single(PiiKind::dob, "Birthday: 4 July 1979", "4 July 1979");
+  expect_single(PiiKind::dob, "born in Lyon on 4 July 1979", "4 July 1979");
+}
+
+TEST(PiiDobContext, AFutureDateIsNeverADateOfBirth) {
+  expect_none("born on " + day_from_today(1));
+  expect_none("date of birth " + day_from_today(40));
+  const std::string yesterday = day_from_today(-1);
+  expect_single(PiiKind::dob, "born on " + yesterday, yesterday);
+}
+
+TEST(PiiIpContext, VersionNumbersAfterASoftwareWordAreNotAddresses) {
+  for (const char* text :
+       {"Customer's SDK is 1.2.10.7 per the logs.", "app version 10.0.0.1", "v1.2.3.4 is installed",
+        "firmware is now 4.12.1.0", "upgraded to 1.2.3.4 last week", "Build 2.0.1.5 fixed it",
+        "OS 10.0.0.1 on the laptop"}) {
+    expect_none(text);
+  }
+  // Network words and other words do not suppress an address.
+  expect_single(PiiKind::ip, "client IP 10.0.0.1 was blocked", "10.0.0.1");
+  expect_single(PiiKind::ip, "traffic from 1.2.10.7 after the update", "1.2.10.7");
+  expect_single(PiiKind::ip, "the SDK called 10.20.30.40 directly", "10.20.30.40");
+}
