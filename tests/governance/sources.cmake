@@ -4,6 +4,7 @@ set(test_governance_sources
   checksums_test.cpp
   freshness_test.cpp
   governance_test.cpp
+  pii_classes_test.cpp
   pii_corpus_test.cpp
   pii_kinds_test.cpp
   pii_scanner_test.cpp

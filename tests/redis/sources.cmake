@@ -2,6 +2,7 @@
 # (tests/operator/check-sources-listed.sh fails on one that is not).
 set(test_redis_sources
   address_test.cpp
+  budget_reserve_test.cpp
   budget_test.cpp
   codec_test.cpp
   connection_test.cpp
