@@ -8,6 +8,7 @@
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/error.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/this_coro.hpp>
 #include <boost/system/system_error.hpp>
 #include <list>
 
@@ -21,7 +22,8 @@ namespace asio = boost::asio;
 namespace {
 
 struct Child {
-  Child(std::string name_, TaskGroup::OnExit on_exit_) : name(std::move(name_)), on_exit(std::move(on_exit_)) {}
+  Child(std::string name_, TaskGroup::OnExit on_exit_)
+      : name(std::move(name_)), on_exit(std::move(on_exit_)) {}
 
   std::string name;
   asio::cancellation_signal signal;
@@ -41,6 +43,21 @@ bool ended_by_cancel(const Child& child, std::exception_ptr error) {
   } catch (...) {
     return false;
   }
+}
+
+// Runs one child. Asio 1.81's co_spawn awaits once more after the child
+// returns when the child never suspended, and that await throws outside any
+// handler when the child was cancelled (a child that cancels its own group
+// before its first suspension): past the child, cancellation must not throw.
+asio::awaitable<void> run_child(asio::awaitable<void> task) {
+  std::exception_ptr error;
+  try {
+    co_await std::move(task);
+  } catch (...) {
+    error = std::current_exception();
+  }
+  co_await asio::this_coro::throw_if_cancelled(false);
+  if (error) std::rethrow_exception(error);
 }
 
 }  // namespace
@@ -80,7 +97,7 @@ void TaskGroup::spawn(std::string name, asio::awaitable<void> task, OnExit on_ex
       if (on_exit) on_exit(error);
     });
   };
-  asio::co_spawn(state_->executor, std::move(task),
+  asio::co_spawn(state_->executor, run_child(std::move(task)),
                  asio::bind_cancellation_slot(child->signal.slot(), std::move(on_done)));
 }
 

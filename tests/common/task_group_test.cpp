@@ -68,6 +68,12 @@ asio::awaitable<void> give_up_at_once(TaskGroup* group, bool* ended, std::vector
   group->cancel();
 }
 
+// Cancels its own group while running, then awaits: the await throws operation_aborted.
+asio::awaitable<void> cancel_own_group_then_wait(TaskGroup* group, Seen* seen) {
+  group->cancel();
+  co_await wait_on_timer(seen);
+}
+
 asio::awaitable<void> wait_once(AsyncEvent* event, bool* woke) {
   co_await event->wait();
   *woke = true;
@@ -113,6 +119,19 @@ TEST(TaskGroup, CancelEndsChildrenWaitingOnTimersAndEventsAndTheWaitCompletes) {
   EXPECT_EQ(seen.event_returned, 1);
   EXPECT_EQ(exits, 3);
   EXPECT_EQ(last_error, nullptr) << "a cancelled child is a stop, not a failure";
+  EXPECT_EQ(group.size(), 0u);
+}
+
+TEST(TaskGroup, AChildThatCancelsItsGroupBeforeItsFirstSuspensionEndsQuietly) {
+  asio::io_context io(1);
+  TaskGroup group(io.get_executor());
+  Seen seen;
+  std::exception_ptr error;
+  group.spawn("self-cancelling", cancel_own_group_then_wait(&group, &seen),
+              [&error](std::exception_ptr e) { error = e; });
+  EXPECT_NO_THROW(io.run());  // nothing escapes the io_context
+  EXPECT_EQ(error, nullptr);
+  EXPECT_EQ(seen.timer_aborted, 0) << "the timer wait threw before it started";
   EXPECT_EQ(group.size(), 0u);
 }
 
