@@ -150,6 +150,10 @@ RedisBudget::RedisBudget(asio::any_io_executor executor, std::shared_ptr<Connect
 }
 
 RedisBudget::~RedisBudget() {
+  cancel();
+}
+
+void RedisBudget::cancel() {
   state_->closed = true;
   state_->pump_timer.cancel();
   for (auto& waiter : state_->waiters) waiter->event.cancel();
@@ -158,6 +162,9 @@ RedisBudget::~RedisBudget() {
 asio::awaitable<milliseconds> RedisBudget::acquire() {
   auto state = state_;
   const auto start = steady::now();
+  if (state->closed) {
+    throw std::system_error(std::make_error_code(std::errc::operation_canceled), "request budget cancelled");
+  }
   auto waiter = std::make_shared<Waiter>(state->executor);
   state->waiters.push_back(waiter);
   start_pump(state);
@@ -165,7 +172,7 @@ asio::awaitable<milliseconds> RedisBudget::acquire() {
     co_await waiter->event.async_wait(asio::as_tuple(asio::use_awaitable));
     if (state->closed)
       throw std::system_error(std::make_error_code(std::errc::operation_canceled),
-                              "request budget destroyed");
+                              "request budget cancelled");
   }
   co_return std::chrono::duration_cast<milliseconds>(steady::now() - start);
 }

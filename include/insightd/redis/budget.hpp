@@ -79,6 +79,7 @@ class RedisBudget final : public genesys::RequestBudget {
   boost::asio::awaitable<bool> hold_shared(std::chrono::milliseconds retry_after);
 
   std::size_t waiting() const noexcept override;
+  void cancel() override;
 
   // Script calls made by the pump (admissions plus "wait" answers), and the
   // calls that failed (Redis unreachable, script error): the pump neither
