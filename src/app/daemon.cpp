@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "insightd/app/daemon.hpp"
 
+#include <fmt/ranges.h>
 #include <spdlog/spdlog.h>
 
 #include <boost/asio/co_spawn.hpp>
@@ -14,6 +15,7 @@
 #include "console_data.hpp"
 #include "insightd/common/async_event.hpp"
 #include "insightd/common/log_exceptions.hpp"
+#include "insightd/common/task_group.hpp"
 #include "insightd/config/loader.hpp"
 #include "insightd/delivery/deliverer.hpp"
 #include "insightd/genesys/fetcher.hpp"
@@ -74,6 +76,8 @@ struct Daemon::Impl {
   // Conversations the intake queued wake the lease loop, as an admin enqueue does.
   IntakeHook intake{io.get_executor(), metrics, [this] { wake(); }};
   std::unique_ptr<pipeline::Scheduler> scheduler;
+  // The daemon's own loops (signals, watchdog, lease renewal, delivery): shutdown waits for them.
+  TaskGroup tasks{io.get_executor()};
 
   AsyncEvent deliverer_ended{io.get_executor()};
   std::chrono::steady_clock::time_point next_progress{};
@@ -112,8 +116,7 @@ struct Daemon::Impl {
 
   void start_deliverer() {
     deliverer_running = true;
-    asio::co_spawn(executor(), services->deliverer->run(), [this](std::exception_ptr e) {
-      LogExceptions{"delivery workers"}(e);
+    tasks.spawn("delivery workers", services->deliverer->run(), [this](std::exception_ptr e) {
       deliverer_running = false;
       if (e && !stopping) {
         // Without delivery nothing can finish: stop (exit 1) so systemd restarts us.
@@ -312,7 +315,39 @@ struct Daemon::Impl {
     if (admin) admin->stop();
   }
 
+  // Runs the daemon, then ends every task it started, whether it ended well or threw.
   asio::awaitable<void> serve() {
+    std::exception_ptr failure;
+    try {
+      co_await serve_until_stopped();
+    } catch (...) {
+      failure = std::current_exception();
+    }
+    co_await end_tasks();  // not in the catch handler: GCC 12 miscompiles co_await there
+    if (failure) std::rethrow_exception(failure);
+    spdlog::info("insightd stopped");
+  }
+
+  // What is still running after shutdown() (the signal handler, the watchdog;
+  // after a failure, anything) is cancelled. A task that ignores its
+  // cancellation for the grace period is named and left behind: run() returns
+  // without it.
+  asio::awaitable<void> end_tasks() {
+    stopping = true;
+    if (services) {
+      services->deliverer->cancel();
+      services->tokens->cancel();
+      services->limiter->cancel();
+    }
+    tasks.cancel();
+    const bool ended = co_await tasks.wait_for(config->queue.shutdown_grace);
+    if (!ended) {
+      spdlog::warn("shutdown: {} did not end within the grace period; exiting without waiting for it",
+                   fmt::join(tasks.running(), ", "));
+    }
+  }
+
+  asio::awaitable<void> serve_until_stopped() {
     // A queue on a server (Redis) that is down is no reason to exit: the daemon
     // starts, /readyz names it, and leasing begins once it answers.
     auto opened = co_await queue::open_backend(executor(), config->queue, {}, queue::OpenedBy::daemon,
@@ -326,12 +361,10 @@ struct Daemon::Impl {
     scheduler = std::make_unique<pipeline::Scheduler>(executor(), *store, *store, generation(),
                                                       std::move(scheduling));
     start_admin();
-    if (options.handle_signals) asio::co_spawn(executor(), handle_signals(), LogExceptions{"signal handler"});
-    if (auto interval = observability::watchdog_interval()) {
-      asio::co_spawn(executor(), watchdog(*interval), LogExceptions{"watchdog"});
-    }
+    if (options.handle_signals) tasks.spawn("signal handler", handle_signals());
+    if (auto interval = observability::watchdog_interval()) tasks.spawn("watchdog", watchdog(*interval));
     start_deliverer();
-    asio::co_spawn(executor(), scheduler->renew_leases(), LogExceptions{"lease renewal"});
+    tasks.spawn("lease renewal", scheduler->renew_leases());
     start_intake();
     observability::notify_ready();
     spdlog::info("insightd running: source {}, queue {}, concurrency {}", to_string(config->genesys.source),
@@ -340,7 +373,6 @@ struct Daemon::Impl {
     if (ended == pipeline::Scheduler::Ended::drained_held) exit_code = 1;
     stopping = true;
     co_await shutdown();
-    spdlog::info("insightd stopped");
   }
 };
 
@@ -366,9 +398,12 @@ int Daemon::run() {
       LogExceptions{"insightd"}(e);
       impl.exit_code = 1;
     }
-    impl.io.stop();  // ends the signal handler, the watchdog and any straggler
   });
-  impl.io.run();
+  // serve() ends once its tasks have (or the grace period gave up on them).
+  // The io_context is not necessarily the daemon's alone (the demo runs its
+  // simulator on it), so this runs it until then, not until it runs out of work.
+  while (!finished && impl.io.run_one() > 0) {
+  }
   return finished ? impl.exit_code : 1;
 }
 

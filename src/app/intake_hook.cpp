@@ -4,11 +4,9 @@
 #include <spdlog/spdlog.h>
 #include <systemd/sd-journal.h>
 
-#include <boost/asio/co_spawn.hpp>
 #include <boost/json/serialize.hpp>
 
-#include "insightd/common/async_event.hpp"
-#include "insightd/common/log_exceptions.hpp"
+#include "insightd/common/task_group.hpp"
 #include "insightd/observability/logging.hpp"
 
 namespace insightd::app {
@@ -71,9 +69,9 @@ class IntakeTelemetry final : public intake::Observer {
 struct IntakeHook::Running {
   std::unique_ptr<intake::Intake> intake;  // the current one, while this daemon leads
   bool stopping = false;
-  bool done = false;
-  AsyncEvent ended;
-  explicit Running(const asio::any_io_executor& ex) : ended(ex) {}
+  TaskGroup leading;  // lead()
+  TaskGroup intakes;  // the current intake's run()
+  explicit Running(const asio::any_io_executor& ex) : leading(ex), intakes(ex) {}
 };
 
 IntakeHook::IntakeHook(asio::any_io_executor executor, observability::Metrics& metrics,
@@ -103,12 +101,7 @@ void IntakeHook::start(const Config& cfg, http::Client& client, genesys::TokenMa
                             std::move(store), leadership, observer_.get()};
   auto running = std::make_shared<Running>(executor_);
   running_ = running;
-  asio::co_spawn(executor_, lead(running, std::move(deps), cfg, shared_lead),
-                 [running](std::exception_ptr e) {
-                   LogExceptions{"intake"}(e);
-                   running->done = true;
-                   running->ended.notify();
-                 });
+  running->leading.spawn("intake", lead(running, std::move(deps), cfg, shared_lead));
 }
 
 // Runs the intake while this daemon leads: at once with one daemon; with
@@ -119,20 +112,14 @@ asio::awaitable<void> IntakeHook::lead(std::shared_ptr<Running> running, intake:
     if (shared_lead) co_await shared_lead->acquire();
     if (running->stopping) break;
     running->intake = std::make_unique<intake::Intake>(deps, cfg);
-    auto intake_ended = std::make_shared<AsyncEvent>(executor_);
-    auto intake_done = std::make_shared<bool>(false);
-    asio::co_spawn(executor_, running->intake->run(), [intake_ended, intake_done](std::exception_ptr e) {
-      LogExceptions{"intake"}(e);
-      *intake_done = true;
-      intake_ended->notify();
-    });
+    running->intakes.spawn("intake", running->intake->run());
     if (!shared_lead) {
-      while (!*intake_done) co_await intake_ended->wait(1h);
+      co_await running->intakes.wait();
       break;
     }
     co_await shared_lead->until_lost();
     running->intake->cancel();
-    while (!*intake_done) co_await intake_ended->wait(1h);
+    co_await running->intakes.wait();
   }
 }
 
@@ -142,7 +129,7 @@ asio::awaitable<void> IntakeHook::stop() {
   running->stopping = true;
   if (running->intake) running->intake->cancel();
   if (redis_lead_) co_await redis_lead_->stop();
-  while (!running->done) co_await running->ended.wait(1h);
+  co_await running->leading.wait();
   redis_lead_.reset();
 }
 

@@ -11,6 +11,7 @@ set(insightd_common_sources
   json_text.cpp
   plain_http.cpp
   rfc3339.cpp
+  task_group.cpp
   utf8.cpp
   webhook_signature.cpp
 )

@@ -4,7 +4,8 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
-#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/error.hpp>
+#include <boost/system/system_error.hpp>
 #include <optional>
 #include <stdexcept>
 
@@ -48,7 +49,7 @@ Deliverer::Deliverer(boost::asio::any_io_executor executor, std::shared_ptr<queu
       breaker_(crm.breaker_failures, crm.breaker_cooldown),
       rng_(std::random_device{}()),
       wake_event_(executor),
-      workers_done_(executor),
+      workers_(executor),
       post_slot_freed_(executor) {}
 
 // How long the workers wait before asking an outbox that failed again.
@@ -59,6 +60,13 @@ std::chrono::milliseconds Deliverer::outbox_retry_pause() const {
 void Deliverer::stop() {
   stopping_ = true;
   wake_event_.notify();
+}
+
+void Deliverer::cancel() {
+  cancelled_ = true;
+  stop();
+  workers_.cancel();
+  post_slot_freed_.notify();
 }
 
 void Deliverer::wake() {
@@ -93,25 +101,19 @@ boost::asio::awaitable<void> Deliverer::run() {
   const int workers = std::max(1, crm_.concurrency);
   workers_running_ = workers;
   for (int i = 0; i < workers; ++i) {
-    boost::asio::co_spawn(executor_, work(), [this](std::exception_ptr error) { on_worker_exit(error); });
+    workers_.spawn("delivery worker", work(), [this](std::exception_ptr error) { on_worker_exit(error); });
   }
-  while (workers_running_ > 0) co_await workers_done_.wait(std::chrono::hours(1));
+  co_await workers_.wait();
   if (failure_) std::rethrow_exception(failure_);
 }
 
 void Deliverer::on_worker_exit(std::exception_ptr error) {
+  --workers_running_;
   if (error && !failure_) {
-    failure_ = error;
-    try {
-      std::rethrow_exception(error);
-    } catch (const std::exception& e) {
-      spdlog::error("delivery: worker failed, stopping delivery: {}", e.what());
-    } catch (...) {
-      spdlog::error("delivery: worker failed with a non-standard exception, stopping delivery");
-    }
+    failure_ = error;  // the task group has logged what it was
+    spdlog::error("delivery: a worker failed, stopping delivery");
     stop();
   }
-  if (--workers_running_ == 0) workers_done_.notify();
 }
 
 boost::asio::awaitable<void> Deliverer::work() {
@@ -195,9 +197,12 @@ boost::asio::awaitable<void> Deliverer::refresh_held() {
 }
 
 boost::asio::awaitable<void> Deliverer::take_post_slot() {
-  while (posts_in_flight_ >= std::max(1, crm_.concurrency)) {
-    const bool woken = co_await post_slot_freed_.wait(std::chrono::hours(1));
-    (void)woken;  // a slot may have been taken by another waiter first: look again
+  // A freed slot may have been taken by another waiter first: look again.
+  for (;;) {
+    if (cancelled_)
+      throw boost::system::system_error(boost::asio::error::operation_aborted, "delivery cancelled");
+    if (posts_in_flight_ < std::max(1, crm_.concurrency)) break;
+    co_await post_slot_freed_.wait();
   }
   ++posts_in_flight_;
 }

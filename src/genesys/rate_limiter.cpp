@@ -5,7 +5,9 @@
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
+#include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <boost/system/system_error.hpp>
 #include <exception>
 #include <system_error>
 
@@ -45,12 +47,20 @@ RateLimiter::RateLimiter(asio::any_io_executor executor, int requests_per_minute
       alive_(std::make_shared<bool>(true)) {}
 
 RateLimiter::~RateLimiter() {
+  cancel();
+}
+
+void RateLimiter::cancel() {
   *alive_ = false;
+  pump_timer_.cancel();
   for (auto& waiter : waiters_) waiter->event.cancel();
+  waiters_.clear();
 }
 
 asio::awaitable<std::chrono::milliseconds> RateLimiter::acquire() {
   auto start = clock_.now();
+  if (!*alive_)
+    throw std::system_error(std::make_error_code(std::errc::operation_canceled), "rate limiter cancelled");
   if (waiters_.empty() && bucket_.try_take(start)) co_return std::chrono::milliseconds(0);
 
   auto alive = alive_;
@@ -60,7 +70,14 @@ asio::awaitable<std::chrono::milliseconds> RateLimiter::acquire() {
   while (!waiter->granted) {
     co_await waiter->event.async_wait(asio::as_tuple(asio::use_awaitable));
     if (!*alive)
-      throw std::system_error(std::make_error_code(std::errc::operation_canceled), "rate limiter destroyed");
+      throw std::system_error(std::make_error_code(std::errc::operation_canceled), "rate limiter cancelled");
+    const auto caller = co_await asio::this_coro::cancellation_state;
+    if (caller.cancelled() != asio::cancellation_type::none && !waiter->granted) {
+      // The caller was cancelled: leave the line, so no token is granted to nobody.
+      std::erase(waiters_, waiter);
+      if (waiters_.empty()) pump_timer_.cancel();
+      throw boost::system::system_error(asio::error::operation_aborted, "rate limiter wait cancelled");
+    }
   }
   co_return std::chrono::duration_cast<std::chrono::milliseconds>(clock_.now() - start);
 }

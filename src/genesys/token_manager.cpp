@@ -5,7 +5,10 @@
 #include <spdlog/spdlog.h>
 
 #include <boost/asio/as_tuple.hpp>
+#include <boost/asio/bind_cancellation_slot.hpp>
+#include <boost/asio/cancellation_signal.hpp>
 #include <boost/asio/co_spawn.hpp>
+#include <boost/asio/error.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/json/parse.hpp>
@@ -14,6 +17,7 @@
 
 #include "insightd/common/backoff.hpp"
 #include "insightd/common/crypto.hpp"
+#include "insightd/common/log_exceptions.hpp"
 #include "insightd/genesys/observer.hpp"
 #include "insightd/genesys/request_budget.hpp"
 #include "insightd/governance/upstream_text.hpp"
@@ -120,6 +124,7 @@ result<AccessToken> parse_token_response(const http::Response& response, std::st
 struct TokenManager::Flight {
   explicit Flight(const asio::any_io_executor& ex) : done(ex, steady::time_point::max()) {}
   asio::steady_timer done;
+  asio::cancellation_signal stop;  // cancel() abandons the request
   bool finished = false;
   result<std::string> outcome{errc::token_request_failed};
   std::string detail;
@@ -140,19 +145,18 @@ TokenManager::~TokenManager() {
 
 asio::awaitable<result<std::string>> TokenManager::token(std::string* detail) {
   if (cached_ && !cached_->needs_refresh(clock_())) co_return cached_->value;
+  if (cancelled_) {
+    set(detail, "token requests cancelled: the daemon is stopping");
+    co_return asio::error::operation_aborted;
+  }
 
   auto flight = flight_;
   if (!flight) {
     flight = std::make_shared<Flight>(executor_);
     flight_ = flight;
-    asio::co_spawn(executor_, run_flight(flight), [](std::exception_ptr e) {
-      if (!e) return;
-      try {
-        std::rethrow_exception(e);
-      } catch (const std::exception& ex) {
-        spdlog::error("token manager: token request stopped: {}", ex.what());
-      }
-    });
+    asio::co_spawn(
+        executor_, run_flight(flight),
+        asio::bind_cancellation_slot(flight->stop.slot(), LogExceptions{"token manager: token request"}));
   }
   while (!flight->finished) co_await flight->done.async_wait(asio::as_tuple(asio::use_awaitable));
   if (!flight->outcome) {
@@ -161,6 +165,17 @@ asio::awaitable<result<std::string>> TokenManager::token(std::string* detail) {
     set(detail, flight->detail);
   }
   co_return flight->outcome;
+}
+
+void TokenManager::cancel() {
+  cancelled_ = true;
+  const auto flight = std::exchange(flight_, nullptr);
+  if (!flight) return;
+  flight->outcome = asio::error::operation_aborted;
+  flight->detail = "token request cancelled: the daemon is stopping";
+  flight->finished = true;
+  flight->done.cancel();
+  flight->stop.emit(asio::cancellation_type::terminal);
 }
 
 void TokenManager::invalidate(std::string_view token) {
@@ -176,7 +191,7 @@ asio::awaitable<void> TokenManager::run_flight(std::shared_ptr<Flight> flight) {
     ++requests_sent_;
     auto started = steady::now();
     auto response = co_await client_.send(make_token_request(cfg_));
-    if (!*alive) co_return;
+    if (!*alive || flight->finished) co_return;  // destroyed, or cancel() answered the callers
     double seconds = std::chrono::duration<double>(steady::now() - started).count();
     if (observer_)
       observer_->on_upstream_request("login", response ? static_cast<int>(response->status) : 0, seconds);
@@ -202,12 +217,12 @@ asio::awaitable<void> TokenManager::run_flight(std::shared_ptr<Flight> flight) {
       }
     }
   } catch (const std::exception& e) {
-    if (!*alive) co_return;
+    if (!*alive || flight->finished) co_return;  // destroyed, or cancel() answered the callers
     flight->outcome = errc::token_request_failed;
     flight->detail =
         fmt::format("token request to {}/oauth/token failed: {}", trim_slash(cfg_.login_base_url), e.what());
   }
-  if (!*alive) co_return;
+  if (!*alive || flight->finished) co_return;
   if (!flight->outcome) spdlog::error("genesys: {}", flight->detail);
   if (observer_) observer_->on_token_refresh(flight->outcome.has_value());
   flight->finished = true;

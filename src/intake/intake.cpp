@@ -6,12 +6,11 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <boost/asio/co_spawn.hpp>
 #include <boost/json/serialize.hpp>
 #include <unordered_set>
 
 #include "insightd/common/async_event.hpp"
-#include "insightd/common/log_exceptions.hpp"
+#include "insightd/common/task_group.hpp"
 #include "insightd/http/stream_connect.hpp"
 #include "insightd/intake/assistants.hpp"
 #include "insightd/queue/backend.hpp"
@@ -64,7 +63,7 @@ struct Intake::Impl : detail::LiveHost {
   bool stopped = false;
   bool reconcile_requested = false;
   bool status_dirty = true;
-  int running = 0;
+  TaskGroup loops;               // the paths run() started
   std::uint64_t generation = 0;  // bumped when the queue list changes: the live path re-subscribes
   std::vector<std::string> queues;
   Status status;
@@ -77,6 +76,7 @@ struct Intake::Impl : detail::LiveHost {
         cfg(c),
         observer(deps.observer ? deps.observer : &no_observer),
         wake(deps.executor),
+        loops(deps.executor),
         tls_context(http::make_client_tls_context(cfg.genesys.ca_file)) {
     upstream.deps = deps;
     upstream.genesys = &cfg.genesys;
@@ -92,10 +92,8 @@ struct Intake::Impl : detail::LiveHost {
   detail::Upstream& api() override { return upstream; }
   asio::awaitable<bool> sleep(std::chrono::milliseconds delay) override {
     const auto deadline = steady::now() + delay;
-    while (!stopped && steady::now() < deadline) {
-      const bool woke = co_await wake.wait(deadline - steady::now());
-      (void)woke;
-    }
+    // wake is notified by cancel(); another notify only makes the loop look again.
+    while (!stopped && steady::now() < deadline) co_await wake.wait(deadline - steady::now());
     co_return !stopped;
   }
   void set_socket_state(std::string state) override {
@@ -111,8 +109,7 @@ struct Intake::Impl : detail::LiveHost {
   }
   asio::ssl::context& tls() override { return tls_context; }
   asio::awaitable<void> wait_a_moment() override {
-    const bool woke = co_await wake.wait(1s);
-    (void)woke;
+    co_await wake.wait(1s);  // or less: a notify() ends it
   }
   void notify() override { wake.notify(); }
   void on_message() override {
@@ -299,10 +296,8 @@ struct Intake::Impl : detail::LiveHost {
       if (run.complete || !stopped) record(run);
       if (stopped) break;
       const auto next = steady::now() + cfg.intake.reconcile_interval;
-      while (!stopped && !reconcile_requested && steady::now() < next) {
-        const bool woke = co_await wake.wait(next - steady::now());
-        (void)woke;
-      }
+      while (!stopped && !reconcile_requested && steady::now() < next)
+        co_await wake.wait(next - steady::now());
     }
   }
 
@@ -359,14 +354,9 @@ void Intake::cancel() {
 
 namespace {
 
-// Runs one of the intake's loops; `running` counts them so run() knows when all have ended.
-void spawn(std::shared_ptr<Intake::Impl> impl, asio::awaitable<void> loop, std::string what) {
-  ++impl->running;
-  asio::co_spawn(impl->deps.executor, std::move(loop), [impl, what = std::move(what)](std::exception_ptr e) {
-    LogExceptions{"intake " + what}(e);
-    --impl->running;
-    impl->wake.notify();
-  });
+// Runs one of the intake's loops in its group, so run() knows when all have ended.
+void spawn(const std::shared_ptr<Intake::Impl>& impl, asio::awaitable<void> loop, const std::string& what) {
+  impl->loops.spawn("intake " + what, std::move(loop));
 }
 
 asio::awaitable<void> run_reconcile(std::shared_ptr<Intake::Impl> impl) {
@@ -412,10 +402,7 @@ asio::awaitable<void> Intake::run() {
     if (impl->cfg.intake.notifications_enabled) spawn(impl, run_live(impl), "notifications");
     if (impl->cfg.intake.assisted) spawn(impl, run_assisted(impl), "assisted queues");
   }
-  while (impl->running > 0) {
-    const bool woke = co_await impl->wake.wait(1h);
-    (void)woke;
-  }
+  co_await impl->loops.wait();
   impl->status.leader = false;
   impl->status.socket = impl->cfg.intake.notifications_enabled ? "disconnected" : "disabled";
   impl->observer->on_leader(false);

@@ -63,8 +63,7 @@ asio::awaitable<void> RedisLeadership::acquire() {
                    holder && *holder ? **holder : std::string("another daemon"));
       told_waiting = true;
     }
-    const bool woke = co_await state->wake.wait(state->period());
-    (void)woke;  // stopped is checked by the loop
+    co_await state->wake.wait(state->period());  // or until stop(): the loop checks
   }
 }
 

@@ -192,6 +192,10 @@ RedisBudget::RedisBudget(asio::any_io_executor executor, std::shared_ptr<Connect
 }
 
 RedisBudget::~RedisBudget() {
+  cancel();
+}
+
+void RedisBudget::cancel() {
   state_->closed = true;
   state_->pump_timer.cancel();
   for (auto& waiter : state_->waiters) waiter->event.cancel();
@@ -200,6 +204,9 @@ RedisBudget::~RedisBudget() {
 asio::awaitable<milliseconds> RedisBudget::acquire() {
   auto state = state_;
   const auto start = steady::now();
+  if (state->closed) {
+    throw std::system_error(std::make_error_code(std::errc::operation_canceled), "request budget cancelled");
+  }
   drop_expired(*state);
   if (state->waiters.empty() && !state->reserve.empty() && start >= state->held_until) {
     state->reserve.pop_front();
@@ -213,7 +220,7 @@ asio::awaitable<milliseconds> RedisBudget::acquire() {
     co_await waiter->event.async_wait(asio::as_tuple(asio::use_awaitable));
     if (state->closed)
       throw std::system_error(std::make_error_code(std::errc::operation_canceled),
-                              "request budget destroyed");
+                              "request budget cancelled");
   }
   co_return std::chrono::duration_cast<milliseconds>(steady::now() - start);
 }

@@ -96,7 +96,7 @@ asio::awaitable<bool> write_batch(std::shared_ptr<State> state, std::shared_ptr<
 asio::awaitable<void> write_until_closed(std::shared_ptr<State> state, std::shared_ptr<Session> session) {
   while (!session->closed) {
     if (state->unsent.empty()) {
-      co_await state->wake.wait(std::chrono::hours(1));
+      co_await state->wake.wait();  // notified by a new request or by close()
       continue;
     }
     auto batch = std::move(state->unsent);
@@ -222,7 +222,7 @@ asio::awaitable<std::pair<Error, bool>> run_session(std::shared_ptr<State> state
                  state->address.tls ? " (TLS)" : "");
     co_await write_until_closed(state, session);
   }
-  while (!session->reader_done) co_await state->wake.wait(std::chrono::hours(1));
+  while (!session->reader_done) co_await state->wake.wait();  // the reader notifies when it ends
   state->session.reset();
   co_return std::pair{session->why, was_up};
 }

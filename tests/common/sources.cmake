@@ -5,6 +5,7 @@ set(test_common_sources
   enum_names_test.cpp
   interaction_id_test.cpp
   rfc3339_test.cpp
+  task_group_test.cpp
   utf8_test.cpp
   with_timeout_test.cpp
 )

@@ -324,3 +324,56 @@ TEST(DelivererConfig, RejectsAnInvalidSigningSecret) {
 }
 
 }  // namespace
+
+TEST_F(DelivererTest, CancelAbandonsTheInFlightPostAndLeavesItsRowLeasedForRedelivery) {
+  outbox->add("msg_c", "conv-1");
+  FakeClient client([](const http::Request&, std::size_t) { return respond(200); });
+  client.latency = 1h;  // an answer that only a cancellation ends
+  Deliverer deliverer(io.get_executor(), outbox, client, crm, &observer, fast_polling());
+  client.on_send = [&](std::size_t) { deliverer.cancel(); };
+
+  Running running(io, deliverer);
+  ASSERT_TRUE(running.wait_for([&] { return running.finished(); }));
+  EXPECT_FALSE(running.stop()) << "a cancel is a stop, not a failure";
+  EXPECT_EQ(client.sent.size(), 1u);
+  EXPECT_TRUE(client.answered_at.empty());
+  EXPECT_TRUE(outbox->delivered_rows.empty());
+  EXPECT_TRUE(outbox->rows.at(0).leased);
+}
+
+namespace {
+
+// A first attempt that must wait for a POST slot, run while the only slot is taken.
+awaitable<void> deliver_new_into(Deliverer* deliverer, queue::OutboxMessage message, bool* aborted) {
+  const std::vector<queue::OutboxMessage> messages{std::move(message)};  // named: GCC 12 and braced lists
+  try {
+    co_await deliverer->deliver_new(messages);
+  } catch (const boost::system::system_error& e) {
+    *aborted = e.code() == boost::asio::error::operation_aborted;
+  }
+}
+
+}  // namespace
+
+TEST_F(DelivererTest, CancelEndsAFirstAttemptWaitingForAPostSlotWithOperationAborted) {
+  crm.concurrency = 1;
+  outbox->add("msg_busy", "conv-1");
+  FakeClient client([](const http::Request&, std::size_t) { return respond(200); });
+  client.latency = 1h;
+  Deliverer deliverer(io.get_executor(), outbox, client, crm, &observer, fast_polling());
+
+  Running running(io, deliverer);
+  ASSERT_TRUE(running.wait_for([&] { return client.sent.size() == 1; }));  // the worker holds the slot
+  bool aborted = false;
+  bool ended = false;
+  queue::OutboxMessage message{"msg_new", "conv-2", 1, 1, R"({"insights":[]})"};
+  boost::asio::co_spawn(io, deliver_new_into(&deliverer, message, &aborted),
+                        [&ended](std::exception_ptr) { ended = true; });
+  for (int i = 0; i < 5; ++i) io.poll();
+  EXPECT_FALSE(ended) << "it waits for the slot";
+  deliverer.cancel();
+  for (int i = 0; i < 250 && !(ended && running.finished()); ++i) io.run_one_for(20ms);
+  ASSERT_TRUE(ended && running.finished());
+  EXPECT_TRUE(aborted);
+  EXPECT_EQ(client.sent.size(), 1u);
+}

@@ -6,6 +6,9 @@
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <system_error>
 #include <vector>
 
 #include "run_coroutine.hpp"
@@ -118,6 +121,40 @@ TEST(RateLimiter, AcquireReportsTheTimeWaitedOnItsClock) {
   EXPECT_EQ(testing::run_to_completion(ctx, limiter.acquire()), 31000ms);  // the pause, then one refill
   EXPECT_EQ(clock.now() - start, 32s);
   EXPECT_EQ(limiter.waiting(), 0u);
+}
+
+asio::awaitable<void> acquire_or_note_cancel(RateLimiter& limiter, int& granted, int& cancelled) {
+  try {
+    co_await limiter.acquire();
+    ++granted;
+  } catch (const std::system_error& e) {
+    if (e.code() == std::errc::operation_canceled) ++cancelled;
+  }
+}
+
+asio::awaitable<void> cancel_when_queued(RateLimiter& limiter, std::size_t queued) {
+  const auto ex = co_await asio::this_coro::executor;
+  while (limiter.waiting() < queued) co_await asio::post(ex, asio::use_awaitable);
+  limiter.cancel();
+}
+
+TEST(RateLimiter, CancelEndsEveryWaiterAtOnceAndRefusesLaterOnes) {
+  asio::io_context ctx(1);
+  RateLimiter limiter(ctx.get_executor(), 1, 1);  // the next token in a minute
+  int granted = 0;
+  int cancelled = 0;
+  for (int i = 0; i < 3; ++i)
+    asio::co_spawn(ctx, acquire_or_note_cancel(limiter, granted, cancelled), asio::detached);
+  asio::co_spawn(ctx, cancel_when_queued(limiter, 2), asio::detached);
+  ctx.run();              // returns at once: neither the waiters nor the pump wait out the minute
+  EXPECT_EQ(granted, 1);  // the burst
+  EXPECT_EQ(cancelled, 2);
+  EXPECT_EQ(limiter.waiting(), 0u);
+
+  ctx.restart();
+  asio::co_spawn(ctx, acquire_or_note_cancel(limiter, granted, cancelled), asio::detached);
+  ctx.run();
+  EXPECT_EQ(cancelled, 3);
 }
 
 }  // namespace

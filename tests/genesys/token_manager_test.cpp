@@ -8,6 +8,8 @@
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/use_awaitable.hpp>
 
 #include "fake_http_client.hpp"
 #include "insightd/genesys/observer.hpp"
@@ -198,6 +200,42 @@ TEST(TokenManager, TransportFailureIsAnError) {
   ASSERT_FALSE(token.has_value());
   EXPECT_EQ(token.error(), errc::timeout);
   EXPECT_THAT(detail, HasSubstr("https://login.test/oauth/token"));
+}
+
+asio::awaitable<void> take_token_or_error(TokenManager& tokens, std::vector<boost::system::error_code>& out) {
+  auto token = co_await tokens.token();
+  out.push_back(token ? boost::system::error_code{} : token.error());
+}
+
+asio::awaitable<void> cancel_when_the_request_waits(TokenManager& tokens, RateLimiter& limiter) {
+  const auto ex = co_await asio::this_coro::executor;
+  while (limiter.waiting() == 0) co_await asio::post(ex, asio::use_awaitable);
+  tokens.cancel();
+}
+
+TEST(TokenManager, CancelEndsEveryWaitingCallerWithOperationAbortedAndSendsNothing) {
+  asio::io_context ctx(1);
+  auto cfg = testing::test_config();
+  FakeHttpClient client(ctx.get_executor(), [](const http::Request&) -> result<http::Response> {
+    return json_response(200, R"({"access_token":"tok-1","token_type":"bearer","expires_in":1000})");
+  });
+  RateLimiter limiter(ctx.get_executor(), 1, 1);
+  run_to_completion(ctx, limiter.acquire());  // the burst is spent: the token request waits a minute
+  TokenManager tokens(ctx.get_executor(), client, limiter, cfg.genesys);
+  std::vector<boost::system::error_code> got;
+  for (int i = 0; i < 3; ++i) asio::co_spawn(ctx, take_token_or_error(tokens, got), asio::detached);
+  asio::co_spawn(ctx, cancel_when_the_request_waits(tokens, limiter), asio::detached);
+  ctx.restart();
+  ctx.run();  // returns at once: the request left the limiter's line, nothing waits out the minute
+  ASSERT_EQ(got.size(), 3u);
+  for (const auto& ec : got) EXPECT_EQ(ec, asio::error::operation_aborted);
+  EXPECT_TRUE(client.requests.empty());
+  EXPECT_EQ(limiter.waiting(), 0u);
+
+  auto later = run_to_completion(ctx, tokens.token());
+  ASSERT_FALSE(later.has_value());
+  EXPECT_EQ(later.error(), asio::error::operation_aborted);
+  EXPECT_TRUE(client.requests.empty());
 }
 
 }  // namespace

@@ -289,4 +289,25 @@ TEST(RedisBudget, DestroyingTheBudgetCancelsItsWaiters) {
   EXPECT_THROW(std::rethrow_exception(error), std::system_error);
 }
 
+TEST(RedisBudget, CancelEndsItsWaitersAtOnceAndRefusesLaterCalls) {
+  RedisServer server;
+  asio::io_context io(1);
+  auto connection = connect(io, server);
+  RedisBudget budget(io.get_executor(), connection, budget_options(1, 1));
+  run_until_done(io, budget.acquire());
+  std::exception_ptr error;
+  bool done = false;
+  asio::co_spawn(io, budget.acquire(), [&](std::exception_ptr e, milliseconds) {
+    error = e;
+    done = true;
+  });
+  ASSERT_TRUE(run_until(io, [&] { return budget.script_calls() >= 2; }));  // told to wait a minute
+  budget.cancel();
+  ASSERT_TRUE(run_until(io, [&] { return done; }));
+  ASSERT_TRUE(error);
+  EXPECT_THROW(std::rethrow_exception(error), std::system_error);
+  EXPECT_THROW(run_until_done(io, budget.acquire()), std::system_error);
+  EXPECT_EQ(budget.script_calls(), 2u) << "a cancelled budget asks Redis nothing more";
+}
+
 }  // namespace

@@ -22,6 +22,7 @@
 
 #include "insightd/common/async_event.hpp"
 #include "insightd/common/backoff.hpp"
+#include "insightd/common/task_group.hpp"
 #include "insightd/config/config.hpp"
 #include "insightd/delivery/circuit_breaker.hpp"
 #include "insightd/delivery/observer.hpp"
@@ -58,6 +59,10 @@ class Deliverer {
   boost::asio::awaitable<void> run();
   // Stop leasing; in-flight POSTs finish (bounded by crm.timeout) and are recorded.
   void stop();
+  // Stop at once: in-flight POSTs are abandoned (their rows stay leased and are
+  // delivered again once the lease expires), run() ends without waiting for
+  // them, and a deliver_new waiting for a POST slot ends with operation_aborted.
+  void cancel();
   // New outbox rows are available.
   void wake();
 
@@ -108,8 +113,9 @@ class Deliverer {
   int lease_failures_ = 0;             // lease_deliveries() failures in a row: the first is logged
   std::uint64_t wake_generation_ = 0;  // counts wake() calls: none is lost while a lease is in flight
   bool stopping_ = false;
+  bool cancelled_ = false;
   int workers_running_ = 0;
-  AsyncEvent workers_done_;
+  TaskGroup workers_;
   std::exception_ptr failure_;
   int posts_in_flight_ = 0;  // <= crm.concurrency, workers and deliver_new together
   AsyncEvent post_slot_freed_;

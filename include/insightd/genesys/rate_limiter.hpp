@@ -79,6 +79,8 @@ class RateLimiter final : public RequestBudget {
 
   std::size_t waiting() const noexcept override { return waiters_.size(); }
 
+  void cancel() override;
+
  private:
   struct Waiter;
   void start_pump();
@@ -90,7 +92,7 @@ class RateLimiter final : public RequestBudget {
   std::deque<std::shared_ptr<Waiter>> waiters_;
   boost::asio::steady_timer pump_timer_;
   bool pumping_ = false;
-  std::shared_ptr<bool> alive_;
+  std::shared_ptr<bool> alive_;  // false once cancelled (or destroyed): waiters end, the pump stops
 };
 
 }  // namespace insightd::genesys

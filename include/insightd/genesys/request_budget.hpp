@@ -24,6 +24,10 @@ class RequestBudget {
 
   // Callers waiting in acquire().
   virtual std::size_t waiting() const noexcept = 0;
+
+  // Shutdown: every waiting acquire() ends at once with operation_canceled, and
+  // so does every later one.
+  virtual void cancel() = 0;
 };
 
 }  // namespace insightd::genesys

@@ -62,6 +62,11 @@ class TokenManager {
   // failure `detail` (when given) receives a loggable message.
   boost::asio::awaitable<result<std::string>> token(std::string* detail = nullptr);
 
+  // Shutdown: callers waiting for a token request get operation_aborted at
+  // once, the request is abandoned, and later calls that would need a new
+  // request get the same (a cached token is still handed out).
+  void cancel();
+
   // Upstream refused `token` with 401: drop it, unless it was already replaced.
   void invalidate(std::string_view token);
 
@@ -83,6 +88,7 @@ class TokenManager {
   std::optional<AccessToken> cached_;
   std::shared_ptr<Flight> flight_;
   int requests_sent_ = 0;
+  bool cancelled_ = false;
   std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
 };
 

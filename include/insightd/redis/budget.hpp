@@ -108,6 +108,7 @@ class RedisBudget final : public genesys::RequestBudget {
   boost::asio::awaitable<bool> hold_shared(std::chrono::milliseconds retry_after);
 
   std::size_t waiting() const noexcept override;
+  void cancel() override;
 
   // Admissions held in the reserve now (expired ones not counted).
   std::size_t reserved() const noexcept;
