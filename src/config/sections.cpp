@@ -50,20 +50,25 @@ void read_insight_types(const Entry& e, Context& ctx, RetrievalConfig& retrieval
     ctx.error(e, "must name at least one of keyword, summary, sentiment, topic");
     return;
   }
-  static constexpr std::array<std::string_view, 4> names{"keyword", "summary", "sentiment", "topic"};
+  // The insight types' wire names, as read_choice wants them.
+  static constexpr auto kNames = [] {
+    std::array<std::string_view, enum_names<InsightType>().size()> names{};
+    for (std::size_t i = 0; i < names.size(); ++i) names[i] = enum_names<InsightType>()[i].name;
+    return names;
+  }();
   std::vector<InsightType> types;
   bool ok = true;
   for (std::size_t i = 0; i < e.node.size(); ++i) {
     const YAML::Node item = e.node[i];
     Entry at{item, fmt::format("{}[{}]", e.path, i), item.Mark()};
-    auto index = read_choice(at, ctx, names);
+    auto index = read_choice(at, ctx, kNames);
     if (!index) {
       ok = false;
       continue;
     }
-    const auto type = *parse_insight_type(names[*index]);
+    const auto type = enum_names<InsightType>()[*index].value;
     if (std::find(types.begin(), types.end(), type) != types.end()) {
-      ctx.error(at, fmt::format("'{}' is listed twice", names[*index]));
+      ctx.error(at, fmt::format("'{}' is listed twice", kNames[*index]));
       ok = false;
       continue;
     }
