@@ -90,7 +90,10 @@ std::string watermark_text(SysTime t) {
 std::optional<SysTime> parse_watermark(std::string_view text) {
   std::int64_t ms = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), ms);
-  if (ec != std::errc{} || end != text.data() + text.size() || ms < 0) return std::nullopt;
+  // The clock counts nanoseconds: a later time would overflow its conversion.
+  constexpr auto latest =
+      std::chrono::duration_cast<std::chrono::milliseconds>(SysTime::duration::max()).count();
+  if (ec != std::errc{} || end != text.data() + text.size() || ms < 0 || ms > latest) return std::nullopt;
   return SysTime{std::chrono::milliseconds(ms)};
 }
 

@@ -120,6 +120,15 @@ TEST(Watermark, RoundTripAndRejects) {
   EXPECT_EQ(parse_watermark("-5"), std::nullopt);
 }
 
+// Found by fuzz_notification: a number of milliseconds past what the clock's
+// nanoseconds hold (about year 2262) overflowed the conversion.
+TEST(Watermark, BeyondTheClockIsRejected) {
+  EXPECT_EQ(parse_watermark("17329030009010"), std::nullopt);
+  EXPECT_EQ(parse_watermark("9223372036854775807"), std::nullopt);
+  const auto latest = std::chrono::duration_cast<std::chrono::milliseconds>(SysTime::duration::max());
+  EXPECT_EQ(parse_watermark(std::to_string(latest.count())), SysTime{latest});
+}
+
 TEST(Assistants, EntityListing) {
   auto listing = parse_entity_listing(
       R"({"entities":[{"id":"a1","name":"Sales"},{"id":"a2"}],"nextUri":"/api/v2/assistants?after=x","pageSize":2})");
