@@ -61,8 +61,9 @@ result<AnalyticsPage> parse_analytics_page(std::string_view body) {
   const auto& o = value.get_object();
   AnalyticsPage page;
   if (const auto* hits = o.if_contains("totalHits")) {
-    if (!hits->is_int64() && !hits->is_uint64()) return errc::malformed_response;
-    page.total_hits = hits->to_number<std::int64_t>();
+    // A JSON integer beyond int64 is held as uint64 (or double): no count.
+    if (!hits->is_int64()) return errc::malformed_response;
+    page.total_hits = hits->get_int64();
   }
   const auto* list = o.if_contains("conversations");
   if (!list) return page;

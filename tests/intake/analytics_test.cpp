@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <boost/json/parse.hpp>
+#include <cstdint>
+#include <limits>
 
 #include "fixtures.hpp"
 #include "insightd/intake/assistants.hpp"
@@ -109,6 +111,21 @@ TEST(AnalyticsPage, Malformed) {
         R"({"conversations":[7]})", R"({"totalHits":"many"})"}) {
     EXPECT_FALSE(parse_analytics_page(text)) << text;
   }
+}
+
+// Seen while writing fuzz_notification: a totalHits past int64 threw out of
+// the parser instead of being a malformed answer.
+TEST(AnalyticsPage, TotalHitsBeyondInt64IsMalformed) {
+  for (const char* text : {R"({"conversations":[],"totalHits":9223372036854775808})",
+                           R"({"conversations":[],"totalHits":18446744073709551615})",
+                           R"({"conversations":[],"totalHits":1e30})"}) {
+    auto page = parse_analytics_page(text);
+    ASSERT_FALSE(page) << text;
+    EXPECT_EQ(page.error(), errc::malformed_response) << text;
+  }
+  auto largest = parse_analytics_page(R"({"conversations":[],"totalHits":9223372036854775807})");
+  ASSERT_TRUE(largest);
+  EXPECT_EQ(largest->total_hits, std::numeric_limits<std::int64_t>::max());
 }
 
 TEST(Watermark, RoundTripAndRejects) {
