@@ -90,9 +90,8 @@ struct FetchCommand {
 }  // namespace
 
 int cmd_fetch(const std::string& config_path, const std::string& interaction_id) {
-  std::string why;
-  if (!valid_interaction_id(interaction_id, &why)) {
-    std::fprintf(stderr, "fetch: invalid interaction ID: %s\n", why.c_str());
+  if (auto valid = valid_interaction_id(interaction_id); !valid) {
+    std::fprintf(stderr, "fetch: invalid interaction ID: %s\n", valid.error().message.c_str());
     return 2;
   }
   auto config = load_config_for_command(config_path);

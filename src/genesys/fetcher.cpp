@@ -140,12 +140,11 @@ asio::awaitable<FetchResult> Fetcher::fetch(std::string interaction_id) {
       break;
     }
     result.page_capacity += session->requested_capacity();
-    std::string detail;
-    auto page = session->read(attempt.body, &detail);
+    auto page = session->read(attempt.body);
     if (!page) {
-      result.outcome = page.error() == errc::not_ready ? Outcome::not_ready : Outcome::permanent_failure;
-      result.error = fmt::format("{} for interaction {} (correlation id {})", detail, interaction_id,
-                                 result.correlation_id);
+      result.outcome = page.error().code == errc::not_ready ? Outcome::not_ready : Outcome::permanent_failure;
+      result.error = fmt::format("{} for interaction {} (correlation id {})", page.error().message,
+                                 interaction_id, result.correlation_id);
       spdlog::warn("genesys {}: {}", source, result.error);
       break;
     }
@@ -204,10 +203,10 @@ asio::awaitable<Fetcher::Attempt> Fetcher::send_with_policy(const std::string& u
     result.rate_limited_ms += waited.count();
     if (waited.count() > 0) observer_->on_rate_limit_wait(std::chrono::duration<double>(waited).count());
 
-    std::string token_detail;
-    auto token = co_await tokens_.token(&token_detail);
+    auto token = co_await tokens_.token();
     if (!token) {
-      result.error = fmt::format("no access token for interaction {}: {}", interaction_id, token_detail);
+      result.error =
+          fmt::format("no access token for interaction {}: {}", interaction_id, token.error().message);
       result.token_unavailable = true;
       co_return stop(Outcome::transient_failure);
     }

@@ -41,10 +41,9 @@ asio::awaitable<UpstreamReply> Upstream::call(std::string method, std::string pa
 
   while (failures < max_attempts) {
     co_await deps.limiter->acquire();
-    std::string token_detail;
-    auto token = co_await deps.tokens->token(&token_detail);
+    auto token = co_await deps.tokens->token();
     if (!token) {
-      reply.error = fmt::format("intake {}: no access token: {}", what, token_detail);
+      reply.error = fmt::format("intake {}: no access token: {}", what, token.error().message);
       co_return reply;
     }
     http::Request request;

@@ -83,9 +83,8 @@ std::variant<std::vector<std::string>, http::Response> parse_id_list(std::string
   for (std::size_t i = 0; i < ids->size(); ++i) {
     const json::string* id = (*ids)[i].if_string();
     if (id == nullptr) return json_error(400, fmt::format("interactionIds[{}] is not a string", i));
-    std::string why;
-    if (!valid_interaction_id(*id, &why))
-      return json_error(400, fmt::format("interactionIds[{}]: {}", i, why));
+    if (auto valid = valid_interaction_id(*id); !valid)
+      return json_error(400, fmt::format("interactionIds[{}]: {}", i, valid.error().message));
     out.emplace_back(*id);
   }
   return out;
@@ -116,8 +115,7 @@ awaitable<http::Response> handle_enqueue(const AdminDeps& deps, const http::Serv
 }
 
 awaitable<http::Response> handle_lookup(const AdminDeps& deps, std::string id) {
-  std::string why;
-  if (!valid_interaction_id(id, &why)) co_return json_error(400, why);
+  if (auto valid = valid_interaction_id(id); !valid) co_return json_error(400, valid.error().message);
   if (!deps.lookup) co_return json_error(404, "interaction lookup is not available");
   std::optional<json::object> found = co_await deps.lookup(id);
   if (!found) co_return json_error(404, "no such interaction");
