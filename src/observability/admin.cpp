@@ -7,6 +7,7 @@
 #include <boost/json/serialize.hpp>
 #include <boost/json/stream_parser.hpp>
 #include <boost/url/parse.hpp>
+#include <exception>
 #include <memory>
 #include <optional>
 #include <variant>
@@ -108,8 +109,16 @@ awaitable<http::Response> handle_enqueue(const AdminDeps& deps, const http::Serv
   if (auto* error = std::get_if<http::Response>(&parsed)) co_return std::move(*error);
 
   if (!deps.enqueue) co_return json_error(503, "the work queue is not available");
-  const result<std::size_t> added =
-      co_await deps.enqueue(std::get<std::vector<std::string>>(std::move(parsed)));
+  // A store reports its failures (disk full, Redis unreachable) by throwing:
+  // the queue is unavailable for now, which is a 503 with the reason, not a 500.
+  result<std::size_t> added = std::size_t{0};
+  std::string store_failure;
+  try {
+    added = co_await deps.enqueue(std::get<std::vector<std::string>>(std::move(parsed)));
+  } catch (const std::exception& e) {
+    store_failure = e.what();
+  }
+  if (!store_failure.empty()) co_return json_error(503, "could not enqueue: " + store_failure);
   if (!added) co_return json_error(503, "could not enqueue: " + added.error().message());
   co_return json_response(202, json::object{{"added", *added}});
 }
