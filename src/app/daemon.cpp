@@ -330,8 +330,8 @@ struct Daemon::Impl {
     stopping = true;
     if (services) {
       services->deliverer->cancel();
-      services->tokens->cancel();
-      services->limiter->cancel();
+      services->genesys.tokens->cancel();
+      services->genesys.budget->cancel();
     }
     tasks.cancel();
     const bool ended = co_await tasks.wait_for(config->queue.shutdown_grace);

@@ -142,8 +142,7 @@ TokenManager::~TokenManager() {
 asio::awaitable<result_with_message<std::string>> TokenManager::token() {
   if (cached_ && !cached_->needs_refresh(clock_())) co_return cached_->value;
   if (cancelled_) {
-    set(detail, "token requests cancelled: the daemon is stopping");
-    co_return asio::error::operation_aborted;
+    co_return error_with_message{asio::error::operation_aborted, "token requests cancelled: the daemon is stopping"};
   }
 
   auto flight = flight_;

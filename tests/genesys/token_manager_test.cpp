@@ -206,7 +206,7 @@ TEST(TokenManager, TransportFailureIsAnError) {
 
 asio::awaitable<void> take_token_or_error(TokenManager& tokens, std::vector<boost::system::error_code>& out) {
   auto token = co_await tokens.token();
-  out.push_back(token ? boost::system::error_code{} : token.error());
+  out.push_back(token ? boost::system::error_code{} : token.error().code);
 }
 
 asio::awaitable<void> cancel_when_the_request_waits(TokenManager& tokens, RateLimiter& limiter) {
@@ -236,7 +236,7 @@ TEST(TokenManager, CancelEndsEveryWaitingCallerWithOperationAbortedAndSendsNothi
 
   auto later = run_to_completion(ctx, tokens.token());
   ASSERT_FALSE(later.has_value());
-  EXPECT_EQ(later.error(), asio::error::operation_aborted);
+  EXPECT_EQ(later.error().code, asio::error::operation_aborted);
   EXPECT_TRUE(client.requests.empty());
 }
 
