@@ -67,7 +67,9 @@ build() {
   if [ ! -f "$BUILD_DIR/build.ninja" ] || [ "$werror" = ON ]; then
     (cd "$ROOT" && cmake --preset release -B "$BUILD_DIR" -DINSIGHTD_WERROR=$werror)
   fi
+  local start=$SECONDS
   cmake --build "$BUILD_DIR" -j2
+  echo "==> built $BUILD_DIR in $((SECONDS - start)) s"
 }
 
 # Configure and build one of CMakePresets.json's other presets (dev, fuzz) in
@@ -76,5 +78,7 @@ build_preset() {
   local preset=$1
   shift
   export CCACHE_BASEDIR="$ROOT" CCACHE_NOHASHDIR=true
+  local start=$SECONDS
   (cd "$ROOT" && cmake --preset "$preset" >/dev/null && cmake --build --preset "$preset" "$@")
+  echo "==> built the $preset preset in $((SECONDS - start)) s"
 }

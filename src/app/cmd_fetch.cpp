@@ -11,12 +11,11 @@
 #include <cstdio>
 
 #include "config_or_exit.hpp"
+#include "genesys_stack.hpp"
 #include "insightd/app/commands.hpp"
 #include "insightd/genesys/fetcher.hpp"
 #include "insightd/genesys/rate_limiter.hpp"
-#include "insightd/genesys/token_manager.hpp"
 #include "insightd/governance/governance.hpp"
-#include "insightd/http/client.hpp"
 #include "insightd/observability/logging.hpp"
 #include "insightd/queue/interaction_id.hpp"
 
@@ -28,7 +27,7 @@ boost::json::object fetch_report(const Config& config, const std::string& id, ge
   boost::json::object out;
   out["interactionId"] = id;
   out["source"] = to_string(config.genesys.source);
-  out["outcome"] = enum_to_string(fetched.outcome);
+  out["outcome"] = genesys::to_string(fetched.outcome);
   out["pages"] = fetched.pages;
   out["malformed_skipped"] = fetched.malformed_skipped;
   out["latency_ms"] = fetched.latency_ms;
@@ -52,11 +51,12 @@ struct FetchCommand {
 
   boost::asio::awaitable<void> run() {
     auto executor = co_await boost::asio::this_coro::executor;
-    auto client = http::make_client(executor, {.ca_file = config.genesys.ca_file});
-    genesys::RateLimiter limiter(executor, config.genesys.requests_per_minute, config.genesys.burst);
-    genesys::TokenManager tokens(executor, *client, limiter, config.genesys, nullptr);
-    genesys::Fetcher fetcher(executor, *client, tokens, limiter, config, nullptr);
-    auto fetched = co_await fetcher.fetch(id);
+    // Its own token bucket even with the redis backend: a one-off command must
+    // not wait on Redis, nor keep the process alive with a Redis connection.
+    auto budget = std::make_unique<genesys::RateLimiter>(executor, config.genesys.requests_per_minute,
+                                                         config.genesys.burst);
+    auto stack = make_genesys_stack(executor, config, std::move(budget), nullptr);
+    auto fetched = co_await stack.fetcher->fetch(id);
     if (fetched.outcome != genesys::FetchResult::Outcome::ok) {
       std::printf("%s\n", boost::json::serialize(fetch_report(config, id, fetched, nullptr)).c_str());
       std::fprintf(stderr, "fetch %s: %s\n", id.c_str(), fetched.error.c_str());
@@ -73,9 +73,8 @@ struct FetchCommand {
 }  // namespace
 
 int cmd_fetch(const std::string& config_path, const std::string& interaction_id) {
-  std::string why;
-  if (!valid_interaction_id(interaction_id, &why)) {
-    std::fprintf(stderr, "fetch: invalid interaction ID: %s\n", why.c_str());
+  if (auto valid = valid_interaction_id(interaction_id); !valid) {
+    std::fprintf(stderr, "fetch: invalid interaction ID: %s\n", valid.error().message.c_str());
     return 2;
   }
   auto config = load_config_for_command(config_path);

@@ -38,9 +38,8 @@ asio::awaitable<ConnectCheck> check_genesys_login(GenesysConfig cfg) {
   auto client = make_client(executor, cfg.ca_file);
   auto response = co_await client->send(std::move(request));
   if (!response) co_return failed(what, response.error().message());
-  std::string detail;
-  auto token = genesys::parse_token_response(*response, cfg.login_base_url, {}, &detail);
-  if (!token) co_return failed(what, detail);
+  auto token = genesys::parse_token_response(*response, cfg.login_base_url, {});
+  if (!token) co_return failed(what, token.error().message);
   co_return passed(what, fmt::format("an access token valid for {} s", token->expires_in.count()));
 }
 

@@ -13,6 +13,7 @@
 #include <utility>
 
 #include "console_data.hpp"
+#include "genesys_stack.hpp"
 #include "insightd/common/async_event.hpp"
 #include "insightd/common/log_exceptions.hpp"
 #include "insightd/common/task_group.hpp"
@@ -46,11 +47,8 @@ constexpr auto progress_period = 1s;  // gauges and the demo's progress line
 
 // Everything built from the configuration that a reload replaces.
 struct Services {
-  std::unique_ptr<http::Client> genesys_http;
+  GenesysStack genesys;  // its budget is shared by every daemon with the redis backend
   std::unique_ptr<http::Client> crm_http;
-  std::unique_ptr<genesys::RequestBudget> limiter;  // shared by every daemon with the redis backend
-  std::unique_ptr<genesys::TokenManager> tokens;
-  std::unique_ptr<genesys::Fetcher> fetcher;
   std::unique_ptr<delivery::Deliverer> deliverer;
   // The pipeline's view of them.
   std::unique_ptr<pipeline::GenesysFetch> fetch;
@@ -96,18 +94,13 @@ struct Daemon::Impl {
 
   std::unique_ptr<Services> build_services(const Config& cfg) {
     auto s = std::make_unique<Services>();
-    s->genesys_http = http::make_client(executor(), {.ca_file = cfg.genesys.ca_file});
+    s->genesys = make_genesys_stack(executor(), cfg, make_request_budget(executor(), cfg), telemetry.get());
     s->crm_http = http::make_client(executor(), {.ca_file = cfg.crm.ca_file});
-    s->limiter = make_request_budget(executor(), cfg);
-    s->tokens = std::make_unique<genesys::TokenManager>(executor(), *s->genesys_http, *s->limiter,
-                                                        cfg.genesys, telemetry.get());
-    s->fetcher = std::make_unique<genesys::Fetcher>(executor(), *s->genesys_http, *s->tokens, *s->limiter,
-                                                    cfg, telemetry.get());
     s->deliverer =
         std::make_unique<delivery::Deliverer>(executor(), store, *s->crm_http, cfg.crm, telemetry.get());
-    s->fetch = std::make_unique<pipeline::GenesysFetch>(*s->fetcher);
+    s->fetch = std::make_unique<pipeline::GenesysFetch>(*s->genesys.fetcher);
     s->first_attempt = std::make_unique<pipeline::DelivererFirstAttempt>(*s->deliverer);
-    s->access_tokens = std::make_unique<pipeline::GenesysTokens>(*s->tokens);
+    s->access_tokens = std::make_unique<pipeline::GenesysTokens>(*s->genesys.tokens);
     s->processor = std::make_unique<pipeline::InteractionProcessor>(processor_context(*s));
     metrics.rate_limit_budget.set(cfg.genesys.requests_per_minute);
     metrics.crm_circuit_open.set(0);  // a new deliverer starts with its circuit closed
@@ -297,7 +290,8 @@ struct Daemon::Impl {
   }
 
   void start_intake() {
-    intake.start(*config, *services->genesys_http, *services->tokens, *services->limiter, store);
+    intake.start(*config, *services->genesys.http, *services->genesys.tokens, *services->genesys.budget,
+                 store);
   }
 
   asio::awaitable<void> shutdown() {
@@ -336,8 +330,8 @@ struct Daemon::Impl {
     stopping = true;
     if (services) {
       services->deliverer->cancel();
-      services->tokens->cancel();
-      services->limiter->cancel();
+      services->genesys.tokens->cancel();
+      services->genesys.budget->cancel();
     }
     tasks.cancel();
     const bool ended = co_await tasks.wait_for(config->queue.shutdown_grace);

@@ -11,6 +11,7 @@ set(insightd_app_sources
   connect_check.cpp
   console_data.cpp
   daemon.cpp
+  genesys_stack.cpp
   demo_cluster.cpp
   demo_report.cpp
   help_text.cpp

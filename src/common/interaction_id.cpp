@@ -5,10 +5,9 @@
 
 namespace insightd {
 
-bool valid_interaction_id(std::string_view id, std::string* why) {
-  auto reject = [why](std::string reason) {
-    if (why) *why = std::move(reason);
-    return false;
+result_with_message<void> valid_interaction_id(std::string_view id) {
+  auto reject = [](std::string reason) {
+    return error_with_message{errc::invalid_argument, std::move(reason)};
   };
   if (id.empty()) return reject("empty interaction ID");
   if (id.size() > max_interaction_id_length)
@@ -24,7 +23,7 @@ bool valid_interaction_id(std::string_view id, std::string* why) {
       return reject(fmt::format("interaction ID contains {} at character {}", what, i + 1));
     }
   }
-  return true;
+  return {};
 }
 
 }  // namespace insightd

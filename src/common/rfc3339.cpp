@@ -71,8 +71,9 @@ std::optional<std::chrono::minutes> read_offset(Reader& in) noexcept {
   return sign == '-' ? -offset : offset;
 }
 
-// A leap second is inserted at 23:59:60 UTC on the last day of a month.
-bool leap_second_possible(std::chrono::system_clock::time_point utc_minute_start) noexcept {
+// A leap second is inserted at 23:59:60 UTC on the last day of a month. In
+// minutes: the clock's nanoseconds would overflow outside about 1678 to 2262.
+bool leap_second_possible(std::chrono::sys_time<std::chrono::minutes> utc_minute_start) noexcept {
   using namespace std::chrono;
   const auto day = floor<days>(utc_minute_start);
   const year_month_day date{day};

@@ -10,6 +10,7 @@
 #include <fstream>
 #include <optional>
 #include <tuple>
+#include <vector>
 
 #include "secrets.hpp"
 #include "sections.hpp"
@@ -35,27 +36,54 @@ std::size_t closing_quote(std::string_view source, std::size_t pos) {
   return std::string_view::npos;
 }
 
-// yaml-cpp accepts a quoted scalar whose quote never closes, swallowing the rest
-// of the file into it: the quote that opened it, found by walking every scalar.
-std::optional<YAML::Mark> unclosed_quote(const YAML::Node& node, std::string_view source) {
+struct Problem {
+  YAML::Mark mark;
+  const char* message;
+};
+
+// Aliases make the document a graph: one node reached many times (walked
+// once), or a node holding an alias of itself (`a: &x {b: *x}`), which has no
+// end. The containers walked, and those above the current node.
+struct Walk {
+  std::string_view source;
+  std::vector<YAML::Node> walked;
+  std::vector<YAML::Node> above;
+};
+
+bool holds(const std::vector<YAML::Node>& nodes, const YAML::Node& node) {
+  return std::any_of(nodes.begin(), nodes.end(), [&](const YAML::Node& n) { return n.is(node); });
+}
+
+// What yaml-cpp lets through: a quoted scalar whose quote never closes,
+// swallowing the rest of the file into it (found at the quote that opened
+// it), and an anchor whose node contains its own alias.
+std::optional<Problem> unsound_node(const YAML::Node& node, Walk& walk) {
   if (node.IsScalar()) {
     const auto pos = static_cast<std::size_t>(node.Mark().pos);
-    const bool quoted =
-        node.Mark().pos >= 0 && pos < source.size() && (source[pos] == '"' || source[pos] == '\'');
-    if (quoted && closing_quote(source, pos) == std::string_view::npos) return node.Mark();
+    const bool quoted = node.Mark().pos >= 0 && pos < walk.source.size() &&
+                        (walk.source[pos] == '"' || walk.source[pos] == '\'');
+    if (quoted && closing_quote(walk.source, pos) == std::string_view::npos)
+      return Problem{node.Mark(),
+                     "YAML syntax error: this quote is never closed (the value runs to the end of the file)"};
     return std::nullopt;
   }
-  if (node.IsSequence()) {
-    for (const auto& item : node) {
-      if (auto mark = unclosed_quote(item, source)) return mark;
+  if (!node.IsSequence() && !node.IsMap()) return std::nullopt;
+  if (holds(walk.above, node))
+    return Problem{node.Mark(), "YAML error: this anchored node contains an alias of itself (it has no end)"};
+  if (holds(walk.walked, node)) return std::nullopt;
+  walk.walked.push_back(node);
+  walk.above.push_back(node);
+  std::optional<Problem> found;
+  for (const auto& item : node) {
+    if (node.IsSequence()) {
+      found = unsound_node(item, walk);
+    } else if (!(found = unsound_node(item.first, walk))) {
+      found = unsound_node(item.second, walk);
     }
-  } else if (node.IsMap()) {
-    for (const auto& item : node) {
-      if (auto mark = unclosed_quote(item.first, source)) return mark;
-      if (auto mark = unclosed_quote(item.second, source)) return mark;
-    }
+    if (found) break;
   }
-  return std::nullopt;
+  walk.above.pop_back();
+  return found;
 }
 
 LoadResult load(std::string_view yaml, const std::string& display_name, EnvLookup env,
@@ -66,9 +94,9 @@ LoadResult load(std::string_view yaml, const std::string& display_name, EnvLooku
   config.path = display_name;
   try {
     const YAML::Node root = YAML::Load(std::string(yaml));
-    if (const auto open = unclosed_quote(root, yaml)) {
-      ctx.error(*open,
-                "YAML syntax error: this quote is never closed (the value runs to the end of the file)");
+    Walk walk{yaml, {}, {}};
+    if (const auto problem = unsound_node(root, walk)) {
+      ctx.error(problem->mark, problem->message);
     } else if (!root.IsNull() && !root.IsMap()) {
       ctx.error(root.Mark(), "expected a mapping of sections (genesys, retrieval, crm, ...)");
     } else {

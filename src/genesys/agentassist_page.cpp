@@ -216,25 +216,23 @@ class PageHandler : public JsonEventsIgnored {
   std::string key_, text_;
 };
 
-errc malformed(std::string* detail, std::string message) {
-  if (detail) *detail = std::move(message);
-  return errc::malformed_response;
+error_with_message malformed(std::string message) {
+  return {errc::malformed_response, std::move(message)};
 }
 
 }  // namespace
 
-result<Page> parse_agentassist_page(std::string_view body, std::string_view interaction_id,
-                                    std::string* detail) {
+result_with_message<Page> parse_agentassist_page(std::string_view body, std::string_view interaction_id) {
   boost::json::basic_parser<PageHandler> parser(detail::response_parse_options());
   boost::system::error_code ec;
   const auto used = parser.write_some(false, body.data(), body.size(), ec);
   // The parser consumes whitespace after the document: anything left is more data.
   if (!ec && used != body.size()) ec = boost::json::error::extra_data;
-  if (ec) return malformed(detail, fmt::format("{} is not JSON: {}", what, ec.message()));
+  if (ec) return malformed(fmt::format("{} is not JSON: {}", what, ec.message()));
   auto& h = parser.handler();
-  if (!h.root_is_object) return malformed(detail, fmt::format("{} is not a JSON object", what));
-  if (!h.has_entities_array) return malformed(detail, fmt::format("{} has no entities array", what));
-  if (h.token_is_invalid) return malformed(detail, fmt::format("{} has a non-string nextPageToken", what));
+  if (!h.root_is_object) return malformed(fmt::format("{} is not a JSON object", what));
+  if (!h.has_entities_array) return malformed(fmt::format("{} has no entities array", what));
+  if (h.token_is_invalid) return malformed(fmt::format("{} has a non-string nextPageToken", what));
 
   Page page;
   page.next_page_token = std::move(h.next_page_token);

@@ -27,7 +27,7 @@ std::optional<double> number_field(const boost::json::object& o, std::string_vie
   return std::nullopt;
 }
 
-result<boost::json::object> parse_object(std::string_view body, std::string_view what, std::string* detail) {
+result_with_message<boost::json::object> parse_object(std::string_view body, std::string_view what) {
   boost::system::error_code ec;
   // One arena per response instead of one heap block per JSON node: a page is
   // read once and dropped whole (malloc/free were a third of the I/O thread).
@@ -35,12 +35,11 @@ result<boost::json::object> parse_object(std::string_view body, std::string_view
       boost::json::parse(body, ec, boost::json::make_shared_resource<boost::json::monotonic_resource>(),
                          response_parse_options());
   if (ec) {
-    if (detail) *detail = fmt::format("{} is not JSON: {}", what, ec.message());
-    return errc::malformed_response;
+    return error_with_message{errc::malformed_response,
+                              fmt::format("{} is not JSON: {}", what, ec.message())};
   }
   if (!value.is_object()) {
-    if (detail) *detail = fmt::format("{} is not a JSON object", what);
-    return errc::malformed_response;
+    return error_with_message{errc::malformed_response, fmt::format("{} is not a JSON object", what)};
   }
   return std::move(value.get_object());
 }
@@ -59,16 +58,14 @@ SummaryStatus SummaryTally::count(const std::string& status) {
   return kind;
 }
 
-errc SummaryTally::verdict(std::string_view what, std::string* detail) const {
-  if (!pending_status.empty()) {
-    if (detail) *detail = fmt::format("{} not ready yet (status {})", what, pending_status);
-    return errc::not_ready;
-  }
-  if (completed == 0 && failed > 0) {
-    if (detail) *detail = fmt::format("{} generation failed (status Error)", what);
-    return errc::permanent_failure;
-  }
-  return errc::ok;
+result_with_message<void> SummaryTally::verdict(std::string_view what) const {
+  if (!pending_status.empty())
+    return error_with_message{errc::not_ready,
+                              fmt::format("{} not ready yet (status {})", what, pending_status)};
+  if (completed == 0 && failed > 0)
+    return error_with_message{errc::permanent_failure,
+                              fmt::format("{} generation failed (status Error)", what)};
+  return {};
 }
 
 SummaryStatus summary_status(std::string_view status) {

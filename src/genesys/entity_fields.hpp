@@ -13,6 +13,7 @@
 
 #include "insightd/common/error.hpp"
 #include "insightd/common/insight.hpp"
+#include "insightd/common/result_with_message.hpp"
 #include "insightd/config/config.hpp"
 
 namespace insightd::genesys::detail {
@@ -21,8 +22,8 @@ std::optional<std::string> string_field(const boost::json::object& o, std::strin
 std::optional<double> number_field(const boost::json::object& o, std::string_view key);
 
 // Parses a response body that must be a JSON object; errc::malformed_response
-// otherwise, with `detail` naming `what` and the parse error.
-result<boost::json::object> parse_object(std::string_view body, std::string_view what, std::string* detail);
+// otherwise, with a message naming `what` and the parse error.
+result_with_message<boost::json::object> parse_object(std::string_view body, std::string_view what);
 
 // True when the retrieval config asks for any of `types` (a request that can
 // only yield other types is skipped).
@@ -45,8 +46,8 @@ struct SummaryTally {
   // Completed summaries are counted by the caller once they have been read.
   SummaryStatus count(const std::string& status);
 
-  // errc::ok when the page may be used; `what` names the summary in `detail`.
-  errc verdict(std::string_view what, std::string* detail) const;
+  // Success when the page may be used; `what` names the summary in the message.
+  result_with_message<void> verdict(std::string_view what) const;
 };
 
 // Why an insight read from an entity cannot be used as text, or "": its id or

@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
-#include <boost/beast/http/error.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
 #include <optional>
@@ -28,8 +27,6 @@ std::string_view to_string(Outcome outcome) noexcept {
 }
 
 namespace {
-constexpr std::chrono::seconds kDefaultRetryAfter{1};  // a 429 without a usable Retry-After
-
 // The upstream's own explanation (Genesys error bodies carry `message`; OAuth
 // ones `description`), PII-masked and shortened: it goes into the error value.
 std::string upstream_message(std::string_view body) {
@@ -47,16 +44,26 @@ std::string upstream_message(std::string_view body) {
   return governance::redact_upstream_text(message);
 }
 
-double seconds_since(steady::time_point start) {
-  return std::chrono::duration<double>(steady::now() - start).count();
+// The outcome of a decision that ends the request, nullopt when it is tried again.
+std::optional<Outcome> final_outcome(FetchAction action) {
+  switch (action) {
+    case FetchAction::park:
+      return Outcome::long_window_limited;
+    case FetchAction::fail_transient:
+      return Outcome::transient_failure;
+    case FetchAction::fail_permanent:
+      return Outcome::permanent_failure;
+    case FetchAction::use_body:
+    case FetchAction::retry:
+    case FetchAction::refresh_token:
+    case FetchAction::pause_all:
+      break;
+  }
+  return std::nullopt;
 }
 
-// Transport failures that fail the same way every time (an answer over our
-// size limits, a URL we cannot use): retrying only spends the budget.
-bool is_deterministic(const boost::system::error_code& ec) {
-  return ec == errc::body_too_large || ec == errc::invalid_url ||
-         ec == boost::beast::http::error::header_limit || ec == boost::beast::http::error::body_limit ||
-         ec == boost::beast::http::error::buffer_overflow;
+double seconds_since(steady::time_point start) {
+  return std::chrono::duration<double>(steady::now() - start).count();
 }
 
 // Keeps the first insight of each id: a server that repeats entities across
@@ -89,6 +96,7 @@ Fetcher::Fetcher(asio::any_io_executor executor, http::Client& client, TokenMana
       cfg_(cfg),
       observer_(observer ? observer : &no_observer_),
       source_(make_source(cfg.genesys.source, cfg.genesys.api_base_url, cfg.retrieval)),
+      policy_(FetchRetryPolicy::from_config(cfg.genesys.retry)),
       rng_(std::random_device{}()) {}
 
 Fetcher::~Fetcher() = default;
@@ -128,12 +136,11 @@ asio::awaitable<FetchResult> Fetcher::fetch(std::string interaction_id) {
       break;
     }
     result.page_capacity += session->requested_capacity();
-    std::string detail;
-    auto page = session->read(attempt.body, &detail);
+    auto page = session->read(attempt.body);
     if (!page) {
-      result.outcome = page.error() == errc::not_ready ? Outcome::not_ready : Outcome::permanent_failure;
-      result.error = fmt::format("{} for interaction {} (correlation id {})", detail, interaction_id,
-                                 result.correlation_id);
+      result.outcome = page.error().code == errc::not_ready ? Outcome::not_ready : Outcome::permanent_failure;
+      result.error = fmt::format("{} for interaction {} (correlation id {})", page.error().message,
+                                 interaction_id, result.correlation_id);
       spdlog::warn("genesys {}: {}", source, result.error);
       break;
     }
@@ -168,36 +175,18 @@ asio::awaitable<Fetcher::Attempt> Fetcher::send_with_policy(const std::string& u
                                                             const std::string& interaction_id,
                                                             FetchResult& result) {
   const auto source = source_->name();
-  const int max_attempts = std::max(1, cfg_.genesys.retry.max_attempts);
-  const BackoffPolicy backoff{cfg_.genesys.retry.initial, cfg_.genesys.retry.max};
-  int transient_failures = 0;  // 5xx and transport errors of this request
-  int rate_limited = 0;        // 429s of this request
-  bool token_refreshed = false;
-
-  auto stop = [&](Outcome outcome) { return Attempt{false, {}, outcome}; };
-  // A transport error or a 5xx: the backoff before the next try, or none once
-  // the attempts are spent. Not a coroutine: the caller awaits the sleep.
-  auto next_transient_delay = [&]() -> std::optional<std::chrono::milliseconds> {
-    if (++transient_failures >= max_attempts) {
-      spdlog::warn("genesys {}: {}; giving up after {} attempts", source, result.error, transient_failures);
-      return std::nullopt;
-    }
-    spdlog::warn("genesys {}: {}; retrying", source, result.error);
-    ++result.retries;
-    return backoff.delay(transient_failures, rng_);
-  };
-
+  FetchAttempts attempts;
   for (;;) {
     auto waited = co_await limiter_.acquire();
     result.rate_limited_ms += waited.count();
     if (waited.count() > 0) observer_->on_rate_limit_wait(std::chrono::duration<double>(waited).count());
 
-    std::string token_detail;
-    auto token = co_await tokens_.token(&token_detail);
+    auto token = co_await tokens_.token();
     if (!token) {
-      result.error = fmt::format("no access token for interaction {}: {}", interaction_id, token_detail);
+      result.error =
+          fmt::format("no access token for interaction {}: {}", interaction_id, token.error().message);
       result.token_unavailable = true;
-      co_return stop(Outcome::transient_failure);
+      co_return Attempt{false, {}, Outcome::transient_failure};
     }
 
     http::Request request;
@@ -210,78 +199,65 @@ asio::awaitable<Fetcher::Attempt> Fetcher::send_with_policy(const std::string& u
     observer_->on_upstream_request(source, response ? static_cast<int>(response->status) : 0,
                                    seconds_since(sent));
 
-    if (!response) {
-      result.http_status = 0;
-      result.correlation_id.clear();
-      result.error = fmt::format("{} request for interaction {} failed: {}", source, interaction_id,
-                                 response.error().message());
-      if (is_deterministic(response.error())) {
-        spdlog::warn("genesys {}: {}; not retried (it would fail the same way)", source, result.error);
-        co_return stop(Outcome::permanent_failure);
-      }
-      const auto delay = next_transient_delay();
-      if (!delay) co_return stop(Outcome::transient_failure);
-      co_await sleep(*delay);
-      continue;
+    FetchAnswer answer;
+    if (response) {
+      answer.status = static_cast<int>(response->status);
+      answer.retry_after = response->headers.get("Retry-After");
+    } else {
+      answer.transport = response.error();
     }
-
-    const auto status = static_cast<int>(response->status);
-    result.http_status = status;
-    result.correlation_id = governance::redact_upstream_text(response->headers.get("ININ-Correlation-Id"));
-    if (status >= 200 && status < 300) co_return Attempt{true, std::move(response->body), Outcome::ok};
-
-    auto message = upstream_message(response->body);
-    result.error = fmt::format("HTTP {} from {} for interaction {}{}{} (correlation id {})", status, source,
-                               interaction_id, message.empty() ? "" : ": ", message,
-                               result.correlation_id.empty() ? "none" : result.correlation_id);
-
-    if (status == 401) {
-      if (token_refreshed) {
-        spdlog::warn("genesys {}: {}; still refused with a fresh token", source, result.error);
-        co_return stop(Outcome::transient_failure);
-      }
-      spdlog::info("genesys {}: {}; refreshing the token and retrying once", source, result.error);
-      tokens_.invalidate(*token);
-      token_refreshed = true;
-      ++result.retries;
-      continue;
+    const auto decision = policy_.decide(answer, attempts, std::chrono::system_clock::now(), rng_);
+    if (decision.action == FetchAction::use_body) {
+      result.http_status = answer.status;
+      result.correlation_id = governance::redact_upstream_text(response->headers.get("ININ-Correlation-Id"));
+      co_return Attempt{true, std::move(response->body), Outcome::ok};
     }
+    describe_failure(response, interaction_id, result);
+    report(decision, interaction_id, result);
+    if (const auto outcome = final_outcome(decision.action)) co_return Attempt{false, {}, *outcome};
 
-    if (status == 429) {
-      auto retry_after =
-          parse_retry_after(response->headers.get("Retry-After"), std::chrono::system_clock::now())
-              .value_or(kDefaultRetryAfter);
-      result.retry_after = retry_after;
-      observer_->on_rate_limited(retry_after);
-      if (retry_after > kLongWindowRetryAfter) {
-        spdlog::error(
-            "ALERT genesys {}: long-window rate limit (Retry-After {}s > {}s): parking interaction {}; {}",
-            source, retry_after.count(), kLongWindowRetryAfter.count(), interaction_id, result.error);
-        co_return stop(Outcome::long_window_limited);
-      }
-      // Every worker waits: the bucket is empty until Retry-After has passed.
-      limiter_.on_rate_limited(retry_after);
-      if (++rate_limited >= max_attempts) {
-        spdlog::warn("genesys {}: {}; rate limited {} times, giving up for now", source, result.error,
-                     rate_limited);
-        co_return stop(Outcome::transient_failure);
-      }
-      spdlog::warn("genesys {}: {}; pausing all requests for {}s", source, result.error, retry_after.count());
-      ++result.retries;
-      continue;
-    }
-
-    if (status >= 500) {
-      const auto delay = next_transient_delay();
-      if (!delay) co_return stop(Outcome::transient_failure);
-      co_await sleep(*delay);
-      continue;
-    }
-
-    // 400/403/404 and any other answer: retrying cannot help this interaction.
-    spdlog::warn("genesys {}: {}", source, result.error);
-    co_return stop(Outcome::permanent_failure);
+    ++result.retries;
+    if (decision.action == FetchAction::refresh_token) tokens_.invalidate(*token);
+    if (decision.action == FetchAction::retry) co_await sleep(decision.delay);
   }
+}
+
+void Fetcher::describe_failure(const result<http::Response>& response, const std::string& interaction_id,
+                               FetchResult& result) const {
+  const auto source = source_->name();
+  if (!response) {
+    result.http_status = 0;
+    result.correlation_id.clear();
+    result.error = fmt::format("{} request for interaction {} failed: {}", source, interaction_id,
+                               response.error().message());
+    return;
+  }
+  result.http_status = static_cast<int>(response->status);
+  result.correlation_id = governance::redact_upstream_text(response->headers.get("ININ-Correlation-Id"));
+  auto message = upstream_message(response->body);
+  result.error = fmt::format("HTTP {} from {} for interaction {}{}{} (correlation id {})", result.http_status,
+                             source, interaction_id, message.empty() ? "" : ": ", message,
+                             result.correlation_id.empty() ? "none" : result.correlation_id);
+}
+
+void Fetcher::report(const FetchDecision& decision, const std::string& interaction_id, FetchResult& result) {
+  const auto source = source_->name();
+  if (decision.retry_after) {
+    result.retry_after = *decision.retry_after;
+    observer_->on_rate_limited(*decision.retry_after);
+  }
+  if (decision.pauses_everyone()) limiter_.on_rate_limited(*decision.retry_after);
+  if (decision.action == FetchAction::park) {
+    spdlog::error("ALERT genesys {}: {}: parking interaction {}; {}", source, decision.note, interaction_id,
+                  result.error);
+    return;
+  }
+  const auto level =
+      decision.action == FetchAction::refresh_token ? spdlog::level::info : spdlog::level::warn;
+  if (decision.note.empty())
+    spdlog::log(level, "genesys {}: {}", source, result.error);
+  else
+    spdlog::log(level, "genesys {}: {}; {}", source, result.error, decision.note);
 }
 
 }  // namespace insightd::genesys

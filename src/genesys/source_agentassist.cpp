@@ -36,19 +36,18 @@ class AgentAssistSession final : public SourceSession {
     return agentassist_url(api_, interaction_id_, retrieval_, next_page_token_);
   }
 
-  result<Page> read(std::string_view body, std::string* detail) override {
-    auto page = parse_agentassist_page(body, interaction_id_, detail);
+  result_with_message<Page> read(std::string_view body) override {
+    auto page = parse_agentassist_page(body, interaction_id_);
     if (!page) return page;
     ++pages_read_;
     if (!page->next_page_token.empty() && !seen_tokens_.insert(page->next_page_token).second) {
       // A token seen before (A, B, A, ...) would keep us paginating forever,
       // re-reading the same pages.
-      if (detail)
-        *detail = fmt::format(
-            "pagination stopped: page {} of the agentassist insights repeats a nextPageToken an earlier page "
-            "returned",
-            pages_read_);
-      return errc::malformed_response;
+      return error_with_message{
+          errc::malformed_response,
+          fmt::format("pagination stopped: page {} of the agentassist insights repeats a nextPageToken an "
+                      "earlier page returned",
+                      pages_read_)};
     }
     next_page_token_ = page->next_page_token;
     done_ = next_page_token_.empty();

@@ -62,9 +62,8 @@ std::string read_summary(const json::object& s, std::string_view interaction_id,
 }
 }  // namespace
 
-result<Page> parse_copilot_summaries(std::string_view body, std::string_view interaction_id,
-                                     std::string* detail) {
-  auto object = detail::parse_object(body, "conversation summaries response", detail);
+result_with_message<Page> parse_copilot_summaries(std::string_view body, std::string_view interaction_id) {
+  auto object = detail::parse_object(body, "conversation summaries response");
   if (!object) return object.error();
 
   // The conversation summary first, then the session summaries, each with its location.
@@ -72,10 +71,9 @@ result<Page> parse_copilot_summaries(std::string_view body, std::string_view int
   if (const auto* summary = object->if_contains("summary"); summary && !summary->is_null())
     summaries.emplace_back("summary", summary);
   if (const auto* sessions = object->if_contains("sessionSummaries"); sessions && !sessions->is_null()) {
-    if (!sessions->is_array()) {
-      if (detail) *detail = "conversation summaries response has a non-array sessionSummaries";
-      return errc::malformed_response;
-    }
+    if (!sessions->is_array())
+      return error_with_message{errc::malformed_response,
+                                "conversation summaries response has a non-array sessionSummaries"};
     const auto& array = sessions->get_array();
     for (std::size_t i = 0; i < array.size(); ++i)
       summaries.emplace_back(location("sessionSummaries", i), &array[i]);
@@ -107,7 +105,7 @@ result<Page> parse_copilot_summaries(std::string_view body, std::string_view int
     }
     ++tally.completed;
   }
-  if (const auto verdict = tally.verdict("conversation summary", detail); verdict != errc::ok) return verdict;
+  if (auto verdict = tally.verdict("conversation summary"); !verdict) return std::move(verdict.error());
   return page;
 }
 
@@ -125,9 +123,9 @@ class CopilotSession final : public SourceSession {
     if (done_) return std::nullopt;
     return copilot_summaries_url(api_, interaction_id_);
   }
-  result<Page> read(std::string_view body, std::string* detail) override {
+  result_with_message<Page> read(std::string_view body) override {
     done_ = true;
-    return parse_copilot_summaries(body, interaction_id_, detail);
+    return parse_copilot_summaries(body, interaction_id_);
   }
   int requested_capacity() const override { return retrieval_.max_results; }
   std::vector<Insight> finish(std::vector<Insight> collected) const override {

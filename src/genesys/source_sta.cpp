@@ -100,15 +100,13 @@ std::string read_summary(const json::object& e, std::string_view interaction_id,
 }
 }  // namespace
 
-result<Page> parse_sta_summaries(std::string_view body, std::string_view interaction_id,
-                                 std::string* detail) {
-  auto object = detail::parse_object(body, "speech analytics summaries response", detail);
+result_with_message<Page> parse_sta_summaries(std::string_view body, std::string_view interaction_id) {
+  auto object = detail::parse_object(body, "speech analytics summaries response");
   if (!object) return object.error();
   const auto* entities = object->if_contains("entities");
-  if (!entities || !entities->is_array()) {
-    if (detail) *detail = "speech analytics summaries response has no entities array";
-    return errc::malformed_response;
-  }
+  if (!entities || !entities->is_array())
+    return error_with_message{errc::malformed_response,
+                              "speech analytics summaries response has no entities array"};
   const auto& array = entities->get_array();
   Page page;
   page.entities = static_cast<int>(array.size());
@@ -139,31 +137,28 @@ result<Page> parse_sta_summaries(std::string_view body, std::string_view interac
     }
     ++tally.completed;
   }
-  if (const auto verdict = tally.verdict("speech analytics summary", detail); verdict != errc::ok)
-    return verdict;
+  if (auto verdict = tally.verdict("speech analytics summary"); !verdict) return std::move(verdict.error());
   return page;
 }
 
-result<Page> parse_sta_sentiments(std::string_view body, std::string_view interaction_id,
-                                  std::string* detail) {
-  auto object = detail::parse_object(body, "speech analytics sentiments response", detail);
+result_with_message<Page> parse_sta_sentiments(std::string_view body, std::string_view interaction_id) {
+  auto object = detail::parse_object(body, "speech analytics sentiments response");
   if (!object) return object.error();
   Page page;
   // No sentimentInsights: the conversation has no sentiment analysis (nothing to read).
   const auto* insights = object->if_contains("sentimentInsights");
   if (!insights || insights->is_null()) return page;
-  if (!insights->is_object()) {
-    if (detail) *detail = "speech analytics sentiments response has a non-object sentimentInsights";
-    return errc::malformed_response;
-  }
+  if (!insights->is_object())
+    return error_with_message{errc::malformed_response,
+                              "speech analytics sentiments response has a non-object sentimentInsights"};
   for (std::string_view polarity : {"positive", "negative"}) {
     auto field = fmt::format("{}SentimentReasons", polarity);
     const auto* reasons = insights->get_object().if_contains(field);
     if (!reasons || reasons->is_null()) continue;
-    if (!reasons->is_array()) {
-      if (detail) *detail = fmt::format("speech analytics sentiments response has a non-array {}", field);
-      return errc::malformed_response;
-    }
+    if (!reasons->is_array())
+      return error_with_message{
+          errc::malformed_response,
+          fmt::format("speech analytics sentiments response has a non-array {}", field)};
     const auto& array = reasons->get_array();
     page.entities += static_cast<int>(array.size());
     for (std::size_t j = 0; j < array.size(); ++j) {
@@ -205,10 +200,10 @@ class StaSession final : public SourceSession {
     return steps_[next_] == Step::summaries ? sta_summaries_url(api_, interaction_id_)
                                             : sta_sentiments_url(api_, interaction_id_);
   }
-  result<Page> read(std::string_view body, std::string* detail) override {
+  result_with_message<Page> read(std::string_view body) override {
     auto step = steps_.at(next_++);
-    return step == Step::summaries ? parse_sta_summaries(body, interaction_id_, detail)
-                                   : parse_sta_sentiments(body, interaction_id_, detail);
+    return step == Step::summaries ? parse_sta_summaries(body, interaction_id_)
+                                   : parse_sta_sentiments(body, interaction_id_);
   }
   int requested_capacity() const override { return retrieval_.max_results; }
   std::vector<Insight> finish(std::vector<Insight> collected) const override {

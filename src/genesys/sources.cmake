@@ -3,6 +3,7 @@
 set(insightd_genesys_sources
   agentassist_page.cpp
   entity_fields.cpp
+  fetch_policy.cpp
   fetcher.cpp
   rate_limiter.cpp
   source.cpp

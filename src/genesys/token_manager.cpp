@@ -39,10 +39,6 @@ std::string string_field(const json::object& o, std::string_view key) {
   if (auto* v = o.if_contains(key); v && v->is_string()) return std::string(v->get_string());
   return {};
 }
-
-void set(std::string* out, std::string text) {
-  if (out) *out = std::move(text);
-}
 }  // namespace
 
 AccessToken::time_point AccessToken::refresh_at() const {
@@ -63,8 +59,9 @@ http::Request make_token_request(const GenesysConfig& cfg) {
   return request;
 }
 
-result<AccessToken> parse_token_response(const http::Response& response, std::string_view login_base_url,
-                                         AccessToken::time_point now, std::string* detail) {
+result_with_message<AccessToken> parse_token_response(const http::Response& response,
+                                                      std::string_view login_base_url,
+                                                      AccessToken::time_point now) {
   const auto endpoint = trim_slash(login_base_url) + "/oauth/token";
   const auto correlation = governance::redact_upstream_text(response.headers.get("ININ-Correlation-Id"));
   const auto where =
@@ -88,20 +85,19 @@ result<AccessToken> parse_token_response(const http::Response& response, std::st
           "; the usual cause is the wrong region: the client exists in one region only, check "
           "genesys.region / genesys.login_base_url and the client id/secret";
     }
-    set(detail, std::move(message));
-    return errc::token_request_failed;
+    return error_with_message{errc::token_request_failed, std::move(message)};
   }
 
   if (!object) {
-    set(detail, fmt::format("token response from {} is not a JSON object", where));
-    return errc::malformed_response;
+    return error_with_message{errc::malformed_response,
+                              fmt::format("token response from {} is not a JSON object", where)};
   }
   AccessToken token;
   token.obtained_at = now;
   token.value = string_field(*object, "access_token");
   if (token.value.empty()) {
-    set(detail, fmt::format("token response from {} has no access_token", where));
-    return errc::malformed_response;
+    return error_with_message{errc::malformed_response,
+                              fmt::format("token response from {} has no access_token", where)};
   }
   if (auto type = string_field(*object, "token_type"); !type.empty()) token.type = type;
   token.expires_in = kDefaultLifetime;
@@ -111,8 +107,8 @@ result<AccessToken> parse_token_response(const http::Response& response, std::st
                    : v->if_double() ? *v->if_double()
                                     : -1.0;
     if (!(seconds > 0)) {
-      set(detail, fmt::format("token response from {} has an invalid expires_in", where));
-      return errc::malformed_response;
+      return error_with_message{errc::malformed_response,
+                                fmt::format("token response from {} has an invalid expires_in", where)};
     }
     token.expires_in = std::chrono::seconds(static_cast<std::int64_t>(std::floor(seconds)));
   }
@@ -143,11 +139,10 @@ TokenManager::~TokenManager() {
   *alive_ = false;
 }
 
-asio::awaitable<result<std::string>> TokenManager::token(std::string* detail) {
+asio::awaitable<result_with_message<std::string>> TokenManager::token() {
   if (cached_ && !cached_->needs_refresh(clock_())) co_return cached_->value;
   if (cancelled_) {
-    set(detail, "token requests cancelled: the daemon is stopping");
-    co_return asio::error::operation_aborted;
+    co_return error_with_message{asio::error::operation_aborted, "token requests cancelled: the daemon is stopping"};
   }
 
   auto flight = flight_;
@@ -162,9 +157,9 @@ asio::awaitable<result<std::string>> TokenManager::token(std::string* detail) {
   if (!flight->outcome) {
     // An early refresh failed: the old token is still good until it expires.
     if (cached_ && clock_() < cached_->obtained_at + cached_->expires_in) co_return cached_->value;
-    set(detail, flight->detail);
+    co_return error_with_message{flight->outcome.error(), flight->detail};
   }
-  co_return flight->outcome;
+  co_return *flight->outcome;
 }
 
 void TokenManager::cancel() {
@@ -206,14 +201,15 @@ asio::awaitable<void> TokenManager::run_flight(std::shared_ptr<Flight> flight) {
             parse_retry_after(response->headers.get("Retry-After"), std::chrono::system_clock::now());
         limiter_.on_rate_limited(retry_after.value_or(std::chrono::seconds(1)));
       }
-      auto parsed = parse_token_response(*response, cfg_.login_base_url, clock_(), &flight->detail);
+      auto parsed = parse_token_response(*response, cfg_.login_base_url, clock_());
       if (parsed) {
         cached_ = *parsed;
         flight->outcome = parsed->value;
         spdlog::info("genesys: obtained an access token from {}, valid for {}s", cfg_.login_base_url,
                      parsed->expires_in.count());
       } else {
-        flight->outcome = parsed.error();
+        flight->outcome = parsed.error().code;
+        flight->detail = std::move(parsed.error().message);
       }
     }
   } catch (const std::exception& e) {

@@ -61,8 +61,9 @@ result<AnalyticsPage> parse_analytics_page(std::string_view body) {
   const auto& o = value.get_object();
   AnalyticsPage page;
   if (const auto* hits = o.if_contains("totalHits")) {
-    if (!hits->is_int64() && !hits->is_uint64()) return errc::malformed_response;
-    page.total_hits = hits->to_number<std::int64_t>();
+    // A JSON integer beyond int64 is held as uint64 (or double): no count.
+    if (!hits->is_int64()) return errc::malformed_response;
+    page.total_hits = hits->get_int64();
   }
   const auto* list = o.if_contains("conversations");
   if (!list) return page;
@@ -90,7 +91,10 @@ std::string watermark_text(SysTime t) {
 std::optional<SysTime> parse_watermark(std::string_view text) {
   std::int64_t ms = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), ms);
-  if (ec != std::errc{} || end != text.data() + text.size() || ms < 0) return std::nullopt;
+  // The clock counts nanoseconds: a later time would overflow its conversion.
+  constexpr auto latest =
+      std::chrono::duration_cast<std::chrono::milliseconds>(SysTime::duration::max()).count();
+  if (ec != std::errc{} || end != text.data() + text.size() || ms < 0 || ms > latest) return std::nullopt;
   return SysTime{std::chrono::milliseconds(ms)};
 }
 

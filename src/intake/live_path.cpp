@@ -162,13 +162,12 @@ asio::awaitable<Ended> one_connection(LiveHost* host, std::vector<std::string> t
   }
   host->set_channel(index, count, channel->id);
 
-  std::string why;
-  const auto url = socket_url(channel->connect_uri, cfg.genesys.api_base_url, &why);
-  auto endpoint = url.empty() ? result<http::Endpoint>(errc::invalid_url) : http::parse_endpoint(url);
+  const auto url = socket_url(channel->connect_uri, cfg.genesys.api_base_url);
+  auto endpoint = url ? http::parse_endpoint(*url) : result<http::Endpoint>(errc::invalid_url);
   if (!endpoint) {
     trouble(host, spdlog::level::err,
             fmt::format("intake: connectUri {}: {}", channel->connect_uri,
-                        why.empty() ? "not a WebSocket URL" : why));
+                        url ? std::string("not a WebSocket URL") : url.error().message));
     co_return Ended::failed;
   }
   auto stream =
@@ -214,24 +213,22 @@ asio::awaitable<void> channel_session(LiveHost* host, std::vector<std::string> t
 
 }  // namespace
 
-std::string socket_url(std::string_view connect_uri, std::string_view api_base_url, std::string* why) {
+result_with_message<std::string> socket_url(std::string_view connect_uri, std::string_view api_base_url) {
   if (connect_uri.starts_with("wss://")) return fmt::format("https://{}", connect_uri.substr(6));
   if (connect_uri.starts_with("ws://")) {
     if (api_base_url.starts_with("http://")) return fmt::format("http://{}", connect_uri.substr(5));
-    if (why) *why = "a plain ws:// socket is refused while genesys.api_base_url is https://";
-    return {};
+    return error_with_message{errc::invalid_url,
+                              "a plain ws:// socket is refused while genesys.api_base_url is https://"};
   }
-  if (why) *why = "expected a ws:// or wss:// URI";
-  return {};
+  return error_with_message{errc::invalid_url, "expected a ws:// or wss:// URI"};
 }
 
 asio::awaitable<void> live_path(LiveHost& host, const std::vector<std::string>* queues) {
   while (!host.stopping()) {
     const auto generation = host.current_generation();
-    std::string detail;
-    auto plan = plan_channels(*queues, &detail);
+    auto plan = plan_channels(*queues);
     if (!plan || plan->empty()) {
-      if (!plan) trouble(&host, spdlog::level::err, "intake: " + detail);
+      if (!plan) trouble(&host, spdlog::level::err, "intake: " + plan.error().message);
       host.set_socket_state("idle");
       while (!host.stopping() && host.current_generation() == generation) co_await host.wait_a_moment();
       continue;

@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "insightd/common/result_with_message.hpp"
 #include "insightd/config/config.hpp"
 
 namespace insightd::intake::detail {
@@ -48,8 +49,8 @@ class LiveHost {
 // Runs until the host stops; re-plans the channels when the generation changes.
 boost::asio::awaitable<void> live_path(LiveHost& host, const std::vector<std::string>* queues);
 
-// The WebSocket URL as an http(s) URL for the endpoint parser; "" when
-// the scheme is neither ws nor wss or plain ws:// is not allowed.
-std::string socket_url(std::string_view connect_uri, std::string_view api_base_url, std::string* why);
+// The WebSocket URL as an http(s) URL for the endpoint parser; errc::invalid_url
+// with the reason when the scheme is neither ws nor wss or plain ws:// is not allowed.
+result_with_message<std::string> socket_url(std::string_view connect_uri, std::string_view api_base_url);
 
 }  // namespace insightd::intake::detail

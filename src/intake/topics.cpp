@@ -32,19 +32,19 @@ std::optional<std::string> queue_of_topic(std::string_view topic) {
   return std::string(topic);
 }
 
-result<std::vector<std::vector<std::string>>> plan_channels(const std::vector<std::string>& queue_ids,
-                                                            std::string* detail) {
+result_with_message<std::vector<std::vector<std::string>>> plan_channels(
+    const std::vector<std::string>& queue_ids) {
   std::vector<std::string> topics;
   std::set<std::string_view> seen;
   for (const auto& id : queue_ids)
     if (seen.insert(id).second) topics.push_back(queue_topic(id));
   if (topics.size() > kMaxChannels * kTopicsPerChannel) {
-    if (detail)
-      *detail = fmt::format(
-          "{} queues need more than the {} channels of {} topics an OAuth client may hold; "
-          "split the queues over several deployments with their own OAuth clients",
-          topics.size(), kMaxChannels, kTopicsPerChannel);
-    return errc::invalid_argument;
+    return error_with_message{
+        errc::invalid_argument,
+        fmt::format("{} queues need more than the {} channels of {} topics an OAuth client "
+                    "may hold; split the queues over several deployments with their own "
+                    "OAuth clients",
+                    topics.size(), kMaxChannels, kTopicsPerChannel)};
   }
   std::vector<std::vector<std::string>> channels;
   for (std::size_t i = 0; i < topics.size(); i += kTopicsPerChannel) {

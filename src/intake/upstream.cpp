@@ -16,8 +16,6 @@ namespace insightd::intake::detail {
 namespace asio = boost::asio;
 
 namespace {
-constexpr std::chrono::seconds kDefaultRetryAfter{1};
-
 std::string upstream_message(std::string_view body) {
   boost::system::error_code ec;
   auto value = boost::json::parse(body, ec);
@@ -41,10 +39,9 @@ asio::awaitable<UpstreamReply> Upstream::call(std::string method, std::string pa
 
   while (failures < max_attempts) {
     co_await deps.limiter->acquire();
-    std::string token_detail;
-    auto token = co_await deps.tokens->token(&token_detail);
+    auto token = co_await deps.tokens->token();
     if (!token) {
-      reply.error = fmt::format("intake {}: no access token: {}", what, token_detail);
+      reply.error = fmt::format("intake {}: no access token: {}", what, token.error().message);
       co_return reply;
     }
     http::Request request;
@@ -78,7 +75,7 @@ asio::awaitable<UpstreamReply> Upstream::call(std::string method, std::string pa
       if (status == 429) {
         const auto retry_after =
             parse_retry_after(response->headers.get("Retry-After"), std::chrono::system_clock::now())
-                .value_or(kDefaultRetryAfter);
+                .value_or(genesys::kDefaultRetryAfter);
         if (retry_after > genesys::kLongWindowRetryAfter) {
           spdlog::error("ALERT {}; long-window rate limit (Retry-After {}s): the intake waits", reply.error,
                         retry_after.count());

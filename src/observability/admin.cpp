@@ -7,6 +7,7 @@
 #include <boost/json/serialize.hpp>
 #include <boost/json/stream_parser.hpp>
 #include <boost/url/parse.hpp>
+#include <exception>
 #include <memory>
 #include <optional>
 #include <variant>
@@ -83,9 +84,8 @@ std::variant<std::vector<std::string>, http::Response> parse_id_list(std::string
   for (std::size_t i = 0; i < ids->size(); ++i) {
     const json::string* id = (*ids)[i].if_string();
     if (id == nullptr) return json_error(400, fmt::format("interactionIds[{}] is not a string", i));
-    std::string why;
-    if (!valid_interaction_id(*id, &why))
-      return json_error(400, fmt::format("interactionIds[{}]: {}", i, why));
+    if (auto valid = valid_interaction_id(*id); !valid)
+      return json_error(400, fmt::format("interactionIds[{}]: {}", i, valid.error().message));
     out.emplace_back(*id);
   }
   return out;
@@ -109,15 +109,22 @@ awaitable<http::Response> handle_enqueue(const AdminDeps& deps, const http::Serv
   if (auto* error = std::get_if<http::Response>(&parsed)) co_return std::move(*error);
 
   if (!deps.enqueue) co_return json_error(503, "the work queue is not available");
-  const result<std::size_t> added =
-      co_await deps.enqueue(std::get<std::vector<std::string>>(std::move(parsed)));
+  // A store reports its failures (disk full, Redis unreachable) by throwing:
+  // the queue is unavailable for now, which is a 503 with the reason, not a 500.
+  result<std::size_t> added = std::size_t{0};
+  std::string store_failure;
+  try {
+    added = co_await deps.enqueue(std::get<std::vector<std::string>>(std::move(parsed)));
+  } catch (const std::exception& e) {
+    store_failure = e.what();
+  }
+  if (!store_failure.empty()) co_return json_error(503, "could not enqueue: " + store_failure);
   if (!added) co_return json_error(503, "could not enqueue: " + added.error().message());
   co_return json_response(202, json::object{{"added", *added}});
 }
 
 awaitable<http::Response> handle_lookup(const AdminDeps& deps, std::string id) {
-  std::string why;
-  if (!valid_interaction_id(id, &why)) co_return json_error(400, why);
+  if (auto valid = valid_interaction_id(id); !valid) co_return json_error(400, valid.error().message);
   if (!deps.lookup) co_return json_error(404, "interaction lookup is not available");
   std::optional<json::object> found = co_await deps.lookup(id);
   if (!found) co_return json_error(404, "no such interaction");

@@ -161,8 +161,8 @@ awaitable<http::Response> action(std::shared_ptr<Console> console, std::vector<s
     co_return response;
   }
   if (segments.size() == 4 && segments[1] == "api" && segments[2] == "replay") {
-    std::string why;
-    if (!valid_interaction_id(segments[3], &why)) co_return json_failure(400, why);
+    if (auto valid = valid_interaction_id(segments[3]); !valid)
+      co_return json_failure(400, valid.error().message);
     // Named, not braced into the call: GCC 12 cannot put an initializer_list's array in the frame.
     std::vector<std::string> ids(1, segments[3]);
     auto response = co_await replay(console, std::move(ids), false);

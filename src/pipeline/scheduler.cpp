@@ -174,8 +174,7 @@ asio::awaitable<bool> Scheduler::drained(Ended& how) {
 asio::awaitable<bool> Scheduler::token_available() {
   if (generation_.tokens == nullptr) co_return true;
   if (options_.clock() < next_token_try_) co_return false;
-  std::string detail;
-  auto token = co_await generation_.tokens->token(&detail);
+  auto token = co_await generation_.tokens->token();
   if (token) {
     if (token_failures_ > 0) spdlog::info("access token obtained again; leasing resumes");
     token_failures_ = 0;
@@ -187,6 +186,7 @@ asio::awaitable<bool> Scheduler::token_available() {
   const auto delay =
       std::max(BackoffPolicy{retry.initial, retry.max}.delay(token_failures_, rng_), retry.initial);
   next_token_try_ = options_.clock() + delay;
+  const auto& detail = token.error().message;
   spdlog::warn("no access token: {}; leasing paused, next try in {} ms", detail, delay.count());
   leasing_paused_ = "no access token, leasing paused: " + detail;
   co_return false;

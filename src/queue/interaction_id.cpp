@@ -9,11 +9,10 @@ namespace insightd::queue {
 
 namespace {
 void take(IdList& list, std::string id, std::string where) {
-  std::string why;
-  if (valid_interaction_id(id, &why))
+  if (auto valid = valid_interaction_id(id))
     list.ids.push_back(std::move(id));
   else
-    list.rejected.push_back({std::move(where), std::move(why)});
+    list.rejected.push_back({std::move(where), std::move(valid.error().message)});
 }
 }  // namespace
 

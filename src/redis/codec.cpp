@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "insightd/redis/codec.hpp"
 
+#include <fmt/format.h>
 #include <hiredis/hiredis.h>
 
 #include <new>
@@ -32,6 +33,40 @@ std::string encode(const Strings& args) {
     lengths.push_back(arg.size());
   }
   return format_argv(argv, lengths);
+}
+
+// hiredis allocates an array's element pointers as soon as its header
+// arrives: "*2000000000" alone would take 16 GB. A longer array than this
+// (128 MB of pointers, far beyond any script's answer) is refused.
+constexpr int kMaxArrayElements = 1 << 24;
+
+void* create_bounded_array(const redisReadTask* task, int elements);
+
+// hiredis's own reply builders (what a fresh reader has), and the same with
+// createArray bounded. The refused count goes to the reader's privdata (an
+// int), to name it in the error.
+struct Builders {
+  redisReplyObjectFunctions hiredis{};
+  redisReplyObjectFunctions bounded{};
+};
+
+const Builders& builders() {
+  static const Builders b = [] {
+    std::unique_ptr<redisReader, decltype(&redisReaderFree)> probe(redisReaderCreate(), &redisReaderFree);
+    if (!probe) throw std::bad_alloc();
+    Builders made{*probe->fn, *probe->fn};
+    made.bounded.createArray = &create_bounded_array;
+    return made;
+  }();
+  return b;
+}
+
+void* create_bounded_array(const redisReadTask* task, int elements) {
+  if (elements > kMaxArrayElements) {
+    *static_cast<int*>(task->privdata) = elements;
+    return nullptr;  // hiredis stops with an error
+  }
+  return builders().hiredis.createArray(task, elements);
 }
 
 Reply convert(const redisReply& r) {
@@ -73,6 +108,9 @@ void ReplyReader::Free::operator()(redisReader* reader) const noexcept {
 
 ReplyReader::ReplyReader() : reader_(redisReaderCreate()) {
   if (!reader_) throw std::bad_alloc();
+  // hiredis only reads through fn; it is not const for its own C reasons.
+  reader_->fn = const_cast<redisReplyObjectFunctions*>(&builders().bounded);
+  reader_->privdata = &refused_elements_;
 }
 
 ReplyReader::~ReplyReader() = default;
@@ -89,8 +127,11 @@ Result<std::optional<Reply>> ReplyReader::next() {
   if (failed_) return *failed_;
   void* raw = nullptr;
   if (redisReaderGetReply(reader_.get(), &raw) != REDIS_OK) {
-    failed_ = Error{make_error_code(errc::protocol),
-                    std::string("Redis protocol error: ") + redisReaderGetError(reader_.get())};
+    const std::string why = refused_elements_
+                                ? fmt::format("an array of {} elements, more than the {} accepted",
+                                              refused_elements_, kMaxArrayElements)
+                                : std::string(redisReaderGetError(reader_.get()));
+    failed_ = Error{make_error_code(errc::protocol), "Redis protocol error: " + why};
     return *failed_;
   }
   if (raw == nullptr) return std::optional<Reply>();

@@ -64,6 +64,16 @@ TEST(ParseRfc3339, ALeapSecondOnlyAtTheEndOfAUtcMonth) {
   }
 }
 
+// Found by fuzz_copilot_summaries: the leap-second check converted the
+// minute to the clock's nanoseconds, which overflows (a UBSan report in the
+// sanitized suite) for a year the clock cannot hold.
+TEST(ParseRfc3339, ALeapSecondOutsideTheClocksYearsIsRejectedWithoutOverflow) {
+  for (const char* far : {"1012-05-01T10:05:60Z", "1012-05-31T23:59:60Z", "9999-12-31T23:59:60Z",
+                          "0000-01-31T23:59:60-23:59"}) {
+    EXPECT_EQ(parse_rfc3339(far), std::nullopt) << far;
+  }
+}
+
 TEST(ParseRfc3339, RejectsWhatIsNotADateTime) {
   for (const char* bad : {"",
                           "not a date",

@@ -1,7 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 // Positions and completeness of the diagnostics: every problem at once, each
 // at the line:col of the offending node.
+#include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
 
 #include "config/config_builder.hpp"
 
@@ -136,6 +141,37 @@ TEST(Diagnostics, AnUnclosedQuoteIsASyntaxErrorWhereItOpens) {
     EXPECT_EQ(r.errors[0].message,
               "YAML syntax error: this quote is never closed (the value runs to the end of the file)");
   }
+}
+
+// Found by fuzz_config (a stack overflow): walking the document for
+// unclosed quotes followed the alias into its own anchor for ever.
+TEST(Diagnostics, AnAnchorContainingItsOwnAliasIsAnErrorAtTheAnchor) {
+  const std::string yaml =
+      "genesys: &a\n"
+      "  client_id: id\n"
+      "  again: *a\n";
+  auto r = load_text(yaml);
+  EXPECT_FALSE(r.config);
+  ASSERT_EQ(r.errors.size(), 1u) << test::all_messages(r);
+  EXPECT_EQ(r.errors[0].str(),
+            "test.yaml:1:10: YAML error: this anchored node contains an alias of itself (it has no end)");
+  auto in_list = load_text("genesys:\n  insight_types: &t [keyword, *t]\n");
+  ASSERT_EQ(in_list.errors.size(), 1u) << test::all_messages(in_list);
+  EXPECT_NE(in_list.errors[0].message.find("alias of itself"), std::string::npos) << in_list.errors[0].str();
+}
+
+// Each alias level multiplies the nodes reached; the walk visits each once,
+// so nine levels of ten (10^9 paths) take no longer than the text.
+TEST(Diagnostics, AliasesOfAliasesAreWalkedOnce) {
+  std::string yaml = "x0: &a0 [\"'\", \"'\"]\n";
+  for (int level = 1; level < 10; ++level) {
+    std::vector<std::string> aliases(10, fmt::format("*a{}", level - 1));
+    yaml += fmt::format("x{}: &a{} [{}]\n", level, level, fmt::join(aliases, ", "));
+  }
+  auto r = load_text(yaml);
+  EXPECT_FALSE(r.config);
+  for (const auto& e : r.errors) EXPECT_EQ(e.message.find("never closed"), std::string::npos) << e.str();
+  EXPECT_FALSE(r.errors.empty());  // x0 ... are unknown sections
 }
 
 TEST(Diagnostics, QuotesThatCloseAreNotMistakenForUnclosedOnes) {

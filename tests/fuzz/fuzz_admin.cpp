@@ -25,7 +25,7 @@ namespace json = boost::json;
 using namespace insightd;
 
 asio::awaitable<result<std::size_t>> fake_enqueue(std::vector<std::string> ids) {
-  for (const auto& id : ids) FUZZ_CHECK(valid_interaction_id(id, nullptr));
+  for (const auto& id : ids) FUZZ_CHECK(valid_interaction_id(id).has_value());
   co_return ids.size();
 }
 

@@ -8,8 +8,6 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace insightd;
   const std::string_view body(reinterpret_cast<const char*>(data), size);
-  std::string detail;
-  fuzz::check_page(genesys::parse_copilot_summaries(body, fuzz::kInteraction, &detail), detail,
-                   "copilot-summaries");
+  fuzz::check_page(genesys::parse_copilot_summaries(body, fuzz::kInteraction), "copilot-summaries");
   return 0;
 }

@@ -13,10 +13,9 @@ namespace insightd::fuzz {
 
 inline constexpr std::string_view kInteraction = "fuzz-conversation";
 
-inline void check_page(const result<genesys::Page>& page, const std::string& detail,
-                       std::string_view source) {
+inline void check_page(const result_with_message<genesys::Page>& page, std::string_view source) {
   if (!page) {
-    FUZZ_CHECK(!detail.empty());
+    FUZZ_CHECK(!page.error().message.empty());
     return;
   }
   FUZZ_CHECK(page->entities >= 0);

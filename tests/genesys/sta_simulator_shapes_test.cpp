@@ -49,11 +49,10 @@ TEST_F(StaAgainstSimulator, SummariesParseIntoSummaryAndTopics) {
 
 TEST_F(StaAgainstSimulator, NotReadyFaultIsNotReadyThenCompletes) {
   const std::string id = "sta-shape-notready-n20";
-  std::string detail;
-  auto pending = parse_sta_summaries(served(sta_summaries_url(api, id)).body, id, &detail);
+  auto pending = parse_sta_summaries(served(sta_summaries_url(api, id)).body, id);
   ASSERT_FALSE(pending.has_value());
-  EXPECT_EQ(pending.error(), errc::not_ready);
-  EXPECT_THAT(detail, ::testing::HasSubstr("Pending"));
+  EXPECT_EQ(pending.error().code, errc::not_ready);
+  EXPECT_THAT(pending.error().message, ::testing::HasSubstr("Pending"));
 
   auto retried = parse_sta_summaries(served(sta_summaries_url(api, id)).body, id);
   ASSERT_TRUE(retried.has_value());

@@ -53,13 +53,13 @@ TEST(TokenResponse, RefreshIsDueAtNinetyPercentOfTheLifetime) {
 }
 
 TEST(TokenResponse, InvalidClientNamesTheRegionAndNotTheSecret) {
-  std::string detail;
   auto token = parse_token_response(
       json_response(400, R"({"error":"invalid_client","description":"client not found"})",
                     {{"ININ-Correlation-Id", "corr-7"}}),
-      "https://login.mypurecloud.ie", steady::now(), &detail);
+      "https://login.mypurecloud.ie", steady::now());
   ASSERT_FALSE(token.has_value());
-  EXPECT_EQ(token.error(), errc::token_request_failed);
+  EXPECT_EQ(token.error().code, errc::token_request_failed);
+  const auto& detail = token.error().message;
   EXPECT_THAT(detail, HasSubstr("invalid_client"));
   EXPECT_THAT(detail, HasSubstr("client not found"));
   EXPECT_THAT(detail, HasSubstr("region"));
@@ -68,28 +68,30 @@ TEST(TokenResponse, InvalidClientNamesTheRegionAndNotTheSecret) {
 }
 
 TEST(TokenResponse, RefusalTextIsMaskedBeforeItReachesTheDetail) {
-  std::string detail;
   auto token = parse_token_response(
       json_response(401,
                     R"({"error":"ops@example.com","description":"client owned by jane.doe@example.com, )"
                     R"(call +1 415 555 0199, card 4111 1111 1111 1111"})",
                     {{"ININ-Correlation-Id", "corr for bob@example.org"}}),
-      "https://login.test", steady::now(), &detail);
+      "https://login.test", steady::now());
   ASSERT_FALSE(token.has_value());
+  const auto& detail = token.error().message;
   for (const char* leaked : {"ops@example.com", "jane.doe", "415 555 0199", "4111 1111", "bob@example.org"})
     EXPECT_THAT(detail, Not(HasSubstr(leaked))) << detail;
   EXPECT_THAT(detail, HasSubstr("client owned by [EMAIL], call [PHONE], card [CARD]"));
 }
 
 TEST(TokenResponse, AnswerWithoutAccessTokenIsMalformed) {
-  EXPECT_EQ(
-      parse_token_response(json_response(200, R"({"expires_in":10})"), "https://l", steady::now()).error(),
-      errc::malformed_response);
-  EXPECT_EQ(parse_token_response(json_response(200, "<html>"), "https://l", steady::now()).error(),
+  EXPECT_EQ(parse_token_response(json_response(200, R"({"expires_in":10})"), "https://l", steady::now())
+                .error()
+                .code,
+            errc::malformed_response);
+  EXPECT_EQ(parse_token_response(json_response(200, "<html>"), "https://l", steady::now()).error().code,
             errc::malformed_response);
   EXPECT_EQ(parse_token_response(json_response(200, R"({"access_token":"a","expires_in":"x"})"), "https://l",
                                  steady::now())
-                .error(),
+                .error()
+                .code,
             errc::malformed_response);
 }
 
@@ -127,7 +129,7 @@ TEST(TokenManager, AFailedEarlyRefreshKeepsTheTokenUntilItExpires) {
   f.now += 950s;
   EXPECT_EQ(run_to_completion(f.ctx, f.tokens.token()).value(), "tok-1");
   f.now += 50s;  // expired now
-  EXPECT_EQ(run_to_completion(f.ctx, f.tokens.token()).error(), errc::timeout);
+  EXPECT_EQ(run_to_completion(f.ctx, f.tokens.token()).error().code, errc::timeout);
   EXPECT_EQ(f.client.requests.size(), 3u);
 }
 
@@ -177,10 +179,10 @@ TEST(TokenManager, ARefusedRequestIsAnErrorWithALoggableMessage) {
   RateLimiter limiter(ctx.get_executor(), 60000, 10);
   CountingObserver observer;
   TokenManager tokens(ctx.get_executor(), client, limiter, cfg.genesys, &observer);
-  std::string detail;
-  auto token = run_to_completion(ctx, tokens.token(&detail));
+  auto token = run_to_completion(ctx, tokens.token());
   ASSERT_FALSE(token.has_value());
-  EXPECT_EQ(token.error(), errc::token_request_failed);
+  EXPECT_EQ(token.error().code, errc::token_request_failed);
+  const auto& detail = token.error().message;
   EXPECT_THAT(detail, HasSubstr("region"));
   EXPECT_THAT(detail, Not(HasSubstr("s3cret")));
   EXPECT_FALSE(tokens.has_token());
@@ -195,16 +197,16 @@ TEST(TokenManager, TransportFailureIsAnError) {
                         [](const http::Request&) -> result<http::Response> { return errc::timeout; });
   RateLimiter limiter(ctx.get_executor(), 60000, 10);
   TokenManager tokens(ctx.get_executor(), client, limiter, cfg.genesys);
-  std::string detail;
-  auto token = run_to_completion(ctx, tokens.token(&detail));
+  auto token = run_to_completion(ctx, tokens.token());
   ASSERT_FALSE(token.has_value());
-  EXPECT_EQ(token.error(), errc::timeout);
+  EXPECT_EQ(token.error().code, errc::timeout);
+  const auto& detail = token.error().message;
   EXPECT_THAT(detail, HasSubstr("https://login.test/oauth/token"));
 }
 
 asio::awaitable<void> take_token_or_error(TokenManager& tokens, std::vector<boost::system::error_code>& out) {
   auto token = co_await tokens.token();
-  out.push_back(token ? boost::system::error_code{} : token.error());
+  out.push_back(token ? boost::system::error_code{} : token.error().code);
 }
 
 asio::awaitable<void> cancel_when_the_request_waits(TokenManager& tokens, RateLimiter& limiter) {
@@ -234,7 +236,7 @@ TEST(TokenManager, CancelEndsEveryWaitingCallerWithOperationAbortedAndSendsNothi
 
   auto later = run_to_completion(ctx, tokens.token());
   ASSERT_FALSE(later.has_value());
-  EXPECT_EQ(later.error(), asio::error::operation_aborted);
+  EXPECT_EQ(later.error().code, asio::error::operation_aborted);
   EXPECT_TRUE(client.requests.empty());
 }
 

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <string_view>
 
 using insightd::governance::kMaxUpstreamText;
 using insightd::governance::redact_upstream_text;
@@ -19,6 +20,12 @@ TEST(RedactUpstreamText, MasksEveryKindOfPii) {
 TEST(RedactUpstreamText, LeavesOrdinaryMessagesAlone) {
   EXPECT_EQ(redact_upstream_text("Resource not found"), "Resource not found");
   EXPECT_EQ(redact_upstream_text(""), "");
+}
+
+// A default-constructed view has a null data pointer (an upstream answer with
+// no error text): scanning it must not hand that pointer to memchr.
+TEST(RedactUpstreamText, AcceptsAnEmptyViewWithoutData) {
+  EXPECT_EQ(redact_upstream_text(std::string_view{}), "");
 }
 
 TEST(RedactUpstreamText, KeepsOneLogLineOneLine) {

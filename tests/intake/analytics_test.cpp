@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <boost/json/parse.hpp>
+#include <cstdint>
+#include <limits>
 
 #include "fixtures.hpp"
 #include "insightd/intake/assistants.hpp"
@@ -111,6 +113,21 @@ TEST(AnalyticsPage, Malformed) {
   }
 }
 
+// Seen while writing fuzz_notification: a totalHits past int64 threw out of
+// the parser instead of being a malformed answer.
+TEST(AnalyticsPage, TotalHitsBeyondInt64IsMalformed) {
+  for (const char* text : {R"({"conversations":[],"totalHits":9223372036854775808})",
+                           R"({"conversations":[],"totalHits":18446744073709551615})",
+                           R"({"conversations":[],"totalHits":1e30})"}) {
+    auto page = parse_analytics_page(text);
+    ASSERT_FALSE(page) << text;
+    EXPECT_EQ(page.error(), errc::malformed_response) << text;
+  }
+  auto largest = parse_analytics_page(R"({"conversations":[],"totalHits":9223372036854775807})");
+  ASSERT_TRUE(largest);
+  EXPECT_EQ(largest->total_hits, std::numeric_limits<std::int64_t>::max());
+}
+
 TEST(Watermark, RoundTripAndRejects) {
   SysTime t{std::chrono::milliseconds(1'764'475'200'123)};
   EXPECT_EQ(watermark_text(t), "1764475200123");
@@ -118,6 +135,15 @@ TEST(Watermark, RoundTripAndRejects) {
   EXPECT_EQ(parse_watermark(""), std::nullopt);
   EXPECT_EQ(parse_watermark("12x"), std::nullopt);
   EXPECT_EQ(parse_watermark("-5"), std::nullopt);
+}
+
+// Found by fuzz_notification: a number of milliseconds past what the clock's
+// nanoseconds hold (about year 2262) overflowed the conversion.
+TEST(Watermark, BeyondTheClockIsRejected) {
+  EXPECT_EQ(parse_watermark("17329030009010"), std::nullopt);
+  EXPECT_EQ(parse_watermark("9223372036854775807"), std::nullopt);
+  const auto latest = std::chrono::duration_cast<std::chrono::milliseconds>(SysTime::duration::max());
+  EXPECT_EQ(parse_watermark(std::to_string(latest.count())), SysTime{latest});
 }
 
 TEST(Assistants, EntityListing) {

@@ -56,10 +56,10 @@ TEST(Topics, TwentyChannelsAtMost) {
   auto full = plan_channels(queues(20000));
   ASSERT_TRUE(full);
   EXPECT_EQ(full->size(), 20u);
-  std::string detail;
-  auto over = plan_channels(queues(20001), &detail);
+  auto over = plan_channels(queues(20001));
   ASSERT_FALSE(over);
-  EXPECT_EQ(over.error(), errc::invalid_argument);
+  EXPECT_EQ(over.error().code, errc::invalid_argument);
+  const auto& detail = over.error().message;
   EXPECT_NE(detail.find("20001 queues"), std::string::npos) << detail;
   EXPECT_NE(detail.find("20 channels"), std::string::npos) << detail;
 }

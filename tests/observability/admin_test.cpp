@@ -8,6 +8,7 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/json/parse.hpp>
 #include <memory>
+#include <stdexcept>
 
 #include "support/prometheus_text.hpp"
 #include "support/run_coroutine.hpp"
@@ -22,11 +23,13 @@ struct FakeQueue {
   std::vector<std::vector<std::string>> batches;
   std::map<std::string, json::object> known;
   bool fail = false;
+  std::string throws;  // the store's exception, as SQLite raises it
 };
 
 asio::awaitable<result<std::size_t>> fake_enqueue(std::shared_ptr<FakeQueue> q,
                                                   std::vector<std::string> ids) {
   if (q->fail) co_return boost::system::error_code(make_error_code(errc::timeout));
+  if (!q->throws.empty()) throw std::runtime_error(q->throws);
   q->batches.push_back(ids);
   co_return ids.size();
 }
@@ -189,6 +192,14 @@ TEST_F(AdminHandler, EnqueueFailureIs503) {
   const auto r = call("POST", "/v1/interactions", good_body, "Bearer s3cret-token");
   EXPECT_EQ(r.status, 503u);
   EXPECT_NE(error_of(r).find("could not enqueue"), std::string::npos);
+}
+
+TEST_F(AdminHandler, AStoreFailureIs503WithTheReason) {
+  queue_->throws = "/var/lib/insightd/queue.db: database or disk is full";
+  const auto r = call("POST", "/v1/interactions", good_body, "Bearer s3cret-token");
+  EXPECT_EQ(r.status, 503u);
+  EXPECT_EQ(error_of(r), "could not enqueue: /var/lib/insightd/queue.db: database or disk is full");
+  EXPECT_TRUE(queue_->batches.empty());
 }
 
 TEST_F(AdminHandler, LookupAnswersTheStateOr404) {

@@ -128,11 +128,10 @@ class ScriptedFirstAttempt final : public FirstAttempt {
 
 class ScriptedTokens final : public AccessTokens {
  public:
-  awaitable<result<std::string>> token(std::string* detail) override {
+  awaitable<result_with_message<std::string>> token() override {
     ++calls;
     if (available) co_return std::string("token");
-    if (detail != nullptr) *detail = "login refused (test)";
-    co_return make_error_code(errc::token_request_failed);
+    co_return error_with_message{errc::token_request_failed, "login refused (test)"};
   }
   bool available = true;
   int calls = 0;

@@ -159,3 +159,26 @@ TEST(RedisReader, NestingDeeperThanTheReaderSupportsIsAProtocolError) {
   EXPECT_EQ(bad.error().code, make_error_code(errc::protocol));
   EXPECT_NE(bad.error().message.find("nested"), std::string::npos) << bad.error().message;
 }
+
+// fuzz_resp ran out of memory on such a header: hiredis allocated an array's element pointers from its
+// header alone, so "*100000000" took 800 MB before any element arrived.
+TEST(RedisReader, ArrayLongerThanTheCeilingIsAProtocolError) {
+  for (const std::string& header : {"*100000000\r\n"s, "*2000000000\r\n"s, "*2\r\n:1\r\n*16777217\r\n"s}) {
+    ReplyReader reader;
+    reader.feed(header);
+    auto bad = reader.next();
+    ASSERT_FALSE(bad) << header;
+    EXPECT_EQ(bad.error().code, make_error_code(errc::protocol));
+    EXPECT_NE(bad.error().message.find("more than the 16777216 accepted"), std::string::npos)
+        << bad.error().message;
+  }
+}
+
+TEST(RedisReader, LongArrayUnderTheCeilingIsRead) {
+  std::string bytes = "*100000\r\n";
+  for (int i = 0; i < 100000; ++i) bytes += ":7\r\n";
+  auto replies = parse(bytes);
+  ASSERT_EQ(replies.size(), 1u);
+  ASSERT_EQ(replies[0].elements().size(), 100000u);
+  EXPECT_EQ(replies[0].elements().back(), Reply::integer(7));
+}

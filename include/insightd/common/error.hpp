@@ -10,21 +10,13 @@
 namespace insightd {
 
 enum class errc {
-  ok = 0,
-  http_status,           // upstream / CRM answered a non-success HTTP status
-  rate_limited,          // 429 with a Retry-After we honour
-  long_window_limit,     // 429 with Retry-After > 180 s: park, alert
-  unauthorized,          // 401 after one token refresh
-  token_request_failed,  // OAuth token endpoint refused (e.g. invalid_client)
-  malformed_response,    // body is not the JSON we expect
-  not_ready,             // upstream data not ready yet (retry later)
-  permanent_failure,     // 400/403/404 etc.: do not retry
+  token_request_failed = 1,  // OAuth token endpoint refused (e.g. invalid_client)
+  malformed_response,        // body is not the JSON we expect
+  not_ready,                 // upstream data not ready yet (retry later)
+  permanent_failure,         // 400/403/404 etc.: do not retry
   timeout,
-  tls_error,
   invalid_url,
   body_too_large,
-  endpoint_disabled,  // CRM answered 410
-  circuit_open,
   invalid_argument,
 };
 

@@ -7,13 +7,15 @@
 #include <string>
 #include <string_view>
 
+#include "insightd/common/result_with_message.hpp"
+
 namespace insightd {
 
 inline constexpr std::size_t max_interaction_id_length = 128;
 
-// true if id is acceptable; otherwise false and, when why is given, the reason
-// (which never repeats the ID itself: it may be anything the user typed), e.g.
-// "interaction ID contains whitespace at character 4" (counted from 1).
-bool valid_interaction_id(std::string_view id, std::string* why = nullptr);
+// Success if id is acceptable; otherwise errc::invalid_argument with the
+// reason (which never repeats the ID itself: it may be anything the user
+// typed), e.g. "interaction ID contains whitespace at character 4" (counted from 1).
+result_with_message<void> valid_interaction_id(std::string_view id);
 
 }  // namespace insightd

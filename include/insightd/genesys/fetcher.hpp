@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
-// Fetches every insight of one interaction from the configured source, with
-// the request policy (docs/architecture.md): a limiter token per request, one token
-// refresh and retry on 401, a pause of every worker on 429, full-jitter
-// backoff on 5xx / transport errors, and no retry on 400/403/404.
+// Fetches every insight of one interaction from the configured source: a
+// limiter token and an access token per request, and what follows each
+// answer as FetchRetryPolicy decides (fetch_policy.hpp).
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/awaitable.hpp>
 #include <chrono>
@@ -16,6 +15,7 @@
 
 #include "insightd/common/insight.hpp"
 #include "insightd/config/config.hpp"
+#include "insightd/genesys/fetch_policy.hpp"
 #include "insightd/genesys/observer.hpp"
 #include "insightd/genesys/source.hpp"
 #include "insightd/http/client.hpp"
@@ -24,9 +24,6 @@ namespace insightd::genesys {
 
 class RequestBudget;
 class TokenManager;
-
-// Retry-After above this is a long-window (daily) limit: park, alert, do not retry.
-inline constexpr std::chrono::seconds kLongWindowRetryAfter{180};
 
 struct FetchResult {
   enum class Outcome { ok, permanent_failure, transient_failure, long_window_limited, not_ready };
@@ -71,6 +68,11 @@ class Fetcher {
   boost::asio::awaitable<Attempt> send_with_policy(const std::string& url, const std::string& interaction_id,
                                                    FetchResult& result);
   boost::asio::awaitable<void> sleep(std::chrono::milliseconds delay);
+  // Sets the status, correlation id and error of a request that was not used.
+  void describe_failure(const result<http::Response>& response, const std::string& interaction_id,
+                        FetchResult& result) const;
+  // Carries out a decision's side effects: rate-limit report and pause, the log line.
+  void report(const FetchDecision& decision, const std::string& interaction_id, FetchResult& result);
 
   boost::asio::any_io_executor executor_;
   http::Client& client_;
@@ -80,6 +82,7 @@ class Fetcher {
   FetchObserver* observer_;
   FetchObserver no_observer_;
   std::unique_ptr<Source> source_;
+  FetchRetryPolicy policy_;
   std::mt19937_64 rng_;
 };
 

@@ -11,6 +11,7 @@
 
 #include "insightd/common/error.hpp"
 #include "insightd/common/insight.hpp"
+#include "insightd/common/result_with_message.hpp"
 #include "insightd/config/config.hpp"
 
 namespace insightd::genesys {
@@ -36,8 +37,7 @@ struct Page {
 // {id, insightType, confidence, text, createdDate, redacted?}.
 std::string agentassist_url(std::string_view api_base_url, std::string_view interaction_id,
                             const RetrievalConfig& retrieval, std::string_view next_page_token = {});
-result<Page> parse_agentassist_page(std::string_view body, std::string_view interaction_id,
-                                    std::string* detail = nullptr);
+result_with_message<Page> parse_agentassist_page(std::string_view body, std::string_view interaction_id);
 
 // ---- copilot-summaries: GET {api}/api/v2/conversations/{id}/summaries
 // {conversation, summary, sessionSummaries[]}; each summary {id, text, status,
@@ -47,8 +47,7 @@ result<Page> parse_agentassist_page(std::string_view body, std::string_view inte
 // Ids: the summary id, and "{id}:reason" etc. for the topics. No confidence
 // from upstream means 1.0.
 std::string copilot_summaries_url(std::string_view api_base_url, std::string_view interaction_id);
-result<Page> parse_copilot_summaries(std::string_view body, std::string_view interaction_id,
-                                     std::string* detail = nullptr);
+result_with_message<Page> parse_copilot_summaries(std::string_view body, std::string_view interaction_id);
 
 // ---- sta: GET {api}/api/v2/speechandtextanalytics/conversations/{id}/summaries
 // {entities[{id, conversationId, status, summary, confidence?, dateCreated,
@@ -63,10 +62,8 @@ result<Page> parse_copilot_summaries(std::string_view body, std::string_view int
 // score is not an insight. No confidence from upstream means 1.0.
 std::string sta_summaries_url(std::string_view api_base_url, std::string_view interaction_id);
 std::string sta_sentiments_url(std::string_view api_base_url, std::string_view interaction_id);
-result<Page> parse_sta_summaries(std::string_view body, std::string_view interaction_id,
-                                 std::string* detail = nullptr);
-result<Page> parse_sta_sentiments(std::string_view body, std::string_view interaction_id,
-                                  std::string* detail = nullptr);
+result_with_message<Page> parse_sta_summaries(std::string_view body, std::string_view interaction_id);
+result_with_message<Page> parse_sta_sentiments(std::string_view body, std::string_view interaction_id);
 
 // The retrieval filters applied on our side: types and confidence threshold
 // always (cheap, and guards against a server that ignored them); sorting and
@@ -82,7 +79,7 @@ class SourceSession {
   // The URL to GET next, or nullopt when everything was read.
   virtual std::optional<std::string> next_url() = 0;
   // Reads the 2xx body answering the last next_url().
-  virtual result<Page> read(std::string_view body, std::string* detail) = 0;
+  virtual result_with_message<Page> read(std::string_view body) = 0;
   // Page capacity requested by the last URL (the limit we asked for).
   virtual int requested_capacity() const = 0;
   // Client-side filters over everything collected.

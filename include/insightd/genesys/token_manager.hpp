@@ -13,6 +13,7 @@
 #include <string_view>
 
 #include "insightd/common/error.hpp"
+#include "insightd/common/result_with_message.hpp"
 #include "insightd/config/config.hpp"
 #include "insightd/http/client.hpp"
 
@@ -38,11 +39,12 @@ struct AccessToken {
 http::Request make_token_request(const GenesysConfig& cfg);
 
 // Parses the token endpoint's answer. Errors: errc::token_request_failed (any
-// refusal; `detail` says why, and for invalid_client that the region or login
-// URL is the usual cause) or errc::malformed_response. `detail` never holds
-// the secret.
-result<AccessToken> parse_token_response(const http::Response& response, std::string_view login_base_url,
-                                         AccessToken::time_point now, std::string* detail = nullptr);
+// refusal; the message says why, and for invalid_client that the region or
+// login URL is the usual cause) or errc::malformed_response. The message
+// never holds the secret.
+result_with_message<AccessToken> parse_token_response(const http::Response& response,
+                                                      std::string_view login_base_url,
+                                                      AccessToken::time_point now);
 
 class TokenManager {
  public:
@@ -58,9 +60,9 @@ class TokenManager {
 
   // A valid access token, requesting one when none is cached or the cached
   // one is due for refresh (when that early refresh fails, the cached token
-  // is used until it expires). Concurrent callers share one request. On
-  // failure `detail` (when given) receives a loggable message.
-  boost::asio::awaitable<result<std::string>> token(std::string* detail = nullptr);
+  // is used until it expires). Concurrent callers share one request. A
+  // failure carries a loggable message.
+  boost::asio::awaitable<result_with_message<std::string>> token();
 
   // Shutdown: callers waiting for a token request get operation_aborted at
   // once, the request is abandoned, and later calls that would need a new

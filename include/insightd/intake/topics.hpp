@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "insightd/common/error.hpp"
+#include "insightd/common/result_with_message.hpp"
 
 namespace insightd::intake {
 
@@ -22,9 +23,9 @@ std::string queue_topic(std::string_view queue_id);
 std::optional<std::string> queue_of_topic(std::string_view topic);
 
 // The topics of each channel, in the queues' order, duplicates dropped.
-// invalid_argument (with `detail`) beyond kMaxChannels * kTopicsPerChannel.
-result<std::vector<std::vector<std::string>>> plan_channels(const std::vector<std::string>& queue_ids,
-                                                            std::string* detail = nullptr);
+// invalid_argument (with a message) beyond kMaxChannels * kTopicsPerChannel.
+result_with_message<std::vector<std::vector<std::string>>> plan_channels(
+    const std::vector<std::string>& queue_ids);
 
 // The body of PUT .../channels/{id}/subscriptions: [{"id": topic}, ...].
 std::string subscriptions_body(const std::vector<std::string>& topics);

@@ -38,9 +38,7 @@ class DelivererFirstAttempt final : public FirstAttempt {
 class GenesysTokens final : public AccessTokens {
  public:
   explicit GenesysTokens(genesys::TokenManager& tokens) : tokens_(tokens) {}
-  boost::asio::awaitable<result<std::string>> token(std::string* detail) override {
-    return tokens_.token(detail);
-  }
+  boost::asio::awaitable<result_with_message<std::string>> token() override { return tokens_.token(); }
 
  private:
   genesys::TokenManager& tokens_;

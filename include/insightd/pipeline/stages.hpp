@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "insightd/common/error.hpp"
+#include "insightd/common/result_with_message.hpp"
 #include "insightd/delivery/deliverer.hpp"
 #include "insightd/genesys/fetcher.hpp"
 #include "insightd/queue/types.hpp"
@@ -50,8 +51,8 @@ class FirstAttempt {
 class AccessTokens {
  public:
   virtual ~AccessTokens() = default;
-  // On failure `detail` receives a loggable reason (never the secret).
-  virtual boost::asio::awaitable<result<std::string>> token(std::string* detail) = 0;
+  // A failure carries a loggable reason (never the secret).
+  virtual boost::asio::awaitable<result_with_message<std::string>> token() = 0;
 };
 
 }  // namespace insightd::pipeline

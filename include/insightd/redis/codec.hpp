@@ -43,6 +43,7 @@ class ReplyReader {
   };
   std::unique_ptr<redisReader, Free> reader_;
   std::optional<Error> failed_;
+  int refused_elements_ = 0;  // an array header past the ceiling, for the error
 };
 
 }  // namespace insightd::redis

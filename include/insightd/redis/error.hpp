@@ -4,9 +4,9 @@
 // operator ("Redis unreachable at 10.0.0.5:6379: Connection refused"). Never
 // carries a password or a command's arguments.
 #include <boost/system/error_code.hpp>
-#include <boost/system/result.hpp>
-#include <string>
 #include <type_traits>
+
+#include "insightd/common/result_with_message.hpp"
 
 namespace insightd::redis {
 
@@ -24,13 +24,10 @@ inline boost::system::error_code make_error_code(errc e) noexcept {
   return {static_cast<int>(e), redis_category()};
 }
 
-struct Error {
-  boost::system::error_code code;
-  std::string message;
-};
+using Error = error_with_message;
 
 template <class T>
-using Result = boost::system::result<T, Error>;
+using Result = result_with_message<T>;
 
 }  // namespace insightd::redis
 
