@@ -64,6 +64,10 @@ class Process {
     bp::environment env = boost::this_process::environment();
     for (const auto& [name, value] : extra_env) env[name] = value;
     const std::vector<std::string> args(argv.begin() + 1, argv.end());
+    // Boost.Process opens `std_out > path` without O_TRUNC: a second run under
+    // the same prefix would leave the tail of a longer first output behind.
+    std::filesystem::remove(out_path_);
+    std::filesystem::remove(err_path_);
     try {
       child_ =
           bp::child(bp::exe = argv[0], bp::args = args, env, bp::std_out > out_path_, bp::std_err > err_path_,
