@@ -13,12 +13,22 @@ constexpr std::size_t kMaxLookBack = 48;  // bytes
 constexpr std::size_t kAccountWindow = 64;
 constexpr std::size_t kMaxWordLength = 16;
 
+// Every form a summary writer uses, not only the base word ("she calls
+// from", "rang on", "texting", "dialled"): verbs in all their forms, the
+// nouns for the line and the number, and their abbreviations.
 constexpr std::string_view kPhoneWords[] = {
-    "call",     "called", "calling", "callback",  "phone",     "phoned",      "telephone",
-    "tel",      "mobile", "cell",    "cellphone", "landline",  "fax",         "whatsapp",
-    "sms",      "text",   "texted",  "dial",      "dialed",    "reach",       "reached",
-    "contact",  "ring",   "hotline", "telefon",   "handy",     "rufnummer",   "portable",
-    "telefono", "tlf",    "mob",     "ph",        "reachable", "contactable", "cellular",
+    "call",          "calls",       "called",     "calling",     "caller",   "callers",    "callback",
+    "callbacks",     "phone",       "phones",     "phoned",      "phoning",  "telephone",  "telephones",
+    "telephoned",    "telephoning", "tel",        "telno",       "mobile",   "mobiles",    "mob",
+    "cell",          "cells",       "cellphone",  "cellphones",  "cellular", "landline",   "landlines",
+    "fax",           "faxes",       "faxed",      "faxing",      "whatsapp", "whatsapped", "sms",
+    "smsed",         "text",        "texts",      "texted",      "texting",  "txt",        "dial",
+    "dials",         "dialed",      "dialled",    "dialing",     "dialling", "redial",     "redialed",
+    "redialled",     "reach",       "reaches",    "reached",     "reaching", "reachable",  "contact",
+    "contacts",      "contacted",   "contacting", "contactable", "ring",     "rings",      "rang",
+    "ringing",       "voicemail",   "voicemails", "hotline",     "ph",       "phn",        "telefon",
+    "telefonnummer", "handy",       "rufnummer",  "portable",    "telefono", "telefone",   "celular",
+    "movil",         "tlf",
 };
 constexpr std::string_view kBirthWords[] = {
     "born",   "birth",     "birthday",   "birthdate", "dob",        "geboren", "geburtsdatum",
@@ -56,7 +66,7 @@ constexpr std::string_view kIdentifierWords[] = {
     "isbn",   "imei",     "vin",         "rma",     "pnr",         "rx",          "customer",  "member",
     "id",     "employee", "store",       "room",    "flight",      "quote",       "contract",  "agent",
 };
-constexpr std::string_view kNumberWords[] = {"number", "num", "no", "nr", "nummer", "numero"};
+constexpr std::string_view kNumberWords[] = {"number", "numbers", "num", "no", "nos", "nr", "nummer", "numero"};
 constexpr std::string_view kAccountWords[] = {"account", "acct", "checking", "savings"};
 
 // Punctuation that ends the clause the candidate belongs to: a word before it

@@ -110,3 +110,20 @@ TEST(PiiIpContext, VersionNumbersAfterASoftwareWordAreNotAddresses) {
   expect_single(PiiKind::ip, "traffic from 1.2.10.7 after the update", "1.2.10.7");
   expect_single(PiiKind::ip, "the SDK called 10.20.30.40 directly", "10.20.30.40");
 }
+
+// Phone words in every form a summary writer uses: a bare digit run after
+// any of them is a phone, after none of them it is not.
+TEST(PiiPhoneContext, EveryFormOfAPhoneWordAdmitsABareDigitRun) {
+  for (const char* word :
+       {"calls",      "called", "calling", "caller",    "callback",  "phones",  "phoned",   "phoning",
+        "telephoned", "tel.",   "mobile",  "cell",      "landline",  "faxed",   "texts",    "texted",
+        "texting",    "dials",  "dialled", "dialing",   "redialled", "reaches", "reaching", "contacted",
+        "rang",       "rings",  "ringing", "voicemail", "ph."}) {
+    const std::string text = std::string("Customer ") + word + " only on 9174378812 after six.";
+    expect_single(PiiKind::phone, text, "9174378812");
+  }
+  expect_single(PiiKind::phone, "she calls from 2125550100 most days", "2125550100");
+  // Without a phone word the run is an identifier as often.
+  expect_none("Customer quoted 9174378812 after six.");
+  expect_none("Order 9174378812 ships on Monday.");
+}
