@@ -35,13 +35,32 @@ constexpr std::string_view kBirthWords[] = {
     "geburt", "naissance", "nacimiento", "nascita",   "nascimento", "nee",     "née",
 };
 constexpr std::string_view kRoutingWords[] = {"routing", "aba", "rtn", "transit"};
-// What a four-part version number follows ("SDK is 1.2.10.7", "upgraded to
-// 10.0.0.1"): software words, and the linking words between them and the number.
+// What a four-part version number follows ("SDK is 1.2.10.7", "library
+// 0.9.12.3", "upgraded to 10.0.0.1"): software and product-component nouns
+// and the verbs of installing, and the linking words between them and the number.
 constexpr std::string_view kSoftwareWords[] = {
-    "version",    "versions", "ver",      "v",       "build",    "firmware",  "fw",
-    "release",    "rev",      "revision", "sdk",     "app",      "os",        "ios",
-    "android",    "patch",    "update",   "updated", "upgrade",  "upgraded",  "upgrading",
-    "downgraded", "driver",   "kernel",   "plugin",  "software", "installed",
+    "version",  "versions", "ver",       "v",          "build",     "builds",     "firmware",   "fw",
+    "release",  "releases", "rev",       "revision",   "sdk",       "app",        "apps",       "os",
+    "ios",      "android",  "patch",     "patches",    "patched",   "hotfix",     "update",     "updated",
+    "upgrade",  "upgraded", "upgrading", "downgraded", "driver",    "drivers",    "kernel",     "plugin",
+    "plugins",  "addon",    "software",  "installed",  "library",   "libraries",  "lib",        "package",
+    "packages", "pkg",      "module",    "modules",    "component", "components", "extension",  "extensions",
+    "client",   "agent",    "edition",   "bundle",     "framework", "runtime",    "engine",     "toolkit",
+    "api",      "cli",      "binary",    "codec",      "browser",   "installer",  "dependency", "pinned",
+    "bumped",   "deployed",
+};
+// Words that say a dotted quad is a network address: they win over a
+// product noun before them ("app server 10.1.2.3", "Server 10.1.2.3").
+constexpr std::string_view kNetworkWords[] = {
+    "ip",     "ips",      "ipv4",        "address",     "addresses",   "addr",       "host",
+    "hosts",  "hostname", "server",      "servers",     "gateway",     "router",     "subnet",
+    "dns",    "proxy",    "vpn",         "nat",         "endpoint",    "node",       "peer",
+    "source", "src",      "destination", "dst",         "firewall",    "lan",        "wan",
+    "wifi",   "network",  "ping",        "pinged",      "connected",   "connection", "login",
+    "logged", "blocked",  "allowlisted", "whitelisted", "blacklisted", "banned",     "device",
+    "laptop", "computer", "pc",          "printer",     "modem",       "machine",    "workstation",
+    "camera", "static",   "public",      "private",     "local",       "internal",   "external",
+    "home",   "office",   "remote",      "traffic",
 };
 constexpr std::string_view kLinkingWords[] = {"is", "was", "are", "now", "still", "currently", "running",
                                               "on", "at",  "of",  "the", "to",    "from",      "as"};
@@ -66,7 +85,12 @@ constexpr std::string_view kIdentifierWords[] = {
     "isbn",   "imei",     "vin",         "rma",     "pnr",         "rx",          "customer",  "member",
     "id",     "employee", "store",       "room",    "flight",      "quote",       "contract",  "agent",
 };
-constexpr std::string_view kNumberWords[] = {"number", "numbers", "num", "no", "nos", "nr", "nummer", "numero"};
+// Who a dotted quad may belong to: never a product name, capitalised or not.
+constexpr std::string_view kPersonWords[] = {
+    "customer", "customers", "caller", "user", "users", "member", "he",  "she", "they", "we",
+    "i",        "you",       "his",    "her",  "their", "mr",     "mrs", "ms",  "dr"};
+constexpr std::string_view kNumberWords[] = {"number", "numbers", "num",    "no",
+                                             "nos",    "nr",      "nummer", "numero"};
 constexpr std::string_view kAccountWords[] = {"account", "acct", "checking", "savings"};
 
 // Punctuation that ends the clause the candidate belongs to: a word before it
@@ -127,6 +151,14 @@ void words_before(std::string_view text, std::size_t begin, Visit visit) {
   }
 }
 
+// The word at `pos` is the first of a sentence, a turn or the text.
+bool starts_sentence(std::string_view text, std::size_t pos) noexcept {
+  while (pos > 0 && (text[pos - 1] == ' ' || text[pos - 1] == '"' || text[pos - 1] == '(')) --pos;
+  if (pos == 0) return true;
+  const char c = text[pos - 1];
+  return c == '.' || c == '!' || c == '?' || c == ':' || c == '\n' || c == '\t';
+}
+
 }  // namespace
 
 Cue cue_before(std::string_view text, std::size_t begin) noexcept {
@@ -155,14 +187,26 @@ Cue cue_before(std::string_view text, std::size_t begin) noexcept {
   return saw_number_word ? Cue::number : Cue::none;
 }
 
-bool software_word_before(std::string_view text, std::size_t begin) noexcept {
-  bool software = false;
-  words_before(text, begin, [&](const std::string& word, std::size_t) {
-    if (contains(kLinkingWords, word)) return false;
-    software = contains(kSoftwareWords, word);
+bool version_context_before(std::string_view text, std::size_t begin) noexcept {
+  bool version = false;
+  bool adjacent = true;  // no linking word between the word and the number
+  words_before(text, begin, [&](const std::string& word, std::size_t pos) {
+    if (contains(kLinkingWords, word)) {
+      adjacent = false;
+      return false;
+    }
+    if (contains(kNetworkWords, word)) return true;
+    // A capitalised noun inside a sentence, right before the number, names a
+    // product ("updated Chrome 1.2.3.4"), unless it names a person, a role or
+    // an identifier ("the Customer 10.0.0.1"). At the start of a sentence
+    // capitals say nothing ("Both 91.198.174.192 and ...").
+    const bool product_name = adjacent && word.size() >= 2 && text[pos] >= 'A' && text[pos] <= 'Z' &&
+                              !starts_sentence(text, pos) && cue_of(word) == Cue::none &&
+                              !contains(kPersonWords, word);
+    version = product_name || contains(kSoftwareWords, word);
     return true;
   });
-  return software;
+  return version;
 }
 
 bool account_word_near(std::string_view text, std::size_t begin, std::size_t end) noexcept {

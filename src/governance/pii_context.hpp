@@ -23,10 +23,13 @@ enum class Cue {
 // on 20 Nov") describe that thing, not the date: no cue.
 Cue cue_before(std::string_view text, std::size_t begin) noexcept;
 
-// A software word ("version", "SDK", "firmware", "upgraded" ...) is the
-// nearest word before `begin` but for linking words ("is", "to"): a dotted
-// quad after it is a version number, not an IP address.
-bool software_word_before(std::string_view text, std::size_t begin) noexcept;
+// The dotted quad at `begin` is a version number, not an IP address: the
+// nearest word before it but for linking words ("is", "to") is a software or
+// product-component word ("version", "SDK", "firmware", "library", "plugin",
+// "upgraded" ...), or a capitalised product name right before it ("Library
+// 0.9.12.3", "Chrome 1.2.3.4"). Network words ("IP", "server", "host",
+// "gateway" ...) say it is an address.
+bool version_context_before(std::string_view text, std::size_t begin) noexcept;
 
 // An account word ("account", "acct", "checking", "savings") within a short
 // distance before or after [begin, end).

@@ -282,7 +282,9 @@ std::optional<Span> confirm_ipv4(std::string_view text, Span span, const RuleCon
   for (auto octet : g.digits) {
     if (octet.size() > 3 || to_int(octet) > 255 || (octet.size() > 1 && octet[0] == '0')) return std::nullopt;
   }
-  if (software_word_before(text, span.begin)) return std::nullopt;  // "version 1.2.3.4", "SDK is 1.2.10.7"
+  // 0.0.0.0/8 is "this network", never a host's address: "0.9.12.3" is a version.
+  if (g.digits[0] == "0") return std::nullopt;
+  if (version_context_before(text, span.begin)) return std::nullopt;  // "SDK is 1.2.10.7", "Library 0.9.12.3"
   return span;
 }
 

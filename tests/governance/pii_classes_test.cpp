@@ -127,3 +127,35 @@ TEST(PiiPhoneContext, EveryFormOfAPhoneWordAdmitsABareDigitRun) {
   expect_none("Customer quoted 9174378812 after six.");
   expect_none("Order 9174378812 ships on Monday.");
 }
+
+// A dotted quad right after a product or component noun, or a capitalised
+// product name, is a version number; network words keep an address.
+TEST(PiiIpContext, VersionsAfterProductNounsAreNotAddresses) {
+  for (const char* text : {"Library 0.9.12.3 is pinned in the project.", "the library 1.2.3.4 was pinned",
+                           "plugin 2.4.1.7 crashed on start", "Package 3.1.0.2 fails to install",
+                           "module 1.0.12.3 is loaded", "Driver 4.12.1.0 was rolled back",
+                           "the release 2.1.0.4 notes", "patch 7.1.2.3 applied", "component 1.1.1.1 outdated",
+                           "browser extension 3.2.1.9 blocks the page", "Zoom client 5.16.1.2 keeps freezing",
+                           "monitoring agent 7.2.0.1 was restarted", "updated Chrome 120.0.61.109 on Windows",
+                           "after the Genesys 2.3.1.0 rollout", "dependency pinned to 1.2.3.4"}) {
+    expect_none(text);
+  }
+  // 0.0.0.0/8 is no host address.
+  expect_none("Saw 0.9.12.3 in the logs");
+}
+
+TEST(PiiIpContext, NetworkWordsKeepAddressesAfterProductWords) {
+  expect_single(PiiKind::ip, "IP 10.0.12.3 was blocked", "10.0.12.3");
+  expect_single(PiiKind::ip, "logins from 192.168.1.20 failed", "192.168.1.20");
+  expect_single(PiiKind::ip, "server at 10.1.2.3 timed out", "10.1.2.3");
+  expect_single(PiiKind::ip, "the app server 10.1.2.3 timed out", "10.1.2.3");
+  expect_single(PiiKind::ip, "Server 10.1.2.3 timed out", "10.1.2.3");
+  expect_single(PiiKind::ip, "plugin host 10.4.5.6 refused", "10.4.5.6");
+  expect_single(PiiKind::ip, "Gateway 192.168.0.1 unreachable", "192.168.0.1");
+  expect_single(PiiKind::ip, "From 192.168.1.20 the customer logged in", "192.168.1.20");
+  // Capitalised words that name a person or a role are no products, nor is
+  // the capitalised first word of a sentence.
+  expect_single(PiiKind::ip, "blocked for the Customer 10.0.0.5 twice", "10.0.0.5");
+  expect_single(PiiKind::ip, "Both 91.198.174.192 and its neighbour were blocked.", "91.198.174.192");
+  expect_single(PiiKind::ip, "Locked out. Only 10.20.30.40 may log in", "10.20.30.40");
+}
