@@ -224,7 +224,10 @@ std::optional<Span> confirm_phone(std::string_view text, Span span, const RuleCo
   // After a phone word, a "+CC" number of the right length for its country
   // counts even in a range the library does not list, unless a shorter
   // prefix is valid ("+33 6 12 34 56 78 2026" keeps its own groups).
-  const std::size_t max_digits = plus ? 16 : international ? 17 : 15;  // E.164 plus a "(0)" or "00"
+  // E.164's 15 digits, plus a "(0)", "00", or a longer exit code ("011 49 176 2233 4455",
+  // "0011 44 20 7946 0958").
+  const bool exit_code = token.starts_with("011") || token.starts_with("001");
+  const std::size_t max_digits = exit_code ? 19 : plus ? 16 : international ? 17 : 15;
   constexpr int kMaxAttempts = 3;
   int attempts = 0;
   std::optional<Span> possible;

@@ -38,8 +38,9 @@ constexpr std::string_view kCardPattern = R"(\b[2-6]\d(?:[ \-]?\d){10,17}\b)";
 
 // Candidate spans only: libphonenumber decides (pii_phone.cpp).
 constexpr std::string_view kPhonePattern =
-    // international, any grouping: "+44 (0)20 7946 0958", "+33 1 23 45 67 89", "0049 30 1234567"
-    R"((?:\+|\b00)[1-9](?:[ .\-/]?(?:\(\d{1,4}\)|\d{1,6})){1,8})"
+    // international, any grouping: "+44 (0)20 7946 0958", "+33 1 23 45 67 89", "0049 30 1234567",
+    // after an exit code: "011 33 1 23 45 67 89", "00 44 20 7946 0958", "0011 61 2 9876 5432"
+    R"((?:\+|\b(?:00|011)[ .\-]?)[1-9](?:[ .\-/]?(?:\(\d{1,4}\)|\d{1,6})){1,8})"
     // national with an area code in brackets: "(555) 123-4567", "1 (800) 555-0199", "(089) 1234567"
     R"(|(?:\b1[ .\-]?)?\(\d{1,5}\)[ .\-]?\d{1,8}(?:[ .\-/]\d{1,8}){0,5}\b)"
     // national, separated, enough digits to be a number ("29.99", "00-12" are not):

@@ -159,3 +159,37 @@ TEST(PiiIpContext, NetworkWordsKeepAddressesAfterProductWords) {
   expect_single(PiiKind::ip, "Both 91.198.174.192 and its neighbour were blocked.", "91.198.174.192");
   expect_single(PiiKind::ip, "Locked out. Only 10.20.30.40 may log in", "10.20.30.40");
 }
+
+// An international number dialled with an exit code instead of "+": North
+// America's 011, most of the world's 00, Australia's 0011; the rest must be a
+// valid international number, however long the whole run is.
+TEST(PiiPhoneExitCode, NumbersAfterAnExitCodeAreInternational) {
+  for (const char* number :
+       {"011 49 89 2180 3344", "011 49 176 2233 4455", "011-49-151-2345-6789", "011 44 20 7946 0958",
+        "011 33 1 23 45 67 89", "011 81 3 1234 5678", "00 44 20 7946 0958", "00 33 1 23 45 67 89",
+        "0011 44 20 7946 0958", "0011 49 176 2233 4455"}) {
+    expect_single(PiiKind::phone, std::string("From abroad they dial ") + number + " for her.", number);
+  }
+  // The same in other default regions, which dial other exit codes themselves.
+  for (const char* region : {"DE", "GB", "AU", "IT"}) {
+    const PiiScanner local(PiiOptions{.default_region = region});
+    expect_single(PiiKind::phone, "Left 011 49 176 2233 4455 on the form.", "011 49 176 2233 4455", local);
+    expect_single(PiiKind::phone, "Left 0011 44 20 7946 0958 on the form.", "0011 44 20 7946 0958", local);
+  }
+}
+
+TEST(PiiPhoneExitCode, WhatFollowsTheExitCodeMustBeAValidNumber) {
+  // +99 is no country code, +1 555 no area code.
+  expect_none("Batch 011 99 1234 5678 9012 shipped.");
+  expect_none("Batch 011 1 555 123 4567 shipped.");
+  expect_none("Serial 0011 99 1234 5678 9012 logged.");
+  // Nor is a long exit-coded run a card: no card starts with 0.
+  const auto scan = found("From the US: 011 49 176 2233 4455 2026");
+  ASSERT_EQ(scan.size(), 1U);
+  EXPECT_EQ(scan[0].first, PiiKind::phone);
+  // National numbers that start like an exit code stay national: Turin's 011, Leeds' 0113.
+  const PiiScanner italy(PiiOptions{.default_region = "IT"});
+  expect_single(PiiKind::phone, "Landline 011 567 4422 added.", "011 567 4422", italy);
+  const PiiScanner uk(PiiOptions{.default_region = "GB"});
+  expect_single(PiiKind::phone, "Office 0113 496 0000 added.", "0113 496 0000", uk);
+}
