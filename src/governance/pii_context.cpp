@@ -31,8 +31,8 @@ constexpr std::string_view kPhoneWords[] = {
     "movil",         "tlf",
 };
 constexpr std::string_view kBirthWords[] = {
-    "born",   "birth",     "birthday",   "birthdate", "dob",        "geboren", "geburtsdatum",
-    "geburt", "naissance", "nacimiento", "nascita",   "nascimento", "nee",     "née",
+    "born",         "birth",  "birthday",  "birthdays",  "birthdate", "birthdates", "dob", "dobs", "geboren",
+    "geburtsdatum", "geburt", "naissance", "nacimiento", "nascita",   "nascimento", "nee", "née",
 };
 constexpr std::string_view kRoutingWords[] = {"routing", "aba", "rtn", "transit"};
 // What a four-part version number follows ("SDK is 1.2.10.7", "library
@@ -68,12 +68,28 @@ constexpr std::string_view kLinkingWords[] = {"is", "was", "are", "now", "still"
 // "birth date", "date of birth verified as"). Any other word makes the birth word
 // describe that thing ("birthday present on 20 Nov", "birthday sale"), not the date.
 constexpr std::string_view kBirthLinkWords[] = {
-    "is",        "was",      "date",       "day",       "of",     "on",      "as",
-    "at",        "in",       "to",         "be",        "listed", "given",   "verified",
-    "confirmed", "recorded", "registered", "provided",  "stated", "shown",   "entered",
-    "noted",     "updated",  "changed",    "corrected", "reads",  "matches", "matched",
+    "is",      "was",    "date",    "day",   "of",       "on",        "as",        "at",         "in",
+    "to",      "be",     "listed",  "given", "verified", "confirmed", "recorded",  "registered", "provided",
+    "stated",  "shown",  "entered", "noted", "updated",  "changed",   "corrected", "reads",      "matches",
+    "matched", "please", "again",   "too",   "are",      "were",      "dates",
 };
-constexpr std::string_view kAttributiveBirthWords[] = {"birth", "birthday"};
+// What opens the answer to a question in a transcript turn ("Customer: yes,
+// it's 14 March 1968").
+constexpr std::string_view kAnswerWords[] = {
+    "yes",    "yeah", "yep", "yup",  "sure", "ok",   "okay",  "right",     "correct",     "certainly", "of",
+    "course", "it",   "its", "s",    "is",   "that", "thats", "it\u2019s", "that\u2019s", "um",        "uh",
+    "er",     "erm",  "so",  "well", "oh",   "my",   "mine",  "i",         "was",         "the",       "on",
+};
+// What joins the dates of a list ("DOBs 01/02/1980 and 03/04/1982",
+// "corrected from 02/03/1980 to 03/02/1980", "born 3/4/1970, 5/6/1972 respectively").
+constexpr std::string_view kDateListWords[] = {"and", "or",  "to",   "from",    "then", "vs",     "versus",
+                                               "not", "but", "now",  "instead", "of",   "rather", "than",
+                                               "was", "is",  "were", "both",    "also", "later"};
+constexpr std::size_t kMaxAnswerWords = 4;
+constexpr std::size_t kMaxListGap = 32;        // bytes between two dates of one list
+constexpr std::size_t kMaxTurnLookBack = 160;  // bytes of the previous turn read back
+
+constexpr std::string_view kAttributiveBirthWords[] = {"birth", "birthday", "birthdays"};
 // Only stop a "number" word from promoting a bare digit run; they never
 // remove a finding.
 constexpr std::string_view kIdentifierWords[] = {
@@ -138,17 +154,38 @@ template <typename Visit>
 void words_before(std::string_view text, std::size_t begin, Visit visit) {
   const std::size_t stop = begin > kMaxLookBack ? begin - kMaxLookBack : 0;
   std::size_t pos = std::min(begin, text.size());
+  bool crossed = false;  // a clause mark between the candidate and the first word
   for (std::size_t words = 0; words < kMaxWords; ++words) {
     while (pos > stop && !is_word_byte(text[pos - 1])) {
-      if (is_digit(text[pos - 1]) || ends_clause(text[pos - 1])) return;
+      const char c = text[pos - 1];
+      if (is_digit(c)) return;
+      // A mark glued to the word right before the candidate ("date of birth,
+      // 14/03/1968", "your date of birth? 14 March 1968", "Mobile; 2125550100")
+      // separates a label from its value: that one word still names it.
+      if (ends_clause(c) && (words > 0 || crossed || pos < 2 || !is_word_byte(text[pos - 2]))) return;
+      crossed = crossed || ends_clause(c);
       --pos;
     }
     if (pos == stop) return;
     const std::size_t word_end = pos;
     while (pos > stop && is_word_byte(text[pos - 1])) --pos;
-    if (word_end - pos > kMaxWordLength) continue;
-    if (visit(lowered(text.substr(pos, word_end - pos)), pos)) return;
+    const std::string_view word = text.substr(pos, word_end - pos);
+    // Long words say nothing; an en or em dash is UTF-8 but no word.
+    if (word.size() > kMaxWordLength || word == "\u2013" || word == "\u2014") continue;
+    if (visit(lowered(word), pos) || crossed) return;
   }
+}
+
+// "D.O.B." reads as the letters b, o, d from the right.
+bool dob_abbreviation(std::string_view text, const std::string& word, std::size_t pos) {
+  return word == "b" && pos >= 4 && lowered(text.substr(pos - 4, 4)) == "d.o.";
+}
+
+// A birth word followed by `after` speaks of a date of birth: "birth" and
+// "birthday" followed by a word other than a linking one describe that word
+// ("birthday present", "birth certificate").
+bool names_a_birth(const std::string& word, const std::string& after) {
+  return !contains(kAttributiveBirthWords, word) || after.empty() || contains(kBirthLinkWords, after);
 }
 
 // The word at `pos` is the first of a sentence, a turn or the text.
@@ -166,14 +203,9 @@ Cue cue_before(std::string_view text, std::size_t begin) noexcept {
   bool saw_number_word = false;
   std::string after;  // the word between this one and the candidate, nearest to this one
   words_before(text, begin, [&](const std::string& word, std::size_t pos) {
-    // "D.O.B." reads as the letters b, o, d from the right.
-    if (word == "b" && pos >= 4 && lowered(text.substr(pos - 4, 4)) == "d.o.") {
-      cue = Cue::birth;
-      return true;
-    }
     cue = cue_of(word);
-    if (cue == Cue::birth && contains(kAttributiveBirthWords, word) && !after.empty() &&
-        !contains(kBirthLinkWords, after)) {
+    if (dob_abbreviation(text, word, pos)) cue = Cue::birth;
+    if (cue == Cue::birth && !names_a_birth(word, after)) {
       cue = Cue::none;
       saw_number_word = false;
       return true;
@@ -207,6 +239,107 @@ bool version_context_before(std::string_view text, std::size_t begin) noexcept {
     return true;
   });
   return version;
+}
+
+bool continues_date_list(std::string_view text, std::size_t previous_end, std::size_t begin) noexcept {
+  if (previous_end > begin || begin - previous_end > kMaxListGap) return false;
+  std::size_t pos = previous_end;
+  while (pos < begin) {
+    const char c = text[pos];
+    if (is_word_byte(c)) {
+      const std::size_t start = pos;
+      while (pos < begin && is_word_byte(text[pos])) ++pos;
+      if (!contains(kDateListWords, lowered(text.substr(start, pos - start)))) return false;
+    } else if (c == ' ' || c == ',' || c == ';' || c == '/' || c == '&' || c == '(' || c == ')' || c == '-') {
+      ++pos;
+    } else {
+      return false;  // a digit, the end of a sentence: the list ended
+    }
+  }
+  return true;
+}
+
+namespace {
+
+bool is_label_byte(char c) noexcept {
+  return is_word_byte(c) || is_digit(c);
+}
+
+// Where the answer at `begin` opens its turn: the position of the speaker
+// label's colon ("Customer: yes, it's |14 March 1968"), or npos.
+std::size_t answer_label_colon(std::string_view text, std::size_t begin) {
+  std::size_t pos = begin;
+  for (std::size_t words = 0;; ++words) {
+    while (pos > 0 &&
+           (text[pos - 1] == ' ' || text[pos - 1] == ',' || text[pos - 1] == '-' || text[pos - 1] == '\''))
+      --pos;
+    if (pos == 0) return std::string_view::npos;
+    if (text[pos - 1] == ':') return pos - 1;
+    if (!is_word_byte(text[pos - 1]) || words == kMaxAnswerWords) return std::string_view::npos;
+    const std::size_t word_end = pos;
+    while (pos > 0 && is_word_byte(text[pos - 1])) --pos;
+    if (word_end - pos > kMaxWordLength || !contains(kAnswerWords, lowered(text.substr(pos, word_end - pos))))
+      return std::string_view::npos;
+  }
+}
+
+// Where the turn before the speaker label ending at `colon` ends: its last
+// '?', '.', '!' or line break, with only spaces, separators ("/", "|") and a
+// bracketed timestamp between it and the label; or npos.
+std::size_t previous_turn_end(std::string_view text, std::size_t colon) {
+  std::size_t pos = colon;
+  const std::size_t label_end = pos;
+  while (pos > 0 && is_label_byte(text[pos - 1])) --pos;
+  if (pos == label_end || label_end - pos > kMaxWordLength) return std::string_view::npos;
+  while (pos > 0) {
+    const char c = text[pos - 1];
+    if (c == '?' || c == '.' || c == '!' || c == '\n') return pos - 1;
+    if (c == ']' || c == ')') {  // "[00:02:55] Customer:"
+      const auto open = text.find_last_of(c == ']' ? '[' : '(', pos - 1);
+      if (open == std::string_view::npos || pos - 1 - open > kMaxWordLength) return std::string_view::npos;
+      pos = open;
+    } else if (c == ' ' || c == '\t' || c == '\r' || c == '/' || c == '|' || c == '-' || c == '>' ||
+               c == '"') {
+      --pos;
+    } else {
+      return std::string_view::npos;
+    }
+  }
+  return std::string_view::npos;
+}
+
+}  // namespace
+
+bool birth_asked_in_previous_turn(std::string_view text, std::size_t begin) noexcept {
+  const std::size_t colon = answer_label_colon(text, begin);
+  if (colon == std::string_view::npos) return false;
+  const std::size_t turn_end = previous_turn_end(text, colon);
+  if (turn_end == std::string_view::npos) return false;
+  // The previous turn's last sentence, read back to its start or its own label.
+  const std::size_t stop = turn_end > kMaxTurnLookBack ? turn_end - kMaxTurnLookBack : 0;
+  std::size_t pos = turn_end;
+  // A line break after the question's own mark ("born?\nCaller: ...").
+  while (pos > stop && (text[pos - 1] == ' ' || text[pos - 1] == '\r' || text[pos - 1] == '\t')) --pos;
+  if (text[turn_end] == '\n' && pos > stop &&
+      (text[pos - 1] == '?' || text[pos - 1] == '.' || text[pos - 1] == '!'))
+    --pos;
+  std::string after;
+  while (pos > stop) {
+    const char c = text[pos - 1];
+    if (is_digit(c)) return false;  // the question holds its own number
+    if (c == '.' || c == '?' || c == '!' || c == '\n' || c == ':') return false;
+    if (!is_word_byte(c)) {
+      --pos;
+      continue;
+    }
+    const std::size_t word_end = pos;
+    while (pos > stop && is_word_byte(text[pos - 1])) --pos;
+    const std::string word = lowered(text.substr(pos, word_end - pos));
+    if ((cue_of(word) == Cue::birth || dob_abbreviation(text, word, pos)) && names_a_birth(word, after))
+      return true;
+    after = word;
+  }
+  return false;
 }
 
 bool account_word_near(std::string_view text, std::size_t begin, std::size_t end) noexcept {

@@ -31,6 +31,19 @@ Cue cue_before(std::string_view text, std::size_t begin) noexcept;
 // "gateway" ...) say it is an address.
 bool version_context_before(std::string_view text, std::size_t begin) noexcept;
 
+// The date at `begin` answers the previous turn of a transcript ("Agent: and
+// your date of birth? / Customer: 14 March 1968"): it opens a speaker's turn
+// (right after a label such as "Customer:", or after a few answer words such
+// as "yes, it's"), and the last sentence of the turn before names a date of
+// birth with no number after the birth word.
+bool birth_asked_in_previous_turn(std::string_view text, std::size_t begin) noexcept;
+
+// Only list words ("and", "to", "or" ...) and separators lie between a date
+// ending at `previous_end` and the one at `begin`, close together: the second
+// is another item of the same list ("DOBs 01/02/1980 and 03/04/1982",
+// "corrected from 02/03/1980 to 03/02/1980").
+bool continues_date_list(std::string_view text, std::size_t previous_end, std::size_t begin) noexcept;
+
 // An account word ("account", "acct", "checking", "savings") within a short
 // distance before or after [begin, end).
 bool account_word_near(std::string_view text, std::size_t begin, std::size_t end) noexcept;

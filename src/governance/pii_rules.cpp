@@ -312,7 +312,8 @@ std::optional<Span> confirm_ipv6(std::string_view text, Span span, const RuleCon
   return confirmed;
 }
 
-std::optional<Span> confirm_dob(std::string_view text, Span span, const RuleContext& ctx) {
+std::optional<Span> confirm_dob(std::string_view text, Span span, const RuleContext& ctx,
+                                std::size_t previous_dob_end) {
   const std::string_view token = text.substr(span.begin, span.end - span.begin);
   const auto date = parse_date(token);
   if (!date || !stands_alone(text, span)) return std::nullopt;
@@ -320,8 +321,14 @@ std::optional<Span> confirm_dob(std::string_view text, Span span, const RuleCont
   const auto& t = ctx.today;
   if (date->year >= 1000 && std::tie(date->year, date->month, date->day) > std::tie(t.year, t.month, t.day))
     return std::nullopt;
-  if (cue_before(text, span.begin) != Cue::birth) return std::nullopt;
-  return span;
+  // A birth word before it in its clause (or right before a comma or question
+  // mark), the question of the previous turn, or the dates of birth it follows
+  // in a list.
+  if (cue_before(text, span.begin) == Cue::birth || birth_asked_in_previous_turn(text, span.begin) ||
+      continues_date_list(text, previous_dob_end, span.begin)) {
+    return span;
+  }
+  return std::nullopt;
 }
 
 }  // namespace insightd::governance::rules

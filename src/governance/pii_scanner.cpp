@@ -99,6 +99,25 @@ void collect(const RE2& re, PiiKind kind, Confirm confirm, std::string_view text
   }
 }
 
+// Every date of birth, left to right: a date may be one because it follows
+// another in a list ("DOBs 01/02/1980 and 03/04/1982").
+void collect_dobs(const RE2& date, std::string_view text, const rules::RuleContext& ctx,
+                  std::vector<Finding>& out) {
+  const re2::StringPiece whole(text.data(), text.size());
+  re2::StringPiece match;
+  std::size_t previous_dob_end = std::string_view::npos;
+  std::size_t pos = 0;
+  while (pos < text.size() && date.Match(whole, pos, text.size(), RE2::UNANCHORED, &match, 1)) {
+    const auto begin = static_cast<std::size_t>(match.data() - text.data());
+    const auto confirmed = rules::confirm_dob(text, {begin, begin + match.size()}, ctx, previous_dob_end);
+    if (confirmed) {
+      out.push_back({PiiKind::dob, confirmed->begin, confirmed->end});
+      previous_dob_end = confirmed->end;
+    }
+    pos = confirmed ? std::max(confirmed->end, begin + 1) : begin + 1;
+  }
+}
+
 bool overlaps(const Finding& a, const Finding& b) noexcept {
   return a.begin < b.end && b.begin < a.end;
 }
@@ -267,7 +286,7 @@ std::vector<Finding> PiiScanner::scan(std::string_view text) const {
   }
   if (p.date && digits >= 4 && has_birth_stem(text)) {
     ctx.today = today();
-    collect(*p.date, PiiKind::dob, rules::confirm_dob, text, {0, text.size()}, ctx, found);
+    collect_dobs(*p.date, text, ctx, found);
   }
   if (found.size() < 2) return found;
   return resolve_overlaps(std::move(found));

@@ -8,6 +8,8 @@
 #include <chrono>
 #include <cstdio>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "governance/pii_expect.hpp"
 #include "insightd/governance/pii.hpp"
@@ -192,4 +194,68 @@ TEST(PiiPhoneExitCode, WhatFollowsTheExitCodeMustBeAValidNumber) {
   expect_single(PiiKind::phone, "Landline 011 567 4422 added.", "011 567 4422", italy);
   const PiiScanner uk(PiiOptions{.default_region = "GB"});
   expect_single(PiiKind::phone, "Office 0113 496 0000 added.", "0113 496 0000", uk);
+}
+
+// A mark glued to the birth word ("date of birth, ...", "DOB? ...") separates
+// a label from its value: the word still names the date after it.
+TEST(PiiDobContext, APunctuationMarkAfterTheBirthWordKeepsItsDate) {
+  expect_single(PiiKind::dob, "Agent verified the customer's date of birth, 14/03/1968.", "14/03/1968");
+  expect_single(PiiKind::dob, "Confirmed DOB; 1985-03-02 on file", "1985-03-02");
+  expect_single(PiiKind::dob, "What is your date of birth? 4 July 1979, she said.", "4 July 1979");
+  expect_single(PiiKind::dob, "She was born! 12-Jan-1988 it turns out", "12-Jan-1988");
+  expect_single(PiiKind::dob, "date of birth \u2013 14/03/1968", "14/03/1968");
+  // Only the word right before the mark counts, and only one mark.
+  expect_none("Verified the date of birth and address, 14/03/1968 was the order date.");
+  expect_none("date of birth, then, 14/03/1968");
+  expect_none("Asked about the birthday present, 20 Nov 2025 was the delivery.");
+  expect_none("born, " + day_from_today(3));
+}
+
+// A question about the date of birth in one turn, the date opening the next.
+TEST(PiiDobContext, TheAnswerInTheNextTurnIsADateOfBirth) {
+  expect_single(PiiKind::dob, "Agent: and your date of birth? / Customer: 14 March 1968", "14 March 1968");
+  expect_single(PiiKind::dob,
+                "[00:02:48] Agent: can you confirm your date of birth? Customer: 19 April 1988.",
+                "19 April 1988");
+  expect_single(PiiKind::dob, "Agent: When were you born?\nCaller: Yes, it's 03/14/1972.", "03/14/1972");
+  expect_single(PiiKind::dob, "Agent: DOB please. [00:03:10] Customer: sure, 1985-03-02", "1985-03-02");
+  expect_single(PiiKind::dob, "Rep: Can I have your birthday again? | C: 7/4/85", "7/4/85");
+}
+
+TEST(PiiDobContext, OnlyABirthQuestionMakesTheNextTurnADateOfBirth) {
+  expect_none("Agent: and the order date? Customer: 14 March 2024");
+  expect_none("Agent: when was the delivery? Customer: 03/11/2025");
+  expect_none("Agent: what did you buy for the birthday party? Customer: 14 March 2024 a cake");
+  // The birth question already holds its number, or the answer does not open the turn.
+  expect_single(PiiKind::dob, "Agent: DOB 01/02/1980? Customer: yes.", "01/02/1980");
+  expect_none("Agent: date of birth? Customer: my order from 14 March 2024 is late");
+  // No label, no turn: an answer in a later sentence is not read as one.
+  expect_none("Agent asked for the date of birth. The card expired 03/11/2025.");
+  expect_none("Agent: date of birth? Customer: " + day_from_today(2));
+}
+
+// The dates after one birth word, joined by list words, are all dates of birth.
+TEST(PiiDobContext, EveryDateOfAListAfterABirthWordIsADateOfBirth) {
+  const auto dobs = [](std::string_view text) {
+    std::vector<std::string> out;
+    for (const auto& [kind, match] : found(text)) {
+      EXPECT_EQ(kind, PiiKind::dob) << text;
+      out.push_back(match);
+    }
+    return out;
+  };
+  using Dates = std::vector<std::string>;
+  EXPECT_EQ(dobs("DOBs 01/02/1980 and 03/04/1982 on the account"), (Dates{"01/02/1980", "03/04/1982"}));
+  EXPECT_EQ(dobs("Customer's date of birth was corrected from 02/03/1980 to 03/02/1980."),
+            (Dates{"02/03/1980", "03/02/1980"}));
+  EXPECT_EQ(dobs("born 3/4/1970, 5/6/1972 and 7 June 1975 respectively"),
+            (Dates{"3/4/1970", "5/6/1972", "7 June 1975"}));
+  EXPECT_EQ(dobs("born 3/4/1970 per the form, and her husband's DOB 12/9/1968"),
+            (Dates{"3/4/1970", "12/9/1968"}));
+  // Another word between them ends the list: dates after it are something else.
+  EXPECT_EQ(dobs("born 3/4/1970, ordered 12/9/2020 and 14/9/2020"), (Dates{"3/4/1970"}));
+  EXPECT_EQ(dobs("DOB 01/02/1980. 03/04/2024 was the delivery."), (Dates{"01/02/1980"}));
+  // A list never starts without a birth word, and a future date never joins it.
+  expect_none("Delivered 01/02/2024 and 03/04/2024 to the depot.");
+  EXPECT_EQ(dobs("DOB 01/02/1980 and " + day_from_today(5)), (Dates{"01/02/1980"}));
 }
