@@ -47,7 +47,7 @@ constexpr std::string_view kSoftwareWords[] = {
     "packages", "pkg",      "module",    "modules",    "component", "components", "extension",  "extensions",
     "client",   "agent",    "edition",   "bundle",     "framework", "runtime",    "engine",     "toolkit",
     "api",      "cli",      "binary",    "codec",      "browser",   "installer",  "dependency", "pinned",
-    "bumped",   "deployed",
+    "bumped",
 };
 // Words that say a dotted quad is a network address: they win over a
 // product noun before them ("app server 10.1.2.3", "Server 10.1.2.3").
@@ -82,9 +82,9 @@ constexpr std::string_view kAnswerWords[] = {
 };
 // What joins the dates of a list ("DOBs 01/02/1980 and 03/04/1982",
 // "corrected from 02/03/1980 to 03/02/1980", "born 3/4/1970, 5/6/1972 respectively").
-constexpr std::string_view kDateListWords[] = {"and", "or",  "to",   "from",    "then", "vs",     "versus",
-                                               "not", "but", "now",  "instead", "of",   "rather", "than",
-                                               "was", "is",  "were", "both",    "also", "later"};
+constexpr std::string_view kDateListWords[] = {
+    "and", "or",     "to",   "from", "then", "vs",   "versus", "not",  "but",   "now", "instead",
+    "of",  "rather", "than", "was",  "is",   "were", "both",   "also", "later", "on",  "the"};
 constexpr std::size_t kMaxAnswerWords = 4;
 constexpr std::size_t kMaxListGap = 32;        // bytes between two dates of one list
 constexpr std::size_t kMaxTurnLookBack = 160;  // bytes of the previous turn read back
@@ -261,6 +261,11 @@ bool continues_date_list(std::string_view text, std::size_t previous_end, std::s
 
 namespace {
 
+// Between the words of an answer's opening ("yes, it's", "\"sure -").
+bool answer_separator(char c) noexcept {
+  return c == ' ' || c == ',' || c == '-' || c == '\'' || c == '"';
+}
+
 bool is_label_byte(char c) noexcept {
   return is_word_byte(c) || is_digit(c);
 }
@@ -270,9 +275,7 @@ bool is_label_byte(char c) noexcept {
 std::size_t answer_label_colon(std::string_view text, std::size_t begin) {
   std::size_t pos = begin;
   for (std::size_t words = 0;; ++words) {
-    while (pos > 0 &&
-           (text[pos - 1] == ' ' || text[pos - 1] == ',' || text[pos - 1] == '-' || text[pos - 1] == '\''))
-      --pos;
+    while (pos > 0 && answer_separator(text[pos - 1])) --pos;
     if (pos == 0) return std::string_view::npos;
     if (text[pos - 1] == ':') return pos - 1;
     if (!is_word_byte(text[pos - 1]) || words == kMaxAnswerWords) return std::string_view::npos;

@@ -153,6 +153,7 @@ TEST(PiiIpContext, NetworkWordsKeepAddressesAfterProductWords) {
   expect_single(PiiKind::ip, "the app server 10.1.2.3 timed out", "10.1.2.3");
   expect_single(PiiKind::ip, "Server 10.1.2.3 timed out", "10.1.2.3");
   expect_single(PiiKind::ip, "plugin host 10.4.5.6 refused", "10.4.5.6");
+  expect_single(PiiKind::ip, "the build was deployed to 10.4.5.6", "10.4.5.6");
   expect_single(PiiKind::ip, "Gateway 192.168.0.1 unreachable", "192.168.0.1");
   expect_single(PiiKind::ip, "From 192.168.1.20 the customer logged in", "192.168.1.20");
   // Capitalised words that name a person or a role are no products, nor is
@@ -220,6 +221,8 @@ TEST(PiiDobContext, TheAnswerInTheNextTurnIsADateOfBirth) {
   expect_single(PiiKind::dob, "Agent: When were you born?\nCaller: Yes, it's 03/14/1972.", "03/14/1972");
   expect_single(PiiKind::dob, "Agent: DOB please. [00:03:10] Customer: sure, 1985-03-02", "1985-03-02");
   expect_single(PiiKind::dob, "Rep: Can I have your birthday again? | C: 7/4/85", "7/4/85");
+  expect_single(PiiKind::dob, "Agent: \"What's your date of birth?\" Customer: \"14 March 1968\"",
+                "14 March 1968");
 }
 
 TEST(PiiDobContext, OnlyABirthQuestionMakesTheNextTurnADateOfBirth) {
@@ -250,6 +253,7 @@ TEST(PiiDobContext, EveryDateOfAListAfterABirthWordIsADateOfBirth) {
             (Dates{"02/03/1980", "03/02/1980"}));
   EXPECT_EQ(dobs("born 3/4/1970, 5/6/1972 and 7 June 1975 respectively"),
             (Dates{"3/4/1970", "5/6/1972", "7 June 1975"}));
+  EXPECT_EQ(dobs("born on 3/4/1970 and on 5/6/1972"), (Dates{"3/4/1970", "5/6/1972"}));
   EXPECT_EQ(dobs("born 3/4/1970 per the form, and her husband's DOB 12/9/1968"),
             (Dates{"3/4/1970", "12/9/1968"}));
   // Another word between them ends the list: dates after it are something else.
