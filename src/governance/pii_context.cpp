@@ -52,15 +52,33 @@ constexpr std::string_view kSoftwareWords[] = {
 // Words that say a dotted quad is a network address: they win over a
 // product noun before them ("app server 10.1.2.3", "Server 10.1.2.3").
 constexpr std::string_view kNetworkWords[] = {
-    "ip",     "ips",      "ipv4",        "address",     "addresses",   "addr",       "host",
-    "hosts",  "hostname", "server",      "servers",     "gateway",     "router",     "subnet",
-    "dns",    "proxy",    "vpn",         "nat",         "endpoint",    "node",       "peer",
-    "source", "src",      "destination", "dst",         "firewall",    "lan",        "wan",
-    "wifi",   "network",  "ping",        "pinged",      "connected",   "connection", "login",
-    "logged", "blocked",  "allowlisted", "whitelisted", "blacklisted", "banned",     "device",
-    "laptop", "computer", "pc",          "printer",     "modem",       "machine",    "workstation",
-    "camera", "static",   "public",      "private",     "local",       "internal",   "external",
-    "home",   "office",   "remote",      "traffic",
+    "ip",          "ips",      "ipv4",        "address",     "addresses",   "addr",       "host",
+    "hosts",       "hostname", "server",      "servers",     "gateway",     "router",     "subnet",
+    "dns",         "proxy",    "vpn",         "nat",         "endpoint",    "node",       "peer",
+    "source",      "src",      "destination", "dst",         "firewall",    "lan",        "wan",
+    "wifi",        "network",  "ping",        "pinged",      "connected",   "connection", "login",
+    "logged",      "blocked",  "allowlisted", "whitelisted", "blacklisted", "banned",     "device",
+    "laptop",      "computer", "pc",          "printer",     "modem",       "machine",    "workstation",
+    "camera",      "static",   "public",      "private",     "local",       "internal",   "external",
+    "home",        "office",   "remote",      "traffic",     "connect",     "connects",   "connecting",
+    "unreachable", "timed",    "timeout",     "refused",     "denied",      "port",
+};
+// After a dotted quad, fewer words say "address": what is done to an address
+// and the words for one, not the devices ("OS 10.0.0.1 on the laptop").
+constexpr std::string_view kNetworkWordsAfter[] = {
+    "ip",         "address",    "host",        "server", "gateway", "connect", "connects",    "connected",
+    "connecting", "connection", "unreachable", "timed",  "timeout", "refused", "denied",      "blocked",
+    "banned",     "pinged",     "port",        "dns",    "proxy",   "subnet",  "allowlisted", "whitelisted",
+};
+constexpr std::size_t kMaxWordsAfter = 3;
+// What a date after a list of dates of birth is, when the word after it says so
+// ("DOB 01/02/1980 and 03/04/2024 delivery"): an event, not a birth.
+constexpr std::string_view kDateEventWords[] = {
+    "delivery",     "delivered", "appointment",  "order",   "ordered",  "shipped",  "shipping",  "renewal",
+    "renewed",      "expiry",    "expires",      "expired", "due",      "payment",  "paid",      "booking",
+    "booked",       "install",   "installation", "visit",   "callback", "meeting",  "refund",    "refunded",
+    "invoice",      "invoiced",  "contract",     "start",   "started",  "deadline", "cancelled", "canceled",
+    "cancellation", "purchase",  "purchased",    "return",  "returned", "closed",   "opened",
 };
 constexpr std::string_view kLinkingWords[] = {"is", "was", "are", "now", "still", "currently", "running",
                                               "on", "at",  "of",  "the", "to",    "from",      "as"};
@@ -241,8 +259,45 @@ bool version_context_before(std::string_view text, std::size_t begin) noexcept {
   return version;
 }
 
-bool continues_date_list(std::string_view text, std::size_t previous_end, std::size_t begin) noexcept {
+namespace {
+
+// The first `kMaxWordsAfter` words after `end` in its sentence, lowered:
+// visit(word) returns true to stop.
+template <typename Visit>
+void words_after(std::string_view text, std::size_t end, Visit visit) {
+  std::size_t pos = end;
+  for (std::size_t words = 0; words < kMaxWordsAfter; ++words) {
+    while (pos < text.size() && !is_word_byte(text[pos])) {
+      const char c = text[pos];
+      if (c == '.' && (pos + 1 == text.size() || text[pos + 1] == ' ' || text[pos + 1] == '\n')) return;
+      if (c == '?' || c == '!' || c == ';' || c == '\n') return;
+      ++pos;
+    }
+    const std::size_t start = pos;
+    while (pos < text.size() && is_word_byte(text[pos])) ++pos;
+    if (start == pos || pos - start > kMaxWordLength) return;
+    if (visit(lowered(text.substr(start, pos - start)))) return;
+  }
+}
+
+}  // namespace
+
+bool network_word_after(std::string_view text, std::size_t end) noexcept {
+  bool network = false;
+  words_after(text, end,
+              [&](const std::string& word) { return network = contains(kNetworkWordsAfter, word); });
+  return network;
+}
+
+bool continues_date_list(std::string_view text, std::size_t previous_end, std::size_t begin,
+                         std::size_t end) noexcept {
   if (previous_end > begin || begin - previous_end > kMaxListGap) return false;
+  bool event = false;
+  words_after(text, end, [&](const std::string& word) {
+    event = contains(kDateEventWords, word);
+    return true;
+  });
+  if (event) return false;
   std::size_t pos = previous_end;
   while (pos < begin) {
     const char c = text[pos];

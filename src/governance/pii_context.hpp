@@ -41,8 +41,14 @@ bool birth_asked_in_previous_turn(std::string_view text, std::size_t begin) noex
 // Only list words ("and", "to", "or" ...) and separators lie between a date
 // ending at `previous_end` and the one at `begin`, close together: the second
 // is another item of the same list ("DOBs 01/02/1980 and 03/04/1982",
-// "corrected from 02/03/1980 to 03/02/1980").
-bool continues_date_list(std::string_view text, std::size_t previous_end, std::size_t begin) noexcept;
+// "corrected from 02/03/1980 to 03/02/1980"), unless the word after the
+// date [begin, end) names an event ("and 03/04/2024 delivery").
+bool continues_date_list(std::string_view text, std::size_t previous_end, std::size_t begin,
+                         std::size_t end) noexcept;
+
+// A network word ("IP", "server", "connected", "unreachable" ...) among the
+// few words after `end` in its sentence: "client 10.0.0.5 could not connect".
+bool network_word_after(std::string_view text, std::size_t end) noexcept;
 
 // An account word ("account", "acct", "checking", "savings") within a short
 // distance before or after [begin, end).

@@ -287,7 +287,8 @@ std::optional<Span> confirm_ipv4(std::string_view text, Span span, const RuleCon
   }
   // 0.0.0.0/8 is "this network", never a host's address: "0.9.12.3" is a version.
   if (g.digits[0] == "0") return std::nullopt;
-  if (version_context_before(text, span.begin)) return std::nullopt;  // "SDK is 1.2.10.7", "Library 0.9.12.3"
+  // "SDK is 1.2.10.7", "Library 0.9.12.3"; but "client 10.0.0.5 could not connect".
+  if (version_context_before(text, span.begin) && !network_word_after(text, span.end)) return std::nullopt;
   return span;
 }
 
@@ -325,7 +326,7 @@ std::optional<Span> confirm_dob(std::string_view text, Span span, const RuleCont
   // mark), the question of the previous turn, or the dates of birth it follows
   // in a list.
   if (cue_before(text, span.begin) == Cue::birth || birth_asked_in_previous_turn(text, span.begin) ||
-      continues_date_list(text, previous_dob_end, span.begin)) {
+      continues_date_list(text, previous_dob_end, span.begin, span.end)) {
     return span;
   }
   return std::nullopt;

@@ -154,6 +154,12 @@ TEST(PiiIpContext, NetworkWordsKeepAddressesAfterProductWords) {
   expect_single(PiiKind::ip, "Server 10.1.2.3 timed out", "10.1.2.3");
   expect_single(PiiKind::ip, "plugin host 10.4.5.6 refused", "10.4.5.6");
   expect_single(PiiKind::ip, "the build was deployed to 10.4.5.6", "10.4.5.6");
+  // ... and after it: a product word before a dotted quad the sentence then
+  // connects to is an address.
+  expect_single(PiiKind::ip, "The client 10.0.0.5 could not connect.", "10.0.0.5");
+  expect_single(PiiKind::ip, "The VPN client 10.8.0.5 connected at 9am.", "10.8.0.5");
+  expect_single(PiiKind::ip, "Agent, 10.0.0.5 was the IP.", "10.0.0.5");
+  expect_none("plugin 2.4.1.7 crashed. The server restarted.");
   expect_single(PiiKind::ip, "Gateway 192.168.0.1 unreachable", "192.168.0.1");
   expect_single(PiiKind::ip, "From 192.168.1.20 the customer logged in", "192.168.1.20");
   // Capitalised words that name a person or a role are no products, nor is
@@ -259,6 +265,8 @@ TEST(PiiDobContext, EveryDateOfAListAfterABirthWordIsADateOfBirth) {
   // Another word between them ends the list: dates after it are something else.
   EXPECT_EQ(dobs("born 3/4/1970, ordered 12/9/2020 and 14/9/2020"), (Dates{"3/4/1970"}));
   EXPECT_EQ(dobs("DOB 01/02/1980. 03/04/2024 was the delivery."), (Dates{"01/02/1980"}));
+  EXPECT_EQ(dobs("DOB 01/02/1980 and 03/04/2024 delivery booked"), (Dates{"01/02/1980"}));
+  EXPECT_EQ(dobs("born 3/4/1970 to 5/6/2022 appointment"), (Dates{"3/4/1970"}));
   // A list never starts without a birth word, and a future date never joins it.
   expect_none("Delivered 01/02/2024 and 03/04/2024 to the depot.");
   EXPECT_EQ(dobs("DOB 01/02/1980 and " + day_from_today(5)), (Dates{"01/02/1980"}));
