@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
-// Classes of text the second holdout corpus found: national numbers dialled
-// with the trunk prefix, numbers in blocks libphonenumber's metadata lists
-// only in part, birth words that describe something else, and four-part
-// version numbers after a software word.
+// Classes of text the holdout corpora found. The second: national numbers
+// dialled with the trunk prefix, numbers in blocks libphonenumber's metadata
+// lists only in part, birth words that describe something else, and four-part
+// version numbers after a software word. The third: dates of birth after a
+// mark, in the next turn or in a list, numbers after an exit code, phone
+// words in every form, and versions after product nouns.
 #include <gtest/gtest.h>
 
 #include <chrono>
