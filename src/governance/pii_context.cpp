@@ -89,7 +89,7 @@ constexpr std::string_view kBirthLinkWords[] = {
     "is",      "was",    "date",    "day",   "of",       "on",        "as",        "at",         "in",
     "to",      "be",     "listed",  "given", "verified", "confirmed", "recorded",  "registered", "provided",
     "stated",  "shown",  "entered", "noted", "updated",  "changed",   "corrected", "reads",      "matches",
-    "matched", "please", "again",   "too",   "are",      "were",      "dates",
+    "matched", "please", "again",   "too",   "are",      "were",      "dates",     "per",        "according",
 };
 // What opens the answer to a question in a transcript turn ("Customer: yes,
 // it's 14 March 1968").
@@ -108,6 +108,15 @@ constexpr std::size_t kMaxListGap = 32;        // bytes between two dates of one
 constexpr std::size_t kMaxTurnLookBack = 160;  // bytes of the previous turn read back
 
 constexpr std::string_view kAttributiveBirthWords[] = {"birth", "birthday", "birthdays"};
+// What "birth" and "birthday" describe when they do not name a date of birth:
+// a question in a transcript ("date of birth for verification?") is read with
+// these, not with the linking words, since its words after the birth word vary.
+constexpr std::string_view kBirthThings[] = {
+    "present",     "presents",     "card",    "cards",    "party",  "parties",     "cake",   "gift",
+    "gifts",       "sale",         "voucher", "discount", "offer",  "message",     "wishes", "surprise",
+    "certificate", "certificates", "place",   "name",     "weight", "country",     "city",   "town",
+    "control",     "rate",         "plan",    "month",    "week",   "celebration", "dinner", "treat",
+};
 // Only stop a "number" word from promoting a bare digit run; they never
 // remove a finding.
 constexpr std::string_view kIdentifierWords[] = {
@@ -206,6 +215,13 @@ bool names_a_birth(const std::string& word, const std::string& after) {
   return !contains(kAttributiveBirthWords, word) || after.empty() || contains(kBirthLinkWords, after);
 }
 
+// In a question the birth word is followed by anything ("date of birth for
+// verification?", "... on the account?"): only a thing it describes
+// ("birthday party?") says it is no date of birth.
+bool asks_for_a_birth(const std::string& word, const std::string& after) {
+  return !contains(kAttributiveBirthWords, word) || !contains(kBirthThings, after);
+}
+
 // The word at `pos` is the first of a sentence, a turn or the text.
 bool starts_sentence(std::string_view text, std::size_t pos) noexcept {
   while (pos > 0 && (text[pos - 1] == ' ' || text[pos - 1] == '"' || text[pos - 1] == '(')) --pos;
@@ -250,11 +266,12 @@ bool version_context_before(std::string_view text, std::size_t begin) noexcept {
     // product ("updated Chrome 1.2.3.4"), unless it names a person, a role or
     // an identifier ("the Customer 10.0.0.1"). At the start of a sentence
     // capitals say nothing ("Both 91.198.174.192 and ...").
-    const bool product_name = adjacent && word.size() >= 2 && text[pos] >= 'A' && text[pos] <= 'Z' &&
+    const bool product_name = word.size() >= 2 && text[pos] >= 'A' && text[pos] <= 'Z' &&
                               !starts_sentence(text, pos) && cue_of(word) == Cue::none &&
                               !contains(kPersonWords, word);
-    version = product_name || contains(kSoftwareWords, word);
-    return true;
+    version = (adjacent && product_name) || contains(kSoftwareWords, word);
+    // "Upgraded Outlook to 16.0.1.2": the name is the product, the word before it says so.
+    return version || !product_name;
   });
   return version;
 }
@@ -336,7 +353,11 @@ std::size_t answer_label_colon(std::string_view text, std::size_t begin) {
     if (!is_word_byte(text[pos - 1]) || words == kMaxAnswerWords) return std::string_view::npos;
     const std::size_t word_end = pos;
     while (pos > 0 && is_word_byte(text[pos - 1])) --pos;
-    if (word_end - pos > kMaxWordLength || !contains(kAnswerWords, lowered(text.substr(pos, word_end - pos))))
+    const std::string word = lowered(text.substr(pos, word_end - pos));
+    // Answer words, or the name the caller gives with it ("John Smith, 14/03/1968").
+    const bool name =
+        text[pos] >= 'A' && text[pos] <= 'Z' && cue_of(word) == Cue::none && !contains(kDateEventWords, word);
+    if (word_end - pos > kMaxWordLength || !(name || contains(kAnswerWords, word)))
       return std::string_view::npos;
   }
 }
@@ -393,7 +414,7 @@ bool birth_asked_in_previous_turn(std::string_view text, std::size_t begin) noex
     const std::size_t word_end = pos;
     while (pos > stop && is_word_byte(text[pos - 1])) --pos;
     const std::string word = lowered(text.substr(pos, word_end - pos));
-    if ((cue_of(word) == Cue::birth || dob_abbreviation(text, word, pos)) && names_a_birth(word, after))
+    if ((cue_of(word) == Cue::birth || dob_abbreviation(text, word, pos)) && asks_for_a_birth(word, after))
       return true;
     after = word;
   }

@@ -135,13 +135,14 @@ TEST(PiiPhoneContext, EveryFormOfAPhoneWordAdmitsABareDigitRun) {
 // A dotted quad right after a product or component noun, or a capitalised
 // product name, is a version number; network words keep an address.
 TEST(PiiIpContext, VersionsAfterProductNounsAreNotAddresses) {
-  for (const char* text : {"Library 0.9.12.3 is pinned in the project.", "the library 1.2.3.4 was pinned",
-                           "plugin 2.4.1.7 crashed on start", "Package 3.1.0.2 fails to install",
-                           "module 1.0.12.3 is loaded", "Driver 4.12.1.0 was rolled back",
-                           "the release 2.1.0.4 notes", "patch 7.1.2.3 applied", "component 1.1.1.1 outdated",
-                           "browser extension 3.2.1.9 blocks the page", "Zoom client 5.16.1.2 keeps freezing",
-                           "monitoring agent 7.2.0.1 was restarted", "updated Chrome 120.0.61.109 on Windows",
-                           "after the Genesys 2.3.1.0 rollout", "dependency pinned to 1.2.3.4"}) {
+  for (const char* text :
+       {"Library 0.9.12.3 is pinned in the project.", "the library 1.2.3.4 was pinned",
+        "plugin 2.4.1.7 crashed on start", "Package 3.1.0.2 fails to install", "module 1.0.12.3 is loaded",
+        "Driver 4.12.1.0 was rolled back", "the release 2.1.0.4 notes", "patch 7.1.2.3 applied",
+        "component 1.1.1.1 outdated", "browser extension 3.2.1.9 blocks the page",
+        "Zoom client 5.16.1.2 keeps freezing", "monitoring agent 7.2.0.1 was restarted",
+        "updated Chrome 120.0.61.109 on Windows", "after the Genesys 2.3.1.0 rollout",
+        "dependency pinned to 1.2.3.4", "Upgraded Outlook to 16.0.1.2 last night"}) {
     expect_none(text);
   }
   // 0.0.0.0/8 is no host address.
@@ -156,6 +157,7 @@ TEST(PiiIpContext, NetworkWordsKeepAddressesAfterProductWords) {
   expect_single(PiiKind::ip, "Server 10.1.2.3 timed out", "10.1.2.3");
   expect_single(PiiKind::ip, "plugin host 10.4.5.6 refused", "10.4.5.6");
   expect_single(PiiKind::ip, "the build was deployed to 10.4.5.6", "10.4.5.6");
+  expect_single(PiiKind::ip, "traffic from Chicago to 10.4.5.6 dropped", "10.4.5.6");
   // ... and after it: a product word before a dotted quad the sentence then
   // connects to is an address.
   expect_single(PiiKind::ip, "The client 10.0.0.5 could not connect.", "10.0.0.5");
@@ -213,6 +215,8 @@ TEST(PiiDobContext, APunctuationMarkAfterTheBirthWordKeepsItsDate) {
   expect_single(PiiKind::dob, "What is your date of birth? 4 July 1979, she said.", "4 July 1979");
   expect_single(PiiKind::dob, "She was born! 12-Jan-1988 it turns out", "12-Jan-1988");
   expect_single(PiiKind::dob, "date of birth \u2013 14/03/1968", "14/03/1968");
+  expect_single(PiiKind::dob, "Date of birth (as given): 14/03/1968.", "14/03/1968");
+  expect_single(PiiKind::dob, "date of birth per the form 14/03/1968", "14/03/1968");
   // Only the word right before the mark counts, and only one mark.
   expect_none("Verified the date of birth and address, 14/03/1968 was the order date.");
   expect_none("date of birth, then, 14/03/1968");
@@ -229,6 +233,13 @@ TEST(PiiDobContext, TheAnswerInTheNextTurnIsADateOfBirth) {
   expect_single(PiiKind::dob, "Agent: When were you born?\nCaller: Yes, it's 03/14/1972.", "03/14/1972");
   expect_single(PiiKind::dob, "Agent: DOB please. [00:03:10] Customer: sure, 1985-03-02", "1985-03-02");
   expect_single(PiiKind::dob, "Rep: Can I have your birthday again? | C: 7/4/85", "7/4/85");
+  // The question goes on after the birth word; the answer may give a name first.
+  expect_single(
+      PiiKind::dob,
+      "Agent: Could you give me your date of birth for verification? Customer: Of course - 4th July 1979.",
+      "4th July 1979");
+  expect_single(PiiKind::dob, "Agent: Your full name and date of birth? Customer: John Smith, 14/03/1968.",
+                "14/03/1968");
   expect_single(PiiKind::dob, "Agent: \"What's your date of birth?\" Customer: \"14 March 1968\"",
                 "14 March 1968");
 }
@@ -237,6 +248,7 @@ TEST(PiiDobContext, OnlyABirthQuestionMakesTheNextTurnADateOfBirth) {
   expect_none("Agent: and the order date? Customer: 14 March 2024");
   expect_none("Agent: when was the delivery? Customer: 03/11/2025");
   expect_none("Agent: what did you buy for the birthday party? Customer: 14 March 2024 a cake");
+  expect_none("Agent: did the birthday card arrive? Customer: Delivered 03/11/2025.");
   // The birth question already holds its number, or the answer does not open the turn.
   expect_single(PiiKind::dob, "Agent: DOB 01/02/1980? Customer: yes.", "01/02/1980");
   expect_none("Agent: date of birth? Customer: my order from 14 March 2024 is late");
