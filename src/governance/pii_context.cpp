@@ -13,25 +13,72 @@ constexpr std::size_t kMaxLookBack = 48;  // bytes
 constexpr std::size_t kAccountWindow = 64;
 constexpr std::size_t kMaxWordLength = 16;
 
+// Every form a summary writer uses, not only the base word ("she calls
+// from", "rang on", "texting", "dialled"): verbs in all their forms, the
+// nouns for the line and the number, and their abbreviations.
 constexpr std::string_view kPhoneWords[] = {
-    "call",     "called", "calling", "callback",  "phone",     "phoned",      "telephone",
-    "tel",      "mobile", "cell",    "cellphone", "landline",  "fax",         "whatsapp",
-    "sms",      "text",   "texted",  "dial",      "dialed",    "reach",       "reached",
-    "contact",  "ring",   "hotline", "telefon",   "handy",     "rufnummer",   "portable",
-    "telefono", "tlf",    "mob",     "ph",        "reachable", "contactable", "cellular",
+    "call",          "calls",       "called",     "calling",     "caller",   "callers",    "callback",
+    "callbacks",     "phone",       "phones",     "phoned",      "phoning",  "telephone",  "telephones",
+    "telephoned",    "telephoning", "tel",        "telno",       "mobile",   "mobiles",    "mob",
+    "cell",          "cells",       "cellphone",  "cellphones",  "cellular", "landline",   "landlines",
+    "fax",           "faxes",       "faxed",      "faxing",      "whatsapp", "whatsapped", "sms",
+    "smsed",         "text",        "texts",      "texted",      "texting",  "txt",        "dial",
+    "dials",         "dialed",      "dialled",    "dialing",     "dialling", "redial",     "redialed",
+    "redialled",     "reach",       "reaches",    "reached",     "reaching", "reachable",  "contact",
+    "contacts",      "contacted",   "contacting", "contactable", "ring",     "rings",      "rang",
+    "ringing",       "voicemail",   "voicemails", "hotline",     "ph",       "phn",        "telefon",
+    "telefonnummer", "handy",       "rufnummer",  "portable",    "telefono", "telefone",   "celular",
+    "movil",         "tlf",
 };
 constexpr std::string_view kBirthWords[] = {
-    "born",   "birth",     "birthday",   "birthdate", "dob",        "geboren", "geburtsdatum",
-    "geburt", "naissance", "nacimiento", "nascita",   "nascimento", "nee",     "née",
+    "born",         "birth",  "birthday",  "birthdays",  "birthdate", "birthdates", "dob", "dobs", "geboren",
+    "geburtsdatum", "geburt", "naissance", "nacimiento", "nascita",   "nascimento", "nee", "née",
 };
 constexpr std::string_view kRoutingWords[] = {"routing", "aba", "rtn", "transit"};
-// What a four-part version number follows ("SDK is 1.2.10.7", "upgraded to
-// 10.0.0.1"): software words, and the linking words between them and the number.
+// What a four-part version number follows ("SDK is 1.2.10.7", "library
+// 0.9.12.3", "upgraded to 10.0.0.1"): software and product-component nouns
+// and the verbs of installing, and the linking words between them and the number.
 constexpr std::string_view kSoftwareWords[] = {
-    "version",    "versions", "ver",      "v",       "build",    "firmware",  "fw",
-    "release",    "rev",      "revision", "sdk",     "app",      "os",        "ios",
-    "android",    "patch",    "update",   "updated", "upgrade",  "upgraded",  "upgrading",
-    "downgraded", "driver",   "kernel",   "plugin",  "software", "installed",
+    "version",  "versions", "ver",       "v",          "build",     "builds",     "firmware",   "fw",
+    "release",  "releases", "rev",       "revision",   "sdk",       "app",        "apps",       "os",
+    "ios",      "android",  "patch",     "patches",    "patched",   "hotfix",     "update",     "updated",
+    "upgrade",  "upgraded", "upgrading", "downgraded", "driver",    "drivers",    "kernel",     "plugin",
+    "plugins",  "addon",    "software",  "installed",  "library",   "libraries",  "lib",        "package",
+    "packages", "pkg",      "module",    "modules",    "component", "components", "extension",  "extensions",
+    "client",   "agent",    "edition",   "bundle",     "framework", "runtime",    "engine",     "toolkit",
+    "api",      "cli",      "binary",    "codec",      "browser",   "installer",  "dependency", "pinned",
+    "bumped",
+};
+// Words that say a dotted quad is a network address: they win over a
+// product noun before them ("app server 10.1.2.3", "Server 10.1.2.3").
+constexpr std::string_view kNetworkWords[] = {
+    "ip",          "ips",      "ipv4",        "address",     "addresses",   "addr",       "host",
+    "hosts",       "hostname", "server",      "servers",     "gateway",     "router",     "subnet",
+    "dns",         "proxy",    "vpn",         "nat",         "endpoint",    "node",       "peer",
+    "source",      "src",      "destination", "dst",         "firewall",    "lan",        "wan",
+    "wifi",        "network",  "ping",        "pinged",      "connected",   "connection", "login",
+    "logged",      "blocked",  "allowlisted", "whitelisted", "blacklisted", "banned",     "device",
+    "laptop",      "computer", "pc",          "printer",     "modem",       "machine",    "workstation",
+    "camera",      "static",   "public",      "private",     "local",       "internal",   "external",
+    "home",        "office",   "remote",      "traffic",     "connect",     "connects",   "connecting",
+    "unreachable", "timed",    "timeout",     "refused",     "denied",      "port",
+};
+// After a dotted quad, fewer words say "address": what is done to an address
+// and the words for one, not the devices ("OS 10.0.0.1 on the laptop").
+constexpr std::string_view kNetworkWordsAfter[] = {
+    "ip",         "address",    "host",        "server", "gateway", "connect", "connects",    "connected",
+    "connecting", "connection", "unreachable", "timed",  "timeout", "refused", "denied",      "blocked",
+    "banned",     "pinged",     "port",        "dns",    "proxy",   "subnet",  "allowlisted", "whitelisted",
+};
+constexpr std::size_t kMaxWordsAfter = 3;
+// What a date after a list of dates of birth is, when the word after it says so
+// ("DOB 01/02/1980 and 03/04/2024 delivery"): an event, not a birth.
+constexpr std::string_view kDateEventWords[] = {
+    "delivery",     "delivered", "appointment",  "order",   "ordered",  "shipped",  "shipping",  "renewal",
+    "renewed",      "expiry",    "expires",      "expired", "due",      "payment",  "paid",      "booking",
+    "booked",       "install",   "installation", "visit",   "callback", "meeting",  "refund",    "refunded",
+    "invoice",      "invoiced",  "contract",     "start",   "started",  "deadline", "cancelled", "canceled",
+    "cancellation", "purchase",  "purchased",    "return",  "returned", "closed",   "opened",
 };
 constexpr std::string_view kLinkingWords[] = {"is", "was", "are", "now", "still", "currently", "running",
                                               "on", "at",  "of",  "the", "to",    "from",      "as"};
@@ -39,12 +86,37 @@ constexpr std::string_view kLinkingWords[] = {"is", "was", "are", "now", "still"
 // "birth date", "date of birth verified as"). Any other word makes the birth word
 // describe that thing ("birthday present on 20 Nov", "birthday sale"), not the date.
 constexpr std::string_view kBirthLinkWords[] = {
-    "is",        "was",      "date",       "day",       "of",     "on",      "as",
-    "at",        "in",       "to",         "be",        "listed", "given",   "verified",
-    "confirmed", "recorded", "registered", "provided",  "stated", "shown",   "entered",
-    "noted",     "updated",  "changed",    "corrected", "reads",  "matches", "matched",
+    "is",      "was",    "date",    "day",   "of",       "on",        "as",        "at",         "in",
+    "to",      "be",     "listed",  "given", "verified", "confirmed", "recorded",  "registered", "provided",
+    "stated",  "shown",  "entered", "noted", "updated",  "changed",   "corrected", "reads",      "matches",
+    "matched", "please", "again",   "too",   "are",      "were",      "dates",     "per",        "according",
 };
-constexpr std::string_view kAttributiveBirthWords[] = {"birth", "birthday"};
+// What opens the answer to a question in a transcript turn ("Customer: yes,
+// it's 14 March 1968").
+constexpr std::string_view kAnswerWords[] = {
+    "yes",    "yeah", "yep", "yup",  "sure", "ok",   "okay",  "right",     "correct",     "certainly", "of",
+    "course", "it",   "its", "s",    "is",   "that", "thats", "it\u2019s", "that\u2019s", "um",        "uh",
+    "er",     "erm",  "so",  "well", "oh",   "my",   "mine",  "i",         "was",         "the",       "on",
+};
+// What joins the dates of a list ("DOBs 01/02/1980 and 03/04/1982",
+// "corrected from 02/03/1980 to 03/02/1980", "born 3/4/1970, 5/6/1972 respectively").
+constexpr std::string_view kDateListWords[] = {
+    "and", "or",     "to",   "from", "then", "vs",   "versus", "not",  "but",   "now", "instead",
+    "of",  "rather", "than", "was",  "is",   "were", "both",   "also", "later", "on",  "the"};
+constexpr std::size_t kMaxAnswerWords = 4;
+constexpr std::size_t kMaxListGap = 32;        // bytes between two dates of one list
+constexpr std::size_t kMaxTurnLookBack = 160;  // bytes of the previous turn read back
+
+constexpr std::string_view kAttributiveBirthWords[] = {"birth", "birthday", "birthdays"};
+// What "birth" and "birthday" describe when they do not name a date of birth:
+// a question in a transcript ("date of birth for verification?") is read with
+// these, not with the linking words, since its words after the birth word vary.
+constexpr std::string_view kBirthThings[] = {
+    "present",     "presents",     "card",    "cards",    "party",  "parties",     "cake",   "gift",
+    "gifts",       "sale",         "voucher", "discount", "offer",  "message",     "wishes", "surprise",
+    "certificate", "certificates", "place",   "name",     "weight", "country",     "city",   "town",
+    "control",     "rate",         "plan",    "month",    "week",   "celebration", "dinner", "treat",
+};
 // Only stop a "number" word from promoting a bare digit run; they never
 // remove a finding.
 constexpr std::string_view kIdentifierWords[] = {
@@ -56,7 +128,12 @@ constexpr std::string_view kIdentifierWords[] = {
     "isbn",   "imei",     "vin",         "rma",     "pnr",         "rx",          "customer",  "member",
     "id",     "employee", "store",       "room",    "flight",      "quote",       "contract",  "agent",
 };
-constexpr std::string_view kNumberWords[] = {"number", "num", "no", "nr", "nummer", "numero"};
+// Who a dotted quad may belong to: never a product name, capitalised or not.
+constexpr std::string_view kPersonWords[] = {
+    "customer", "customers", "caller", "user", "users", "member", "he",  "she", "they", "we",
+    "i",        "you",       "his",    "her",  "their", "mr",     "mrs", "ms",  "dr"};
+constexpr std::string_view kNumberWords[] = {"number", "numbers", "num",    "no",
+                                             "nos",    "nr",      "nummer", "numero"};
 constexpr std::string_view kAccountWords[] = {"account", "acct", "checking", "savings"};
 
 // Punctuation that ends the clause the candidate belongs to: a word before it
@@ -104,17 +181,53 @@ template <typename Visit>
 void words_before(std::string_view text, std::size_t begin, Visit visit) {
   const std::size_t stop = begin > kMaxLookBack ? begin - kMaxLookBack : 0;
   std::size_t pos = std::min(begin, text.size());
+  bool crossed = false;  // a clause mark between the candidate and the first word
   for (std::size_t words = 0; words < kMaxWords; ++words) {
     while (pos > stop && !is_word_byte(text[pos - 1])) {
-      if (is_digit(text[pos - 1]) || ends_clause(text[pos - 1])) return;
+      const char c = text[pos - 1];
+      if (is_digit(c)) return;
+      // A mark glued to the word right before the candidate ("date of birth,
+      // 14/03/1968", "your date of birth? 14 March 1968", "Mobile; 2125550100")
+      // separates a label from its value: that one word still names it.
+      if (ends_clause(c) && (words > 0 || crossed || pos < 2 || !is_word_byte(text[pos - 2]))) return;
+      crossed = crossed || ends_clause(c);
       --pos;
     }
     if (pos == stop) return;
     const std::size_t word_end = pos;
     while (pos > stop && is_word_byte(text[pos - 1])) --pos;
-    if (word_end - pos > kMaxWordLength) continue;
-    if (visit(lowered(text.substr(pos, word_end - pos)), pos)) return;
+    const std::string_view word = text.substr(pos, word_end - pos);
+    // Long words say nothing; an en or em dash is UTF-8 but no word.
+    if (word.size() > kMaxWordLength || word == "\u2013" || word == "\u2014") continue;
+    if (visit(lowered(word), pos) || crossed) return;
   }
+}
+
+// "D.O.B." reads as the letters b, o, d from the right.
+bool dob_abbreviation(std::string_view text, const std::string& word, std::size_t pos) {
+  return word == "b" && pos >= 4 && lowered(text.substr(pos - 4, 4)) == "d.o.";
+}
+
+// A birth word followed by `after` speaks of a date of birth: "birth" and
+// "birthday" followed by a word other than a linking one describe that word
+// ("birthday present", "birth certificate").
+bool names_a_birth(const std::string& word, const std::string& after) {
+  return !contains(kAttributiveBirthWords, word) || after.empty() || contains(kBirthLinkWords, after);
+}
+
+// In a question the birth word is followed by anything ("date of birth for
+// verification?", "... on the account?"): only a thing it describes
+// ("birthday party?") says it is no date of birth.
+bool asks_for_a_birth(const std::string& word, const std::string& after) {
+  return !contains(kAttributiveBirthWords, word) || !contains(kBirthThings, after);
+}
+
+// The word at `pos` is the first of a sentence, a turn or the text.
+bool starts_sentence(std::string_view text, std::size_t pos) noexcept {
+  while (pos > 0 && (text[pos - 1] == ' ' || text[pos - 1] == '"' || text[pos - 1] == '(')) --pos;
+  if (pos == 0) return true;
+  const char c = text[pos - 1];
+  return c == '.' || c == '!' || c == '?' || c == ':' || c == '\n' || c == '\t';
 }
 
 }  // namespace
@@ -124,14 +237,9 @@ Cue cue_before(std::string_view text, std::size_t begin) noexcept {
   bool saw_number_word = false;
   std::string after;  // the word between this one and the candidate, nearest to this one
   words_before(text, begin, [&](const std::string& word, std::size_t pos) {
-    // "D.O.B." reads as the letters b, o, d from the right.
-    if (word == "b" && pos >= 4 && lowered(text.substr(pos - 4, 4)) == "d.o.") {
-      cue = Cue::birth;
-      return true;
-    }
     cue = cue_of(word);
-    if (cue == Cue::birth && contains(kAttributiveBirthWords, word) && !after.empty() &&
-        !contains(kBirthLinkWords, after)) {
+    if (dob_abbreviation(text, word, pos)) cue = Cue::birth;
+    if (cue == Cue::birth && !names_a_birth(word, after)) {
       cue = Cue::none;
       saw_number_word = false;
       return true;
@@ -145,14 +253,172 @@ Cue cue_before(std::string_view text, std::size_t begin) noexcept {
   return saw_number_word ? Cue::number : Cue::none;
 }
 
-bool software_word_before(std::string_view text, std::size_t begin) noexcept {
-  bool software = false;
-  words_before(text, begin, [&](const std::string& word, std::size_t) {
-    if (contains(kLinkingWords, word)) return false;
-    software = contains(kSoftwareWords, word);
+bool version_context_before(std::string_view text, std::size_t begin) noexcept {
+  bool version = false;
+  bool adjacent = true;  // no linking word between the word and the number
+  words_before(text, begin, [&](const std::string& word, std::size_t pos) {
+    if (contains(kLinkingWords, word)) {
+      adjacent = false;
+      return false;
+    }
+    if (contains(kNetworkWords, word)) return true;
+    // A capitalised noun inside a sentence, right before the number, names a
+    // product ("updated Chrome 1.2.3.4"), unless it names a person, a role or
+    // an identifier ("the Customer 10.0.0.1"). At the start of a sentence
+    // capitals say nothing ("Both 91.198.174.192 and ...").
+    const bool product_name = word.size() >= 2 && text[pos] >= 'A' && text[pos] <= 'Z' &&
+                              !starts_sentence(text, pos) && cue_of(word) == Cue::none &&
+                              !contains(kPersonWords, word);
+    version = (adjacent && product_name) || contains(kSoftwareWords, word);
+    // "Upgraded Outlook to 16.0.1.2": the name is the product, the word before it says so.
+    return version || !product_name;
+  });
+  return version;
+}
+
+namespace {
+
+// The first `kMaxWordsAfter` words after `end` in its sentence, lowered:
+// visit(word) returns true to stop.
+template <typename Visit>
+void words_after(std::string_view text, std::size_t end, Visit visit) {
+  std::size_t pos = end;
+  for (std::size_t words = 0; words < kMaxWordsAfter; ++words) {
+    while (pos < text.size() && !is_word_byte(text[pos])) {
+      const char c = text[pos];
+      if (c == '.' && (pos + 1 == text.size() || text[pos + 1] == ' ' || text[pos + 1] == '\n')) return;
+      if (c == '?' || c == '!' || c == ';' || c == '\n') return;
+      ++pos;
+    }
+    const std::size_t start = pos;
+    while (pos < text.size() && is_word_byte(text[pos])) ++pos;
+    if (start == pos || pos - start > kMaxWordLength) return;
+    if (visit(lowered(text.substr(start, pos - start)))) return;
+  }
+}
+
+}  // namespace
+
+bool network_word_after(std::string_view text, std::size_t end) noexcept {
+  bool network = false;
+  words_after(text, end,
+              [&](const std::string& word) { return network = contains(kNetworkWordsAfter, word); });
+  return network;
+}
+
+bool continues_date_list(std::string_view text, std::size_t previous_end, std::size_t begin,
+                         std::size_t end) noexcept {
+  if (previous_end > begin || begin - previous_end > kMaxListGap) return false;
+  bool event = false;
+  words_after(text, end, [&](const std::string& word) {
+    event = contains(kDateEventWords, word);
     return true;
   });
-  return software;
+  if (event) return false;
+  std::size_t pos = previous_end;
+  while (pos < begin) {
+    const char c = text[pos];
+    if (is_word_byte(c)) {
+      const std::size_t start = pos;
+      while (pos < begin && is_word_byte(text[pos])) ++pos;
+      if (!contains(kDateListWords, lowered(text.substr(start, pos - start)))) return false;
+    } else if (c == ' ' || c == ',' || c == ';' || c == '/' || c == '&' || c == '(' || c == ')' || c == '-') {
+      ++pos;
+    } else {
+      return false;  // a digit, the end of a sentence: the list ended
+    }
+  }
+  return true;
+}
+
+namespace {
+
+// Between the words of an answer's opening ("yes, it's", "\"sure -").
+bool answer_separator(char c) noexcept {
+  return c == ' ' || c == ',' || c == '-' || c == '\'' || c == '"';
+}
+
+bool is_label_byte(char c) noexcept {
+  return is_word_byte(c) || is_digit(c);
+}
+
+// Where the answer at `begin` opens its turn: the position of the speaker
+// label's colon ("Customer: yes, it's |14 March 1968"), or npos.
+std::size_t answer_label_colon(std::string_view text, std::size_t begin) {
+  std::size_t pos = begin;
+  for (std::size_t words = 0;; ++words) {
+    while (pos > 0 && answer_separator(text[pos - 1])) --pos;
+    if (pos == 0) return std::string_view::npos;
+    if (text[pos - 1] == ':') return pos - 1;
+    if (!is_word_byte(text[pos - 1]) || words == kMaxAnswerWords) return std::string_view::npos;
+    const std::size_t word_end = pos;
+    while (pos > 0 && is_word_byte(text[pos - 1])) --pos;
+    const std::string word = lowered(text.substr(pos, word_end - pos));
+    // Answer words, or the name the caller gives with it ("John Smith, 14/03/1968").
+    const bool name =
+        text[pos] >= 'A' && text[pos] <= 'Z' && cue_of(word) == Cue::none && !contains(kDateEventWords, word);
+    if (word_end - pos > kMaxWordLength || !(name || contains(kAnswerWords, word)))
+      return std::string_view::npos;
+  }
+}
+
+// Where the turn before the speaker label ending at `colon` ends: its last
+// '?', '.', '!' or line break, with only spaces, separators ("/", "|") and a
+// bracketed timestamp between it and the label; or npos.
+std::size_t previous_turn_end(std::string_view text, std::size_t colon) {
+  std::size_t pos = colon;
+  const std::size_t label_end = pos;
+  while (pos > 0 && is_label_byte(text[pos - 1])) --pos;
+  if (pos == label_end || label_end - pos > kMaxWordLength) return std::string_view::npos;
+  while (pos > 0) {
+    const char c = text[pos - 1];
+    if (c == '?' || c == '.' || c == '!' || c == '\n') return pos - 1;
+    if (c == ']' || c == ')') {  // "[00:02:55] Customer:"
+      const auto open = text.find_last_of(c == ']' ? '[' : '(', pos - 1);
+      if (open == std::string_view::npos || pos - 1 - open > kMaxWordLength) return std::string_view::npos;
+      pos = open;
+    } else if (c == ' ' || c == '\t' || c == '\r' || c == '/' || c == '|' || c == '-' || c == '>' ||
+               c == '"') {
+      --pos;
+    } else {
+      return std::string_view::npos;
+    }
+  }
+  return std::string_view::npos;
+}
+
+}  // namespace
+
+bool birth_asked_in_previous_turn(std::string_view text, std::size_t begin) noexcept {
+  const std::size_t colon = answer_label_colon(text, begin);
+  if (colon == std::string_view::npos) return false;
+  const std::size_t turn_end = previous_turn_end(text, colon);
+  if (turn_end == std::string_view::npos) return false;
+  // The previous turn's last sentence, read back to its start or its own label.
+  const std::size_t stop = turn_end > kMaxTurnLookBack ? turn_end - kMaxTurnLookBack : 0;
+  std::size_t pos = turn_end;
+  // A line break after the question's own mark ("born?\nCaller: ...").
+  while (pos > stop && (text[pos - 1] == ' ' || text[pos - 1] == '\r' || text[pos - 1] == '\t')) --pos;
+  if (text[turn_end] == '\n' && pos > stop &&
+      (text[pos - 1] == '?' || text[pos - 1] == '.' || text[pos - 1] == '!'))
+    --pos;
+  std::string after;
+  while (pos > stop) {
+    const char c = text[pos - 1];
+    if (is_digit(c)) return false;  // the question holds its own number
+    if (c == '.' || c == '?' || c == '!' || c == '\n' || c == ':') return false;
+    if (!is_word_byte(c)) {
+      --pos;
+      continue;
+    }
+    const std::size_t word_end = pos;
+    while (pos > stop && is_word_byte(text[pos - 1])) --pos;
+    const std::string word = lowered(text.substr(pos, word_end - pos));
+    if ((cue_of(word) == Cue::birth || dob_abbreviation(text, word, pos)) && asks_for_a_birth(word, after))
+      return true;
+    after = word;
+  }
+  return false;
 }
 
 bool account_word_near(std::string_view text, std::size_t begin, std::size_t end) noexcept {

@@ -23,10 +23,32 @@ enum class Cue {
 // on 20 Nov") describe that thing, not the date: no cue.
 Cue cue_before(std::string_view text, std::size_t begin) noexcept;
 
-// A software word ("version", "SDK", "firmware", "upgraded" ...) is the
-// nearest word before `begin` but for linking words ("is", "to"): a dotted
-// quad after it is a version number, not an IP address.
-bool software_word_before(std::string_view text, std::size_t begin) noexcept;
+// The dotted quad at `begin` is a version number, not an IP address: the
+// nearest word before it but for linking words ("is", "to") is a software or
+// product-component word ("version", "SDK", "firmware", "library", "plugin",
+// "upgraded" ...), or a capitalised product name right before it ("Library
+// 0.9.12.3", "Chrome 1.2.3.4"). Network words ("IP", "server", "host",
+// "gateway" ...) say it is an address.
+bool version_context_before(std::string_view text, std::size_t begin) noexcept;
+
+// The date at `begin` answers the previous turn of a transcript ("Agent: and
+// your date of birth? / Customer: 14 March 1968"): it opens a speaker's turn
+// (right after a label such as "Customer:", or after a few answer words such
+// as "yes, it's"), and the last sentence of the turn before names a date of
+// birth with no number after the birth word.
+bool birth_asked_in_previous_turn(std::string_view text, std::size_t begin) noexcept;
+
+// Only list words ("and", "to", "or" ...) and separators lie between a date
+// ending at `previous_end` and the one at `begin`, close together: the second
+// is another item of the same list ("DOBs 01/02/1980 and 03/04/1982",
+// "corrected from 02/03/1980 to 03/02/1980"), unless the word after the
+// date [begin, end) names an event ("and 03/04/2024 delivery").
+bool continues_date_list(std::string_view text, std::size_t previous_end, std::size_t begin,
+                         std::size_t end) noexcept;
+
+// A network word ("IP", "server", "connected", "unreachable" ...) among the
+// few words after `end` in its sentence: "client 10.0.0.5 could not connect".
+bool network_word_after(std::string_view text, std::size_t end) noexcept;
 
 // An account word ("account", "acct", "checking", "savings") within a short
 // distance before or after [begin, end).

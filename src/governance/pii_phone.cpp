@@ -8,6 +8,8 @@
 
 #include <cstdint>
 #include <stdexcept>
+#include <string_view>
+#include <utility>
 
 #include "insightd/governance/pii.hpp"
 
@@ -32,6 +34,11 @@ const PhoneNumberUtil& phone_util() {
 }
 
 constexpr std::size_t kMaxCachedVerdicts = 4096;
+
+// Exit codes besides "00" that people write before a country code, each with
+// a region whose metadata dials it (libphonenumber keeps the codes private):
+// North America's 011 and Australia's 0011 (its pattern also covers 0014 ...).
+constexpr std::pair<std::string_view, std::string_view> kOtherExitCodes[] = {{"011", "US"}, {"001", "AU"}};
 
 // Numbering plans open ranges after the library's metadata was made (Debian's
 // 8.12 lists UK 07911 0/2/8 but not 07911 4): a number of a possible length
@@ -100,11 +107,14 @@ PhoneVerdict PhoneValidator::parse(const std::string& candidate) const {
   const auto parsed = [&](const std::string& text) {
     return util.Parse(text, region_, &number) == PhoneNumberUtil::NO_PARSING_ERROR;
   };
+  const auto valid_international = [&] {
+    return util.IsValidNumber(number) || in_listed_block(util, number);
+  };
   // "+CC" says "phone number" by itself: any grouping of a valid number counts
   // ("+49 151 2345 6789" is grouped as people write it, not as the library does).
   if (candidate.starts_with('+')) {
     if (!parsed(candidate)) return PhoneVerdict::invalid;
-    if (util.IsValidNumber(number) || in_listed_block(util, number)) return PhoneVerdict::valid;
+    if (valid_international()) return PhoneVerdict::valid;
     return util.IsPossibleNumberWithReason(number) == PhoneNumberUtil::IS_POSSIBLE
                ? PhoneVerdict::possible_international
                : PhoneVerdict::invalid;
@@ -114,11 +124,26 @@ PhoneVerdict PhoneValidator::parse(const std::string& candidate) const {
   if (candidate.starts_with("00")) {
     std::string international(1, '+');
     international.append(candidate, 2);
-    if (parsed(international) && (util.IsValidNumber(number) || in_listed_block(util, number)))
-      return PhoneVerdict::valid;
+    if (parsed(international) && valid_international()) return PhoneVerdict::valid;
   }
+  // Other exit codes: "011 49 89 2180 3344" dialled from North America,
+  // "0011 44 20 ..." from Australia, and the default region's own.
+  // libphonenumber strips a region's exit code when it parses a number in
+  // that region, and says it did; the rest must be a valid international number.
+  const auto parsed_in = [&](const std::string& region) {
+    return util.ParseAndKeepRawInput(candidate, region, &number) == PhoneNumberUtil::NO_PARSING_ERROR;
+  };
+  for (const auto& [code, exit_region] : kOtherExitCodes) {
+    if (candidate.starts_with(code) && exit_region != region_ && parsed_in(std::string(exit_region)) &&
+        number.country_code_source() == PhoneNumber::FROM_NUMBER_WITH_IDD && valid_international()) {
+      return PhoneVerdict::valid;
+    }
+  }
+  const bool national = parsed_in(region_);
+  if (national && number.country_code_source() == PhoneNumber::FROM_NUMBER_WITH_IDD)
+    return valid_international() ? PhoneVerdict::valid : PhoneVerdict::invalid;
   if (grouped_as_written(candidate, region_)) return PhoneVerdict::valid;
-  if (!parsed(candidate)) return PhoneVerdict::invalid;
+  if (!national) return PhoneVerdict::invalid;
   if (util.IsValidNumber(number) || in_listed_block(util, number)) {
     // Dialled with the region's trunk prefix ("0151 2345 6789", "04 1234 5678"),
     // it is written as a phone number whatever the grouping, as with "+CC".

@@ -224,7 +224,10 @@ std::optional<Span> confirm_phone(std::string_view text, Span span, const RuleCo
   // After a phone word, a "+CC" number of the right length for its country
   // counts even in a range the library does not list, unless a shorter
   // prefix is valid ("+33 6 12 34 56 78 2026" keeps its own groups).
-  const std::size_t max_digits = plus ? 16 : international ? 17 : 15;  // E.164 plus a "(0)" or "00"
+  // E.164's 15 digits, plus a "(0)", "00", or a longer exit code ("011 49 176 2233 4455",
+  // "0011 44 20 7946 0958").
+  const bool exit_code = token.starts_with("011") || token.starts_with("001");
+  const std::size_t max_digits = exit_code ? 19 : plus ? 16 : international ? 17 : 15;
   constexpr int kMaxAttempts = 3;
   int attempts = 0;
   std::optional<Span> possible;
@@ -282,7 +285,10 @@ std::optional<Span> confirm_ipv4(std::string_view text, Span span, const RuleCon
   for (auto octet : g.digits) {
     if (octet.size() > 3 || to_int(octet) > 255 || (octet.size() > 1 && octet[0] == '0')) return std::nullopt;
   }
-  if (software_word_before(text, span.begin)) return std::nullopt;  // "version 1.2.3.4", "SDK is 1.2.10.7"
+  // 0.0.0.0/8 is "this network", never a host's address: "0.9.12.3" is a version.
+  if (g.digits[0] == "0") return std::nullopt;
+  // "SDK is 1.2.10.7", "Library 0.9.12.3"; but "client 10.0.0.5 could not connect".
+  if (version_context_before(text, span.begin) && !network_word_after(text, span.end)) return std::nullopt;
   return span;
 }
 
@@ -307,7 +313,8 @@ std::optional<Span> confirm_ipv6(std::string_view text, Span span, const RuleCon
   return confirmed;
 }
 
-std::optional<Span> confirm_dob(std::string_view text, Span span, const RuleContext& ctx) {
+std::optional<Span> confirm_dob(std::string_view text, Span span, const RuleContext& ctx,
+                                std::size_t previous_dob_end) {
   const std::string_view token = text.substr(span.begin, span.end - span.begin);
   const auto date = parse_date(token);
   if (!date || !stands_alone(text, span)) return std::nullopt;
@@ -315,8 +322,14 @@ std::optional<Span> confirm_dob(std::string_view text, Span span, const RuleCont
   const auto& t = ctx.today;
   if (date->year >= 1000 && std::tie(date->year, date->month, date->day) > std::tie(t.year, t.month, t.day))
     return std::nullopt;
-  if (cue_before(text, span.begin) != Cue::birth) return std::nullopt;
-  return span;
+  // A birth word before it in its clause (or right before a comma or question
+  // mark), the question of the previous turn, or the dates of birth it follows
+  // in a list.
+  if (cue_before(text, span.begin) == Cue::birth || birth_asked_in_previous_turn(text, span.begin) ||
+      continues_date_list(text, previous_dob_end, span.begin, span.end)) {
+    return span;
+  }
+  return std::nullopt;
 }
 
 }  // namespace insightd::governance::rules

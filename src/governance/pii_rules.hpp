@@ -38,6 +38,8 @@ std::optional<Span> confirm_iban(std::string_view text, Span span, const RuleCon
 std::optional<Span> confirm_routing(std::string_view text, Span span, const RuleContext& ctx);
 std::optional<Span> confirm_ipv4(std::string_view text, Span span, const RuleContext& ctx);
 std::optional<Span> confirm_ipv6(std::string_view text, Span span, const RuleContext& ctx);
-std::optional<Span> confirm_dob(std::string_view text, Span span, const RuleContext& ctx);
+// `previous_dob_end`: where the last date of birth before `span` ends (npos if none).
+std::optional<Span> confirm_dob(std::string_view text, Span span, const RuleContext& ctx,
+                                std::size_t previous_dob_end);
 
 }  // namespace insightd::governance::rules

@@ -38,8 +38,9 @@ constexpr std::string_view kCardPattern = R"(\b[2-6]\d(?:[ \-]?\d){10,17}\b)";
 
 // Candidate spans only: libphonenumber decides (pii_phone.cpp).
 constexpr std::string_view kPhonePattern =
-    // international, any grouping: "+44 (0)20 7946 0958", "+33 1 23 45 67 89", "0049 30 1234567"
-    R"((?:\+|\b00)[1-9](?:[ .\-/]?(?:\(\d{1,4}\)|\d{1,6})){1,8})"
+    // international, any grouping: "+44 (0)20 7946 0958", "+33 1 23 45 67 89", "0049 30 1234567",
+    // after an exit code: "011 33 1 23 45 67 89", "00 44 20 7946 0958", "0011 61 2 9876 5432"
+    R"((?:\+|\b(?:00|011)[ .\-]?)[1-9](?:[ .\-/]?(?:\(\d{1,4}\)|\d{1,6})){1,8})"
     // national with an area code in brackets: "(555) 123-4567", "1 (800) 555-0199", "(089) 1234567"
     R"(|(?:\b1[ .\-]?)?\(\d{1,5}\)[ .\-]?\d{1,8}(?:[ .\-/]\d{1,8}){0,5}\b)"
     // national, separated, enough digits to be a number ("29.99", "00-12" are not):
@@ -95,6 +96,25 @@ void collect(const RE2& re, PiiKind kind, Confirm confirm, std::string_view text
     } else {
       pos = begin + 1;  // a shorter candidate may start inside a rejected one
     }
+  }
+}
+
+// Every date of birth, left to right: a date may be one because it follows
+// another in a list ("DOBs 01/02/1980 and 03/04/1982").
+void collect_dobs(const RE2& date, std::string_view text, const rules::RuleContext& ctx,
+                  std::vector<Finding>& out) {
+  const re2::StringPiece whole(text.data(), text.size());
+  re2::StringPiece match;
+  std::size_t previous_dob_end = std::string_view::npos;
+  std::size_t pos = 0;
+  while (pos < text.size() && date.Match(whole, pos, text.size(), RE2::UNANCHORED, &match, 1)) {
+    const auto begin = static_cast<std::size_t>(match.data() - text.data());
+    const auto confirmed = rules::confirm_dob(text, {begin, begin + match.size()}, ctx, previous_dob_end);
+    if (confirmed) {
+      out.push_back({PiiKind::dob, confirmed->begin, confirmed->end});
+      previous_dob_end = confirmed->end;
+    }
+    pos = confirmed ? std::max(confirmed->end, begin + 1) : begin + 1;
   }
 }
 
@@ -266,7 +286,7 @@ std::vector<Finding> PiiScanner::scan(std::string_view text) const {
   }
   if (p.date && digits >= 4 && has_birth_stem(text)) {
     ctx.today = today();
-    collect(*p.date, PiiKind::dob, rules::confirm_dob, text, {0, text.size()}, ctx, found);
+    collect_dobs(*p.date, text, ctx, found);
   }
   if (found.size() < 2) return found;
   return resolve_overlaps(std::move(found));

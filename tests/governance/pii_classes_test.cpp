@@ -1,13 +1,17 @@
 // SPDX-License-Identifier: Apache-2.0
-// Classes of text the second holdout corpus found: national numbers dialled
-// with the trunk prefix, numbers in blocks libphonenumber's metadata lists
-// only in part, birth words that describe something else, and four-part
-// version numbers after a software word.
+// Classes of text the holdout corpora found. The second: national numbers
+// dialled with the trunk prefix, numbers in blocks libphonenumber's metadata
+// lists only in part, birth words that describe something else, and four-part
+// version numbers after a software word. The third: dates of birth after a
+// mark, in the next turn or in a list, numbers after an exit code, phone
+// words in every form, and versions after product nouns.
 #include <gtest/gtest.h>
 
 #include <chrono>
 #include <cstdio>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "governance/pii_expect.hpp"
 #include "insightd/governance/pii.hpp"
@@ -109,4 +113,175 @@ TEST(PiiIpContext, VersionNumbersAfterASoftwareWordAreNotAddresses) {
   expect_single(PiiKind::ip, "client IP 10.0.0.1 was blocked", "10.0.0.1");
   expect_single(PiiKind::ip, "traffic from 1.2.10.7 after the update", "1.2.10.7");
   expect_single(PiiKind::ip, "the SDK called 10.20.30.40 directly", "10.20.30.40");
+}
+
+// Phone words in every form a summary writer uses: a bare digit run after
+// any of them is a phone, after none of them it is not.
+TEST(PiiPhoneContext, EveryFormOfAPhoneWordAdmitsABareDigitRun) {
+  for (const char* word :
+       {"calls",      "called", "calling", "caller",    "callback",  "phones",  "phoned",   "phoning",
+        "telephoned", "tel.",   "mobile",  "cell",      "landline",  "faxed",   "texts",    "texted",
+        "texting",    "dials",  "dialled", "dialing",   "redialled", "reaches", "reaching", "contacted",
+        "rang",       "rings",  "ringing", "voicemail", "ph."}) {
+    const std::string text = std::string("Customer ") + word + " only on 9174378812 after six.";
+    expect_single(PiiKind::phone, text, "9174378812");
+  }
+  expect_single(PiiKind::phone, "she calls from 2125550100 most days", "2125550100");
+  // Without a phone word the run is an identifier as often.
+  expect_none("Customer quoted 9174378812 after six.");
+  expect_none("Order 9174378812 ships on Monday.");
+}
+
+// A dotted quad right after a product or component noun, or a capitalised
+// product name, is a version number; network words keep an address.
+TEST(PiiIpContext, VersionsAfterProductNounsAreNotAddresses) {
+  for (const char* text :
+       {"Library 0.9.12.3 is pinned in the project.", "the library 1.2.3.4 was pinned",
+        "plugin 2.4.1.7 crashed on start", "Package 3.1.0.2 fails to install", "module 1.0.12.3 is loaded",
+        "Driver 4.12.1.0 was rolled back", "the release 2.1.0.4 notes", "patch 7.1.2.3 applied",
+        "component 1.1.1.1 outdated", "browser extension 3.2.1.9 blocks the page",
+        "Zoom client 5.16.1.2 keeps freezing", "monitoring agent 7.2.0.1 was restarted",
+        "updated Chrome 120.0.61.109 on Windows", "after the Genesys 2.3.1.0 rollout",
+        "dependency pinned to 1.2.3.4", "Upgraded Outlook to 16.0.1.2 last night"}) {
+    expect_none(text);
+  }
+  // 0.0.0.0/8 is no host address.
+  expect_none("Saw 0.9.12.3 in the logs");
+}
+
+TEST(PiiIpContext, NetworkWordsKeepAddressesAfterProductWords) {
+  expect_single(PiiKind::ip, "IP 10.0.12.3 was blocked", "10.0.12.3");
+  expect_single(PiiKind::ip, "logins from 192.168.1.20 failed", "192.168.1.20");
+  expect_single(PiiKind::ip, "server at 10.1.2.3 timed out", "10.1.2.3");
+  expect_single(PiiKind::ip, "the app server 10.1.2.3 timed out", "10.1.2.3");
+  expect_single(PiiKind::ip, "Server 10.1.2.3 timed out", "10.1.2.3");
+  expect_single(PiiKind::ip, "plugin host 10.4.5.6 refused", "10.4.5.6");
+  expect_single(PiiKind::ip, "the build was deployed to 10.4.5.6", "10.4.5.6");
+  expect_single(PiiKind::ip, "traffic from Chicago to 10.4.5.6 dropped", "10.4.5.6");
+  // ... and after it: a product word before a dotted quad the sentence then
+  // connects to is an address.
+  expect_single(PiiKind::ip, "The client 10.0.0.5 could not connect.", "10.0.0.5");
+  expect_single(PiiKind::ip, "The VPN client 10.8.0.5 connected at 9am.", "10.8.0.5");
+  expect_single(PiiKind::ip, "Agent, 10.0.0.5 was the IP.", "10.0.0.5");
+  expect_none("plugin 2.4.1.7 crashed. The server restarted.");
+  expect_single(PiiKind::ip, "Gateway 192.168.0.1 unreachable", "192.168.0.1");
+  expect_single(PiiKind::ip, "From 192.168.1.20 the customer logged in", "192.168.1.20");
+  // Capitalised words that name a person or a role are no products, nor is
+  // the capitalised first word of a sentence.
+  expect_single(PiiKind::ip, "blocked for the Customer 10.0.0.5 twice", "10.0.0.5");
+  expect_single(PiiKind::ip, "Both 91.198.174.192 and its neighbour were blocked.", "91.198.174.192");
+  expect_single(PiiKind::ip, "Locked out. Only 10.20.30.40 may log in", "10.20.30.40");
+}
+
+// An international number dialled with an exit code instead of "+": North
+// America's 011, most of the world's 00, Australia's 0011; the rest must be a
+// valid international number, however long the whole run is.
+TEST(PiiPhoneExitCode, NumbersAfterAnExitCodeAreInternational) {
+  for (const char* number :
+       {"011 49 89 2180 3344", "011 49 176 2233 4455", "011-49-151-2345-6789", "011 44 20 7946 0958",
+        "011 33 1 23 45 67 89", "011 81 3 1234 5678", "00 44 20 7946 0958", "00 33 1 23 45 67 89",
+        "0011 44 20 7946 0958", "0011 49 176 2233 4455"}) {
+    expect_single(PiiKind::phone, std::string("From abroad they dial ") + number + " for her.", number);
+  }
+  // The same in other default regions, which dial other exit codes themselves.
+  for (const char* region : {"DE", "GB", "AU", "IT"}) {
+    const PiiScanner local(PiiOptions{.default_region = region});
+    expect_single(PiiKind::phone, "Left 011 49 176 2233 4455 on the form.", "011 49 176 2233 4455", local);
+    expect_single(PiiKind::phone, "Left 0011 44 20 7946 0958 on the form.", "0011 44 20 7946 0958", local);
+  }
+}
+
+TEST(PiiPhoneExitCode, WhatFollowsTheExitCodeMustBeAValidNumber) {
+  // +99 is no country code, +1 555 no area code.
+  expect_none("Batch 011 99 1234 5678 9012 shipped.");
+  expect_none("Batch 011 1 555 123 4567 shipped.");
+  expect_none("Serial 0011 99 1234 5678 9012 logged.");
+  // Nor is a long exit-coded run a card: no card starts with 0.
+  const auto scan = found("From the US: 011 49 176 2233 4455 2026");
+  ASSERT_EQ(scan.size(), 1U);
+  EXPECT_EQ(scan[0].first, PiiKind::phone);
+  // National numbers that start like an exit code stay national: Turin's 011, Leeds' 0113.
+  const PiiScanner italy(PiiOptions{.default_region = "IT"});
+  expect_single(PiiKind::phone, "Landline 011 567 4422 added.", "011 567 4422", italy);
+  const PiiScanner uk(PiiOptions{.default_region = "GB"});
+  expect_single(PiiKind::phone, "Office 0113 496 0000 added.", "0113 496 0000", uk);
+}
+
+// A mark glued to the birth word ("date of birth, ...", "DOB? ...") separates
+// a label from its value: the word still names the date after it.
+TEST(PiiDobContext, APunctuationMarkAfterTheBirthWordKeepsItsDate) {
+  expect_single(PiiKind::dob, "Agent verified the customer's date of birth, 14/03/1968.", "14/03/1968");
+  expect_single(PiiKind::dob, "Confirmed DOB; 1985-03-02 on file", "1985-03-02");
+  expect_single(PiiKind::dob, "What is your date of birth? 4 July 1979, she said.", "4 July 1979");
+  expect_single(PiiKind::dob, "She was born! 12-Jan-1988 it turns out", "12-Jan-1988");
+  expect_single(PiiKind::dob, "date of birth \u2013 14/03/1968", "14/03/1968");
+  expect_single(PiiKind::dob, "Date of birth (as given): 14/03/1968.", "14/03/1968");
+  expect_single(PiiKind::dob, "date of birth per the form 14/03/1968", "14/03/1968");
+  // Only the word right before the mark counts, and only one mark.
+  expect_none("Verified the date of birth and address, 14/03/1968 was the order date.");
+  expect_none("date of birth, then, 14/03/1968");
+  expect_none("Asked about the birthday present, 20 Nov 2025 was the delivery.");
+  expect_none("born, " + day_from_today(3));
+}
+
+// A question about the date of birth in one turn, the date opening the next.
+TEST(PiiDobContext, TheAnswerInTheNextTurnIsADateOfBirth) {
+  expect_single(PiiKind::dob, "Agent: and your date of birth? / Customer: 14 March 1968", "14 March 1968");
+  expect_single(PiiKind::dob,
+                "[00:02:48] Agent: can you confirm your date of birth? Customer: 19 April 1988.",
+                "19 April 1988");
+  expect_single(PiiKind::dob, "Agent: When were you born?\nCaller: Yes, it's 03/14/1972.", "03/14/1972");
+  expect_single(PiiKind::dob, "Agent: DOB please. [00:03:10] Customer: sure, 1985-03-02", "1985-03-02");
+  expect_single(PiiKind::dob, "Rep: Can I have your birthday again? | C: 7/4/85", "7/4/85");
+  // The question goes on after the birth word; the answer may give a name first.
+  expect_single(
+      PiiKind::dob,
+      "Agent: Could you give me your date of birth for verification? Customer: Of course - 4th July 1979.",
+      "4th July 1979");
+  expect_single(PiiKind::dob, "Agent: Your full name and date of birth? Customer: John Smith, 14/03/1968.",
+                "14/03/1968");
+  expect_single(PiiKind::dob, "Agent: \"What's your date of birth?\" Customer: \"14 March 1968\"",
+                "14 March 1968");
+}
+
+TEST(PiiDobContext, OnlyABirthQuestionMakesTheNextTurnADateOfBirth) {
+  expect_none("Agent: and the order date? Customer: 14 March 2024");
+  expect_none("Agent: when was the delivery? Customer: 03/11/2025");
+  expect_none("Agent: what did you buy for the birthday party? Customer: 14 March 2024 a cake");
+  expect_none("Agent: did the birthday card arrive? Customer: Delivered 03/11/2025.");
+  // The birth question already holds its number, or the answer does not open the turn.
+  expect_single(PiiKind::dob, "Agent: DOB 01/02/1980? Customer: yes.", "01/02/1980");
+  expect_none("Agent: date of birth? Customer: my order from 14 March 2024 is late");
+  // No label, no turn: an answer in a later sentence is not read as one.
+  expect_none("Agent asked for the date of birth. The card expired 03/11/2025.");
+  expect_none("Agent: date of birth? Customer: " + day_from_today(2));
+}
+
+// The dates after one birth word, joined by list words, are all dates of birth.
+TEST(PiiDobContext, EveryDateOfAListAfterABirthWordIsADateOfBirth) {
+  const auto dobs = [](std::string_view text) {
+    std::vector<std::string> out;
+    for (const auto& [kind, match] : found(text)) {
+      EXPECT_EQ(kind, PiiKind::dob) << text;
+      out.push_back(match);
+    }
+    return out;
+  };
+  using Dates = std::vector<std::string>;
+  EXPECT_EQ(dobs("DOBs 01/02/1980 and 03/04/1982 on the account"), (Dates{"01/02/1980", "03/04/1982"}));
+  EXPECT_EQ(dobs("Customer's date of birth was corrected from 02/03/1980 to 03/02/1980."),
+            (Dates{"02/03/1980", "03/02/1980"}));
+  EXPECT_EQ(dobs("born 3/4/1970, 5/6/1972 and 7 June 1975 respectively"),
+            (Dates{"3/4/1970", "5/6/1972", "7 June 1975"}));
+  EXPECT_EQ(dobs("born on 3/4/1970 and on 5/6/1972"), (Dates{"3/4/1970", "5/6/1972"}));
+  EXPECT_EQ(dobs("born 3/4/1970 per the form, and her husband's DOB 12/9/1968"),
+            (Dates{"3/4/1970", "12/9/1968"}));
+  // Another word between them ends the list: dates after it are something else.
+  EXPECT_EQ(dobs("born 3/4/1970, ordered 12/9/2020 and 14/9/2020"), (Dates{"3/4/1970"}));
+  EXPECT_EQ(dobs("DOB 01/02/1980. 03/04/2024 was the delivery."), (Dates{"01/02/1980"}));
+  EXPECT_EQ(dobs("DOB 01/02/1980 and 03/04/2024 delivery booked"), (Dates{"01/02/1980"}));
+  EXPECT_EQ(dobs("born 3/4/1970 to 5/6/2022 appointment"), (Dates{"3/4/1970"}));
+  // A list never starts without a birth word, and a future date never joins it.
+  expect_none("Delivered 01/02/2024 and 03/04/2024 to the depot.");
+  EXPECT_EQ(dobs("DOB 01/02/1980 and " + day_from_today(5)), (Dates{"01/02/1980"}));
 }
