@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
-// Precision and recall of the PII scanner over four labelled corpora:
+// Precision and recall of the PII scanner over five labelled corpora:
 // data/pii_corpus.tsv (the tuning corpus), data/pii_corpus_holdout.tsv
 // (written after the detector was finished, measured once before tuning on it),
 // data/pii_corpus_holdout2.tsv (written by hand before that tuning, measured
 // before and after it, then tuned on in a third round) and
 // data/pii_corpus_holdout3.tsv (written after the third round, measured once,
-// then tuned on in a fourth round).
+// then tuned on in a fourth round) and data/pii_corpus_holdout4.tsv (written
+// blind to the detector during the fourth round, measured once after it).
 // Each run prints per-kind and overall precision and recall, and the share
 // of hard-negative lines left untouched.
 #include <gtest/gtest.h>
@@ -148,6 +149,18 @@ void expect_at_least(const Score& s, const Floors& floors) {
   EXPECT_GE(s.hard_negative_precision(), floors.hard_negative_precision);
 }
 
+// kind -> precision, recall floors
+using KindFloors = std::map<std::string, std::pair<double, double>>;
+
+void expect_per_kind_at_least(const Score& s, const KindFloors& per_kind) {
+  for (const auto& [kind, floors] : per_kind) {
+    const auto it = s.per_kind.find(kind);
+    ASSERT_NE(it, s.per_kind.end()) << kind;
+    EXPECT_GE(it->second.precision(), floors.first) << kind;
+    EXPECT_GE(it->second.recall(), floors.second) << kind;
+  }
+}
+
 }  // namespace
 
 TEST(PiiCorpus, TuningCorpusPrecisionAndRecallAtLeast99Percent) {
@@ -188,15 +201,26 @@ TEST(PiiCorpus, SecondHoldoutCorpusKeepsItsMeasurement) {
 TEST(PiiCorpus, ThirdHoldoutCorpusKeepsItsMeasurement) {
   const Score s = measure("pii_corpus_holdout3.tsv");
   expect_at_least(s, {.lines = 590, .precision = 1.0, .recall = 1.0, .hard_negative_precision = 1.0});
-  // kind -> precision, recall as measured
-  const std::map<std::string, std::pair<double, double>> per_kind = {
+  const KindFloors per_kind = {
       {"card", {1.0, 1.0}}, {"dob", {1.0, 1.0}},   {"email", {1.0, 1.0}},   {"iban", {1.0, 1.0}},
       {"ip", {1.0, 1.0}},   {"phone", {1.0, 1.0}}, {"routing", {1.0, 1.0}}, {"ssn", {1.0, 1.0}},
   };
-  for (const auto& [kind, floors] : per_kind) {
-    const auto it = s.per_kind.find(kind);
-    ASSERT_NE(it, s.per_kind.end()) << kind;
-    EXPECT_GE(it->second.precision(), floors.first) << kind;
-    EXPECT_GE(it->second.recall(), floors.second) << kind;
-  }
+  expect_per_kind_at_least(s, per_kind);
+}
+
+// The fourth out-of-sample corpus, written by an engineer who read neither the
+// detector's source nor its tests nor the tuning corpus, while the fourth
+// round was being made; committed before the scanner ran on it and measured
+// once, after that round was merged: precision 553/558 = 0.9910, recall
+// 553/566 = 0.9770, hard negatives 221/226 = 0.9779 (below the 0.99 bar on
+// recall and hard negatives; docs/pii.md lists the misses). The floors are
+// that measurement, overall and per kind.
+TEST(PiiCorpus, FourthHoldoutCorpusKeepsItsMeasurement) {
+  const Score s = measure("pii_corpus_holdout4.tsv");
+  expect_at_least(s, {.lines = 746, .precision = 0.991, .recall = 0.977, .hard_negative_precision = 0.977});
+  const KindFloors per_kind = {
+      {"card", {1.0, 1.0}}, {"dob", {0.974, 0.844}}, {"email", {1.0, 1.0}},   {"iban", {1.0, 0.975}},
+      {"ip", {0.897, 1.0}}, {"phone", {1.0, 0.982}}, {"routing", {1.0, 1.0}}, {"ssn", {1.0, 1.0}},
+  };
+  expect_per_kind_at_least(s, per_kind);
 }
