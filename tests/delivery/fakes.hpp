@@ -57,7 +57,7 @@ class FakeOutbox final : public queue::Outbox {
     ++lease_calls;
     std::vector<queue::Delivery> out;
     if (held) co_return out;
-    auto now = std::chrono::system_clock::now();
+    auto now = clock();
     for (auto& row : rows) {
       if (out.size() == max) break;
       if (row.settled || row.leased || row.due > now) continue;
@@ -80,8 +80,7 @@ class FakeOutbox final : public queue::Outbox {
     row.leased = false;
     row.attempts++;
     row.due = next;
-    retries.push_back(
-        {d.message.webhook_id, next, std::chrono::system_clock::now(), status, std::move(error)});
+    retries.push_back({d.message.webhook_id, next, clock(), status, std::move(error)});
     co_return;
   }
   awaitable<std::optional<queue::Finished>> dead_letter_delivery(queue::Delivery d, int status,
@@ -124,6 +123,7 @@ class FakeOutbox final : public queue::Outbox {
   bool held = false;
   std::string held_because;
   std::map<std::string, std::string> settings;
+  std::function<SystemTime()> clock = [] { return std::chrono::system_clock::now(); };  // when rows are due
   int lease_calls = 0;
   int delivered_failures = 0;  // delivered() throws this many times first
 
