@@ -24,19 +24,11 @@ namespace {
 
 namespace asio = boost::asio;
 using namespace std::chrono_literals;
+// The budget tests' support: a connection, options, the server's clock, three daemons sharing one budget.
+using namespace insightd::test::budget;
 using insightd::redis::budget_hold;
 using insightd::redis::budget_key;
 using insightd::redis::budget_take;
-using insightd::redis::BudgetOptions;
-using insightd::redis::Connection;
-using insightd::redis::RedisBudget;
-using insightd::test::RedisServer;
-using insightd::test::run_until_done;
-using insightd::test::budget::acquire_into;
-using insightd::test::budget::budget_options;
-using insightd::test::budget::connect;
-using insightd::test::budget::now_us;
-using insightd::test::budget::run_until;
 using std::chrono::milliseconds;
 
 milliseconds take(asio::io_context& io, Connection& connection, const BudgetOptions& options) {
@@ -156,30 +148,13 @@ TEST(RedisBudget, ThreeDaemonsOnThreeConnectionsShareOneBudget) {
   RedisServer server;
   asio::io_context io(1);
   const auto options = budget_options(3000, 4);  // one per 20 ms, bursts of four
-  std::vector<std::shared_ptr<Connection>> connections;
-  std::vector<std::unique_ptr<RedisBudget>> budgets;
-  for (int i = 0; i < 3; ++i) {
-    connections.push_back(connect(io, server));
-    budgets.push_back(std::make_unique<RedisBudget>(io.get_executor(), connections.back(), options));
-  }
   constexpr int per_daemon = 15;
-  int admitted = 0;
-  const auto before = now_us(io, *connections[0]);
-  for (auto& budget : budgets) {
-    for (int i = 0; i < per_daemon; ++i)
-      asio::co_spawn(io, acquire_into(budget.get(), &admitted), asio::detached);
-  }
-  ASSERT_TRUE(run_until(io, [&] { return admitted == 3 * per_daemon; }));
-  const auto elapsed_us = now_us(io, *connections[0]) - before;
+  const auto run = three_daemons_admit(io, server, options, per_daemon);
+  ASSERT_TRUE(run.all_admitted);
 
   // All three together stayed within one budget: 41 intervals after the burst.
-  EXPECT_GE(elapsed_us, (3 * per_daemon - 4) * 20000);
-  std::uint64_t calls = 0;
-  for (auto& budget : budgets) {
-    EXPECT_EQ(budget->waiting(), 0u);
-    EXPECT_EQ(budget->failures(), 0u);
-    calls += budget->script_calls();
-  }
+  EXPECT_GE(run.elapsed_us, (3 * per_daemon - 4) * 20000);
+  const auto calls = run.script_calls;
   // One pump per daemon asks the script and sleeps what it says: each slot
   // is contended by the three pumps (about 3.3 calls per admission seen), so
   // at most a couple of refusals per daemon per admission; a poll, or each
