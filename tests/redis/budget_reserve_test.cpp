@@ -175,12 +175,12 @@ TEST(RedisBudgetReserve, ThreeDaemonsWithReservesStayWithinOneBudget) {
   // One per 20 ms, bursts of four: a reserve of two each, held one interval.
   const auto options = with_reserve(3000, 4, 8, 20ms);
   ASSERT_EQ(reserve_plan(options).size, 2u);
-  constexpr int per_daemon = 15;
-  const auto run = three_daemons_admit(io, server, options, per_daemon);
+  constexpr int kPerDaemon = 15;
+  const auto run = three_daemons_admit(io, server, options, kPerDaemon);
   ASSERT_TRUE(run.all_admitted);
 
   // GCRA's bound for the burst of four, reserves or not: 41 intervals.
-  EXPECT_GE(run.elapsed_us, (3 * per_daemon - 4) * 20000);
+  EXPECT_GE(run.elapsed_us, (3 * kPerDaemon - 4) * 20000);
 }
 
 }  // namespace
