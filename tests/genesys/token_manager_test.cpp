@@ -95,7 +95,7 @@ TEST(TokenResponse, AnswerWithoutAccessTokenIsMalformed) {
 }
 
 // A login endpoint that hands out tok-1, tok-2, ... valid for 1000 s.
-struct Fixture {
+struct TokenFixture {
   asio::io_context ctx{1};
   Config cfg = testing::test_config();
   steady::time_point now = steady::time_point{} + 100s;
@@ -109,7 +109,7 @@ struct Fixture {
 };
 
 TEST(TokenManager, CachesUntilNinetyPercentThenRefreshes) {
-  Fixture f;
+  TokenFixture f;
   EXPECT_EQ(run_to_completion(f.ctx, f.tokens.token()).value(), "tok-1");
   f.now += 899s;
   EXPECT_EQ(run_to_completion(f.ctx, f.tokens.token()).value(), "tok-1");
@@ -120,7 +120,7 @@ TEST(TokenManager, CachesUntilNinetyPercentThenRefreshes) {
 }
 
 TEST(TokenManager, AFailedEarlyRefreshKeepsTheTokenUntilItExpires) {
-  Fixture f;
+  TokenFixture f;
   ASSERT_EQ(run_to_completion(f.ctx, f.tokens.token()).value(), "tok-1");
   f.client.set_script([](const http::Request&) -> result<http::Response> { return errc::timeout; });
   f.now += 950s;
@@ -136,7 +136,7 @@ asio::awaitable<void> take_token(TokenManager& tokens, std::vector<std::string>&
 }
 
 TEST(TokenManager, FiftyConcurrentCallersShareOneRequest) {
-  Fixture f;
+  TokenFixture f;
   std::vector<std::string> got;
   for (int i = 0; i < 50; ++i) asio::co_spawn(f.ctx, take_token(f.tokens, got), asio::detached);
   test::run_until_idle(f.ctx);
@@ -146,7 +146,7 @@ TEST(TokenManager, FiftyConcurrentCallersShareOneRequest) {
 }
 
 TEST(TokenManager, InvalidateForcesARefreshOnlyForTheCurrentToken) {
-  Fixture f;
+  TokenFixture f;
   ASSERT_EQ(run_to_completion(f.ctx, f.tokens.token()).value(), "tok-1");
   f.tokens.invalidate("tok-1");
   ASSERT_EQ(run_to_completion(f.ctx, f.tokens.token()).value(), "tok-2");
