@@ -40,13 +40,17 @@ TEST(Outage, TheLoginEndpointDownFor20sDelaysWorkAndLosesNothing) {
   Process daemon({INSIGHTD_BIN, "run", "--drain", "-c", config.string()}, dir.path() / "run");
   // While the login is down, /readyz says why (admin.listen port 0: the port is logged).
   const std::regex bound(R"(admin endpoint on http://127\.0\.0\.1:(\d+))");
-  std::smatch m;
+  std::string port;
   ASSERT_TRUE(eventually([&] {
-    auto log = daemon.err();
-    return std::regex_search(log, m, bound);
+    // The match points into `log`: take the port out before `log` goes away.
+    const auto log = daemon.err();
+    std::smatch m;
+    if (!std::regex_search(log, m, bound)) return false;
+    port = m[1].str();
+    return true;
   })) << daemon.err();
   http::Request readyz;
-  readyz.url = "http://127.0.0.1:" + m[1].str() + "/readyz";
+  readyz.url = "http://127.0.0.1:" + port + "/readyz";
   http::Response not_ready;
   ASSERT_TRUE(eventually([&] {
     not_ready = http_call(readyz, "");
