@@ -7,6 +7,7 @@
 #include <array>
 #include <boost/json/monotonic_resource.hpp>
 #include <boost/json/parse.hpp>
+#include <iterator>
 
 #include "insightd/common/utf8.hpp"
 
@@ -80,6 +81,14 @@ std::string invalid_utf8_reason(const Insight& insight) {
   if (auto at = first_invalid_utf8(insight.id)) return fmt::format("id is not valid UTF-8 (byte {})", *at);
   if (auto at = first_invalid_utf8(insight.text))
     return fmt::format("text is not valid UTF-8 (byte {})", *at);
+  return {};
+}
+
+std::string append_if_valid_utf8(std::vector<Insight>& found, std::vector<Insight>& out) {
+  for (const auto& insight : found) {
+    if (auto reason = invalid_utf8_reason(insight); !reason.empty()) return reason;
+  }
+  std::move(found.begin(), found.end(), std::back_inserter(out));
   return {};
 }
 

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "insightd/common/error.hpp"
 #include "insightd/common/insight.hpp"
@@ -54,6 +55,10 @@ struct SummaryTally {
 // text is not valid UTF-8 ("text is not valid UTF-8 (byte 17)"). The response
 // is parsed accepting invalid UTF-8 so one bad entity is skipped, not the page.
 std::string invalid_utf8_reason(const Insight& insight);
+
+// Appends one summary's insights to `out` when all of them are valid UTF-8;
+// otherwise appends none and returns why (a summary is kept or skipped whole).
+std::string append_if_valid_utf8(std::vector<Insight>& found, std::vector<Insight>& out);
 
 // Parse options for response bodies: see invalid_utf8_reason.
 boost::json::parse_options response_parse_options();

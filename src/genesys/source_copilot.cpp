@@ -54,11 +54,7 @@ std::string read_summary(const json::object& s, std::string_view interaction_id,
     if (!topic_text->empty())
       add(fmt::format("{}:{}", *id, topic), InsightType::topic, std::move(*topic_text));
   }
-  for (const auto& insight : found) {
-    if (auto reason = detail::invalid_utf8_reason(insight); !reason.empty()) return reason;
-  }
-  std::move(found.begin(), found.end(), std::back_inserter(out));
-  return {};
+  return detail::append_if_valid_utf8(found, out);
 }
 }  // namespace
 

@@ -93,11 +93,7 @@ std::string read_sta_summary(const json::object& e, std::string_view interaction
                                   InsightType::topic, head, std::move(*text)));
     }
   }
-  for (const auto& insight : found) {
-    if (auto reason = detail::invalid_utf8_reason(insight); !reason.empty()) return reason;
-  }
-  std::move(found.begin(), found.end(), std::back_inserter(out));
-  return {};
+  return detail::append_if_valid_utf8(found, out);
 }
 }  // namespace
 
