@@ -265,7 +265,10 @@ std::optional<Span> confirm_iban(std::string_view text, Span span, const RuleCon
   }
   if (compact.size() != static_cast<std::size_t>(*length)) return std::nullopt;
   const Span confirmed{span.begin, pos};
-  if (!iban_valid(compact) || !stands_alone(text, confirmed)) return std::nullopt;
+  // The registry's character classes first: with letters allowed in many
+  // BBANs, mod-97 alone would pass one run of words and digits in 97.
+  if (!iban_structure_valid(compact) || !iban_valid(compact) || !stands_alone(text, confirmed))
+    return std::nullopt;
   return confirmed;
 }
 
