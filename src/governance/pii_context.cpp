@@ -49,19 +49,44 @@ constexpr std::string_view kSoftwareWords[] = {
     "api",      "cli",      "binary",    "codec",      "browser",   "installer",  "dependency", "pinned",
     "bumped",
 };
+// Document words: a four-part number after them numbers a clause ("clause
+// 4.2.1.3", "section 2.1.3.4 of the terms", "§ 4.1.2.3").
+constexpr std::string_view kDocumentWords[] = {
+    "clause",    "clauses",    "section",   "sections",   "sec",      "subsection", "article",
+    "articles",  "art",        "paragraph", "paragraphs", "para",     "rule",       "rules",
+    "item",      "items",      "chapter",   "chapters",   "ch",       "appendix",   "annex",
+    "schedule",  "step",       "steps",     "figure",     "fig",      "table",      "point",
+    "provision", "regulation", "part",      "page",       "\xc2\xa7",
+};
+// What a device or program "runs" is its version ("the TV runs 5.4.0.120",
+// "running 8.0.1.3"); "runs on 10.0.0.5" names a host.
+constexpr std::string_view kRunWords[] = {"runs", "running", "run", "ran"};
+// A sentence that moves software from one version to another ("Upgraded the
+// client from 8.0.0.1 to 8.0.1.3", "rolled back to 5.0.9.9"): the numbers
+// after its "from" and "to" are versions, unless it names the network.
+constexpr std::string_view kUpgradeWords[] = {
+    "upgrade",  "upgraded", "upgrades", "upgrading", "downgrade", "downgraded", "downgrading",
+    "update",   "updated",  "updates",  "updating",  "rollback",  "rolled",     "revert",
+    "reverted", "migrated", "migrate",  "bumped",    "patched",   "flashed",    "version",
+    "versions", "build",    "release",  "firmware",
+};
+constexpr std::size_t kMaxSentenceLookBack = 120;  // bytes
+
 // Words that say a dotted quad is a network address: they win over a
 // product noun before them ("app server 10.1.2.3", "Server 10.1.2.3").
 constexpr std::string_view kNetworkWords[] = {
-    "ip",          "ips",      "ipv4",        "address",     "addresses",   "addr",       "host",
-    "hosts",       "hostname", "server",      "servers",     "gateway",     "router",     "subnet",
-    "dns",         "proxy",    "vpn",         "nat",         "endpoint",    "node",       "peer",
-    "source",      "src",      "destination", "dst",         "firewall",    "lan",        "wan",
-    "wifi",        "network",  "ping",        "pinged",      "connected",   "connection", "login",
-    "logged",      "blocked",  "allowlisted", "whitelisted", "blacklisted", "banned",     "device",
-    "laptop",      "computer", "pc",          "printer",     "modem",       "machine",    "workstation",
-    "camera",      "static",   "public",      "private",     "local",       "internal",   "external",
-    "home",        "office",   "remote",      "traffic",     "connect",     "connects",   "connecting",
-    "unreachable", "timed",    "timeout",     "refused",     "denied",      "port",
+    "ip",          "ips",        "ipv4",        "address",     "addresses",   "addr",       "host",
+    "hosts",       "hostname",   "server",      "servers",     "gateway",     "router",     "subnet",
+    "dns",         "proxy",      "vpn",         "nat",         "endpoint",    "node",       "peer",
+    "source",      "src",        "destination", "dst",         "firewall",    "lan",        "wan",
+    "wifi",        "network",    "ping",        "pinged",      "connected",   "connection", "login",
+    "logged",      "blocked",    "allowlisted", "whitelisted", "blacklisted", "banned",     "device",
+    "laptop",      "computer",   "pc",          "printer",     "modem",       "machine",    "workstation",
+    "camera",      "static",     "public",      "private",     "local",       "internal",   "external",
+    "home",        "office",     "remote",      "traffic",     "connect",     "connects",   "connecting",
+    "unreachable", "timed",      "timeout",     "refused",     "denied",      "port",       "allowlist",
+    "whitelist",   "blocklist",  "blacklist",   "deploy",      "deployed",    "deploying",  "hosted",
+    "forwarded",   "redirected", "routed",      "resolves",    "resolved",
 };
 // After a dotted quad, fewer words say "address": what is done to an address
 // and the words for one, not the devices ("OS 10.0.0.1 on the laptop").
@@ -253,10 +278,53 @@ Cue cue_before(std::string_view text, std::size_t begin) noexcept {
   return saw_number_word ? Cue::number : Cue::none;
 }
 
+namespace {
+
+// "from" or "to" right before the number at `begin`, and before it in its
+// sentence a word of moving software between versions, with no network word:
+// "Upgraded client from 8.0.0.1 to 8.0.1.3", "rolled the firmware back to 5.0.9.9".
+bool moved_between_versions(std::string_view text, std::size_t begin) {
+  std::size_t pos = begin;
+  while (pos > 0 && text[pos - 1] == ' ') --pos;
+  const std::size_t first_end = pos;
+  while (pos > 0 && is_word_byte(text[pos - 1])) --pos;
+  const std::string first = lowered(text.substr(pos, first_end - pos));
+  if (first != "from" && first != "to") return false;
+  const std::size_t stop = pos > kMaxSentenceLookBack ? pos - kMaxSentenceLookBack : 0;
+  bool upgrade = false;
+  while (pos > stop) {
+    const char c = text[pos - 1];
+    const bool sentence_end = c == '.' && (text[pos] == ' ' || text[pos] == '\n');  // not a version's dots
+    if (c == '?' || c == '!' || c == ';' || c == '\n' || sentence_end) break;
+    if (!is_word_byte(c)) {
+      --pos;
+      continue;
+    }
+    const std::size_t word_end = pos;
+    while (pos > stop && is_word_byte(text[pos - 1])) --pos;
+    const std::string word = lowered(text.substr(pos, word_end - pos));
+    if (contains(kNetworkWords, word)) return false;
+    upgrade = upgrade || contains(kUpgradeWords, word);
+  }
+  return upgrade;
+}
+
+}  // namespace
+
 bool version_context_before(std::string_view text, std::size_t begin) noexcept {
   bool version = false;
-  bool adjacent = true;  // no linking word between the word and the number
+  bool adjacent = true;   // no linking word between the word and the number
+  bool document = false;  // after a document word, unless a network word names it ("firewall rule")
   words_before(text, begin, [&](const std::string& word, std::size_t pos) {
+    if (document) {
+      version = !contains(kNetworkWords, word);
+      return true;
+    }
+    if (adjacent && contains(kRunWords, word)) return version = true;  // "the TV runs 5.4.0.120"
+    if (contains(kDocumentWords, word)) {  // "clause 4.2.1.3"; the word before it may still say "network"
+      version = document = true;
+      return false;
+    }
     if (contains(kLinkingWords, word)) {
       adjacent = false;
       return false;
@@ -273,7 +341,7 @@ bool version_context_before(std::string_view text, std::size_t begin) noexcept {
     // "Upgraded Outlook to 16.0.1.2": the name is the product, the word before it says so.
     return version || !product_name;
   });
-  return version;
+  return version || moved_between_versions(text, begin);
 }
 
 namespace {

@@ -403,3 +403,31 @@ TEST(PiiIban, ABbanAgainstTheRegistrysCharacterClassesIsNoIban) {
   expect_none("Ref DE0537040044053201300A logged");  // German BBANs are digits
   expect_none("Ref GB55WEST1234569876543A logged");  // four letter positions in a UK BBAN, five letters
 }
+
+// Four-part numbers that number a clause or name what a device runs, or that
+// a sentence moves software between, are versions, not addresses.
+TEST(PiiIpContext, ClauseNumbersRunningVersionsAndUpgradesAreNotAddresses) {
+  for (const char* text :
+       {"Policy clause 4.2.1.3 covers accidental damage.", "Customer read section 2.1.3.4 of the terms.",
+        "See article 3.1.2.4 of the agreement.", "under paragraph 12.1.4.2 the fee applies",
+        "Chapter 5.2.1.1 explains refunds.", "per rule 7.1.2.3 of the scheme", "item 1.2.3.4 on the list",
+        "the terms say \u00a7 4.1.2.3 applies", "cancellation per \u00a74.1.2.3",
+        "Appendix 2.2.1.9 lists fees", "Customer's smart TV runs 5.4.0.120.",
+        "the router is running 8.0.1.3 since May", "Upgraded client from 8.0.0.1 to 8.0.1.3.",
+        "They rolled the app back from 5.1.2.0 to 5.0.9.9 overnight.",
+        "Firmware went from 2.1.0.4 to 2.2.0.1 after the update",
+        "downgraded to 7.0.0.3 and then upgraded to 7.1.0.0", "Version moved from 1.0.0.9 to 1.1.0.0."}) {
+    expect_none(text);
+  }
+}
+
+TEST(PiiIpContext, NetworkWordsStillWinOverClauseRunAndUpgradeWords) {
+  expect_single(PiiKind::ip, "firewall rule 10.0.0.5 was removed", "10.0.0.5");
+  expect_single(PiiKind::ip, "section 10.1.2.3 could not connect", "10.1.2.3");
+  expect_single(PiiKind::ip, "the app runs on 10.2.3.4 now", "10.2.3.4");
+  EXPECT_EQ(found("After the update the server moved from 10.0.0.1 to 10.0.0.2 and failed."),
+            (Found{{PiiKind::ip, "10.0.0.1"}, {PiiKind::ip, "10.0.0.2"}}));
+  expect_single(PiiKind::ip, "Traffic from 8.0.0.1 to the gateway dropped", "8.0.0.1");
+  expect_single(PiiKind::ip, "Customer travelled from 10.1.1.1 to work", "10.1.1.1");
+  expect_single(PiiKind::ip, "The new build was deployed from CI to 10.4.5.6", "10.4.5.6");
+}
