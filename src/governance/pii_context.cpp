@@ -280,6 +280,24 @@ Cue cue_before(std::string_view text, std::size_t begin) noexcept {
 
 namespace {
 
+// The words between `stop` and `pos`, nearest first, lowered: a byte between
+// words for which ends(c, at) holds ends the walk (`at` is just past it), and
+// visit(word, position) returns true to stop.
+template <typename Ends, typename Visit>
+void words_back(std::string_view text, std::size_t pos, std::size_t stop, Ends ends, Visit visit) {
+  while (pos > stop) {
+    const char c = text[pos - 1];
+    if (ends(c, pos)) return;
+    if (!is_word_byte(c)) {
+      --pos;
+      continue;
+    }
+    const std::size_t word_end = pos;
+    while (pos > stop && is_word_byte(text[pos - 1])) --pos;
+    if (visit(lowered(text.substr(pos, word_end - pos)), pos)) return;
+  }
+}
+
 // "from" or "to" right before the number at `begin`, and before it in its
 // sentence a word of moving software between versions, with no network word:
 // "Upgraded client from 8.0.0.1 to 8.0.1.3", "rolled the firmware back to 5.0.9.9".
@@ -291,22 +309,17 @@ bool moved_between_versions(std::string_view text, std::size_t begin) {
   const std::string first = lowered(text.substr(pos, first_end - pos));
   if (first != "from" && first != "to") return false;
   const std::size_t stop = pos > kMaxSentenceLookBack ? pos - kMaxSentenceLookBack : 0;
-  bool upgrade = false;
-  while (pos > stop) {
-    const char c = text[pos - 1];
-    const bool sentence_end = c == '.' && (text[pos] == ' ' || text[pos] == '\n');  // not a version's dots
-    if (c == '?' || c == '!' || c == ';' || c == '\n' || sentence_end) break;
-    if (!is_word_byte(c)) {
-      --pos;
-      continue;
-    }
-    const std::size_t word_end = pos;
-    while (pos > stop && is_word_byte(text[pos - 1])) --pos;
-    const std::string word = lowered(text.substr(pos, word_end - pos));
-    if (contains(kNetworkWords, word)) return false;
+  bool upgrade = false, network = false;
+  const auto sentence_ends = [&](char c, std::size_t at) {
+    const bool stop_mark = c == '.' && (text[at] == ' ' || text[at] == '\n');  // not a version's dots
+    return c == '?' || c == '!' || c == ';' || c == '\n' || stop_mark;
+  };
+  words_back(text, pos, stop, sentence_ends, [&](const std::string& word, std::size_t) {
+    network = contains(kNetworkWords, word);
     upgrade = upgrade || contains(kUpgradeWords, word);
-  }
-  return upgrade;
+    return network;
+  });
+  return upgrade && !network;
 }
 
 }  // namespace
@@ -471,22 +484,17 @@ bool birth_asked_in_previous_turn(std::string_view text, std::size_t begin) noex
       (text[pos - 1] == '?' || text[pos - 1] == '.' || text[pos - 1] == '!'))
     --pos;
   std::string after;
-  while (pos > stop) {
-    const char c = text[pos - 1];
-    if (is_digit(c)) return false;  // the question holds its own number
-    if (c == '.' || c == '?' || c == '!' || c == '\n' || c == ':') return false;
-    if (!is_word_byte(c)) {
-      --pos;
-      continue;
-    }
-    const std::size_t word_end = pos;
-    while (pos > stop && is_word_byte(text[pos - 1])) --pos;
-    const std::string word = lowered(text.substr(pos, word_end - pos));
-    if ((cue_of(word) == Cue::birth || dob_abbreviation(text, word, pos)) && asks_for_a_birth(word, after))
-      return true;
+  bool asked = false;
+  // A number in the question is its own answer; the sentence or turn ends the walk.
+  const auto question_ends = [](char c, std::size_t) {
+    return is_digit(c) || c == '.' || c == '?' || c == '!' || c == '\n' || c == ':';
+  };
+  words_back(text, pos, stop, question_ends, [&](const std::string& word, std::size_t at) {
+    asked = (cue_of(word) == Cue::birth || dob_abbreviation(text, word, at)) && asks_for_a_birth(word, after);
     after = word;
-  }
-  return false;
+    return asked;
+  });
+  return asked;
 }
 
 bool account_word_near(std::string_view text, std::size_t begin, std::size_t end) noexcept {
