@@ -96,6 +96,15 @@ constexpr std::string_view kNetworkWordsAfter[] = {
     "banned",     "pinged",     "port",        "dns",    "proxy",   "subnet",  "allowlisted", "whitelisted",
 };
 constexpr std::size_t kMaxWordsAfter = 3;
+// What names a number as a phone's after it ("8184182236 is her new number",
+// "... is his mobile"): the nouns for the line, not the verbs ("2125550100
+// calls were logged" counts calls).
+constexpr std::string_view kPhoneNounsAfter[] = {
+    "phone", "mobile", "cell",     "cellphone", "landline", "telephone",
+    "tel",   "fax",    "whatsapp", "voicemail", "hotline",  "callback",
+};
+constexpr std::string_view kPossessives[] = {"her", "his", "my", "their", "your", "our"};
+constexpr std::size_t kMaxPhoneWordsAfter = 4;
 // What a date after a list of dates of birth is, when the word after it says so
 // ("DOB 01/02/1980 and 03/04/2024 delivery"): an event, not a birth.
 constexpr std::string_view kDateEventWords[] = {
@@ -359,14 +368,16 @@ bool version_context_before(std::string_view text, std::size_t begin) noexcept {
 
 namespace {
 
-// The first `kMaxWordsAfter` words after `end` in its sentence, lowered:
+// The first `max_words` words after `end` in its sentence, lowered:
 // visit(word) returns true to stop.
 template <typename Visit>
-void words_after(std::string_view text, std::size_t end, Visit visit) {
+void words_after(std::string_view text, std::size_t end, Visit visit, std::size_t max_words = kMaxWordsAfter,
+                 bool comma_ends = false) {
   std::size_t pos = end;
-  for (std::size_t words = 0; words < kMaxWordsAfter; ++words) {
+  for (std::size_t words = 0; words < max_words; ++words) {
     while (pos < text.size() && !is_word_byte(text[pos])) {
       const char c = text[pos];
+      if (comma_ends && c == ',') return;
       if (c == '.' && (pos + 1 == text.size() || text[pos + 1] == ' ' || text[pos + 1] == '\n')) return;
       if (c == '?' || c == '!' || c == ';' || c == '\n') return;
       ++pos;
@@ -385,6 +396,21 @@ bool network_word_after(std::string_view text, std::size_t end) noexcept {
   words_after(text, end,
               [&](const std::string& word) { return network = contains(kNetworkWordsAfter, word); });
   return network;
+}
+
+Cue phone_cue_after(std::string_view text, std::size_t end) noexcept {
+  Cue cue = Cue::none;
+  bool someones = false;  // "her new number" is a person's number: a phone's
+  words_after(
+      text, end,
+      [&](const std::string& word) {
+        someones = someones || contains(kPossessives, word);
+        if (contains(kPhoneNounsAfter, word)) cue = Cue::phone;
+        if (contains(kNumberWords, word)) cue = someones ? Cue::phone : Cue::number;
+        return cue != Cue::none || cue_of(word) == Cue::identifier;  // "... is the order number"
+      },
+      kMaxPhoneWordsAfter, /*comma_ends=*/true);
+  return cue;
 }
 
 bool continues_date_list(std::string_view text, std::size_t previous_end, std::size_t begin,

@@ -23,6 +23,13 @@ enum class Cue {
 // on 20 Nov") describe that thing, not the date: no cue.
 Cue cue_before(std::string_view text, std::size_t begin) noexcept;
 
+// What the few words after a number ending at `end` in its sentence say it
+// is: Cue::phone for a noun of the line ("8184182236 is his mobile") or a
+// person's number ("... is her new number"), Cue::number for another
+// "number", unless an identifier word comes first ("... is the order
+// number"); else Cue::none.
+Cue phone_cue_after(std::string_view text, std::size_t end) noexcept;
+
 // The dotted quad at `begin` is a version number, not an IP address: the
 // nearest word before it but for linking words ("is", "to") is a software or
 // product-component word ("version", "SDK", "firmware", "library", "plugin",

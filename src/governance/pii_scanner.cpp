@@ -46,6 +46,9 @@ constexpr std::string_view kPhonePattern =
     // national, separated, enough digits to be a number ("29.99", "00-12" are not):
     // "030 1234567", "089/1234567", "555-1234"; "212-555-0100", "01 23 45 67 89"
     R"(|\b\d{1,5}[ .\-/]\d{4,8}\b|\b\d{1,5}[ .\-/]\d{2,8}(?:[ .\-/]\d{2,8}){1,5}\b)"
+    // after a trunk prefix 0, a longer first group or a one-digit area code:
+    // "098450 12347" (IN), "06 1 458 3012" (HU)
+    R"(|\b0\d{0,5}[ .\-/]\d{1,8}(?:[ .\-/]\d{2,8}){0,5}\b)"
     // a bare run, a candidate only after a phone word: "call 2125550100"
     R"(|\b\d{7,15}\b)";
 
@@ -115,6 +118,31 @@ void collect_dobs(const RE2& date, std::string_view text, const rules::RuleConte
       previous_dob_end = confirmed->end;
     }
     pos = confirmed ? std::max(confirmed->end, begin + 1) : begin + 1;
+  }
+}
+
+// Numbers read out in comma-separated groups ("call me on 07856, 214, 309"):
+// each run of digit groups joined by ", " (never a thousands separator, which
+// has no space) is one candidate.
+void collect_dictated_phones(std::string_view text, const rules::RuleContext& ctx,
+                             std::vector<Finding>& out) {
+  const auto group_follows = [&](std::size_t comma) {
+    return comma + 2 < text.size() && text[comma + 1] == ' ' && is_digit(text[comma + 2]);
+  };
+  for (std::size_t comma = text.find(", "); comma != std::string_view::npos;
+       comma = text.find(", ", comma + 1)) {
+    if (comma == 0 || !is_digit(text[comma - 1]) || !group_follows(comma)) continue;
+    std::size_t begin = comma;
+    while (begin > 0 && is_digit(text[begin - 1])) --begin;
+    std::size_t end = comma + 2;
+    for (;;) {
+      while (end < text.size() && is_digit(text[end])) ++end;
+      if (end >= text.size() || text[end] != ',' || !group_follows(end)) break;
+      end += 2;
+    }
+    if (const auto confirmed = rules::confirm_dictated_phone(text, {begin, end}, ctx))
+      out.push_back({PiiKind::phone, confirmed->begin, confirmed->end});
+    comma = end;
   }
 }
 
@@ -202,6 +230,7 @@ struct PiiScanner::Patterns {
       numeric.push_back({k.kind, k.pattern, k.confirm, k.min_digits, k.starts_like, compile(k.pattern)});
       min_digits = std::min(min_digits, k.min_digits);
     }
+    phones_enabled = enabled(options, PiiKind::phone);
     if (enabled(options, PiiKind::iban)) iban = compile(kIbanPattern);
     if (enabled(options, PiiKind::email)) email = compile(kEmailPattern);
     if (enabled(options, PiiKind::ip)) ipv6 = compile(kIpv6Pattern);
@@ -209,6 +238,7 @@ struct PiiScanner::Patterns {
   }
 
   rules::PhoneValidator phones;
+  bool phones_enabled = false;
   std::unique_ptr<const RE2> email;
   std::unique_ptr<const RE2> iban;
   std::vector<NumericKind> numeric;
@@ -279,6 +309,7 @@ std::vector<Finding> PiiScanner::scan(std::string_view text) const {
   }
   const std::size_t digits = count_digits(text);
   p.collect_numeric(text, digits, ctx, found);
+  if (p.phones_enabled && digits >= 7) collect_dictated_phones(text, ctx, found);
   if (p.ipv6 && two_colons(text) && may_hold_ipv6(text)) {
     for_each_stretch_around(text, ':', in_ipv6, in_ipv6, [&](rules::Span window) {
       collect(*p.ipv6, PiiKind::ip, rules::confirm_ipv6, text, window, ctx, found);

@@ -431,3 +431,52 @@ TEST(PiiIpContext, NetworkWordsStillWinOverClauseRunAndUpgradeWords) {
   expect_single(PiiKind::ip, "Customer travelled from 10.1.1.1 to work", "10.1.1.1");
   expect_single(PiiKind::ip, "The new build was deployed from CI to 10.4.5.6", "10.4.5.6");
 }
+
+// A national number dialled with its trunk prefix in the groupings people
+// use: a one-digit area code after it (Budapest's 1 after Hungary's 06), a
+// six-digit first group (an Indian mobile with its 0).
+TEST(PiiPhoneNational, TrunkPrefixWithAOneDigitAreaCodeOrALongFirstGroup) {
+  const std::pair<const char*, const char*> numbers[] = {
+      {"HU", "06 1 458 3012"}, {"HU", "06 30 123 4567"}, {"HU", "06-1-458-3012"}, {"IN", "098450 12347"},
+      {"IN", "091234 56789"},  {"AT", "01 5879 3344"},   {"IN", "0 98450 12347"},
+  };
+  for (const auto& [region, number] : numbers) {
+    const PiiScanner local(PiiOptions{.default_region = region});
+    expect_single(PiiKind::phone, std::string("Number on the form: ") + number + ".", number, local);
+  }
+  // Digits that are no valid number stay out, however they are grouped.
+  const PiiScanner hungary(PiiOptions{.default_region = "HU"});
+  expect_none("Batch 06 1 458 301 was recalled.", hungary);  // a digit short
+  const PiiScanner india(PiiOptions{.default_region = "IN"});
+  expect_none("Invoice 098450 1234 paid.", india);
+}
+
+// A number read out in comma-separated groups ("07856, 214, 309"): found when
+// the groups make a valid number with the trunk prefix or a phone word names it;
+// lists of amounts and thousands separators stay what they are.
+TEST(PiiPhoneDictated, CommaSeparatedGroupsMakeOneNumber) {
+  const PiiScanner uk(PiiOptions{.default_region = "GB"});
+  expect_single(PiiKind::phone, "[00:01:12] Customer: it's 07700, 900, 461 for texts.", "07700, 900, 461",
+                uk);
+  expect_single(PiiKind::phone, "Landline is 020, 7946, 0958 during the day.", "020, 7946, 0958", uk);
+  expect_single(PiiKind::phone, "call back on 07911, 123, 456, 3 times if needed", "07911, 123, 456", uk);
+  expect_single(PiiKind::phone, "Customer's mobile: 212, 555, 0188.", "212, 555, 0188");
+  expect_single(PiiKind::phone, "She read out 212, 555, 0188 as her number.", "212, 555, 0188");
+  expect_none("Refunds of 212, 555, 0188 were issued.");
+  expect_none("Quantities 120, 340, 560 and 7800 were shipped.", uk);
+  expect_none("Paid 1,200, 350, 400 in total.", uk);
+  expect_none("Order #07700, 900, 461 shipped.", uk);
+}
+
+// A phone noun or a person's "number" after a bare run names it as "call"
+// before it would: "8184182236 is her new number".
+TEST(PiiPhoneContext, APhoneWordAfterTheNumberAdmitsABareRun) {
+  expect_single(PiiKind::phone, "Customer says 9174378812 is her new number.", "9174378812");
+  expect_single(PiiKind::phone, "He confirmed 9174378812 is his mobile.", "9174378812");
+  expect_single(PiiKind::phone, "9174378812 (cell) was added", "9174378812");
+  expect_none("Customer says 9174378812 is the order number.");
+  expect_none("Customer says 9174378812 is her new tracking number.");
+  expect_none("9174378812 calls were logged this month.");
+  expect_none("Customer says 9174378812 arrived yesterday.");
+  expect_none("Order 9174378812, call the mobile team about it.");
+}
