@@ -151,6 +151,62 @@ constexpr std::string_view kBirthThings[] = {
     "certificate", "certificates", "place",   "name",     "weight", "country",     "city",   "town",
     "control",     "rate",         "plan",    "month",    "week",   "celebration", "dinner", "treat",
 };
+// A date said in words before its digits ("twelfth of April, 12/04/1979",
+// "the fifth of... 5 January 1967"): read past, as part of the value.
+constexpr std::string_view kSpokenDateWords[] = {
+    "first",     "second",    "third",       "fourth",     "fifth",      "sixth",      "seventh",
+    "eighth",    "ninth",     "tenth",       "eleventh",   "twelfth",    "thirteenth", "fourteenth",
+    "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth",  "thirtieth",
+    "twenty",    "thirty",    "of",          "january",    "february",   "march",      "april",
+    "may",       "june",      "july",        "august",     "september",  "october",    "november",
+    "december",  "jan",       "feb",         "mar",        "apr",        "jun",        "jul",
+    "aug",       "sep",       "sept",        "oct",        "nov",        "dec",        "\u2026",
+};
+// What may stand between a birth phrase and a label mark before its value:
+// where the date is kept ("Date of birth on the policy: ...", "the birthday
+// on file, ...", "the birth date listed, ...").
+constexpr std::string_view kBirthLabelWords[] = {
+    "the",     "on",          "in",      "our",      "your",      "his",    "her",    "their",    "my",
+    "this",    "that",        "file",    "record",   "records",   "system", "policy", "account",  "form",
+    "profile", "application", "we",      "have",     "has",       "held",   "for",    "customer", "s",
+    "id",      "licence",     "license", "passport", "documents", "here",
+};
+constexpr std::size_t kMaxLabelWords = 5;
+constexpr std::size_t kMaxEventWordsAfter = 5;  // "12/05/2026 is the card's expiry"
+constexpr std::size_t kMaxLabelLookBack = 72;   // bytes
+// What the value of a question asked earlier in the sentence follows ("...
+// date of birth and the customer said 3rd of April 1976").
+constexpr std::string_view kSpeechWords[] = {
+    "said",   "says",   "say",  "gave",      "gives",     "replied",  "replies", "answered", "answers",
+    "stated", "states", "told", "responded", "confirmed", "confirms", "read",    "quoted",   "offered",
+};
+// Between the speech verb and the value ("said it was", "says that it's").
+constexpr std::string_view kSpeechFillers[] = {"it",  "was", "is", "that", "s",
+                                               "its", "the", "um", "er",   "uh"};
+// "born" of things, not people ("the idea was born at ...", "a scheme born out of ...").
+constexpr std::string_view kThingWords[] = {
+    "idea",     "ideas",    "plan",          "plans",        "scheme",      "schemes",   "product",
+    "products", "project",  "projects",      "policy",       "policies",    "concept",   "initiative",
+    "company",  "business", "brand",         "feature",      "features",    "programme", "program",
+    "campaign", "service",  "app",           "startup",      "partnership", "proposal",  "strategy",
+    "deal",     "merger",   "movement",      "tradition",    "team",        "venture",   "platform",
+    "process",  "offer",    "promotion",     "club",         "charity",     "event",     "festival",
+    "series",   "show",     "band",          "format",       "approach",    "design",    "system",
+    "tool",     "workflow", "collaboration", "relationship", "friendship",  "rivalry",   "name",
+};
+constexpr std::string_view kBeWords[] = {"was",     "is",         "were",       "are",   "been", "has",
+                                         "have",    "had",        "be",         "being", "just", "first",
+                                         "finally", "officially", "originally", "really"};
+constexpr std::string_view kFigurativeBornAfter[] = {"out", "of", "from"};
+constexpr std::string_view kArticles[] = {"the", "a", "an", "this", "that"};
+// Words a date of birth may be followed by; another word after "the <date>"
+// makes the date describe it ("born at the 2024-05-21 workshop").
+constexpr std::string_view kAfterDateWords[] = {
+    "and",  "or",    "in",  "at",      "on",        "to",  "from", "with", "by",    "for",
+    "is",   "was",   "as",  "per",     "according", "but", "then", "so",   "which", "who",
+    "when", "where", "not", "instead", "she",       "he",  "they", "it",   "the",
+};
+
 // Only stop a "number" word from promoting a bare digit run; they never
 // remove a finding.
 constexpr std::string_view kIdentifierWords[] = {
@@ -464,7 +520,8 @@ std::size_t answer_label_colon(std::string_view text, std::size_t begin) {
     // Answer words, or the name the caller gives with it ("John Smith, 14/03/1968").
     const bool name =
         text[pos] >= 'A' && text[pos] <= 'Z' && cue_of(word) == Cue::none && !contains(kDateEventWords, word);
-    if (word_end - pos > kMaxWordLength || !(name || contains(kAnswerWords, word)))
+    if (word_end - pos > kMaxWordLength ||
+        !(name || contains(kAnswerWords, word) || contains(kSpokenDateWords, word)))
       return std::string_view::npos;
   }
 }
@@ -535,6 +592,120 @@ bool account_word_near(std::string_view text, std::size_t begin, std::size_t end
       return true;
   }
   return false;
+}
+
+namespace {
+
+// A single '.' before a space or line break ends a sentence; an ellipsis
+// ("the fifth of... 5 January") and a version's dots do not.
+bool ends_sentence_at(std::string_view text, char c, std::size_t at) noexcept {
+  if (c == '.') {
+    const bool before_space = at == text.size() || text[at] == ' ' || text[at] == '\n';
+    return before_space && !(at >= 2 && text[at - 2] == '.');
+  }
+  return c == '?' || c == '!' || c == ';' || c == '\n';
+}
+
+bool is_birth_word(std::string_view text, const std::string& word, std::size_t pos) {
+  return cue_of(word) == Cue::birth || dob_abbreviation(text, word, pos);
+}
+
+}  // namespace
+
+bool birth_label_before(std::string_view text, std::size_t begin) noexcept {
+  const std::size_t stop = begin > kMaxLabelLookBack ? begin - kMaxLabelLookBack : 0;
+  std::size_t pos = begin, label_words = 0;
+  int marks = 0;
+  bool spoken = true;  // still in the date's spoken restatement
+  bool birth = false;
+  std::string after;
+  const auto ends = [&](char c, std::size_t at) {
+    if (is_digit(c) || c == '\n' || c == ';' || (c == '.' && ends_sentence_at(text, c, at))) return true;
+    const bool mark = c == ',' || c == ':' || c == '?' || c == '!';
+    return mark && ++marks > 1;  // one mark: the label's
+  };
+  words_back(text, pos, stop, ends, [&](const std::string& word, std::size_t at) {
+    if (word.size() > kMaxWordLength) return true;
+    if (spoken && contains(kSpokenDateWords, word)) return false;
+    spoken = false;
+    if (is_birth_word(text, word, at)) {
+      birth = names_a_birth(word, after) || contains(kBirthLabelWords, after);  // "birth held in ..."
+      return true;
+    }
+    after = word;
+    return ++label_words > kMaxLabelWords ||
+           !(contains(kBirthLabelWords, word) || contains(kBirthLinkWords, word));
+  });
+  return birth;
+}
+
+bool birth_answered_in_sentence(std::string_view text, std::size_t begin) noexcept {
+  const std::size_t stop = begin > kMaxSentenceLookBack ? begin - kMaxSentenceLookBack : 0;
+  bool spoken = false;  // the speech verb before the value was found
+  bool asked = false;
+  std::string after;
+  const auto ends = [&](char c, std::size_t at) { return is_digit(c) || ends_sentence_at(text, c, at); };
+  words_back(text, begin, stop, ends, [&](const std::string& word, std::size_t at) {
+    if (!spoken) {
+      if (contains(kSpokenDateWords, word) || contains(kSpeechFillers, word)) return false;
+      spoken = contains(kSpeechWords, word);
+      return !spoken;
+    }
+    if (contains(kDateEventWords, word)) return true;  // "... and the delivery date, she said ..."
+    asked = is_birth_word(text, word, at) && asks_for_a_birth(word, after);
+    after = word;
+    return asked;
+  });
+  return asked;
+}
+
+bool figuratively_born(std::string_view text, std::size_t begin, std::size_t end) noexcept {
+  // The nearest birth word before the date, in its sentence.
+  const std::size_t stop = begin > kMaxLookBack ? begin - kMaxLookBack : 0;
+  std::size_t born = std::string_view::npos;
+  std::string before_date;  // the word right before the date
+  const auto ends = [&](char c, std::size_t at) { return is_digit(c) || ends_sentence_at(text, c, at); };
+  words_back(text, begin, stop, ends, [&](const std::string& word, std::size_t at) {
+    if (before_date.empty()) before_date = word;
+    if (!is_birth_word(text, word, at)) return false;
+    if (word == "born") born = at;
+    return true;
+  });
+  if (born == std::string_view::npos) return false;
+  // "born out of the merger", "born of frustration", "born from an idea".
+  bool of_a_thing = false;
+  words_after(text, born + 4, [&](const std::string& word) {
+    of_a_thing = contains(kFigurativeBornAfter, word);
+    return true;
+  });
+  // "The idea for the scheme was born ...": the subject is a thing.
+  const std::size_t subject_stop = born > kMaxSentenceLookBack ? born - kMaxSentenceLookBack : 0;
+  words_back(text, born, subject_stop, ends, [&](const std::string& word, std::size_t) {
+    if (contains(kBeWords, word)) return false;
+    of_a_thing = of_a_thing || contains(kThingWords, word);
+    return true;
+  });
+  // "born at the 2024-05-21 workshop": the date describes the noun after it.
+  if (contains(kArticles, before_date) && end + 1 < text.size() && text[end] == ' ' &&
+      is_word_byte(text[end + 1])) {
+    words_after(text, end, [&](const std::string& word) {
+      of_a_thing = of_a_thing || !contains(kAfterDateWords, word);
+      return true;
+    });
+  }
+  return of_a_thing;
+}
+
+bool date_event_after(std::string_view text, std::size_t end) noexcept {
+  bool event = false;
+  words_after(
+      text, end,
+      [&](const std::string& word) {
+        event = contains(kDateEventWords, word);
+        return event || word == "and" || word == "but";  // the clause about the date ends
+      },
+      kMaxEventWordsAfter, /*comma_ends=*/true);
+  return event;
 }
 
 }  // namespace insightd::governance::rules

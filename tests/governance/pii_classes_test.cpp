@@ -480,3 +480,58 @@ TEST(PiiPhoneContext, APhoneWordAfterTheNumberAdmitsABareRun) {
   expect_none("Customer says 9174378812 arrived yesterday.");
   expect_none("Order 9174378812, call the mobile team about it.");
 }
+
+// A birth phrase, then where the date is kept, then one label mark: the
+// value after the mark is the date of birth.
+TEST(PiiDobContext, ABirthPhraseWithWhereItIsKeptBeforeALabelMark) {
+  expect_single(PiiKind::dob, "Date of birth on the policy: 28 February 1974.", "28 February 1974");
+  expect_single(PiiKind::dob, "Customer confirmed the birthday on file, 30 June 1969.", "30 June 1969");
+  expect_single(PiiKind::dob, "The birth date listed, 19 Aug 1998, is correct.", "19 Aug 1998");
+  expect_single(PiiKind::dob, "DOB on her passport: 02/11/1983", "02/11/1983");
+  expect_single(PiiKind::dob, "Date of birth held in our system, 1971-08-09.", "1971-08-09");
+  // Other words between, a second mark, an event after or a future date: no.
+  expect_none("Date of birth and the order date: 28 February 2024.");
+  expect_none("The birthday card on file, 30 June 2025 was its delivery.");
+  expect_none("Date of birth on the policy, then, 28 February 1974.");
+  expect_none("Date of birth on the policy: 28 February 2024 renewal.");
+  expect_none("Birthday on file, 12/05/2024 is the card's expiry.");
+  expect_none("DOB on file: " + day_from_today(2));
+}
+
+// A date said in words before its digits, or after a speech verb once the
+// sentence has named a date of birth.
+TEST(PiiDobContext, SpokenDatesAndAnswersInTheSameSentence) {
+  expect_single(PiiKind::dob, "Agent asked for date of birth and the customer said 3rd of April 1976.",
+                "3rd of April 1976");
+  expect_single(PiiKind::dob, "Customer: date of birth is the fifth of... 5 January 1967.", "5 January 1967");
+  expect_single(PiiKind::dob,
+                "Agent: what's the date of birth on the account? Customer: twelfth of April, 12/04/1979.",
+                "12/04/1979");
+  expect_single(PiiKind::dob,
+                "Customer: my date of birth is twenty-third of May, 23/05/1987, and postcode is on file.",
+                "23/05/1987");
+  expect_single(PiiKind::dob, "Asked to verify the DOB, she gave 14 March 1968 straight away.",
+                "14 March 1968");
+  expect_single(PiiKind::dob, "We needed his birth date so he replied that it was 7/4/85.", "7/4/85");
+  // A question about something else, or an event named between: no.
+  expect_none("Agent asked about the birthday party and the customer said 3rd of April 2024.");
+  expect_none("Agent asked for date of birth and the delivery date; the customer said 3 May 2024.");
+  expect_none("Agent checked the date of birth and the order date and the customer said 3 May 2024.");
+  expect_none("Agent asked for date of birth. The customer said 3 May 2024 was the order.");
+}
+
+// "born" of an idea, a plan or a product is no birth: nor is a date that
+// describes an event "born at the ... workshop".
+TEST(PiiDobContext, BornOfAThingIsNoDateOfBirth) {
+  expect_none("The idea for the loyalty scheme was born at the 2024-05-21 workshop.");
+  expect_none("The new returns policy was born on 03/02/2021 after the audit.");
+  expect_none("The partnership, born out of the merger on 01/07/2019, ended.");
+  expect_none("The plan was born of frustration on 12 May 2020.");
+  expect_none("The feature was first born in the 14 March 2022 sprint.");
+  expect_none("Born at the 2023-09-14 hackathon, the app now has users.");
+  // People are born at places and on dates.
+  expect_single(PiiKind::dob, "She was born at home on 3 May 1980.", "3 May 1980");
+  expect_single(PiiKind::dob, "Her son was born on 14/03/2010 in Leeds.", "14/03/2010");
+  expect_single(PiiKind::dob, "born on the 3rd of May 1980", "3rd of May 1980");
+  expect_single(PiiKind::dob, "The customer was born 02/11/1983 and lives in York.", "02/11/1983");
+}
