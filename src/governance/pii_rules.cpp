@@ -376,16 +376,13 @@ std::optional<Span> confirm_dob(std::string_view text, Span span, const RuleCont
   // mark), the question of the previous turn, or the dates of birth it follows
   // in a list.
   // Further back in its sentence, a birth phrase its label or a speech verb
-  // leads to, unless the date names an event.
-  if (figuratively_born(text, span.begin, span.end)) return std::nullopt;
-  if (cue_before(text, span.begin) == Cue::birth || birth_asked_in_previous_turn(text, span.begin) ||
-      continues_date_list(text, previous_dob_end, span.begin, span.end)) {
-    return span;
-  }
-  if ((birth_label_before(text, span.begin) || birth_answered_in_sentence(text, span.begin)) &&
-      !date_event_after(text, span.end)) {
-    return span;
-  }
+  // leads to, unless the date names an event. Never "born" of a thing.
+  const bool birth_context =
+      cue_before(text, span.begin) == Cue::birth || birth_asked_in_previous_turn(text, span.begin) ||
+      continues_date_list(text, previous_dob_end, span.begin, span.end) ||
+      ((birth_label_before(text, span.begin) || birth_answered_in_sentence(text, span.begin)) &&
+       !date_event_after(text, span.end));
+  if (birth_context && !figuratively_born(text, span.begin, span.end)) return span;
   return std::nullopt;
 }
 

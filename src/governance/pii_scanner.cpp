@@ -121,29 +121,26 @@ void collect_dobs(const RE2& date, std::string_view text, const rules::RuleConte
   }
 }
 
-// Numbers read out in comma-separated groups ("call me on 07856, 214, 309"):
-// each run of digit groups joined by ", " (never a thousands separator, which
-// has no space) is one candidate.
-void collect_dictated_phones(std::string_view text, const rules::RuleContext& ctx,
-                             std::vector<Finding>& out) {
-  const auto group_follows = [&](std::size_t comma) {
-    return comma + 2 < text.size() && text[comma + 1] == ' ' && is_digit(text[comma + 2]);
-  };
-  for (std::size_t comma = text.find(", "); comma != std::string_view::npos;
-       comma = text.find(", ", comma + 1)) {
-    if (comma == 0 || !is_digit(text[comma - 1]) || !group_follows(comma)) continue;
-    std::size_t begin = comma;
-    while (begin > 0 && is_digit(text[begin - 1])) --begin;
-    std::size_t end = comma + 2;
-    for (;;) {
-      while (end < text.size() && is_digit(text[end])) ++end;
-      if (end >= text.size() || text[end] != ',' || !group_follows(end)) break;
-      end += 2;
-    }
-    if (const auto confirmed = rules::confirm_dictated_phone(text, {begin, end}, ctx))
-      out.push_back({PiiKind::phone, confirmed->begin, confirmed->end});
-    comma = end;
+// A number read out in comma-separated groups ("call me on 07856, 214, 309"):
+// the run of digit groups joined by ", " (never a thousands separator, which
+// has no space) from the group ending at `comma` is one candidate. Returns
+// where the run ends.
+bool group_after(std::string_view text, std::size_t comma) noexcept {
+  return comma + 2 < text.size() && text[comma] == ',' && text[comma + 1] == ' ' && is_digit(text[comma + 2]);
+}
+
+std::size_t collect_dictated_phone(std::string_view text, std::size_t comma, const rules::RuleContext& ctx,
+                                   std::vector<Finding>& out) {
+  std::size_t begin = comma;
+  while (begin > 0 && is_digit(text[begin - 1])) --begin;
+  std::size_t end = comma;
+  while (group_after(text, end)) {
+    end += 2;
+    while (end < text.size() && is_digit(text[end])) ++end;
   }
+  if (const auto confirmed = rules::confirm_dictated_phone(text, {begin, end}, ctx))
+    out.push_back({PiiKind::phone, confirmed->begin, confirmed->end});
+  return end;
 }
 
 bool overlaps(const Finding& a, const Finding& b) noexcept {
@@ -239,6 +236,7 @@ struct PiiScanner::Patterns {
 
   rules::PhoneValidator phones;
   bool phones_enabled = false;
+  static constexpr std::size_t kMinDictatedDigits = 7;
   std::unique_ptr<const RE2> email;
   std::unique_ptr<const RE2> iban;
   std::vector<NumericKind> numeric;
@@ -256,6 +254,8 @@ struct PiiScanner::Patterns {
     if (!ibans && text_digits < min_digits) return;
     // Only runs with a digit matter: jump from digit to digit (one compare a
     // byte), then widen to the whole run.
+    const bool dictated = phones_enabled && text_digits >= kMinDictatedDigits;
+    std::size_t dictated_end = 0;
     for (std::size_t i = 0, previous_end = 0; i < text.size(); previous_end = i) {
       while (i < text.size() && !is_digit(text[i])) ++i;
       if (i == text.size()) break;
@@ -263,6 +263,9 @@ struct PiiScanner::Patterns {
       while (run_begin > previous_end && in_number(text[run_begin - 1])) --run_begin;
       std::size_t run_digits = 0;
       for (; i < text.size() && in_number(text[i]); ++i) run_digits += is_digit(text[i]) ? 1 : 0;
+      // Runs end at a comma: a number read out in groups continues after it.
+      if (dictated && i >= dictated_end && group_after(text, i) && is_digit(text[i - 1]))
+        dictated_end = collect_dictated_phone(text, i, ctx, out);
       if (ibans && starts_like_iban(text, run_begin)) collect_iban(text, run_begin - 2, ctx, out);
       if (run_digits < min_digits) continue;
       for (std::size_t begin = run_begin; begin < i; ++begin) {
@@ -309,7 +312,6 @@ std::vector<Finding> PiiScanner::scan(std::string_view text) const {
   }
   const std::size_t digits = count_digits(text);
   p.collect_numeric(text, digits, ctx, found);
-  if (p.phones_enabled && digits >= 7) collect_dictated_phones(text, ctx, found);
   if (p.ipv6 && two_colons(text) && may_hold_ipv6(text)) {
     for_each_stretch_around(text, ':', in_ipv6, in_ipv6, [&](rules::Span window) {
       collect(*p.ipv6, PiiKind::ip, rules::confirm_ipv6, text, window, ctx, found);

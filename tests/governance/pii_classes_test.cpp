@@ -4,7 +4,11 @@
 // lists only in part, birth words that describe something else, and four-part
 // version numbers after a software word. The third: dates of birth after a
 // mark, in the next turn or in a list, numbers after an exit code, phone
-// words in every form, and versions after product nouns.
+// words in every form, and versions after product nouns. The fourth: dates
+// of birth after a label, said in words or in the same sentence, "born" of
+// things; trunk prefixes before a one-digit area code, numbers read out in
+// comma-separated groups, phone words after the number; IBANs with letters
+// in every registry country; clause numbers, running and upgraded versions.
 #include <gtest/gtest.h>
 
 #include <chrono>
