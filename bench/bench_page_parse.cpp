@@ -13,7 +13,7 @@ void BM_ParseAgentassistPage(benchmark::State& state) {
   const std::string body = insightd::bench::agentassist_page_json(static_cast<int>(state.range(0)));
   std::size_t records = 0;
   for (auto _ : state) {
-    auto page = insightd::genesys::parse_agentassist_page(body, insightd::bench::bench_interaction_id);
+    auto page = insightd::genesys::parse_agentassist_page(body, insightd::bench::kBenchInteractionId);
     if (!page) {
       state.SkipWithError("the page did not parse");
       break;

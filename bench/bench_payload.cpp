@@ -9,13 +9,13 @@ namespace {
 
 void BM_BuildWebhookPayload(benchmark::State& state) {
   auto page = insightd::genesys::parse_agentassist_page(insightd::bench::agentassist_page_json(200),
-                                                        insightd::bench::bench_interaction_id);
+                                                        insightd::bench::kBenchInteractionId);
   const auto insights = page.value().insights;
   const boost::json::object governance{{"governance_pass", true}, {"masked", 0}};
   std::size_t body_bytes = 0;
   for (auto _ : state) {
     auto messages =
-        insightd::delivery::build_messages(insightd::bench::bench_interaction_id, "cycle-1", "agentassist",
+        insightd::delivery::build_messages(insightd::bench::kBenchInteractionId, "cycle-1", "agentassist",
                                            "2026-11-24T02:00:00.000Z", insights, governance, 200);
     body_bytes = messages.front().body.size();
     benchmark::DoNotOptimize(messages);

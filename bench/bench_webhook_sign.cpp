@@ -12,14 +12,14 @@
 
 namespace {
 
-constexpr const char* crm_secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
-constexpr std::int64_t timestamp = 1795000000;
+constexpr const char* kCrmSecret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+constexpr std::int64_t kTimestamp = 1795000000;
 
 void BM_SignWebhook(benchmark::State& state) {
   const auto message = insightd::bench::webhook_message_200();
-  const auto key = insightd::webhook_key_from_secret(crm_secret).value();
+  const auto key = insightd::webhook_key_from_secret(kCrmSecret).value();
   for (auto _ : state) {
-    auto signature = insightd::sign_webhook(key, message.webhook_id, timestamp, message.body);
+    auto signature = insightd::sign_webhook(key, message.webhook_id, kTimestamp, message.body);
     benchmark::DoNotOptimize(signature);
   }
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * message.body.size()));
@@ -29,10 +29,10 @@ BENCHMARK(BM_SignWebhook);
 
 void BM_MakeWebhookRequest(benchmark::State& state) {
   const auto message = insightd::bench::webhook_message_200();
-  const auto key = insightd::webhook_key_from_secret(crm_secret).value();
+  const auto key = insightd::webhook_key_from_secret(kCrmSecret).value();
   for (auto _ : state) {
     auto request = insightd::delivery::make_webhook_request(message, "https://crm.example.com/ingest", key,
-                                                            timestamp, std::chrono::seconds(15));
+                                                            kTimestamp, std::chrono::seconds(15));
     benchmark::DoNotOptimize(request);
   }
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * message.body.size()));
@@ -41,7 +41,7 @@ BENCHMARK(BM_MakeWebhookRequest);
 
 void BM_WebhookKeyFromSecret(benchmark::State& state) {
   for (auto _ : state) {
-    auto key = insightd::webhook_key_from_secret(crm_secret);
+    auto key = insightd::webhook_key_from_secret(kCrmSecret);
     benchmark::DoNotOptimize(key);
   }
 }

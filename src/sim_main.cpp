@@ -16,7 +16,7 @@
 
 namespace {
 
-constexpr const char* fault_help = R"(
+constexpr const char* kFaultHelp = R"(
 Fault injection: include a marker in the interaction ID (several may be combined, e.g. ia-7-flaky-pii-n120):
   notfound     404 not.found                 forbidden    403 missing.permissions
   flaky        503 for the first 2 requests  slow         extra latency for that ID
@@ -68,7 +68,7 @@ int main(int argc, char** argv) {
   unsigned retry_after_s = static_cast<unsigned>(o.retry_after.count());
 
   CLI::App cli{"insightd-sim: a Genesys Cloud and CRM simulator for demos, tests and benchmarks"};
-  cli.footer(fault_help);
+  cli.footer(kFaultHelp);
   cli.add_option("--host", o.host, "address to listen on (loopback only)")->capture_default_str();
   cli.add_option("--port", o.port, "port; 0 = any free port")->capture_default_str();
   cli.add_option("--port-file", port_file, "write the bound port to this file once listening");

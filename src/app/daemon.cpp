@@ -43,7 +43,7 @@ using namespace std::chrono_literals;
 
 namespace {
 
-constexpr auto progress_period = 1s;  // gauges and the demo's progress line
+constexpr auto kProgressPeriod = 1s;  // gauges and the demo's progress line
 
 // Everything built from the configuration that a reload replaces.
 struct Services {
@@ -285,7 +285,7 @@ struct Daemon::Impl {
     if (reload_requested) co_await reload();
     if (std::chrono::steady_clock::now() >= next_progress) {
       co_await refresh_gauges();
-      next_progress = std::chrono::steady_clock::now() + progress_period;
+      next_progress = std::chrono::steady_clock::now() + kProgressPeriod;
     }
   }
 

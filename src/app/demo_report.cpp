@@ -16,11 +16,11 @@ struct FaultSample {
   const char* marker;
   int count;
 };
-constexpr FaultSample fault_samples[] = {
+constexpr FaultSample kFaultSamples[] = {
     {"flaky", 5},  {"notfound", 4}, {"forbidden", 2},   {"malformed", 5}, {"pii", 6},       {"stale", 5},
     {"future", 2}, {"slow", 3},     {"tokenexpiry", 1}, {"ratelimit", 3}, {"longlimit", 1}, {"crmreject", 2},
 };
-constexpr int plain_samples = 61;
+constexpr int kPlainSamples = 61;
 
 double percentile(std::vector<std::uint64_t> values, double p) {
   if (values.empty()) return 0;
@@ -37,21 +37,21 @@ void row(const std::string& label, const std::string& value) {
 
 std::vector<std::string> demo_interaction_ids() {
   std::vector<std::string> ids;
-  for (int i = 1; i <= plain_samples; ++i) {
+  for (int i = 1; i <= kPlainSamples; ++i) {
     // Every fifth one is large enough to need several pages.
     ids.push_back(i % 5 == 0 ? fmt::format("demo-{:03}-n250", i) : fmt::format("demo-{:03}", i));
   }
   int n = 0;
-  for (const auto& f : fault_samples) {
+  for (const auto& f : kFaultSamples) {
     for (int i = 0; i < f.count; ++i)
-      ids.push_back(fmt::format("demo-{:03}-{}", ++n + plain_samples, f.marker));
+      ids.push_back(fmt::format("demo-{:03}-{}", ++n + kPlainSamples, f.marker));
   }
   return ids;
 }
 
 std::size_t demo_fault_count(const std::vector<std::string>& ids) {
   return static_cast<std::size_t>(std::count_if(ids.begin(), ids.end(), [](const std::string& id) {
-    return std::any_of(std::begin(fault_samples), std::end(fault_samples),
+    return std::any_of(std::begin(kFaultSamples), std::end(kFaultSamples),
                        [&](const FaultSample& f) { return id.find(f.marker) != std::string::npos; });
   }));
 }

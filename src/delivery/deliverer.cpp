@@ -220,8 +220,8 @@ boost::asio::awaitable<Deliverer::Attempt> Deliverer::attempt(const queue::Outbo
     ~SlotGuard() { d.give_post_slot(); }
   } guard{*this};
 
-  auto request = make_webhook_request(message, crm_.url, key_, unix_seconds(std::chrono::system_clock::now()),
-                                      crm_.timeout);
+  auto request =
+      make_webhook_request(message, crm_.url, key_, unix_seconds(options_.wall_clock()), crm_.timeout);
   const auto started = std::chrono::steady_clock::now();
   auto response = co_await client_.send(std::move(request));
   const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
@@ -239,7 +239,7 @@ boost::asio::awaitable<Deliverer::Attempt> Deliverer::attempt(const queue::Outbo
   }
   observer_->on_attempt(result.status, elapsed.count());
   record_breaker(result.status);
-  Attempt made{result.status, policy_.decide(result, number, std::chrono::system_clock::now(), rng_)};
+  Attempt made{result.status, policy_.decide(result, number, options_.wall_clock(), rng_)};
   co_return made;
 }
 
@@ -325,9 +325,8 @@ boost::asio::awaitable<void> Deliverer::record(queue::Delivery delivery, Attempt
     case Verdict::retry: {
       spdlog::info("delivery: {} (interaction {}) attempt {} failed ({}); retrying in {} ms", webhook_id,
                    interaction_id, attempt, decision.error, decision.delay.count());
-      co_await outbox_->retry_delivery(std::move(delivery),
-                                       saturating_add(std::chrono::system_clock::now(), decision.delay),
-                                       status, decision.error);
+      co_await outbox_->retry_delivery(
+          std::move(delivery), saturating_add(options_.wall_clock(), decision.delay), status, decision.error);
       break;
     }
     case Verdict::dead_letter: {
@@ -345,8 +344,7 @@ boost::asio::awaitable<void> Deliverer::record(queue::Delivery delivery, Attempt
       // Hold first, so the row returned below is not leased and sent again meanwhile.
       held_ = true;
       co_await disable_endpoint(*outbox_, crm_.url);
-      co_await outbox_->retry_delivery(std::move(delivery), std::chrono::system_clock::now(), status,
-                                       decision.error);
+      co_await outbox_->retry_delivery(std::move(delivery), options_.wall_clock(), status, decision.error);
       observer_->on_endpoint_disabled();
       break;
     }

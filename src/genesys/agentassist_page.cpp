@@ -19,7 +19,7 @@
 namespace insightd::genesys {
 namespace {
 
-constexpr std::string_view what = "agentassist insights response";
+constexpr std::string_view kWhat = "agentassist insights response";
 
 // One element of `entities` as read: a field is nullopt when absent or of the wrong JSON type.
 struct RawEntity {
@@ -228,11 +228,11 @@ result_with_message<Page> parse_agentassist_page(std::string_view body, std::str
   const auto used = parser.write_some(false, body.data(), body.size(), ec);
   // The parser consumes whitespace after the document: anything left is more data.
   if (!ec && used != body.size()) ec = boost::json::error::extra_data;
-  if (ec) return malformed(fmt::format("{} is not JSON: {}", what, ec.message()));
+  if (ec) return malformed(fmt::format("{} is not JSON: {}", kWhat, ec.message()));
   auto& h = parser.handler();
-  if (!h.root_is_object) return malformed(fmt::format("{} is not a JSON object", what));
-  if (!h.has_entities_array) return malformed(fmt::format("{} has no entities array", what));
-  if (h.token_is_invalid) return malformed(fmt::format("{} has a non-string nextPageToken", what));
+  if (!h.root_is_object) return malformed(fmt::format("{} is not a JSON object", kWhat));
+  if (!h.has_entities_array) return malformed(fmt::format("{} has no entities array", kWhat));
+  if (h.token_is_invalid) return malformed(fmt::format("{} has a non-string nextPageToken", kWhat));
 
   Page page;
   page.next_page_token = std::move(h.next_page_token);

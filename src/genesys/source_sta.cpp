@@ -71,7 +71,8 @@ std::optional<std::string> titled_text(const json::object& o) {
 }
 
 // Appends the insights of one Completed summary entity; returns why it is unusable, or "".
-std::string read_summary(const json::object& e, std::string_view interaction_id, std::vector<Insight>& out) {
+std::string read_sta_summary(const json::object& e, std::string_view interaction_id,
+                             std::vector<Insight>& out) {
   Head head;
   if (auto reason = read_head(e, head); !reason.empty()) return reason;
   auto summary = string_field(e, "summary");
@@ -131,7 +132,7 @@ result_with_message<Page> parse_sta_summaries(std::string_view body, std::string
       continue;
     }
     if (kind != SummaryStatus::completed) continue;  // running or failed: counted, nothing to read
-    if (auto reason = read_summary(*e, interaction_id, page.insights); !reason.empty()) {
+    if (auto reason = read_sta_summary(*e, interaction_id, page.insights); !reason.empty()) {
       page.malformed.push_back({std::move(where), std::move(reason)});
       continue;
     }

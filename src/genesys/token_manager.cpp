@@ -15,6 +15,7 @@
 #include <boost/json/value.hpp>
 #include <cmath>
 
+#include "entity_fields.hpp"
 #include "insightd/common/backoff.hpp"
 #include "insightd/common/crypto.hpp"
 #include "insightd/common/log_exceptions.hpp"
@@ -35,10 +36,6 @@ std::string trim_slash(std::string_view url) {
   return std::string(url);
 }
 
-std::string string_field(const json::object& o, std::string_view key) {
-  if (auto* v = o.if_contains(key); v && v->is_string()) return std::string(v->get_string());
-  return {};
-}
 }  // namespace
 
 AccessToken::time_point AccessToken::refresh_at() const {
@@ -73,9 +70,11 @@ result_with_message<AccessToken> parse_token_response(const http::Response& resp
 
   if (response.status < 200 || response.status >= 300) {
     // The token endpoint may echo what it was sent: masked before it is logged or stored.
-    const std::string error = governance::redact_upstream_text(object ? string_field(*object, "error") : "");
-    std::string description = object ? string_field(*object, "description") : "";
-    if (description.empty() && object) description = string_field(*object, "error_description");
+    const std::string error =
+        governance::redact_upstream_text(object ? detail::string_field(*object, "error").value_or("") : "");
+    std::string description = object ? detail::string_field(*object, "description").value_or("") : "";
+    if (description.empty() && object)
+      description = detail::string_field(*object, "error_description").value_or("");
     description = governance::redact_upstream_text(description);
     std::string message = fmt::format("token request to {} refused with HTTP {}", where, response.status);
     if (!error.empty()) message += ": " + error;
@@ -94,12 +93,12 @@ result_with_message<AccessToken> parse_token_response(const http::Response& resp
   }
   AccessToken token;
   token.obtained_at = now;
-  token.value = string_field(*object, "access_token");
+  token.value = detail::string_field(*object, "access_token").value_or("");
   if (token.value.empty()) {
     return error_with_message{errc::malformed_response,
                               fmt::format("token response from {} has no access_token", where)};
   }
-  if (auto type = string_field(*object, "token_type"); !type.empty()) token.type = type;
+  if (auto type = detail::string_field(*object, "token_type").value_or(""); !type.empty()) token.type = type;
   token.expires_in = kDefaultLifetime;
   if (auto* v = object->if_contains("expires_in")) {
     auto seconds = v->if_int64()    ? static_cast<double>(*v->if_int64())
@@ -142,7 +141,8 @@ TokenManager::~TokenManager() {
 asio::awaitable<result_with_message<std::string>> TokenManager::token() {
   if (cached_ && !cached_->needs_refresh(clock_())) co_return cached_->value;
   if (cancelled_) {
-    co_return error_with_message{asio::error::operation_aborted, "token requests cancelled: the daemon is stopping"};
+    co_return error_with_message{asio::error::operation_aborted,
+                                 "token requests cancelled: the daemon is stopping"};
   }
 
   auto flight = flight_;

@@ -4,19 +4,15 @@
 #include <algorithm>
 #include <iterator>
 
+#include "ascii.hpp"
+
 namespace insightd::governance {
 
-namespace {
+using ascii::is_digit;
+using ascii::is_lower;
+using ascii::is_upper;
 
-bool is_digit(char c) noexcept {
-  return c >= '0' && c <= '9';
-}
-bool is_upper(char c) noexcept {
-  return c >= 'A' && c <= 'Z';
-}
-bool is_lower(char c) noexcept {
-  return c >= 'a' && c <= 'z';
-}
+namespace {
 
 struct IbanCountry {
   char code[3];

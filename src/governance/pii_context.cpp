@@ -4,7 +4,12 @@
 #include <algorithm>
 #include <string>
 
+#include "ascii.hpp"
+
 namespace insightd::governance::rules {
+
+using ascii::is_digit;
+using ascii::lower;
 
 namespace {
 
@@ -232,10 +237,6 @@ bool ends_clause(char c) noexcept {
   return c == ',' || c == ';' || c == '!' || c == '?';
 }
 
-bool is_digit(char c) noexcept {
-  return c >= '0' && c <= '9';
-}
-
 // ASCII letters and the bytes of UTF-8 sequences ("née").
 bool is_word_byte(char c) noexcept {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (static_cast<unsigned char>(c) & 0x80);
@@ -243,10 +244,6 @@ bool is_word_byte(char c) noexcept {
 
 bool contains(const auto& words, std::string_view word) noexcept {
   return std::find(std::begin(words), std::end(words), word) != std::end(words);
-}
-
-char lower(char c) noexcept {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
 std::string lowered(std::string_view word) {

@@ -4,7 +4,13 @@
 #include <algorithm>
 #include <array>
 
+#include "ascii.hpp"
+
 namespace insightd::governance::rules {
+
+using ascii::is_digit;
+using ascii::lower;
+using ascii::to_int;
 
 namespace {
 
@@ -14,20 +20,8 @@ constexpr std::array<std::string_view, 12> kMonths = {"january",   "february", "
 
 constexpr std::string_view kOrdinals[] = {"st", "nd", "rd", "th"};
 
-bool is_digit(char c) noexcept {
-  return c >= '0' && c <= '9';
-}
 bool is_letter(char c) noexcept {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-char lower(char c) noexcept {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-int to_int(std::string_view digits) noexcept {
-  int v = 0;
-  for (char c : digits) v = v * 10 + (c - '0');
-  return v;
 }
 
 bool in_range(std::string_view d, int max) noexcept {

@@ -9,6 +9,7 @@
 #include <tuple>
 #include <vector>
 
+#include "ascii.hpp"
 #include "insightd/governance/checksums.hpp"
 #include "pii_context.hpp"
 #include "pii_dates.hpp"
@@ -16,11 +17,11 @@
 
 namespace insightd::governance::rules {
 
+using ascii::is_digit;
+using ascii::to_int;
+
 namespace {
 
-bool is_digit(char c) noexcept {
-  return c >= '0' && c <= '9';
-}
 bool is_alnum(char c) noexcept {
   return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
 }
@@ -70,12 +71,6 @@ Groups split_groups(std::string_view token) {
       g.separators.push_back(token.substr(start, i - start));
   }
   return g;
-}
-
-int to_int(std::string_view digits) noexcept {
-  int v = 0;
-  for (char c : digits) v = v * 10 + (c - '0');
-  return v;
 }
 
 // A group sequence of one separated space or dash continues past the span

@@ -12,6 +12,7 @@
 #include <span>
 #include <string_view>
 
+#include "ascii.hpp"
 #include "pii_rules.hpp"
 
 namespace insightd::governance::scan_text {
@@ -26,13 +27,8 @@ inline constexpr std::string_view kBirthStemsAfterN[] = {"aiss", "acim", "asc",
                                                          "e",
                                                          "ee"};
 
-inline bool is_digit(char c) noexcept {
-  return c >= '0' && c <= '9';
-}
-
-inline char lower(char c) noexcept {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
+using ascii::is_digit;
+using ascii::lower;
 
 inline bool stem_at(std::string_view text, std::size_t pos,
                     std::span<const std::string_view> stems) noexcept {

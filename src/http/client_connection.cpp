@@ -19,6 +19,7 @@
 
 #include "beast_fields.hpp"
 #include "insightd/http/tls_client.hpp"
+#include "nothrow.hpp"
 
 namespace insightd::http {
 namespace {
@@ -27,7 +28,6 @@ namespace asio = boost::asio;
 namespace beast = boost::beast;
 using boost::system::error_code;
 using tcp = asio::ip::tcp;
-constexpr auto nothrow = asio::as_tuple(asio::use_awaitable);
 
 template <class Stream>
 asio::awaitable<error_code> write_on(Stream& stream, const BeastRequest& request) {

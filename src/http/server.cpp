@@ -16,6 +16,7 @@
 
 #include "insightd/common/log_exceptions.hpp"
 #include "insightd/http/stream_connect.hpp"
+#include "nothrow.hpp"
 #include "server_state.hpp"
 
 namespace insightd::http {
@@ -24,7 +25,6 @@ namespace {
 namespace asio = boost::asio;
 using boost::system::error_code;
 using tcp = asio::ip::tcp;
-constexpr auto nothrow = asio::as_tuple(asio::use_awaitable);
 
 void throw_if(const error_code& ec, const std::string& what) {
   if (ec) throw std::system_error(ec, what);

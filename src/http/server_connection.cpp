@@ -17,6 +17,7 @@
 #include <boost/beast/http/write.hpp>
 
 #include "beast_fields.hpp"
+#include "nothrow.hpp"
 #include "server_state.hpp"
 
 namespace insightd::http {
@@ -29,7 +30,6 @@ using tcp = asio::ip::tcp;
 using TlsStream = asio::ssl::stream<beast::tcp_stream>;
 using BeastRequest = beast::http::request<beast::http::string_body>;
 using BeastResponse = beast::http::response<beast::http::string_body>;
-constexpr auto nothrow = asio::as_tuple(asio::use_awaitable);
 
 // How a connection ends once no more requests will be served on it.
 enum class Ending {

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "insightd/http/stream_connect.hpp"
 
-#include "insightd/http/tls_client.hpp"
-
 #include <openssl/ssl.h>
 #include <openssl/x509_vfy.h>
 #include <spdlog/spdlog.h>
@@ -16,13 +14,15 @@
 #include <boost/asio/use_awaitable.hpp>
 #include <system_error>
 
+#include "insightd/http/tls_client.hpp"
+#include "nothrow.hpp"
+
 namespace insightd::http {
 namespace {
 
 namespace asio = boost::asio;
 using boost::system::error_code;
 using tcp = asio::ip::tcp;
-constexpr auto nothrow = asio::as_tuple(asio::use_awaitable);
 
 // tcp::resolver has no expires_after: a timer cancels it instead. Both hold the
 // resolver weakly/shared so a late timer callback never touches a dead object.

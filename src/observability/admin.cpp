@@ -3,7 +3,7 @@
 
 #include <fmt/format.h>
 
-#include <boost/algorithm/string/predicate.hpp>
+#include <boost/beast/core/string.hpp>
 #include <boost/json/serialize.hpp>
 #include <boost/json/stream_parser.hpp>
 #include <boost/url/parse.hpp>
@@ -53,7 +53,7 @@ http::Response method_not_allowed(std::string allow) {
 bool bearer_token_matches(std::string_view authorization, std::string_view token) {
   constexpr std::string_view scheme = "Bearer ";
   if (authorization.size() < scheme.size() ||
-      !boost::algorithm::iequals(authorization.substr(0, scheme.size()), scheme))
+      !boost::beast::iequals(authorization.substr(0, scheme.size()), scheme))
     return false;
   std::string_view presented = authorization.substr(scheme.size());
   while (!presented.empty() && presented.front() == ' ') presented.remove_prefix(1);

@@ -124,7 +124,7 @@ http::Response asset(std::string_view content_type, std::string_view body) {
   return secured(200, content_type, std::string(body));
 }
 
-http::Response method_not_allowed(std::string allow) {
+http::Response console_method_not_allowed(std::string allow) {
   http::Response r = json_failure(405, "method not allowed; use " + allow);
   r.headers.set("Allow", std::move(allow));
   return r;
@@ -200,34 +200,34 @@ awaitable<http::Response> handle_console(std::shared_ptr<Console> console, http:
 
   // Public: the assets hold no data, and the login form is how a session starts.
   if (segments == std::vector<std::string>{"console", "console.js"}) {
-    if (!get) co_return method_not_allowed("GET");
+    if (!get) co_return console_method_not_allowed("GET");
     co_return asset("text/javascript; charset=utf-8", console_assets::console_js);
   }
   if (segments == std::vector<std::string>{"console", "console.css"}) {
-    if (!get) co_return method_not_allowed("GET");
+    if (!get) co_return console_method_not_allowed("GET");
     co_return asset("text/css; charset=utf-8", console_assets::console_css);
   }
   if (console->deps.token.empty())
     co_return login_page(403, "The console is disabled: set admin.token_file in the configuration.");
   if (segments == std::vector<std::string>{"console", "login"}) {
-    if (req.method != "POST") co_return method_not_allowed("POST");
+    if (req.method != "POST") co_return console_method_not_allowed("POST");
     co_return login(*console, req);
   }
 
   std::string session(session_id(req.headers.get("Cookie")));
   const bool logged_in = console->sessions.valid(session);
   if (segments.empty()) {
-    if (!get) co_return method_not_allowed("GET");
+    if (!get) co_return console_method_not_allowed("GET");
     co_return logged_in ? console_page(*console, session) : login_page(200, "");
   }
   if (!logged_in) co_return json_failure(401, "not logged in (or the session expired): reload the page");
   if (segments == std::vector<std::string>{"console", "api", "snapshot"}) {
-    if (!get) co_return method_not_allowed("GET");
+    if (!get) co_return console_method_not_allowed("GET");
     auto response = co_await snapshot(console);
     co_return response;
   }
   if (is_action(segments)) {
-    if (req.method != "POST") co_return method_not_allowed("POST");
+    if (req.method != "POST") co_return console_method_not_allowed("POST");
     if (!console->sessions.csrf_matches(session, req.headers.get(kCsrfHeader)))
       co_return json_failure(403, fmt::format("missing or wrong {} header", kCsrfHeader));
     auto response = co_await action(console, segments, std::move(session));

@@ -64,16 +64,16 @@ struct RedisBudget::State {
 
 namespace {
 
-using State = RedisBudget::State;
+using BudgetState = RedisBudget::State;
 
-asio::awaitable<void> sleep_until(std::shared_ptr<State> state, steady::time_point until) {
+asio::awaitable<void> sleep_until(std::shared_ptr<BudgetState> state, steady::time_point until) {
   state->pump_timer.expires_at(until);
   co_await state->pump_timer.async_wait(asio::as_tuple(asio::use_awaitable));
 }
 
 // Redis did not answer, or the script failed: the first is a warning, repeats
 // are debug lines, and the recovery is logged once.
-void note_failure(State& state, const Error& error) {
+void note_failure(BudgetState& state, const Error& error) {
   ++state.failures;
   if (++state.failures_in_a_row == 1) {
     spdlog::warn("request budget: {}; upstream requests wait until it answers (retrying with backoff)",
@@ -83,31 +83,31 @@ void note_failure(State& state, const Error& error) {
   }
 }
 
-void note_success(State& state) {
+void note_success(BudgetState& state) {
   if (state.failures_in_a_row > 0) spdlog::info("request budget: Redis answers again; requests resume");
   state.failures_in_a_row = 0;
 }
 
-void drop_expired(State& state) {
+void drop_expired(BudgetState& state) {
   const auto now = steady::now();
   while (!state.reserve.empty() && state.reserve.front() <= now) state.reserve.pop_front();
 }
 
 // What tops the reserve up.
-std::size_t reserve_wanted(State& state) {
+std::size_t reserve_wanted(BudgetState& state) {
   drop_expired(state);
   return state.plan.size - std::min(state.plan.size, state.reserve.size());
 }
 
 // One admission per local waiter, and what tops the reserve up.
-std::size_t wanted(State& state) {
+std::size_t wanted(BudgetState& state) {
   return state.waiters.size() + reserve_wanted(state);
 }
 
 // Asks while callers wait; the reserve alone is topped up only while the
 // bucket grants (never a sleep or a retry for it), so an idle daemon neither
 // polls Redis nor keeps taking from the budget.
-asio::awaitable<void> pump(std::shared_ptr<State> state) {
+asio::awaitable<void> pump(std::shared_ptr<BudgetState> state) {
   while (!state->closed && wanted(*state) > 0) {
     const bool held = steady::now() < state->held_until;
     if (held && state->waiters.empty()) break;
@@ -151,7 +151,7 @@ asio::awaitable<void> pump(std::shared_ptr<State> state) {
   state->pumping = false;
 }
 
-void start_pump(const std::shared_ptr<State>& state) {
+void start_pump(const std::shared_ptr<BudgetState>& state) {
   if (state->pumping) return;
   state->pumping = true;
   asio::co_spawn(state->executor, pump(state), LogExceptions{"request budget: pump"});
@@ -159,7 +159,7 @@ void start_pump(const std::shared_ptr<State>& state) {
 
 // Pushes a hold to Redis, retried with backoff until it lands or is over. The
 // hold is recomputed from `until` at each attempt, so it ends when it should.
-asio::awaitable<bool> push_hold(std::shared_ptr<State> state, steady::time_point until) {
+asio::awaitable<bool> push_hold(std::shared_ptr<BudgetState> state, steady::time_point until) {
   asio::steady_timer pause(state->executor);
   for (int attempt = 1; !state->closed; ++attempt) {
     const auto left = std::chrono::ceil<milliseconds>(until - steady::now());
@@ -175,7 +175,7 @@ asio::awaitable<bool> push_hold(std::shared_ptr<State> state, steady::time_point
 }
 
 // Holds this process at once (even while Redis is down); returns until when.
-steady::time_point hold_here(State& state, milliseconds retry_after) {
+steady::time_point hold_here(BudgetState& state, milliseconds retry_after) {
   const auto until = saturating_add(steady::now(), retry_after);
   state.held_until = std::max(state.held_until, until);
   state.reserve.clear();      // taken before the 429: every daemon pauses, this one too
@@ -187,7 +187,7 @@ steady::time_point hold_here(State& state, milliseconds retry_after) {
 
 RedisBudget::RedisBudget(asio::any_io_executor executor, std::shared_ptr<Connection> connection,
                          BudgetOptions options)
-    : state_(std::make_shared<State>(std::move(executor), std::move(connection), std::move(options))) {
+    : state_(std::make_shared<BudgetState>(std::move(executor), std::move(connection), std::move(options))) {
   register_budget_script(*state_->connection);
 }
 

@@ -17,7 +17,7 @@
 namespace insightd::sim {
 namespace {
 
-constexpr std::string_view endpoint = "crm_ingest";
+constexpr std::string_view kEndpoint = "crm_ingest";
 
 std::optional<std::int64_t> parse_timestamp(std::string_view text) {
   std::int64_t v = 0;
@@ -103,7 +103,7 @@ void read_body_fields(CrmReceipt& receipt, std::string_view body) {
 }
 
 Reply answer(unsigned status, std::string_view message) {
-  return {std::string(endpoint),
+  return {std::string(kEndpoint),
           json_response(status, boost::json::object{{"status", status}, {"message", message}})};
 }
 
@@ -120,7 +120,7 @@ Reply decide(const SimState& state, const CrmReceipt& r) {
   const auto faults = faults_for(r.interaction_id);
   if (faults.crm_reject) return answer(422, "rejected by the `crmreject` fault");
   if (faults.crm_chatty) {
-    return {std::string(endpoint),
+    return {std::string(kEndpoint),
             json_response(
                 422, boost::json::object{{"code", chatty_card},
                                          {"message", fmt::format("customer {} is unknown", chatty_email)}})};

@@ -15,27 +15,27 @@ namespace {
 
 using namespace std::chrono_literals;
 
-constexpr std::array<std::string_view, 4> known_types = {"keyword", "summary", "sentiment", "topic"};
+constexpr std::array<std::string_view, 4> kKnownTypes = {"keyword", "summary", "sentiment", "topic"};
 
-constexpr std::array<std::string_view, 12> keywords = {
+constexpr std::array<std::string_view, 12> kKeywords = {
     "refund",        "cancel subscription", "late delivery",    "upgrade plan",
     "billing error", "password reset",      "roaming charges",  "warranty claim",
     "promo code",    "router offline",      "duplicate charge", "contract renewal"};
 
-constexpr std::array<std::string_view, 8> topics = {"Billing dispute", "Order status", "Technical support",
-                                                    "Account access",  "Plan change",  "Returns and refunds",
-                                                    "Service outage",  "Loyalty offer"};
+constexpr std::array<std::string_view, 8> kTopics = {"Billing dispute", "Order status", "Technical support",
+                                                     "Account access",  "Plan change",  "Returns and refunds",
+                                                     "Service outage",  "Loyalty offer"};
 
-constexpr std::array<std::string_view, 8> agent_actions = {
+constexpr std::array<std::string_view, 8> kAgentActions = {
     "issued a partial credit",       "escalated to tier 2",          "walked the customer through a reset",
     "scheduled a technician visit",  "applied a retention discount", "opened a replacement order",
     "confirmed the refund timeline", "updated the billing address"};
 
-constexpr std::array<std::string_view, 6> sentiment_events = {
+constexpr std::array<std::string_view, 6> kSentimentEvents = {
     "the agent apologised for the delay", "hearing the refund amount", "a second transfer",
     "the outage was confirmed",           "the discount was applied",  "waiting on hold for ten minutes"};
 
-constexpr std::array<std::string_view, 3> moods = {"positive", "negative", "neutral"};
+constexpr std::array<std::string_view, 3> kMoods = {"positive", "negative", "neutral"};
 
 template <std::size_t N>
 std::string_view pick(const std::array<std::string_view, N>& list, std::mt19937_64& rng) {
@@ -45,21 +45,21 @@ std::string_view pick(const std::array<std::string_view, N>& list, std::mt19937_
 std::string text_for(std::string_view type, std::mt19937_64& rng) {
   std::string out;
   if (type == "keyword") {
-    out.append("Customer mentioned \"").append(pick(keywords, rng)).append("\"");
+    out.append("Customer mentioned \"").append(pick(kKeywords, rng)).append("\"");
   } else if (type == "summary") {
     out.append("Customer called about ")
-        .append(pick(topics, rng))
+        .append(pick(kTopics, rng))
         .append("; the agent ")
-        .append(pick(agent_actions, rng))
+        .append(pick(kAgentActions, rng))
         .append(".");
   } else if (type == "sentiment") {
     out.append("Customer sentiment turned ")
-        .append(pick(moods, rng))
+        .append(pick(kMoods, rng))
         .append(" after ")
-        .append(pick(sentiment_events, rng))
+        .append(pick(kSentimentEvents, rng))
         .append(".");
   } else {
-    out.append("Topic detected: ").append(pick(topics, rng));
+    out.append("Topic detected: ").append(pick(kTopics, rng));
   }
   return out;
 }
@@ -139,7 +139,7 @@ std::vector<SimInsight> generate_insights(std::string_view interaction_id, std::
     SimInsight insight;
     insight.id = uuid_from(rng);
     insight.interaction_id = std::string(interaction_id);
-    insight.type = std::string(pick(known_types, rng));
+    insight.type = std::string(pick(kKnownTypes, rng));
     // Three decimals, as an assistant model reports them.
     insight.confidence = std::round(std::uniform_real_distribution<double>(0.30, 1.0)(rng) * 1000.0) / 1000.0;
     insight.text = text_for(insight.type, rng);

@@ -11,7 +11,7 @@
 namespace insightd::sim {
 namespace {
 
-constexpr std::int64_t max_for_ms = 7LL * 24 * 3600 * 1000;  // a week: longer is a typo
+constexpr std::int64_t kMaxForMs = 7LL * 24 * 3600 * 1000;  // a week: longer is a typo
 
 // A whole number in [low, high] at `key` of `fault`, or an error naming both.
 std::optional<std::int64_t> whole(const boost::json::object& fault, std::string_view name,
@@ -77,7 +77,7 @@ std::string RuntimeFaults::apply(const boost::json::value& body, time_point now,
   if (const auto* v = o->if_contains("token_down")) {
     const auto* f = fault_object(*v, "token_down", {"for_ms", "revoke_tokens"}, error);
     if (!f) return error;
-    auto for_ms = whole(*f, "token_down", "for_ms", 0, max_for_ms, error);
+    auto for_ms = whole(*f, "token_down", "for_ms", 0, kMaxForMs, error);
     if (!for_ms) return error;
     if (const auto* r = f->if_contains("revoke_tokens")) {
       if (!r->is_bool()) return "token_down.revoke_tokens must be true or false";
@@ -88,7 +88,7 @@ std::string RuntimeFaults::apply(const boost::json::value& body, time_point now,
   if (const auto* v = o->if_contains("api_errors")) {
     const auto* f = fault_object(*v, "api_errors", {"for_ms", "share"}, error);
     if (!f) return error;
-    auto for_ms = whole(*f, "api_errors", "for_ms", 0, max_for_ms, error);
+    auto for_ms = whole(*f, "api_errors", "for_ms", 0, kMaxForMs, error);
     if (!for_ms) return error;
     const auto* share = f->if_contains("share");
     const double s = share && share->is_number() ? share->to_number<double>() : -1.0;
@@ -100,7 +100,7 @@ std::string RuntimeFaults::apply(const boost::json::value& body, time_point now,
   if (const auto* v = o->if_contains("api_429")) {
     const auto* f = fault_object(*v, "api_429", {"for_ms", "retry_after_s"}, error);
     if (!f) return error;
-    auto for_ms = whole(*f, "api_429", "for_ms", 0, max_for_ms, error);
+    auto for_ms = whole(*f, "api_429", "for_ms", 0, kMaxForMs, error);
     if (!for_ms) return error;
     auto retry_after = whole(*f, "api_429", "retry_after_s", 1, 7LL * 24 * 3600, error);
     if (!retry_after) return error;
@@ -112,7 +112,7 @@ std::string RuntimeFaults::apply(const boost::json::value& body, time_point now,
     if (const auto* v = o->if_contains(name)) {
       const auto* f = fault_object(*v, name, {"for_ms"}, error);
       if (!f) return error;
-      auto for_ms = whole(*f, name, "for_ms", 0, max_for_ms, error);
+      auto for_ms = whole(*f, name, "for_ms", 0, kMaxForMs, error);
       if (!for_ms) return error;
       next.*field = until(*for_ms);
     }

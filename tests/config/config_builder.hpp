@@ -29,8 +29,8 @@ class FakeEnv {
   std::map<std::string, std::string> vars_;
 };
 
-inline constexpr const char* genesys_secret = "gen-s3cret-value";
-inline constexpr const char* crm_secret = "whsec_crm-s3cret-value";
+inline constexpr const char* kGenesysSecret = "gen-s3cret-value";
+inline constexpr const char* kCrmSecret = "whsec_crm-s3cret-value";
 
 // The smallest valid configuration, one line per key, in sections that tests
 // can extend or strip keys from. `line_of` says where a key ended up.
@@ -38,8 +38,8 @@ class ConfigBuilder {
  public:
   ConfigBuilder() {
     sections_ = {
-        {"genesys", {"client_id: my-client", std::string("client_secret: ") + genesys_secret}},
-        {"crm", {"url: https://crm.example.com/ingest", std::string("signing_secret: ") + crm_secret}},
+        {"genesys", {"client_id: my-client", std::string("client_secret: ") + kGenesysSecret}},
+        {"crm", {"url: https://crm.example.com/ingest", std::string("signing_secret: ") + kCrmSecret}},
     };
   }
 

@@ -22,13 +22,13 @@ TEST(LoadConfig, MinimalFileGetsTheDocumentedDefaults) {
   const Config& c = *r.config;
   EXPECT_EQ(c.path, "test.yaml");
   EXPECT_EQ(c.genesys.client_id, "my-client");
-  EXPECT_EQ(c.genesys.client_secret, test::genesys_secret);
+  EXPECT_EQ(c.genesys.client_secret, test::kGenesysSecret);
   EXPECT_EQ(c.genesys.api_base_url, "https://api.mypurecloud.com");
   EXPECT_EQ(c.genesys.login_base_url, "https://login.mypurecloud.com");
   EXPECT_EQ(c.genesys.requests_per_minute, 300);
   EXPECT_EQ(c.retrieval.insight_types, (std::vector{InsightType::keyword, InsightType::sentiment}));
   EXPECT_EQ(c.crm.url, "https://crm.example.com/ingest");
-  EXPECT_EQ(c.crm.signing_secret, test::crm_secret);
+  EXPECT_EQ(c.crm.signing_secret, test::kCrmSecret);
   EXPECT_EQ(c.queue.sqlite_path, "/var/lib/insightd/insightd.db");
   EXPECT_EQ(c.admin.host, "127.0.0.1");
   EXPECT_EQ(c.admin.port, 9464);

@@ -165,12 +165,12 @@ TEST(Secrets, RedisPasswordGivenTwiceIsRefusedWithoutEchoingIt) {
 
 TEST(Secrets, NoMessageEverContainsASecret) {
   TempDir dir;
-  auto file = dir.write("genesys-secret", std::string(test::crm_secret) + "\n");
+  auto file = dir.write("genesys-secret", std::string(test::kCrmSecret) + "\n");
   ConfigBuilder builder;
   // Every way a secret-bearing key can be wrong, at once.
   builder.add("genesys", "client_secret_file: " + file.string());  // given twice
   builder.remove("crm", "signing_secret");
-  builder.add("crm", std::string("signing_secret: {value: ") + test::crm_secret + "}");  // not a single value
+  builder.add("crm", std::string("signing_secret: {value: ") + test::kCrmSecret + "}");  // not a single value
   builder.add("admin", "token_file: " + (dir.path() / "missing-token").string());
   auto r = test::load_text(builder.yaml());
   EXPECT_FALSE(r.config);

@@ -93,7 +93,7 @@ TEST_F(DelivererStoreTest, EveryPartIsDeliveredOnceAcceptedWithTheSameWebhookIdA
   ASSERT_EQ(messages.size(), 3u);
   std::map<std::string, int> seen;
   // The CRM fails the first attempt of every webhook-id.
-  FakeClient client([&seen](const http::Request& r, std::size_t) {
+  FakeHttpClient client([&seen](const http::Request& r, std::size_t) {
     return ++seen[std::string(r.headers.get("webhook-id"))] == 1 ? respond(503) : respond(202);
   });
   Deliverer deliverer(io.get_executor(), store, client, crm, &observer, fast_polling());
@@ -125,7 +125,7 @@ TEST_F(DelivererStoreTest, EveryPartIsDeliveredOnceAcceptedWithTheSameWebhookIdA
 TEST_F(DelivererStoreTest, DeadLetterRecordsAttemptsStatusAndError) {
   fetched("conv-1", 1, 10);
   crm.max_attempts = 2;
-  FakeClient client([](const http::Request&, std::size_t) { return respond(500); });
+  FakeHttpClient client([](const http::Request&, std::size_t) { return respond(500); });
   Deliverer deliverer(io.get_executor(), store, client, crm, &observer, fast_polling());
 
   ASSERT_TRUE(run_until(io, deliverer, [&] { return !observer.finished.empty(); }));
@@ -141,7 +141,7 @@ TEST_F(DelivererStoreTest, DeadLetterRecordsAttemptsStatusAndError) {
 TEST_F(DelivererStoreTest, GoneHoldsDeliveriesUntilTheConfiguredUrlChanges) {
   auto messages = fetched("conv-1", 1, 10);
   {
-    FakeClient gone([](const http::Request&, std::size_t) { return respond(410); });
+    FakeHttpClient gone([](const http::Request&, std::size_t) { return respond(410); });
     Deliverer deliverer(io.get_executor(), store, gone, crm, &observer, fast_polling());
     ASSERT_TRUE(run_until(io, deliverer, [&] { return observer.endpoint_disabled > 0; }));
     EXPECT_EQ(gone.sent.size(), 1u);
@@ -153,7 +153,7 @@ TEST_F(DelivererStoreTest, GoneHoldsDeliveriesUntilTheConfiguredUrlChanges) {
 
   // Restart with a new URL: released and delivered with the same webhook-id.
   crm.url = "http://127.0.0.1:2/new-ingest";
-  FakeClient ok([](const http::Request&, std::size_t) { return respond(200); });
+  FakeHttpClient ok([](const http::Request&, std::size_t) { return respond(200); });
   Deliverer deliverer(io.get_executor(), store, ok, crm, &observer, fast_polling());
   ASSERT_TRUE(run_until(io, deliverer, [&] { return !observer.finished.empty(); }));
   ASSERT_EQ(ok.sent.size(), 1u);
@@ -178,7 +178,7 @@ TEST_F(DelivererStoreTest, ResumeHeldDeliveriesReleasesThemAndSaysWhyTheyWereHel
 TEST_F(DelivererStoreTest, NewMessagesAcceptedAtOnceAreNeverWrittenToTheOutbox) {
   auto [lease, messages] = governed("conv-1", 5, 2);
   ASSERT_EQ(messages.size(), 3u);
-  FakeClient client([](const http::Request&, std::size_t) { return respond(202); });
+  FakeHttpClient client([](const http::Request&, std::size_t) { return respond(202); });
   Deliverer deliverer(io.get_executor(), store, client, crm, &observer, fast_polling());
 
   auto sent = await(deliverer.deliver_new(messages));
@@ -198,7 +198,7 @@ TEST_F(DelivererStoreTest, ARefusedFirstAttemptIsRecordedAndRetriedFromTheOutbox
   auto [lease, messages] = governed("conv-1", 5, 2);
   // Part 1 is accepted, part 2 refused once, part 3 never tried at once.
   std::map<std::string, int> seen;
-  FakeClient client([&](const http::Request& r, std::size_t) {
+  FakeHttpClient client([&](const http::Request& r, std::size_t) {
     auto id = std::string(r.headers.get("webhook-id"));
     return id == messages[1].webhook_id && ++seen[id] == 1 ? respond(503) : respond(200);
   });
@@ -230,7 +230,7 @@ TEST_F(DelivererStoreTest, ARefusedFirstAttemptIsRecordedAndRetriedFromTheOutbox
 TEST_F(DelivererStoreTest, NothingNewIsSentWhileDeliveriesAreHeld) {
   auto [lease, messages] = governed("conv-1", 1, 10);
   await(store->hold_deliveries("CRM endpoint answered 410 Gone"));
-  FakeClient client([](const http::Request&, std::size_t) { return respond(200); });
+  FakeHttpClient client([](const http::Request&, std::size_t) { return respond(200); });
   Deliverer deliverer(io.get_executor(), store, client, crm, &observer, fast_polling());
   auto sent = await(deliverer.deliver_new(messages));
   EXPECT_EQ(sent.accepted, 0u);
@@ -243,7 +243,7 @@ TEST_F(DelivererStoreTest, NewAndOutboxDeliveriesTogetherStayWithinCrmConcurrenc
   for (int n = 0; n < 4; ++n) fetched("queued-" + std::to_string(n), 1, 10);
   std::vector<std::pair<queue::Lease, std::vector<queue::OutboxMessage>>> fresh;
   for (int n = 0; n < 4; ++n) fresh.push_back(governed("new-" + std::to_string(n), 1, 10));
-  FakeClient client([](const http::Request&, std::size_t) { return respond(200); });
+  FakeHttpClient client([](const http::Request&, std::size_t) { return respond(200); });
   client.latency = 5ms;
   std::size_t most = 0;
   client.on_send = [&](std::size_t) {

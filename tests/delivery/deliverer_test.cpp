@@ -38,7 +38,7 @@ struct DelivererTest : ::testing::Test {
 
 TEST_F(DelivererTest, PostsSignedStandardWebhookAndMarksItDelivered) {
   outbox->add("msg_1", "conv-1", R"({"type":"agentassist.insights.synced","insights":[]})");
-  FakeClient client([](const http::Request&, std::size_t) { return respond(204); });
+  FakeHttpClient client([](const http::Request&, std::size_t) { return respond(204); });
   Deliverer deliverer(io.get_executor(), outbox, client, crm, &observer, fast_polling());
   auto before = unix_now();
 
@@ -76,7 +76,7 @@ TEST_F(DelivererTest, PostsSignedStandardWebhookAndMarksItDelivered) {
 TEST_F(DelivererTest, WorkersShareLeasesAndSendEachRowOnce) {
   crm.concurrency = 4;
   for (int i = 0; i < 40; ++i) outbox->add("msg_" + std::to_string(i), "conv-" + std::to_string(i));
-  FakeClient client([](const http::Request&, std::size_t) { return respond(200); });
+  FakeHttpClient client([](const http::Request&, std::size_t) { return respond(200); });
   Deliverer deliverer(io.get_executor(), outbox, client, crm, &observer, fast_polling());
 
   ASSERT_TRUE(run_until(io, deliverer, [&] { return outbox->delivered_rows.size() == 40; }));
@@ -92,7 +92,7 @@ TEST_F(DelivererTest, RetriesReuseTheWebhookIdAndScheduleWithinTheBackoffCeiling
   outbox->add("msg_r", "conv-1");
   crm.max_attempts = 10;
   // Fails the first three attempts (server error, rate limit, network), then accepts.
-  FakeClient client([](const http::Request&, std::size_t n) -> result<http::Response> {
+  FakeHttpClient client([](const http::Request&, std::size_t n) -> result<http::Response> {
     if (n == 0) return respond(503);
     if (n == 1) return respond(429);
     if (n == 2) return make_error_code(errc::timeout);
@@ -129,23 +129,44 @@ TEST_F(DelivererTest, RetriesReuseTheWebhookIdAndScheduleWithinTheBackoffCeiling
 TEST_F(DelivererTest, RetryAfterIsHonouredAboveBackoffMax) {
   outbox->add("msg_ra", "conv-1");
   crm.backoff = {1ms, 200ms};
-  FakeClient client([](const http::Request&, std::size_t n) -> result<http::Response> {
-    if (n == 0) return respond(429, "", "1");
+  FakeHttpClient client([](const http::Request&, std::size_t n) -> result<http::Response> {
+    if (n == 0) return respond(429, "", {{"Retry-After", "1"}});
     return respond(200);
   });
-  Deliverer deliverer(io.get_executor(), outbox, client, crm, &observer, fast_polling());
+  // The deliverer, the outbox and the client on one manual wall clock: the
+  // second's wait is the test's to make pass.
+  SystemTime now = std::chrono::system_clock::now();
+  const auto manual = [&now] { return now; };
+  auto options = fast_polling();
+  options.wall_clock = manual;
+  outbox->clock = manual;
+  client.wall_clock = manual;
+  Deliverer deliverer(io.get_executor(), outbox, client, crm, &observer, options);
 
-  ASSERT_TRUE(run_until(io, deliverer, [&] { return !outbox->delivered_rows.empty(); }));
+  Running running(io, deliverer);
+  ASSERT_TRUE(running.wait_for([&] { return outbox->retries.size() == 1; }));
+  // Not sent again before the second has passed, however often the workers look.
+  const int leases = outbox->lease_calls;
+  ASSERT_TRUE(running.wait_for([&] { return outbox->lease_calls >= leases + 10; }));
+  now += 999ms;
+  const int leases_later = outbox->lease_calls;
+  ASSERT_TRUE(running.wait_for([&] { return outbox->lease_calls >= leases_later + 10; }));
+  EXPECT_EQ(client.sent.size(), 1u);
+  now += 1ms;
+  ASSERT_TRUE(running.wait_for([&] { return !outbox->delivered_rows.empty(); }));
+  EXPECT_FALSE(running.stop());
+
   ASSERT_EQ(outbox->retries.size(), 1u);
   EXPECT_GE(outbox->retries[0].next_attempt, client.answered_at[0] + 1s);
   EXPECT_LE(outbox->retries[0].next_attempt, outbox->retries[0].called_at + 1s);
+  ASSERT_EQ(client.sent.size(), 2u);
   EXPECT_GE(client.sent[1].at, outbox->retries[0].next_attempt);
 }
 
 TEST_F(DelivererTest, DeadLettersAfterMaxAttempts) {
   outbox->add("msg_d", "conv-1");
   crm.max_attempts = 3;
-  FakeClient client([](const http::Request&, std::size_t) { return respond(500); });
+  FakeHttpClient client([](const http::Request&, std::size_t) { return respond(500); });
   Deliverer deliverer(io.get_executor(), outbox, client, crm, &observer, fast_polling());
 
   ASSERT_TRUE(run_until(io, deliverer, [&] { return !outbox->dead_rows.empty(); }));
@@ -160,7 +181,7 @@ TEST_F(DelivererTest, DeadLettersAfterMaxAttempts) {
 
 TEST_F(DelivererTest, OtherClientErrorsDeadLetterAtOnceWithoutTheBody) {
   outbox->add("msg_4", "conv-1");
-  FakeClient client([](const http::Request&, std::size_t) {
+  FakeHttpClient client([](const http::Request&, std::size_t) {
     return respond(422, R"({"code":"schema_mismatch","message":"jane@example.com is not allowed"})");
   });
   Deliverer deliverer(io.get_executor(), outbox, client, crm, &observer, fast_polling());
@@ -175,7 +196,7 @@ TEST_F(DelivererTest, GoneDisablesTheEndpointAndHoldsTheDelivery) {
   outbox->add("msg_g", "conv-1");
   outbox->add("msg_h", "conv-2");
   crm.concurrency = 1;
-  FakeClient client([](const http::Request&, std::size_t) { return respond(410); });
+  FakeHttpClient client([](const http::Request&, std::size_t) { return respond(410); });
   Deliverer deliverer(io.get_executor(), outbox, client, crm, &observer, fast_polling());
 
   ASSERT_TRUE(run_until(io, deliverer, [&] { return observer.endpoint_disabled > 0; }));
@@ -194,7 +215,7 @@ TEST_F(DelivererTest, StartUpReleasesHeldDeliveriesWhenTheUrlChanged) {
   outbox->add("msg_1", "conv-1");
   outbox->held = true;
   outbox->settings[std::string(disabled_url_setting)] = "https://old-crm.example/ingest";
-  FakeClient client([](const http::Request&, std::size_t) { return respond(200); });
+  FakeHttpClient client([](const http::Request&, std::size_t) { return respond(200); });
   Deliverer deliverer(io.get_executor(), outbox, client, crm, &observer, fast_polling());
 
   ASSERT_TRUE(run_until(io, deliverer, [&] { return !outbox->delivered_rows.empty(); }));
@@ -206,7 +227,7 @@ TEST_F(DelivererTest, StartUpKeepsDeliveriesHeldForTheSameUrl) {
   outbox->add("msg_1", "conv-1");
   outbox->held = true;
   outbox->settings[std::string(disabled_url_setting)] = crm.url;
-  FakeClient client([](const http::Request&, std::size_t) { return respond(200); });
+  FakeHttpClient client([](const http::Request&, std::size_t) { return respond(200); });
   Deliverer deliverer(io.get_executor(), outbox, client, crm, &observer, fast_polling());
 
   // Let the workers look for work several times.
@@ -232,7 +253,7 @@ TEST_F(DelivererTest, BreakerOpensAfterConsecutiveFailuresAndStopsSending) {
   crm.max_attempts = 100;
   crm.breaker_failures = 3;
   crm.breaker_cooldown = 1h;
-  FakeClient client([](const http::Request&, std::size_t) { return respond(503); });
+  FakeHttpClient client([](const http::Request&, std::size_t) { return respond(503); });
   Deliverer deliverer(io.get_executor(), outbox, client, crm, &observer, fast_polling());
 
   Running running(io, deliverer);
@@ -254,19 +275,34 @@ TEST_F(DelivererTest, BreakerProbesAfterTheCooldownAndClosesOnSuccess) {
   crm.max_attempts = 100;
   crm.breaker_failures = 2;
   crm.breaker_cooldown = 30ms;
-  FakeClient client([](const http::Request&, std::size_t n) { return n < 2 ? respond(503) : respond(200); });
+  // The CRM fails every POST sent before the circuit opened (two workers may
+  // have one in flight each then), and accepts the rest.
+  FakeHttpClient client;
+  client.set_script([&](const http::Request&, std::size_t n) {
+    const bool before_open =
+        observer.breaker_at.empty() || client.sent.at(n).steady_at < observer.breaker_at[0];
+    return before_open ? respond(503) : respond(200);
+  });
   Deliverer deliverer(io.get_executor(), outbox, client, crm, &observer, fast_polling());
 
   ASSERT_TRUE(run_until(io, deliverer, [&] { return outbox->delivered_rows.size() == 4; }));
   EXPECT_EQ(observer.breaker, (std::vector<bool>{true, false}));
   ASSERT_GE(client.sent.size(), 3u);
-  // The probe went out only after the cool-down.
-  EXPECT_GE(client.sent[2].steady_at - client.sent[1].steady_at, crm.breaker_cooldown);
+  // The probe, and all that followed it, went out only after the cool-down
+  // (a POST already in flight when the circuit opened may still be answered).
+  const auto opened = observer.breaker_at.at(0);
+  int after_open = 0;
+  for (const auto& sent : client.sent) {
+    if (sent.steady_at < opened) continue;
+    EXPECT_GE(sent.steady_at - opened, crm.breaker_cooldown) << sent.request.headers.get("webhook-id");
+    ++after_open;
+  }
+  EXPECT_GT(after_open, 0);
 }
 
 TEST_F(DelivererTest, StopLetsTheInFlightPostFinishAndRecordsIt) {
   outbox->add("msg_s", "conv-1");
-  FakeClient client([](const http::Request&, std::size_t) { return respond(200); });
+  FakeHttpClient client([](const http::Request&, std::size_t) { return respond(200); });
   client.latency = 30ms;
   Deliverer deliverer(io.get_executor(), outbox, client, crm, &observer, fast_polling());
   client.on_send = [&](std::size_t) { deliverer.stop(); };
@@ -283,7 +319,7 @@ TEST_F(DelivererTest, StopLetsTheInFlightPostFinishAndRecordsIt) {
 TEST_F(DelivererTest, AnOutcomeTheOutboxCannotStoreIsStoredOnceItCanWithoutAnotherPost) {
   outbox->add("msg_x", "conv-1");
   outbox->delivered_failures = 2;
-  FakeClient client([](const http::Request&, std::size_t) { return respond(200); });
+  FakeHttpClient client([](const http::Request&, std::size_t) { return respond(200); });
   Deliverer deliverer(io.get_executor(), outbox, client, crm, &observer, fast_polling());
 
   Running running(io, deliverer);
@@ -300,7 +336,7 @@ TEST_F(DelivererTest, AnOutcomeTheOutboxCannotStoreIsStoredOnceItCanWithoutAnoth
 TEST_F(DelivererTest, AtShutdownAnUnstoredOutcomeStaysLeasedForRedelivery) {
   outbox->add("msg_x", "conv-1");
   outbox->delivered_failures = 1000000;
-  FakeClient client([](const http::Request&, std::size_t) { return respond(200); });
+  FakeHttpClient client([](const http::Request&, std::size_t) { return respond(200); });
   Deliverer deliverer(io.get_executor(), outbox, client, crm, &observer, fast_polling());
 
   Running running(io, deliverer);
@@ -313,7 +349,7 @@ TEST_F(DelivererTest, AtShutdownAnUnstoredOutcomeStaysLeasedForRedelivery) {
 
 TEST(DelivererConfig, RejectsAnInvalidSigningSecret) {
   boost::asio::io_context io;
-  FakeClient client([](const http::Request&, std::size_t) { return respond(200); });
+  FakeHttpClient client([](const http::Request&, std::size_t) { return respond(200); });
   auto crm = test_crm_config();
   crm.signing_secret = "whsec_not base64!";
   EXPECT_THROW(Deliverer(io.get_executor(), std::make_shared<FakeOutbox>(), client, crm),
@@ -327,7 +363,7 @@ TEST(DelivererConfig, RejectsAnInvalidSigningSecret) {
 
 TEST_F(DelivererTest, CancelAbandonsTheInFlightPostAndLeavesItsRowLeasedForRedelivery) {
   outbox->add("msg_c", "conv-1");
-  FakeClient client([](const http::Request&, std::size_t) { return respond(200); });
+  FakeHttpClient client([](const http::Request&, std::size_t) { return respond(200); });
   client.latency = 1h;  // an answer that only a cancellation ends
   Deliverer deliverer(io.get_executor(), outbox, client, crm, &observer, fast_polling());
   client.on_send = [&](std::size_t) { deliverer.cancel(); };
@@ -358,7 +394,7 @@ awaitable<void> deliver_new_into(Deliverer* deliverer, queue::OutboxMessage mess
 TEST_F(DelivererTest, CancelEndsAFirstAttemptWaitingForAPostSlotWithOperationAborted) {
   crm.concurrency = 1;
   outbox->add("msg_busy", "conv-1");
-  FakeClient client([](const http::Request&, std::size_t) { return respond(200); });
+  FakeHttpClient client([](const http::Request&, std::size_t) { return respond(200); });
   client.latency = 1h;
   Deliverer deliverer(io.get_executor(), outbox, client, crm, &observer, fast_polling());
 

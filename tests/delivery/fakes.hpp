@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
-// Test doubles for the delivery workers: a scripted HTTP client that records
-// every request, an in-memory queue::Outbox that records every call, and an
-// observer that records every hook. All run on the test's single io_context.
+// Test doubles for the delivery workers: the tests' scripted HTTP client, an
+// in-memory queue::Outbox that records every call, and an observer that
+// records every hook. All run on the test's single io_context.
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/steady_timer.hpp>
@@ -16,54 +16,15 @@
 
 #include "insightd/delivery/deliverer.hpp"
 #include "insightd/queue/backend.hpp"
+#include "support/fake_http_client.hpp"
 
 namespace insightd::delivery::test {
 
+using insightd::test::FakeHttpClient;
+using insightd::test::respond;
 using queue::awaitable;
 
 using SystemTime = std::chrono::system_clock::time_point;
-
-inline http::Response respond(unsigned status, std::string body = "", std::string retry_after = "") {
-  http::Response r;
-  r.status = status;
-  r.body = std::move(body);
-  if (!retry_after.empty()) r.headers.set("Retry-After", std::move(retry_after));
-  return r;
-}
-
-class FakeClient final : public http::Client {
- public:
-  struct Sent {
-    http::Request request;
-    SystemTime at;
-    std::chrono::steady_clock::time_point steady_at;
-  };
-  // Decides the answer to the n-th request (0-based) of all sent so far.
-  using Script = std::function<result<http::Response>(const http::Request&, std::size_t n)>;
-
-  explicit FakeClient(Script script) : script_(std::move(script)) {}
-
-  boost::asio::awaitable<result<http::Response>> send(http::Request request) override {
-    sent.push_back({request, std::chrono::system_clock::now(), std::chrono::steady_clock::now()});
-    auto n = sent.size() - 1;
-    if (on_send) on_send(n);
-    if (latency.count() > 0) {
-      boost::asio::steady_timer timer(co_await boost::asio::this_coro::executor, latency);
-      co_await timer.async_wait(boost::asio::use_awaitable);
-    }
-    auto answer = script_(request, n);
-    answered_at.push_back(std::chrono::system_clock::now());
-    co_return answer;
-  }
-
-  std::vector<Sent> sent;
-  std::vector<SystemTime> answered_at;
-  std::function<void(std::size_t)> on_send;
-  std::chrono::milliseconds latency{0};
-
- private:
-  Script script_;
-};
 
 class FakeOutbox final : public queue::Outbox {
  public:
@@ -96,7 +57,7 @@ class FakeOutbox final : public queue::Outbox {
     ++lease_calls;
     std::vector<queue::Delivery> out;
     if (held) co_return out;
-    auto now = std::chrono::system_clock::now();
+    auto now = clock();
     for (auto& row : rows) {
       if (out.size() == max) break;
       if (row.settled || row.leased || row.due > now) continue;
@@ -119,8 +80,7 @@ class FakeOutbox final : public queue::Outbox {
     row.leased = false;
     row.attempts++;
     row.due = next;
-    retries.push_back(
-        {d.message.webhook_id, next, std::chrono::system_clock::now(), status, std::move(error)});
+    retries.push_back({d.message.webhook_id, next, clock(), status, std::move(error)});
     co_return;
   }
   awaitable<std::optional<queue::Finished>> dead_letter_delivery(queue::Delivery d, int status,
@@ -163,6 +123,7 @@ class FakeOutbox final : public queue::Outbox {
   bool held = false;
   std::string held_because;
   std::map<std::string, std::string> settings;
+  std::function<SystemTime()> clock = [] { return std::chrono::system_clock::now(); };  // when rows are due
   int lease_calls = 0;
   int delivered_failures = 0;  // delivered() throws this many times first
 
@@ -188,7 +149,10 @@ class RecordingObserver final : public DeliveryObserver {
     finished.push_back({f, last_status, std::move(webhook_id)});
   }
   void on_endpoint_disabled() override { ++endpoint_disabled; }
-  void on_breaker(bool open) override { breaker.push_back(open); }
+  void on_breaker(bool open) override {
+    breaker.push_back(open);
+    breaker_at.push_back(std::chrono::steady_clock::now());
+  }
 
   struct Finish {
     queue::Finished finished;
@@ -198,7 +162,8 @@ class RecordingObserver final : public DeliveryObserver {
   std::vector<std::pair<int, double>> attempts;
   std::vector<Finish> finished;
   int endpoint_disabled = 0;
-  std::vector<bool> breaker;
+  std::vector<bool> breaker;  // opened (true) or closed, in order
+  std::vector<std::chrono::steady_clock::time_point> breaker_at;
 };
 
 // Runs a Deliverer on the test's io_context: wait_for() drives the context

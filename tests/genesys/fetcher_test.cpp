@@ -12,20 +12,21 @@
 #include <boost/url/parse.hpp>
 #include <map>
 
-#include "fake_http_client.hpp"
 #include "insightd/common/backoff.hpp"
 #include "insightd/genesys/rate_limiter.hpp"
 #include "insightd/genesys/token_manager.hpp"
 #include "run_coroutine.hpp"
+#include "support/fake_http_client.hpp"
 #include "test_config.hpp"
+#include "virtual_clock.hpp"
 
 namespace insightd::genesys {
 namespace {
 using namespace std::chrono_literals;
+using test::FakeHttpClient;
+using test::respond;
 using ::testing::ElementsAre;
-using testing::FakeHttpClient;
 using ::testing::HasSubstr;
-using testing::json_response;
 using ::testing::Not;
 using testing::run_to_completion;
 namespace asio = boost::asio;
@@ -40,8 +41,10 @@ std::string query_param(const std::string& url, std::string_view key) {
   return it == params.end() ? "" : std::string((*it).value);
 }
 
+constexpr std::string_view kLoginUrl = "https://login.test/";
+
 bool is_login(const http::Request& r) {
-  return r.url.starts_with("https://login.test/");
+  return r.url.starts_with(kLoginUrl);
 }
 
 std::string entity(std::string_view id, std::string_view type = "keyword") {
@@ -60,9 +63,9 @@ result<http::Response> three_pages(const http::Request& r) {
   auto id = path.substr(std::string("/api/v2/agentassist/interactions/").size());
   id = id.substr(0, id.find('/'));
   auto token = query_param(r.url, "nextPageToken");
-  if (token.empty()) return json_response(200, page_body({entity(id + "-1"), entity(id + "-2")}, "p2"));
-  if (token == "p2") return json_response(200, page_body({entity(id + "-3"), entity(id + "-4")}, "p3"));
-  return json_response(200, page_body({entity(id + "-5")}, ""));
+  if (token.empty()) return respond(200, page_body({entity(id + "-1"), entity(id + "-2")}, "p2"));
+  if (token == "p2") return respond(200, page_body({entity(id + "-3"), entity(id + "-4")}, "p3"));
+  return respond(200, page_body({entity(id + "-5")}, ""));
 }
 
 std::vector<std::string> ids(const FetchResult& r) {
@@ -72,23 +75,32 @@ std::vector<std::string> ids(const FetchResult& r) {
 }
 
 struct RecordingObserver : FetchObserver {
+  explicit RecordingObserver(const testing::VirtualLimiterClock& limiter_clock) : clock(limiter_clock) {}
   std::vector<int> statuses;
   int malformed = 0;
   int rate_limited = 0;
-  std::optional<steady::time_point> rate_limited_at;  // when the fetcher saw the 429
+  std::optional<steady::time_point> rate_limited_at;  // when the fetcher saw the 429, on the limiter's clock
   void on_upstream_request(std::string_view source, int status, double) override {
     if (source != "login") statuses.push_back(status);
   }
   void on_malformed(std::string_view, int count) override { malformed += count; }
   void on_rate_limited(std::chrono::seconds) override {
     ++rate_limited;
-    rate_limited_at = steady::now();
+    rate_limited_at = clock.now();
   }
+  const testing::VirtualLimiterClock& clock;
 };
 
-// A login endpoint handing out tok-1, tok-2, ... and a scripted API.
+// A login endpoint handing out tok-1, tok-2, ... and a scripted API, with the
+// rate limiter on virtual time: its waits (a 429's Retry-After) take none, and
+// the client records when requests were sent on that time.
 struct Fixture {
-  explicit Fixture(SourceKind source = SourceKind::agentassist) : cfg(testing::test_config(source)) {}
+  explicit Fixture(SourceKind source = SourceKind::agentassist) : cfg(testing::test_config(source)) {
+    client.route(std::string(kLoginUrl), [this](const http::Request&) {
+      return respond(200, fmt::format(R"({{"access_token":"tok-{}","expires_in":86400}})", ++issued));
+    });
+    client.steady_clock = [this] { return clock.now(); };
+  }
 
   FetchResult fetch(std::string id) {
     Fetcher fetcher(ctx.get_executor(), client, tokens, limiter, cfg, &observer);
@@ -96,25 +108,20 @@ struct Fixture {
   }
   std::vector<const http::Request*> api_requests() const {
     std::vector<const http::Request*> out;
-    for (const auto& r : client.requests)
-      if (!is_login(r)) out.push_back(&r);
+    for (const auto& s : client.sent)
+      if (!is_login(s.request)) out.push_back(&s.request);
     return out;
   }
 
   asio::io_context ctx{1};
   Config cfg;
   int issued = 0;
-  FakeHttpClient::Handler api = three_pages;
-  FakeHttpClient client{ctx.get_executor(), [this](const http::Request& r) -> result<http::Response> {
-                          if (is_login(r))
-                            return json_response(
-                                200,
-                                fmt::format(R"({{"access_token":"tok-{}","expires_in":86400}})", ++issued));
-                          return api(r);
-                        }};
-  RateLimiter limiter{ctx.get_executor(), cfg.genesys.requests_per_minute, cfg.genesys.burst};
+  std::function<result<http::Response>(const http::Request&)> api = three_pages;
+  FakeHttpClient client{[this](const http::Request& r) { return api(r); }};
+  testing::VirtualLimiterClock clock;
+  RateLimiter limiter{ctx.get_executor(), cfg.genesys.requests_per_minute, cfg.genesys.burst, clock};
   TokenManager tokens{ctx.get_executor(), client, limiter, cfg.genesys};
-  RecordingObserver observer;
+  RecordingObserver observer{clock};
 };
 
 TEST(Fetcher, FollowsEveryPageAndReturnsTheInsightsInOrder) {
@@ -139,8 +146,8 @@ TEST(Fetcher, FollowsEveryPageAndReturnsTheInsightsInOrder) {
 TEST(Fetcher, SkipsAndCountsAMalformedEntityWithoutFailing) {
   Fixture f;
   f.api = [](const http::Request&) -> result<http::Response> {
-    return json_response(
-        200, page_body({entity("x1"), R"({"id":"x2","insightType":"keyword"})", entity("x3")}, ""));
+    return respond(200,
+                   page_body({entity("x1"), R"({"id":"x2","insightType":"keyword"})", entity("x3")}, ""));
   };
   auto r = f.fetch("conv-a");
   EXPECT_EQ(r.outcome, Outcome::ok);
@@ -154,7 +161,7 @@ TEST(Fetcher, A401MidPaginationRefreshesOnceAndRetriesThatPage) {
   Fixture f;
   f.api = [](const http::Request& r) -> result<http::Response> {
     if (query_param(r.url, "nextPageToken") == "p2" && r.headers.get("Authorization") == "Bearer tok-1")
-      return json_response(401, R"({"status":401,"message":"token expired"})");
+      return respond(401, R"({"status":401,"message":"token expired"})");
     return three_pages(r);
   };
   auto r = f.fetch("conv-a");
@@ -170,7 +177,7 @@ TEST(Fetcher, A401MidPaginationRefreshesOnceAndRetriesThatPage) {
 
 TEST(Fetcher, A401WithAFreshTokenStops) {
   Fixture f;
-  f.api = [](const http::Request&) -> result<http::Response> { return json_response(401, "{}"); };
+  f.api = [](const http::Request&) -> result<http::Response> { return respond(401, "{}"); };
   auto r = f.fetch("conv-a");
   EXPECT_EQ(r.outcome, Outcome::transient_failure);
   EXPECT_EQ(f.issued, 2);
@@ -187,9 +194,8 @@ TEST(Fetcher, A429PausesEveryWorkerUntilRetryAfter) {
   f.api = [&limited](const http::Request& r) -> result<http::Response> {
     if (!limited && r.url.find("/conv-a/") != std::string::npos) {
       limited = true;
-      return json_response(429,
-                           R"({"status":429,"code":"too.many.requests.retry.after","message":"slow down"})",
-                           {{"Retry-After", "1"}, {"ININ-Correlation-Id", "corr-429"}});
+      return respond(429, R"({"status":429,"code":"too.many.requests.retry.after","message":"slow down"})",
+                     {{"Retry-After", "1"}, {"ININ-Correlation-Id", "corr-429"}});
     }
     return three_pages(r);
   };
@@ -208,10 +214,10 @@ TEST(Fetcher, A429PausesEveryWorkerUntilRetryAfter) {
   EXPECT_GE(results["conv-a"].rate_limited_ms, 900);
   EXPECT_EQ(f.observer.rate_limited, 1);
   int b_after = 0;
-  for (std::size_t i = 0; i < f.client.requests.size(); ++i) {
-    if (f.client.sent_at[i] <= *limited_at) continue;
-    EXPECT_GE(f.client.sent_at[i] - *limited_at, 1s) << f.client.requests[i].url;
-    b_after += f.client.requests[i].url.find("/conv-b/") != std::string::npos ? 1 : 0;
+  for (const auto& sent : f.client.sent) {
+    if (sent.steady_at <= *limited_at) continue;
+    EXPECT_GE(sent.steady_at - *limited_at, 1s) << sent.request.url;
+    b_after += sent.request.url.find("/conv-b/") != std::string::npos ? 1 : 0;
   }
   EXPECT_GT(b_after, 0);  // the other worker was held too, not just the one that saw the 429
 }
@@ -219,7 +225,7 @@ TEST(Fetcher, A429PausesEveryWorkerUntilRetryAfter) {
 TEST(Fetcher, ALongWindowLimitParksTheInteractionWithoutWaiting) {
   Fixture f;
   f.api = [](const http::Request&) -> result<http::Response> {
-    return json_response(429, R"({"status":429,"message":"daily limit"})", {{"Retry-After", "3600"}});
+    return respond(429, R"({"status":429,"message":"daily limit"})", {{"Retry-After", "3600"}});
   };
   auto r = f.fetch("conv-a");
   EXPECT_EQ(r.outcome, Outcome::long_window_limited);
@@ -235,7 +241,7 @@ TEST(Fetcher, ALongWindowLimitParksTheInteractionWithoutWaiting) {
 TEST(Fetcher, AHugeRetryAfterParksForTheCeilingNotForever) {
   Fixture f;
   f.api = [](const http::Request&) -> result<http::Response> {
-    return json_response(429, R"({"status":429})", {{"Retry-After", "9223372036854775807"}});
+    return respond(429, R"({"status":429})", {{"Retry-After", "9223372036854775807"}});
   };
   auto r = f.fetch("conv-a");
   EXPECT_EQ(r.outcome, Outcome::long_window_limited);
@@ -249,7 +255,7 @@ TEST(Fetcher, ACyclingPageTokenStopsWithTheReason) {
   f.api = [](const http::Request& r) -> result<http::Response> {
     auto token = query_param(r.url, "nextPageToken");
     auto next = token == "A" ? "B" : "A";
-    return json_response(200, page_body({entity("conv-a-" + token)}, next));
+    return respond(200, page_body({entity("conv-a-" + token)}, next));
   };
   auto r = f.fetch("conv-a");
   EXPECT_EQ(r.outcome, Outcome::permanent_failure);
@@ -266,7 +272,7 @@ TEST(Fetcher, PaginationStopsAtMaxPages) {
   int page = 0;
   f.api = [&page](const http::Request&) -> result<http::Response> {
     ++page;
-    return json_response(200, page_body({entity("same-id")}, "t" + std::to_string(page)));
+    return respond(200, page_body({entity("same-id")}, "t" + std::to_string(page)));
   };
   auto r = f.fetch("conv-a");
   EXPECT_EQ(r.outcome, Outcome::permanent_failure);
@@ -279,8 +285,8 @@ TEST(Fetcher, DuplicateInsightIdsWithinAnInteractionAreDeliveredOnce) {
   Fixture f;
   f.api = [](const http::Request& r) -> result<http::Response> {
     auto token = query_param(r.url, "nextPageToken");
-    if (token.empty()) return json_response(200, page_body({entity("x"), entity("y")}, "p2"));
-    return json_response(200, page_body({entity("y"), entity("z"), entity("x")}, ""));
+    if (token.empty()) return respond(200, page_body({entity("x"), entity("y")}, "p2"));
+    return respond(200, page_body({entity("y"), entity("z"), entity("x")}, ""));
   };
   auto r = f.fetch("conv-a");
   EXPECT_EQ(r.outcome, Outcome::ok) << r.error;
@@ -306,7 +312,7 @@ TEST(Fetcher, A5xxIsRetriedWithBackoff) {
   Fixture f;
   int calls = 0;
   f.api = [&calls](const http::Request& r) -> result<http::Response> {
-    if (++calls == 1) return json_response(503, R"({"message":"unavailable"})");
+    if (++calls == 1) return respond(503, R"({"message":"unavailable"})");
     return three_pages(r);
   };
   auto r = f.fetch("conv-a");
@@ -332,7 +338,7 @@ TEST(Fetcher, TransportErrorsAreRetried) {
 TEST(Fetcher, PersistentServerErrorsEndAsTransientFailure) {
   Fixture f;
   f.api = [](const http::Request&) -> result<http::Response> {
-    return json_response(500, R"({"message":"internal"})", {{"ININ-Correlation-Id", "corr-500"}});
+    return respond(500, R"({"message":"internal"})", {{"ININ-Correlation-Id", "corr-500"}});
   };
   auto r = f.fetch("conv-a");
   EXPECT_EQ(r.outcome, Outcome::transient_failure);
@@ -348,8 +354,8 @@ TEST(Fetcher, ClientErrorsArePermanentAtOnceWithTheUpstreamMessage) {
   for (unsigned status : {400u, 403u, 404u}) {
     Fixture f;
     f.api = [status](const http::Request&) -> result<http::Response> {
-      return json_response(status, R"({"status":404,"code":"not.found","message":"Conversation not found"})",
-                           {{"ININ-Correlation-Id", "corr-404"}});
+      return respond(status, R"({"status":404,"code":"not.found","message":"Conversation not found"})",
+                     {{"ININ-Correlation-Id", "corr-404"}});
     };
     auto r = f.fetch("conv-a");
     EXPECT_EQ(r.outcome, Outcome::permanent_failure) << status;
@@ -365,10 +371,10 @@ TEST(Fetcher, ClientErrorsArePermanentAtOnceWithTheUpstreamMessage) {
 TEST(Fetcher, TheUpstreamMessageIsMaskedBeforeItBecomesTheError) {
   Fixture f;
   f.api = [](const http::Request&) -> result<http::Response> {
-    return json_response(400,
-                         R"({"status":400,"message":"bad query for jane.doe@example.com / +44 20 7946 0958 )"
-                         R"(/ 4111-1111-1111-1111"})",
-                         {{"ININ-Correlation-Id", "corr-bob@example.org"}});
+    return respond(400,
+                   R"({"status":400,"message":"bad query for jane.doe@example.com / +44 20 7946 0958 )"
+                   R"(/ 4111-1111-1111-1111"})",
+                   {{"ININ-Correlation-Id", "corr-bob@example.org"}});
   };
   auto r = f.fetch("conv-a");
   EXPECT_EQ(r.outcome, Outcome::permanent_failure);
@@ -381,11 +387,10 @@ TEST(Fetcher, TheUpstreamMessageIsMaskedBeforeItBecomesTheError) {
 
 TEST(Fetcher, AFailedTokenRequestIsTransientAndSaysWhy) {
   Fixture f;
-  f.client.set_handler([](const http::Request& r) -> result<http::Response> {
-    if (is_login(r))
-      return json_response(400, R"({"error":"invalid_client","description":"unknown client"})");
-    return json_response(500, "{}");
+  f.client.route(std::string(kLoginUrl), [](const http::Request&) {
+    return respond(400, R"({"error":"invalid_client","description":"unknown client"})");
   });
+  f.api = [](const http::Request&) -> result<http::Response> { return respond(500, "{}"); };
   auto r = f.fetch("conv-a");
   EXPECT_EQ(r.outcome, Outcome::transient_failure);
   EXPECT_THAT(r.error, HasSubstr("region"));
@@ -396,7 +401,7 @@ TEST(Fetcher, AFailedTokenRequestIsTransientAndSaysWhy) {
 TEST(Fetcher, ABodyThatIsNotJsonFailsTheInteraction) {
   Fixture f;
   f.api = [](const http::Request&) -> result<http::Response> {
-    return json_response(200, "<html>oops</html>", {{"ININ-Correlation-Id", "corr-html"}});
+    return respond(200, "<html>oops</html>", {{"ININ-Correlation-Id", "corr-html"}});
   };
   auto r = f.fetch("conv-a");
   EXPECT_EQ(r.outcome, Outcome::permanent_failure);
@@ -409,7 +414,7 @@ TEST(Fetcher, CopilotSummaryNotReadyYet) {
   f.cfg.retrieval.insight_types = {InsightType::summary, InsightType::topic};
   f.api = [](const http::Request& r) -> result<http::Response> {
     EXPECT_EQ(r.url, "https://api.test/api/v2/conversations/conv-a/summaries");
-    return json_response(200, R"({"summary":{"id":"s1","status":"Processing"}})");
+    return respond(200, R"({"summary":{"id":"s1","status":"Processing"}})");
   };
   auto r = f.fetch("conv-a");
   EXPECT_EQ(r.outcome, Outcome::not_ready);
@@ -422,11 +427,11 @@ TEST(Fetcher, StaReadsSummariesAndSentimentsAndFiltersOnOurSide) {
   f.cfg.retrieval.max_results = 10;
   f.api = [](const http::Request& r) -> result<http::Response> {
     if (r.url.ends_with("/summaries"))
-      return json_response(200, R"({"entities":[{"id":"e1","conversationId":"conv-a","status":"Completed",
+      return respond(200, R"({"entities":[{"id":"e1","conversationId":"conv-a","status":"Completed",
                                    "summary":"S","dateCreated":"2024-05-01T10:00:00Z",
                                    "insights":[{"type":"Reason","title":"T","description":"D"}]}]})");
-    return json_response(200,
-                         R"({"conversation":{"id":"conv-a"},"overallSentimentScore":0.0,"sentimentInsights":{
+    return respond(200,
+                   R"({"conversation":{"id":"conv-a"},"overallSentimentScore":0.0,"sentimentInsights":{
                                  "positiveSentimentReasons":[{"id":"e2","confidence":0.3,
                                    "dateCreated":"2024-05-01T10:00:00Z","title":"p","description":""}],
                                  "negativeSentimentReasons":[{"id":"e3","dateCreated":"2024-05-01T10:00:00Z",
@@ -444,7 +449,7 @@ TEST(Fetcher, StaSummaryNotReadyYet) {
   f.cfg.retrieval.insight_types = {InsightType::summary, InsightType::sentiment};
   f.api = [](const http::Request& r) -> result<http::Response> {
     EXPECT_TRUE(r.url.ends_with("/summaries")) << r.url;
-    return json_response(200, R"({"entities":[{"id":"e1","conversationId":"conv-a","status":"Pending",
+    return respond(200, R"({"entities":[{"id":"e1","conversationId":"conv-a","status":"Pending",
                                  "dateCreated":"2024-05-01T10:00:00Z"}]})");
   };
   auto r = f.fetch("conv-a");
@@ -458,7 +463,7 @@ TEST(Fetcher, StaSkipsRequestsForUnwantedTypes) {
   f.cfg.retrieval.insight_types = {InsightType::sentiment};
   f.api = [](const http::Request& r) -> result<http::Response> {
     EXPECT_TRUE(r.url.ends_with("/sentiments")) << r.url;
-    return json_response(200, R"({"conversation":{"id":"conv-a"},"sentimentInsights":{}})");
+    return respond(200, R"({"conversation":{"id":"conv-a"},"sentimentInsights":{}})");
   };
   auto r = f.fetch("conv-a");
   EXPECT_EQ(r.outcome, Outcome::ok);

@@ -11,18 +11,18 @@
 #include <boost/asio/post.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
-#include "fake_http_client.hpp"
 #include "insightd/genesys/observer.hpp"
 #include "insightd/genesys/rate_limiter.hpp"
 #include "run_coroutine.hpp"
+#include "support/fake_http_client.hpp"
 #include "test_config.hpp"
 
 namespace insightd::genesys {
 namespace {
 using namespace std::chrono_literals;
-using testing::FakeHttpClient;
+using test::FakeHttpClient;
+using test::respond;
 using ::testing::HasSubstr;
-using testing::json_response;
 using ::testing::Not;
 using testing::run_to_completion;
 namespace asio = boost::asio;
@@ -41,9 +41,9 @@ TEST(TokenRequest, IsTheClientCredentialsForm) {
 
 TEST(TokenResponse, RefreshIsDueAtNinetyPercentOfTheLifetime) {
   const auto t0 = steady::time_point{} + 100s;
-  auto token = parse_token_response(
-      json_response(200, R"({"access_token":"abc","token_type":"bearer","expires_in":1000})"),
-      "https://login.test", t0);
+  auto token =
+      parse_token_response(respond(200, R"({"access_token":"abc","token_type":"bearer","expires_in":1000})"),
+                           "https://login.test", t0);
   ASSERT_TRUE(token.has_value());
   EXPECT_EQ(token->value, "abc");
   EXPECT_EQ(token->expires_in, 1000s);
@@ -53,10 +53,10 @@ TEST(TokenResponse, RefreshIsDueAtNinetyPercentOfTheLifetime) {
 }
 
 TEST(TokenResponse, InvalidClientNamesTheRegionAndNotTheSecret) {
-  auto token = parse_token_response(
-      json_response(400, R"({"error":"invalid_client","description":"client not found"})",
-                    {{"ININ-Correlation-Id", "corr-7"}}),
-      "https://login.mypurecloud.ie", steady::now());
+  auto token =
+      parse_token_response(respond(400, R"({"error":"invalid_client","description":"client not found"})",
+                                   {{"ININ-Correlation-Id", "corr-7"}}),
+                           "https://login.mypurecloud.ie", steady::now());
   ASSERT_FALSE(token.has_value());
   EXPECT_EQ(token.error().code, errc::token_request_failed);
   const auto& detail = token.error().message;
@@ -69,10 +69,10 @@ TEST(TokenResponse, InvalidClientNamesTheRegionAndNotTheSecret) {
 
 TEST(TokenResponse, RefusalTextIsMaskedBeforeItReachesTheDetail) {
   auto token = parse_token_response(
-      json_response(401,
-                    R"({"error":"ops@example.com","description":"client owned by jane.doe@example.com, )"
-                    R"(call +1 415 555 0199, card 4111 1111 1111 1111"})",
-                    {{"ININ-Correlation-Id", "corr for bob@example.org"}}),
+      respond(401,
+              R"({"error":"ops@example.com","description":"client owned by jane.doe@example.com, )"
+              R"(call +1 415 555 0199, card 4111 1111 1111 1111"})",
+              {{"ININ-Correlation-Id", "corr for bob@example.org"}}),
       "https://login.test", steady::now());
   ASSERT_FALSE(token.has_value());
   const auto& detail = token.error().message;
@@ -82,13 +82,12 @@ TEST(TokenResponse, RefusalTextIsMaskedBeforeItReachesTheDetail) {
 }
 
 TEST(TokenResponse, AnswerWithoutAccessTokenIsMalformed) {
-  EXPECT_EQ(parse_token_response(json_response(200, R"({"expires_in":10})"), "https://l", steady::now())
-                .error()
-                .code,
+  EXPECT_EQ(
+      parse_token_response(respond(200, R"({"expires_in":10})"), "https://l", steady::now()).error().code,
+      errc::malformed_response);
+  EXPECT_EQ(parse_token_response(respond(200, "<html>"), "https://l", steady::now()).error().code,
             errc::malformed_response);
-  EXPECT_EQ(parse_token_response(json_response(200, "<html>"), "https://l", steady::now()).error().code,
-            errc::malformed_response);
-  EXPECT_EQ(parse_token_response(json_response(200, R"({"access_token":"a","expires_in":"x"})"), "https://l",
+  EXPECT_EQ(parse_token_response(respond(200, R"({"access_token":"a","expires_in":"x"})"), "https://l",
                                  steady::now())
                 .error()
                 .code,
@@ -96,41 +95,39 @@ TEST(TokenResponse, AnswerWithoutAccessTokenIsMalformed) {
 }
 
 // A login endpoint that hands out tok-1, tok-2, ... valid for 1000 s.
-struct Fixture {
+struct TokenFixture {
   asio::io_context ctx{1};
   Config cfg = testing::test_config();
   steady::time_point now = steady::time_point{} + 100s;
   int issued = 0;
-  FakeHttpClient client{
-      ctx.get_executor(), [this](const http::Request&) -> result<http::Response> {
-        return json_response(
-            200,
-            fmt::format(R"({{"access_token":"tok-{}","token_type":"bearer","expires_in":1000}})", ++issued));
-      }};
+  FakeHttpClient client{[this](const http::Request&) -> result<http::Response> {
+    return respond(
+        200, fmt::format(R"({{"access_token":"tok-{}","token_type":"bearer","expires_in":1000}})", ++issued));
+  }};
   RateLimiter limiter{ctx.get_executor(), cfg.genesys.requests_per_minute, cfg.genesys.burst};
   TokenManager tokens{ctx.get_executor(), client, limiter, cfg.genesys, nullptr, [this] { return now; }};
 };
 
 TEST(TokenManager, CachesUntilNinetyPercentThenRefreshes) {
-  Fixture f;
+  TokenFixture f;
   EXPECT_EQ(run_to_completion(f.ctx, f.tokens.token()).value(), "tok-1");
   f.now += 899s;
   EXPECT_EQ(run_to_completion(f.ctx, f.tokens.token()).value(), "tok-1");
-  EXPECT_EQ(f.client.requests.size(), 1u);
+  EXPECT_EQ(f.client.sent.size(), 1u);
   f.now += 1s;
   EXPECT_EQ(run_to_completion(f.ctx, f.tokens.token()).value(), "tok-2");
-  EXPECT_EQ(f.client.requests.size(), 2u);
+  EXPECT_EQ(f.client.sent.size(), 2u);
 }
 
 TEST(TokenManager, AFailedEarlyRefreshKeepsTheTokenUntilItExpires) {
-  Fixture f;
+  TokenFixture f;
   ASSERT_EQ(run_to_completion(f.ctx, f.tokens.token()).value(), "tok-1");
-  f.client.set_handler([](const http::Request&) -> result<http::Response> { return errc::timeout; });
+  f.client.set_script([](const http::Request&) -> result<http::Response> { return errc::timeout; });
   f.now += 950s;
   EXPECT_EQ(run_to_completion(f.ctx, f.tokens.token()).value(), "tok-1");
   f.now += 50s;  // expired now
   EXPECT_EQ(run_to_completion(f.ctx, f.tokens.token()).error().code, errc::timeout);
-  EXPECT_EQ(f.client.requests.size(), 3u);
+  EXPECT_EQ(f.client.sent.size(), 3u);
 }
 
 asio::awaitable<void> take_token(TokenManager& tokens, std::vector<std::string>& out) {
@@ -139,24 +136,24 @@ asio::awaitable<void> take_token(TokenManager& tokens, std::vector<std::string>&
 }
 
 TEST(TokenManager, FiftyConcurrentCallersShareOneRequest) {
-  Fixture f;
+  TokenFixture f;
   std::vector<std::string> got;
   for (int i = 0; i < 50; ++i) asio::co_spawn(f.ctx, take_token(f.tokens, got), asio::detached);
   test::run_until_idle(f.ctx);
-  EXPECT_EQ(f.client.requests.size(), 1u);
+  EXPECT_EQ(f.client.sent.size(), 1u);
   ASSERT_EQ(got.size(), 50u);
   for (const auto& token : got) EXPECT_EQ(token, "tok-1");
 }
 
 TEST(TokenManager, InvalidateForcesARefreshOnlyForTheCurrentToken) {
-  Fixture f;
+  TokenFixture f;
   ASSERT_EQ(run_to_completion(f.ctx, f.tokens.token()).value(), "tok-1");
   f.tokens.invalidate("tok-1");
   ASSERT_EQ(run_to_completion(f.ctx, f.tokens.token()).value(), "tok-2");
   // A worker that saw a 401 with the old token after someone else refreshed.
   f.tokens.invalidate("tok-1");
   EXPECT_EQ(run_to_completion(f.ctx, f.tokens.token()).value(), "tok-2");
-  EXPECT_EQ(f.client.requests.size(), 2u);
+  EXPECT_EQ(f.client.sent.size(), 2u);
 }
 
 struct CountingObserver : FetchObserver {
@@ -173,8 +170,8 @@ struct CountingObserver : FetchObserver {
 TEST(TokenManager, ARefusedRequestIsAnErrorWithALoggableMessage) {
   asio::io_context ctx(1);
   auto cfg = testing::test_config();
-  FakeHttpClient client(ctx.get_executor(), [](const http::Request&) -> result<http::Response> {
-    return json_response(401, R"({"error":"invalid_client","description":"bad client"})");
+  FakeHttpClient client([](const http::Request&) -> result<http::Response> {
+    return respond(401, R"({"error":"invalid_client","description":"bad client"})");
   });
   RateLimiter limiter(ctx.get_executor(), 60000, 10);
   CountingObserver observer;
@@ -193,8 +190,7 @@ TEST(TokenManager, ARefusedRequestIsAnErrorWithALoggableMessage) {
 TEST(TokenManager, TransportFailureIsAnError) {
   asio::io_context ctx(1);
   auto cfg = testing::test_config();
-  FakeHttpClient client(ctx.get_executor(),
-                        [](const http::Request&) -> result<http::Response> { return errc::timeout; });
+  FakeHttpClient client([](const http::Request&) -> result<http::Response> { return errc::timeout; });
   RateLimiter limiter(ctx.get_executor(), 60000, 10);
   TokenManager tokens(ctx.get_executor(), client, limiter, cfg.genesys);
   auto token = run_to_completion(ctx, tokens.token());
@@ -218,8 +214,8 @@ asio::awaitable<void> cancel_when_the_request_waits(TokenManager& tokens, RateLi
 TEST(TokenManager, CancelEndsEveryWaitingCallerWithOperationAbortedAndSendsNothing) {
   asio::io_context ctx(1);
   auto cfg = testing::test_config();
-  FakeHttpClient client(ctx.get_executor(), [](const http::Request&) -> result<http::Response> {
-    return json_response(200, R"({"access_token":"tok-1","token_type":"bearer","expires_in":1000})");
+  FakeHttpClient client([](const http::Request&) -> result<http::Response> {
+    return respond(200, R"({"access_token":"tok-1","token_type":"bearer","expires_in":1000})");
   });
   RateLimiter limiter(ctx.get_executor(), 1, 1);
   run_to_completion(ctx, limiter.acquire());  // the burst is spent: the token request waits a minute
@@ -231,13 +227,13 @@ TEST(TokenManager, CancelEndsEveryWaitingCallerWithOperationAbortedAndSendsNothi
   ctx.run();  // returns at once: the request left the limiter's line, nothing waits out the minute
   ASSERT_EQ(got.size(), 3u);
   for (const auto& ec : got) EXPECT_EQ(ec, asio::error::operation_aborted);
-  EXPECT_TRUE(client.requests.empty());
+  EXPECT_TRUE(client.sent.empty());
   EXPECT_EQ(limiter.waiting(), 0u);
 
   auto later = run_to_completion(ctx, tokens.token());
   ASSERT_FALSE(later.has_value());
   EXPECT_EQ(later.error().code, asio::error::operation_aborted);
-  EXPECT_TRUE(client.requests.empty());
+  EXPECT_TRUE(client.sent.empty());
 }
 
 }  // namespace

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <boost/json/serialize.hpp>
 
+#include "governance/pii_expect.hpp"
+
 using namespace insightd;
 using namespace insightd::governance;
 using namespace std::chrono;
@@ -38,10 +40,7 @@ GovernanceConfig config(StalePolicy stale, PiiPolicy pii) {
   return cfg;
 }
 
-const PiiScanner& scanner() {
-  static const PiiScanner instance;
-  return instance;
-}
+using governance::test::scanner;
 
 std::vector<std::string> ids(const std::vector<Insight>& insights) {
   std::vector<std::string> out;

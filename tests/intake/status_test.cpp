@@ -13,30 +13,30 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-constexpr std::int64_t now_ms = 1'780'000'000'000;  // 2026-05-28T20:26:40Z
+constexpr std::int64_t kNowMs = 1'780'000'000'000;  // 2026-05-28T20:26:40Z
 
 Status running_status() {
   Status s;
   s.leader = true;
   s.daemon = "node-a (pid 4242)";
   s.socket = "connected";
-  s.socket_since_ms = now_ms - 90'000;
+  s.socket_since_ms = kNowMs - 90'000;
   s.channels = {"chan-1"};
   s.queues = {"q-sales", "q-support"};
-  s.last_event_ms = now_ms - 3'000;
-  s.watermark_ms = now_ms - 10'000;
-  s.last_reconcile_ms = now_ms - 12'000;
-  s.last_reconcile_from_ms = now_ms - 3'600'000;
-  s.last_reconcile_to_ms = now_ms - 10'000;
+  s.last_event_ms = kNowMs - 3'000;
+  s.watermark_ms = kNowMs - 10'000;
+  s.last_reconcile_ms = kNowMs - 12'000;
+  s.last_reconcile_from_ms = kNowMs - 3'600'000;
+  s.last_reconcile_to_ms = kNowMs - 10'000;
   s.last_reconcile_found = 12;
   s.last_reconcile_enqueued = 3;
   s.last_reconcile_complete = true;
   s.found_notifications = 40;
   s.found_reconcile = 3;
   s.reconnects = 2;
-  s.problems = {{now_ms - 60'000, "intake: notifications socket lost: End of file; reconnecting"},
-                {now_ms - 30'000, "reconciliation incomplete: HTTP 503"}};
-  s.updated_ms = now_ms - 1'000;
+  s.problems = {{kNowMs - 60'000, "intake: notifications socket lost: End of file; reconnecting"},
+                {kNowMs - 30'000, "reconciliation incomplete: HTTP 503"}};
+  s.updated_ms = kNowMs - 1'000;
   return s;
 }
 
@@ -48,7 +48,7 @@ TEST(IntakeStatus, EveryFieldSurvivesTheRecordedJson) {
   EXPECT_EQ(back->daemon, "node-a (pid 4242)");
   ASSERT_EQ(back->problems.size(), 2u);
   EXPECT_EQ(back->problems[1].message, "reconciliation incomplete: HTTP 503");
-  EXPECT_EQ(back->problems[1].at_ms, now_ms - 30'000);
+  EXPECT_EQ(back->problems[1].at_ms, kNowMs - 30'000);
 }
 
 TEST(IntakeStatus, NothingRecordedIsNotTheDefaultsAndGarbageReadsAsTheDefaults) {
@@ -67,7 +67,7 @@ TEST(IntakeStatus, NothingRecordedIsNotTheDefaultsAndGarbageReadsAsTheDefaults) 
 }
 
 TEST(IntakeStatus, TheTextNamesTheLeaderTheSocketsAgeTheWindowAndTheProblemsNewestFirst) {
-  const auto text = format_status(running_status(), now_ms);
+  const auto text = format_status(running_status(), kNowMs);
   EXPECT_THAT(text, HasSubstr("leader:            node-a (pid 4242)\n"));
   EXPECT_THAT(text, HasSubstr("socket:            connected (since 90s ago)\n"));
   EXPECT_THAT(text, HasSubstr("12 ended conversation(s), 3 the socket had missed\n"));
@@ -79,8 +79,8 @@ TEST(IntakeStatus, TheTextNamesTheLeaderTheSocketsAgeTheWindowAndTheProblemsNewe
   EXPECT_LT(newest, oldest);
 
   Status stopped;
-  EXPECT_THAT(format_status(stopped, now_ms), HasSubstr("leader:            none"));
-  EXPECT_THAT(format_status(stopped, now_ms), Not(HasSubstr("reconcile window")));
+  EXPECT_THAT(format_status(stopped, kNowMs), HasSubstr("leader:            none"));
+  EXPECT_THAT(format_status(stopped, kNowMs), Not(HasSubstr("reconcile window")));
 }
 
 }  // namespace

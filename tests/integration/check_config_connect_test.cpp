@@ -15,6 +15,7 @@
 
 namespace {
 
+using insightd::test::lines;
 using insightd::test::RedisServer;
 using insightd::test::RedisServerOptions;
 using insightd::test::RunResult;
@@ -35,13 +36,6 @@ std::filesystem::path write_redis_config(const TempDir& dir, const SimProcess& s
                "  backend: redis\n  redis: {url: \"" + redis_url +
                    "\", password_file: " + (dir.path() / "redis-password").string() + "}\n");
   return dir.write("insightd.yaml", yaml);
-}
-
-std::vector<std::string> lines(const std::string& text) {
-  std::vector<std::string> out;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) out.push_back(line);
-  return out;
 }
 
 RunResult check_connect(const TempDir& dir, const std::filesystem::path& config) {

@@ -10,9 +10,12 @@
 #include <string>
 
 #include "insightd/config/loader.hpp"
+#include "support/process.hpp"
 #include "support/temp_dir.hpp"
 
 namespace {
+
+using insightd::test::lines;
 
 struct Run {
   int exit_code = -1;
@@ -29,13 +32,6 @@ Run check_config(const std::string& path) {
   const int status = ::pclose(pipe);
   run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return run;
-}
-
-std::vector<std::string> lines(const std::string& text) {
-  std::vector<std::string> out;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) out.push_back(line);
-  return out;
 }
 
 TEST(CheckConfig, ThreeMistakesGiveThreePositionedLinesAndExit2) {

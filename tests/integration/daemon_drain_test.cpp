@@ -19,10 +19,6 @@ namespace {
 
 namespace json = boost::json;
 
-std::int64_t count_of(const json::object& status, const char* key) {
-  return status.at(key).to_number<std::int64_t>();
-}
-
 TEST(DaemonDrain, TwoHundredInteractionsReachTheirFinalStatesWithinTheRateBudget) {
   TempDir dir;
   const auto& ca = TestCa::shared();

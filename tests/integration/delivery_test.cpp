@@ -11,6 +11,7 @@
 #include <set>
 
 #include "insightd/common/backoff.hpp"
+#include "support/audit_lines.hpp"
 #include "support/sim_process.hpp"
 
 namespace insightd::test {
@@ -18,16 +19,6 @@ namespace {
 
 namespace json = boost::json;
 using namespace std::chrono_literals;
-
-std::filesystem::path write_ids(const TempDir& dir, const std::vector<std::string>& ids) {
-  std::string text;
-  for (const auto& id : ids) text += id + "\n";
-  return dir.write("ids.txt", text);
-}
-
-std::int64_t count_of(const json::object& status, const char* key) {
-  return status.at(key).to_number<std::int64_t>();
-}
 
 struct Receipt {
   std::int64_t at_ms;

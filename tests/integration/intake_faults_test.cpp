@@ -27,10 +27,6 @@ void post(const SimProcess& sim, const std::string& path) {
   if (resp.status != 200) throw std::runtime_error(path + ": HTTP " + std::to_string(resp.status));
 }
 
-std::int64_t platform_count(const SimProcess& sim, const char* key) {
-  return sim.stats().at("platform").at(key).to_number<std::int64_t>();
-}
-
 std::int64_t requests_to(const SimProcess& sim, const char* endpoint) {
   const auto stats = sim.stats();
   const auto* by_status = stats.at("requests").as_object().if_contains(endpoint);

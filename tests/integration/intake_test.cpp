@@ -27,10 +27,6 @@ void post(const SimProcess& sim, const TestCa& ca, const std::string& path) {
   if (resp.status != 200) throw std::runtime_error(path + ": HTTP " + std::to_string(resp.status));
 }
 
-std::int64_t platform_count(const SimProcess& sim, const char* key) {
-  return sim.stats().at("platform").at(key).to_number<std::int64_t>();
-}
-
 TEST(Intake, FindsAndDeliversEveryFinishedConversationDespiteDroppedEventsAndCutSockets) {
   TempDir dir;
   const auto& ca = TestCa::shared();

@@ -35,14 +35,14 @@ using queue::OutboxMessage;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 
-constexpr const char* prefix = "mig";
+constexpr const char* kPrefix = "mig";
 
 QueueConfig queue_config(const TempDir& dir, const RedisServer& redis, QueueBackend backend) {
   QueueConfig cfg;
   cfg.backend = backend;
   cfg.sqlite_path = (dir.path() / "insightd.db").string();
   cfg.redis_url = redis.url();
-  cfg.redis_key_prefix = prefix;
+  cfg.redis_key_prefix = kPrefix;
   return cfg;
 }
 
@@ -53,7 +53,7 @@ std::filesystem::path migrate_config(const TempDir& dir, const RedisServer& redi
   ConfigOptions options;
   options.ca_file = ca_file;
   options.redis_url = redis.url();
-  options.redis_key_prefix = prefix;
+  options.redis_key_prefix = kPrefix;
   auto yaml = read_file(write_config(dir, base_url, options));
   const std::string backend = "  backend: redis\n";
   const auto at = yaml.find(backend);
@@ -130,7 +130,7 @@ void expect_same(const queue::InteractionInfo& a, const queue::InteractionInfo& 
 }
 
 std::map<std::string, std::int64_t> redis_counts(const RedisServer& redis) {
-  queue::testing::RedisSession session(redis.url(), prefix);
+  queue::testing::RedisSession session(redis.url(), kPrefix);
   EXPECT_EQ(session.counted_by_scripts(), session.counted_by_scan());
   return session.counted_by_scripts();
 }

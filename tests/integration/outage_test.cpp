@@ -18,10 +18,6 @@ namespace {
 
 namespace json = boost::json;
 
-std::int64_t count_of(const json::object& status, const char* key) {
-  return status.at(key).to_number<std::int64_t>();
-}
-
 std::uint64_t requests_with(const json::object& stats, const char* endpoint, const char* status) {
   const auto* by_endpoint = stats.at("requests").as_object().if_contains(endpoint);
   if (!by_endpoint) return 0;

@@ -24,10 +24,6 @@ namespace {
 
 namespace json = boost::json;
 
-std::int64_t count_of(const json::object& status, const char* key) {
-  return status.at(key).to_number<std::int64_t>();
-}
-
 std::vector<std::string> numbered_ids(const char* prefix, int n) {
   std::vector<std::string> ids;
   for (int i = 0; i < n; ++i) ids.push_back(fmt::format("{}-{:04}", prefix, i));

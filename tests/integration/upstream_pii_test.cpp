@@ -17,12 +17,12 @@ namespace {
 namespace json = boost::json;
 using namespace std::chrono_literals;
 
-const std::string admin_token = "it-admin-token-pii-2f7a";
+const std::string pii_admin_token = "it-admin-token-pii-2f7a";
 
 http::Response admin_get(std::uint16_t port, const std::string& path) {
   http::Request req;
   req.url = fmt::format("http://127.0.0.1:{}{}", port, path);
-  req.headers.set("Authorization", "Bearer " + admin_token);
+  req.headers.set("Authorization", "Bearer " + pii_admin_token);
   return http_call(req, "");
 }
 
@@ -53,7 +53,7 @@ TEST(UpstreamPii, ErrorTextIsMaskedEverywhereItIsKept) {
   TempDir dir;
   const auto& ca = TestCa::shared();
   SimProcess sim(dir, ca);
-  auto token_file = dir.write("admin-token", admin_token + "\n");
+  auto token_file = dir.write("admin-token", pii_admin_token + "\n");
   auto config =
       write_config(dir, sim.base_url(),
                    {.ca_file = ca.ca_cert, .crm_max_attempts = 2, .admin_token_file = token_file.string()});

@@ -39,7 +39,7 @@ namespace redis = insightd::redis;
 
 namespace {
 
-std::vector<std::string> ids_of(const std::vector<Lease>& leases) {
+std::vector<std::string> leased_ids(const std::vector<Lease>& leases) {
   std::vector<std::string> ids;
   for (const auto& l : leases) ids.push_back(l.interaction_id);
   return ids;
@@ -110,7 +110,7 @@ class RedisBackendTest : public ::testing::Test {
   Lease lease_one(RedisBackend& on, const std::string& id) {
     run(on.enqueue({id}));
     auto leases = run(on.lease(1));
-    EXPECT_THAT(ids_of(leases), ElementsAre(id));
+    EXPECT_THAT(leased_ids(leases), ElementsAre(id));
     return leases.empty() ? Lease{} : leases[0];
   }
 
@@ -129,7 +129,7 @@ TEST_F(RedisBackendTest, EnqueueDedupesQueuedIdsAndRequeuesFinishedOnes) {
   EXPECT_EQ(first.added, 2u);
   EXPECT_EQ(first.duplicates, 1u);
   auto a = run(backend->lease(1));
-  ASSERT_THAT(ids_of(a), ElementsAre("a"));
+  ASSERT_THAT(leased_ids(a), ElementsAre("a"));
   EXPECT_EQ(run(backend->enqueue({"a", "b"})).duplicates, 2u);  // in flight, pending
 
   ASSERT_TRUE(run(backend->fail(a[0], "404")));
@@ -137,7 +137,7 @@ TEST_F(RedisBackendTest, EnqueueDedupesQueuedIdsAndRequeuesFinishedOnes) {
   EXPECT_EQ(run(backend->enqueue({"a"}, intake)).duplicates, 1u);
   EXPECT_EQ(run(backend->enqueue({"a"})).added, 1u);  // a new cycle
   auto again = run(backend->lease(2));
-  ASSERT_THAT(ids_of(again), ElementsAre("b", "a"));  // b was queued first
+  ASSERT_THAT(leased_ids(again), ElementsAre("b", "a"));  // b was queued first
   EXPECT_EQ(again[1].attempt, 1);
   EXPECT_NE(again[1].cycle_key, a[0].cycle_key);
 }
@@ -149,18 +149,18 @@ TEST_F(RedisBackendTest, ExpiredLeasesOfADeadBackendAreTakenOverByAnother) {
   EXPECT_NE(survivor->owner(), backend->owner());
   run(backend->enqueue({"x", "y", "z"}));
   auto dying = run(backend->lease(2));
-  ASSERT_THAT(ids_of(dying), ElementsAre("x", "y"));
+  ASSERT_THAT(leased_ids(dying), ElementsAre("x", "y"));
   ASSERT_TRUE(run(backend->complete(dying[0], {message("x", 1, 1)}, "ctx-x")));
   auto delivery = run(backend->lease_deliveries(10));
   ASSERT_EQ(delivery.size(), 1u);
-  EXPECT_THAT(ids_of(run(survivor->lease(10))), ElementsAre("z"));
+  EXPECT_THAT(leased_ids(run(survivor->lease(10))), ElementsAre("z"));
 
   for (int beat = 0; beat < 3; ++beat) {  // only the survivor renews
     clock.advance(cfg.lease_timeout / 2);
     run(survivor->renew_leases());
   }
   auto taken = run(survivor->lease(10));
-  ASSERT_THAT(ids_of(taken), ElementsAre("y"));
+  ASSERT_THAT(leased_ids(taken), ElementsAre("y"));
   EXPECT_EQ(taken[0].attempt, 2);
   EXPECT_EQ(taken[0].cycle_key, dying[1].cycle_key);
   auto redelivery = run(survivor->lease_deliveries(10));
@@ -272,7 +272,7 @@ TEST_F(RedisBackendTest, RedisRestartedMidUseGivesAClearErrorThenWorksWithNothin
   EXPECT_GE(run(enqueue_until_accepted(backend, "c")), 0);
   // What Redis acknowledged before the restart is there (appendonly).
   EXPECT_TRUE(run(backend->complete(a, {}, "")));
-  EXPECT_THAT(ids_of(run(backend->lease(5))), ElementsAre("b", "c"));
+  EXPECT_THAT(leased_ids(run(backend->lease(5))), ElementsAre("b", "c"));
 }
 
 TEST_F(RedisBackendTest, OpeningWithoutRedisNamesItAndTheAddress) {
@@ -307,7 +307,7 @@ TEST_F(RedisBackendTest, OpenedInTheBackgroundWhileRedisIsDownItWorksOnceRedisAn
     return by_owner;
   };
   EXPECT_FALSE(listed().contains(early->owner())) << "announced before it leased anything";
-  ASSERT_THAT(ids_of(run(early->lease(1))), ElementsAre("a"));
+  ASSERT_THAT(leased_ids(run(early->lease(1))), ElementsAre("a"));
   const auto daemons = listed();
   ASSERT_TRUE(daemons.contains(early->owner()));
   EXPECT_EQ(daemons.at(early->owner()).fetch_leases, 1);
@@ -321,7 +321,7 @@ TEST_F(RedisBackendTest, WithoutAClockTheServersTimeIsUsed) {
   run(on_server_time->enqueue({"later"}, {.not_before_delay = 1h}));
   EXPECT_EQ(run(on_server_time->count_parked(30min)), 1);
   auto leases = run(on_server_time->lease(10));
-  ASSERT_THAT(ids_of(leases), ElementsAre("now"));
+  ASSERT_THAT(leased_ids(leases), ElementsAre("now"));
 
   auto time = command({"TIME"});
   ASSERT_EQ(time.elements().size(), 2u);

@@ -18,17 +18,9 @@ namespace {
 
 namespace asio = boost::asio;
 using namespace std::chrono_literals;
-using insightd::redis::BudgetOptions;
-using insightd::redis::Connection;
-using insightd::redis::RedisBudget;
+// The budget tests' support: a connection, options, the server's clock, three daemons sharing one budget.
+using namespace insightd::test::budget;
 using insightd::redis::reserve_plan;
-using insightd::test::RedisServer;
-using insightd::test::run_until_done;
-using insightd::test::budget::acquire_into;
-using insightd::test::budget::budget_options;
-using insightd::test::budget::connect;
-using insightd::test::budget::now_us;
-using insightd::test::budget::run_until;
 using std::chrono::microseconds;
 using std::chrono::milliseconds;
 
@@ -183,28 +175,12 @@ TEST(RedisBudgetReserve, ThreeDaemonsWithReservesStayWithinOneBudget) {
   // One per 20 ms, bursts of four: a reserve of two each, held one interval.
   const auto options = with_reserve(3000, 4, 8, 20ms);
   ASSERT_EQ(reserve_plan(options).size, 2u);
-  std::vector<std::shared_ptr<Connection>> connections;
-  std::vector<std::unique_ptr<RedisBudget>> budgets;
-  for (int i = 0; i < 3; ++i) {
-    connections.push_back(connect(io, server));
-    budgets.push_back(std::make_unique<RedisBudget>(io.get_executor(), connections.back(), options));
-  }
-  constexpr int per_daemon = 15;
-  int admitted = 0;
-  const auto before = now_us(io, *connections[0]);
-  for (auto& budget : budgets) {
-    for (int i = 0; i < per_daemon; ++i)
-      asio::co_spawn(io, acquire_into(budget.get(), &admitted), asio::detached);
-  }
-  ASSERT_TRUE(run_until(io, [&] { return admitted == 3 * per_daemon; }));
-  const auto elapsed_us = now_us(io, *connections[0]) - before;
+  constexpr int kPerDaemon = 15;
+  const auto run = three_daemons_admit(io, server, options, kPerDaemon);
+  ASSERT_TRUE(run.all_admitted);
 
   // GCRA's bound for the burst of four, reserves or not: 41 intervals.
-  EXPECT_GE(elapsed_us, (3 * per_daemon - 4) * 20000);
-  for (auto& budget : budgets) {
-    EXPECT_EQ(budget->waiting(), 0u);
-    EXPECT_EQ(budget->failures(), 0u);
-  }
+  EXPECT_GE(run.elapsed_us, (3 * kPerDaemon - 4) * 20000);
 }
 
 }  // namespace

@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 // What the shared budget's tests share: a connection to the test's
-// redis-server, budget options, the server's clock, and running the
-// io_context until a condition holds.
+// redis-server, budget options, the server's clock, running the io_context
+// until a condition holds, and three daemons sharing one budget.
+#include <gtest/gtest.h>
+
 #include <boost/asio/awaitable.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
 #include <chrono>
 #include <cstdint>
@@ -26,6 +30,8 @@ using insightd::redis::BudgetOptions;
 using insightd::redis::Connection;
 using insightd::redis::ConnectionOptions;
 using insightd::redis::RedisBudget;
+using insightd::test::RedisServer;
+using insightd::test::run_until_done;
 
 inline std::shared_ptr<Connection> connect(asio::io_context& io, const RedisServer& server) {
   ConnectionOptions options;
@@ -69,6 +75,41 @@ inline bool run_until(asio::io_context& io, const std::function<bool()>& done,
 inline asio::awaitable<void> acquire_into(RedisBudget* budget, int* admitted) {
   co_await budget->acquire();
   ++*admitted;
+}
+
+// Three daemons, each a RedisBudget on its own connection, with `per_daemon`
+// callers each asking at once; each daemon ends with nobody waiting and no
+// failure. How long they took to admit all, on the server's clock.
+struct SharedBudgetRun {
+  bool all_admitted = false;
+  std::int64_t elapsed_us = 0;
+  std::uint64_t script_calls = 0;  // of the three together
+};
+
+inline SharedBudgetRun three_daemons_admit(asio::io_context& io, const RedisServer& server,
+                                           const BudgetOptions& options, int per_daemon) {
+  std::vector<std::shared_ptr<Connection>> connections;
+  std::vector<std::unique_ptr<RedisBudget>> budgets;
+  for (int i = 0; i < 3; ++i) {
+    connections.push_back(connect(io, server));
+    budgets.push_back(std::make_unique<RedisBudget>(io.get_executor(), connections.back(), options));
+  }
+  int admitted = 0;
+  const auto before = now_us(io, *connections[0]);
+  for (auto& budget : budgets) {
+    for (int i = 0; i < per_daemon; ++i)
+      asio::co_spawn(io, acquire_into(budget.get(), &admitted), asio::detached);
+  }
+  SharedBudgetRun run;
+  run.all_admitted = run_until(io, [&] { return admitted == 3 * per_daemon; });
+  if (!run.all_admitted) return run;
+  run.elapsed_us = now_us(io, *connections[0]) - before;
+  for (auto& budget : budgets) {
+    EXPECT_EQ(budget->waiting(), 0u);
+    EXPECT_EQ(budget->failures(), 0u);
+    run.script_calls += budget->script_calls();
+  }
+  return run;
 }
 
 }  // namespace insightd::test::budget

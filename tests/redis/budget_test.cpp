@@ -24,19 +24,11 @@ namespace {
 
 namespace asio = boost::asio;
 using namespace std::chrono_literals;
+// The budget tests' support: a connection, options, the server's clock, three daemons sharing one budget.
+using namespace insightd::test::budget;
 using insightd::redis::budget_hold;
 using insightd::redis::budget_key;
 using insightd::redis::budget_take;
-using insightd::redis::BudgetOptions;
-using insightd::redis::Connection;
-using insightd::redis::RedisBudget;
-using insightd::test::RedisServer;
-using insightd::test::run_until_done;
-using insightd::test::budget::acquire_into;
-using insightd::test::budget::budget_options;
-using insightd::test::budget::connect;
-using insightd::test::budget::now_us;
-using insightd::test::budget::run_until;
 using std::chrono::milliseconds;
 
 milliseconds take(asio::io_context& io, Connection& connection, const BudgetOptions& options) {
@@ -95,19 +87,20 @@ TEST(BudgetScript, AfterTheBurstAdmitsOnePerInterval) {
   auto connection = connect(io, server);
   insightd::redis::register_budget_script(*connection);
   const auto options = budget_options(6000, 3);  // one per 10 ms
-  constexpr int admissions = 3 + 40;
+  constexpr int kAdmissions = 3 + 40;
 
   milliseconds longest_wait{0};
   const auto before = now_us(io, *connection);
-  const int refusals = run_until_done(io, take_in_turn(connection.get(), options, admissions, &longest_wait));
+  const int refusals =
+      run_until_done(io, take_in_turn(connection.get(), options, kAdmissions, &longest_wait));
   const auto elapsed_us = now_us(io, *connection) - before;
 
   // GCRA's bound: the n-th admission after the burst comes n intervals after the first.
-  EXPECT_GE(elapsed_us, (admissions - 3) * 10000);
+  EXPECT_GE(elapsed_us, (kAdmissions - 3) * 10000);
   // Never told to wait longer than one interval, and a caller that waits as told is admitted.
   EXPECT_LE(longest_wait, 10ms);
   EXPECT_GE(refusals, 1);
-  EXPECT_LE(refusals, admissions - 3);
+  EXPECT_LE(refusals, kAdmissions - 3);
 }
 
 // Many admissions in one call, each as a single take would make it.
@@ -156,37 +149,20 @@ TEST(RedisBudget, ThreeDaemonsOnThreeConnectionsShareOneBudget) {
   RedisServer server;
   asio::io_context io(1);
   const auto options = budget_options(3000, 4);  // one per 20 ms, bursts of four
-  std::vector<std::shared_ptr<Connection>> connections;
-  std::vector<std::unique_ptr<RedisBudget>> budgets;
-  for (int i = 0; i < 3; ++i) {
-    connections.push_back(connect(io, server));
-    budgets.push_back(std::make_unique<RedisBudget>(io.get_executor(), connections.back(), options));
-  }
-  constexpr int per_daemon = 15;
-  int admitted = 0;
-  const auto before = now_us(io, *connections[0]);
-  for (auto& budget : budgets) {
-    for (int i = 0; i < per_daemon; ++i)
-      asio::co_spawn(io, acquire_into(budget.get(), &admitted), asio::detached);
-  }
-  ASSERT_TRUE(run_until(io, [&] { return admitted == 3 * per_daemon; }));
-  const auto elapsed_us = now_us(io, *connections[0]) - before;
+  constexpr int kPerDaemon = 15;
+  const auto run = three_daemons_admit(io, server, options, kPerDaemon);
+  ASSERT_TRUE(run.all_admitted);
 
   // All three together stayed within one budget: 41 intervals after the burst.
-  EXPECT_GE(elapsed_us, (3 * per_daemon - 4) * 20000);
-  std::uint64_t calls = 0;
-  for (auto& budget : budgets) {
-    EXPECT_EQ(budget->waiting(), 0u);
-    EXPECT_EQ(budget->failures(), 0u);
-    calls += budget->script_calls();
-  }
+  EXPECT_GE(run.elapsed_us, (3 * kPerDaemon - 4) * 20000);
+  const auto calls = run.script_calls;
   // One pump per daemon asks the script and sleeps what it says: each slot
   // is contended by the three pumps (about 3.3 calls per admission seen), so
   // at most a couple of refusals per daemon per admission; a poll, or each
   // waiter asking for itself, would make thousands.
-  constexpr std::uint64_t admissions = 3 * per_daemon;
-  EXPECT_GE(calls, admissions);
-  EXPECT_LE(calls, admissions + 3 * 2 * admissions) << "script calls";
+  constexpr std::uint64_t kAdmissions = 3 * kPerDaemon;
+  EXPECT_GE(calls, kAdmissions);
+  EXPECT_LE(calls, kAdmissions + 3 * 2 * kAdmissions) << "script calls";
 }
 
 // A daemon's fetches waiting together are admitted in one round trip, not

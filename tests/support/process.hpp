@@ -137,4 +137,12 @@ inline RunResult run_command(std::vector<std::string> argv, const std::filesyste
   return r;
 }
 
+// A command's output, one element per line.
+inline std::vector<std::string> lines(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) out.push_back(line);
+  return out;
+}
+
 }  // namespace insightd::test

@@ -12,6 +12,7 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
 #include <charconv>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -198,6 +199,16 @@ inline boost::json::object status_json(const TempDir& dir, const std::filesystem
   auto r = insightd(dir, config, {"status", "--json"}, "status");
   if (r.exit_code != 0) throw std::runtime_error("insightd status failed: " + r.err);
   return boost::json::parse(r.out).as_object();
+}
+
+// One count from `insightd status --json` ("queued", "done", ...).
+inline std::int64_t count_of(const boost::json::object& status, const char* key) {
+  return status.at(key).to_number<std::int64_t>();
+}
+
+// One of the simulated platform's counters in its /sim/stats.
+inline std::int64_t platform_count(const SimProcess& sim, const char* key) {
+  return sim.stats().at("platform").at(key).to_number<std::int64_t>();
 }
 
 }  // namespace insightd::test

@@ -15,6 +15,7 @@
 #include <chrono>
 #include <deque>
 #include <exception>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <random>
@@ -39,6 +40,11 @@ struct DelivererOptions {
   // Backoff between tries to store a CRM answer the outbox refused (disk full,
   // Redis failing over).
   BackoffPolicy store_retry{std::chrono::seconds(1), std::chrono::seconds(30)};
+  // Reads the wall clock (when a retry is due, a Retry-After date, the
+  // webhook timestamp); tests pass a manual one.
+  std::function<std::chrono::system_clock::time_point()> wall_clock = [] {
+    return std::chrono::system_clock::now();
+  };
 };
 
 class Deliverer {

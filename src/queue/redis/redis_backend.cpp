@@ -16,6 +16,7 @@
 #include <stdexcept>
 #include <tuple>
 
+#include "../epoch_ms.hpp"
 #include "insightd/common/backoff.hpp"
 #include "insightd/common/crypto.hpp"
 #include "insightd/redis/connection.hpp"
@@ -29,10 +30,6 @@ using redis::Reply;
 using std::chrono::milliseconds;
 
 namespace {
-
-std::int64_t to_ms(std::chrono::system_clock::time_point t) {
-  return std::chrono::duration_cast<milliseconds>(t.time_since_epoch()).count();
-}
 
 // Delays are capped at about 35,000 years: every time the scripts compute
 // stays below 2^53, exact in Lua's doubles (Retry-After may ask for 2^63 ms).

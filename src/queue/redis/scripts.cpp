@@ -9,7 +9,7 @@ namespace {
 // move together (a state change updates the counts and the indexes of
 // finished interactions; a fetch lease lives in a hash, the lease index and
 // its owner's set).
-constexpr const char* helpers = R"lua(
+constexpr const char* kHelpers = R"lua(
 local P = KEYS[1]
 local NOW
 if ARGV[1] ~= '' then
@@ -141,7 +141,7 @@ end
 std::vector<Script> all() {
   std::vector<Script> scripts;
   for (auto part : {queue_scripts(), outbox_scripts(), view_scripts(), migration_scripts()}) {
-    for (auto& script : part) scripts.push_back(Script{script.name, helpers + script.source});
+    for (auto& script : part) scripts.push_back(Script{script.name, kHelpers + script.source});
   }
   return scripts;
 }

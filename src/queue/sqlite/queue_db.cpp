@@ -8,6 +8,7 @@
 #include <random>
 #include <stdexcept>
 
+#include "../epoch_ms.hpp"
 #include "insightd/common/backoff.hpp"
 #include "insightd/common/crypto.hpp"
 #include "schema.hpp"
@@ -15,10 +16,6 @@
 namespace insightd::queue {
 
 namespace {
-
-std::int64_t to_ms(std::chrono::system_clock::time_point t) {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();
-}
 
 void create_parent_directory(const std::string& path) {
   auto parent = std::filesystem::path(path).parent_path();

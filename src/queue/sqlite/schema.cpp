@@ -12,7 +12,7 @@ namespace {
 
 // Index i holds the migration to version i + 1. Append only: never edit a
 // released migration, add the next one.
-constexpr std::array<const char*, schema_version> migrations{
+constexpr std::array<const char*, schema_version> kMigrations{
     // 1: interactions (the work queue), outbox (governed results awaiting the
     // CRM) and settings (small persisted flags such as held deliveries).
     R"sql(
@@ -137,7 +137,7 @@ void migrate(sqlite::Connection& db) {
         fmt::format("{}: queue schema version {} is newer than this insightd supports ({})", db.path(),
                     version, schema_version));
   for (int v = version; v < schema_version; ++v) {
-    db.exec(migrations[static_cast<std::size_t>(v)]);
+    db.exec(kMigrations[static_cast<std::size_t>(v)]);
     db.exec(fmt::format("PRAGMA user_version = {}", v + 1).c_str());
   }
   tx.commit();

@@ -44,7 +44,7 @@ struct completion_signature<void> {
 // A durable write is on disk when it returns, across a power cut too (the
 // batch commits with an fsync); a plain write survives kill -9 and reaches the
 // disk by the next durable commit or checkpoint (see sqlite_backend.hpp).
-enum class Access { read, write, durable };
+enum class DbAccess { read, write, durable };
 
 // One awaited backend call: f(db) runs on the database thread in a group
 // commit; the handler resumes the awaiting coroutine on its executor once the
@@ -54,15 +54,15 @@ enum class Access { read, write, durable };
 template <class F, class R, class Handler>
 class SqliteOp final : public GroupCommit::Op {
  public:
-  SqliteOp(std::shared_ptr<SqliteBackend::Impl> impl, Access access, F f, Handler handler)
+  SqliteOp(std::shared_ptr<SqliteBackend::Impl> impl, DbAccess access, F f, Handler handler)
       : impl_(std::move(impl)),
         access_(access),
         f_(std::move(f)),
         handler_(std::move(handler)),
         work_(asio::make_work_guard(asio::get_associated_executor(handler_, impl_->io))) {}
 
-  bool read_only() const override { return access_ == Access::read; }
-  bool durable() const override { return access_ == Access::durable; }
+  bool read_only() const override { return access_ == DbAccess::read; }
+  bool durable() const override { return access_ == DbAccess::durable; }
   void run(QueueDb& db) override {
     if constexpr (std::is_void_v<R>)
       f_(db);
@@ -86,7 +86,7 @@ class SqliteOp final : public GroupCommit::Op {
  private:
   using Value = std::conditional_t<std::is_void_v<R>, std::monostate, R>;
   std::shared_ptr<SqliteBackend::Impl> impl_;
-  Access access_;
+  DbAccess access_;
   F f_;
   Handler handler_;
   asio::executor_work_guard<asio::associated_executor_t<Handler, asio::any_io_executor>> work_;
@@ -95,8 +95,8 @@ class SqliteOp final : public GroupCommit::Op {
 };
 
 template <class F, class R = std::invoke_result_t<F&, QueueDb&>>
-awaitable<R> on_db(std::shared_ptr<SqliteBackend::Impl> impl, Access access, F f) {
-  auto initiation = [](auto handler, std::shared_ptr<SqliteBackend::Impl> impl, Access access, F f) {
+awaitable<R> on_db(std::shared_ptr<SqliteBackend::Impl> impl, DbAccess access, F f) {
+  auto initiation = [](auto handler, std::shared_ptr<SqliteBackend::Impl> impl, DbAccess access, F f) {
     auto& group = impl->group;
     group.submit(std::make_unique<SqliteOp<F, R, decltype(handler)>>(std::move(impl), access, std::move(f),
                                                                      std::move(handler)));
@@ -129,17 +129,17 @@ std::string SqliteBackend::describe() const {
 }
 
 awaitable<EnqueueResult> SqliteBackend::enqueue(std::vector<std::string> ids, EnqueueOptions options) {
-  return on_db(impl_, Access::durable,
+  return on_db(impl_, DbAccess::durable,
                [ids = std::move(ids), options](QueueDb& db) { return db.enqueue(ids, options); });
 }
 
 awaitable<std::vector<Lease>> SqliteBackend::lease(std::size_t max) {
-  return on_db(impl_, Access::write, [max](QueueDb& db) { return db.lease(max); });
+  return on_db(impl_, DbAccess::write, [max](QueueDb& db) { return db.lease(max); });
 }
 
 awaitable<bool> SqliteBackend::complete(Lease lease, std::vector<OutboxMessage> messages,
                                         std::string audit_context) {
-  return on_db(impl_, Access::write,
+  return on_db(impl_, DbAccess::write,
                [lease = std::move(lease), messages = std::move(messages), audit = std::move(audit_context)](
                    QueueDb& db) { return db.complete(lease, messages, audit); });
 }
@@ -147,19 +147,19 @@ awaitable<bool> SqliteBackend::complete(Lease lease, std::vector<OutboxMessage> 
 awaitable<std::optional<Delivery>> SqliteBackend::complete_attempted(Lease lease,
                                                                      std::vector<OutboxMessage> messages,
                                                                      std::string audit_context) {
-  return on_db(impl_, Access::write,
+  return on_db(impl_, DbAccess::write,
                [lease = std::move(lease), messages = std::move(messages), audit = std::move(audit_context)](
                    QueueDb& db) { return db.complete_attempted(lease, messages, audit); });
 }
 
 awaitable<bool> SqliteBackend::fail(Lease lease, std::string reason) {
-  return on_db(impl_, Access::write, [lease = std::move(lease), reason = std::move(reason)](QueueDb& db) {
+  return on_db(impl_, DbAccess::write, [lease = std::move(lease), reason = std::move(reason)](QueueDb& db) {
     return db.fail(lease, reason);
   });
 }
 
 awaitable<bool> SqliteBackend::dead_letter(Lease lease, std::string kind, std::string reason) {
-  return on_db(impl_, Access::write,
+  return on_db(impl_, DbAccess::write,
                [lease = std::move(lease), kind = std::move(kind), reason = std::move(reason)](QueueDb& db) {
                  return db.dead_letter(lease, kind, reason);
                });
@@ -167,22 +167,22 @@ awaitable<bool> SqliteBackend::dead_letter(Lease lease, std::string kind, std::s
 
 awaitable<bool> SqliteBackend::release(Lease lease, std::chrono::milliseconds not_before_delay,
                                        std::string reason) {
-  return on_db(impl_, Access::write,
+  return on_db(impl_, DbAccess::write,
                [lease = std::move(lease), not_before_delay, reason = std::move(reason)](QueueDb& db) {
                  return db.release(lease, not_before_delay, reason);
                });
 }
 
 awaitable<std::size_t> SqliteBackend::renew_leases() {
-  return on_db(impl_, Access::write, [](QueueDb& db) { return db.renew_leases(); });
+  return on_db(impl_, DbAccess::write, [](QueueDb& db) { return db.renew_leases(); });
 }
 
 awaitable<std::vector<Delivery>> SqliteBackend::lease_deliveries(std::size_t max) {
-  return on_db(impl_, Access::write, [max](QueueDb& db) { return db.lease_deliveries(max); });
+  return on_db(impl_, DbAccess::write, [max](QueueDb& db) { return db.lease_deliveries(max); });
 }
 
 awaitable<std::optional<Finished>> SqliteBackend::delivered(Delivery delivery, int http_status) {
-  return on_db(impl_, Access::write, [delivery = std::move(delivery), http_status](QueueDb& db) {
+  return on_db(impl_, DbAccess::write, [delivery = std::move(delivery), http_status](QueueDb& db) {
     return db.delivered(delivery, http_status);
   });
 }
@@ -190,78 +190,79 @@ awaitable<std::optional<Finished>> SqliteBackend::delivered(Delivery delivery, i
 awaitable<void> SqliteBackend::retry_delivery(Delivery delivery,
                                               std::chrono::system_clock::time_point next_attempt,
                                               int http_status, std::string error) {
-  return on_db(impl_, Access::write,
+  return on_db(impl_, DbAccess::write,
                [delivery = std::move(delivery), next_attempt, http_status, error = std::move(error)](
                    QueueDb& db) { db.retry_delivery(delivery, next_attempt, http_status, error); });
 }
 
 awaitable<std::optional<Finished>> SqliteBackend::dead_letter_delivery(Delivery delivery, int http_status,
                                                                        std::string error) {
-  return on_db(impl_, Access::write,
+  return on_db(impl_, DbAccess::write,
                [delivery = std::move(delivery), http_status, error = std::move(error)](QueueDb& db) {
                  return db.dead_letter_delivery(delivery, http_status, error);
                });
 }
 
 awaitable<void> SqliteBackend::hold_deliveries(std::string reason) {
-  return on_db(impl_, Access::durable, [reason = std::move(reason)](QueueDb& db) {
+  return on_db(impl_, DbAccess::durable, [reason = std::move(reason)](QueueDb& db) {
     db.set_setting(std::string(deliveries_held_key), reason);
   });
 }
 
 awaitable<void> SqliteBackend::release_held() {
-  return on_db(impl_, Access::durable,
+  return on_db(impl_, DbAccess::durable,
                [](QueueDb& db) { db.erase_setting(std::string(deliveries_held_key)); });
 }
 
 awaitable<std::optional<std::string>> SqliteBackend::held_reason() {
-  return on_db(impl_, Access::read, [](QueueDb& db) { return db.setting(std::string(deliveries_held_key)); });
+  return on_db(impl_, DbAccess::read,
+               [](QueueDb& db) { return db.setting(std::string(deliveries_held_key)); });
 }
 
 awaitable<std::optional<std::string>> SqliteBackend::setting(std::string key) {
-  return on_db(impl_, Access::read, [key = std::move(key)](QueueDb& db) { return db.setting(key); });
+  return on_db(impl_, DbAccess::read, [key = std::move(key)](QueueDb& db) { return db.setting(key); });
 }
 
 awaitable<void> SqliteBackend::set_setting(std::string key, std::string value) {
-  return on_db(impl_, Access::durable,
+  return on_db(impl_, DbAccess::durable,
                [key = std::move(key), value = std::move(value)](QueueDb& db) { db.set_setting(key, value); });
 }
 
 awaitable<Counts> SqliteBackend::counts() {
-  return on_db(impl_, Access::read, [](QueueDb& db) { return db.counts(); });
+  return on_db(impl_, DbAccess::read, [](QueueDb& db) { return db.counts(); });
 }
 
 awaitable<std::int64_t> SqliteBackend::outbox_depth() {
-  return on_db(impl_, Access::read, [](QueueDb& db) { return db.outbox_depth(); });
+  return on_db(impl_, DbAccess::read, [](QueueDb& db) { return db.outbox_depth(); });
 }
 
 awaitable<std::int64_t> SqliteBackend::count_parked(std::chrono::milliseconds horizon) {
-  return on_db(impl_, Access::read, [horizon](QueueDb& db) { return db.count_parked(horizon); });
+  return on_db(impl_, DbAccess::read, [horizon](QueueDb& db) { return db.count_parked(horizon); });
 }
 
 awaitable<std::vector<DeadLetter>> SqliteBackend::dead_letters() {
-  return on_db(impl_, Access::read, [](QueueDb& db) { return db.dead_letters(); });
+  return on_db(impl_, DbAccess::read, [](QueueDb& db) { return db.dead_letters(); });
 }
 
 awaitable<std::vector<Failure>> SqliteBackend::recent_failures(std::size_t limit) {
-  return on_db(impl_, Access::read, [limit](QueueDb& db) { return db.recent_failures(limit); });
+  return on_db(impl_, DbAccess::read, [limit](QueueDb& db) { return db.recent_failures(limit); });
 }
 
 awaitable<std::vector<MinuteCounts>> SqliteBackend::settled_per_minute(int minutes) {
-  return on_db(impl_, Access::read, [minutes](QueueDb& db) { return db.settled_per_minute(minutes); });
+  return on_db(impl_, DbAccess::read, [minutes](QueueDb& db) { return db.settled_per_minute(minutes); });
 }
 
 awaitable<std::size_t> SqliteBackend::replay(std::vector<std::string> ids, bool all) {
-  return on_db(impl_, Access::durable,
+  return on_db(impl_, DbAccess::durable,
                [ids = std::move(ids), all](QueueDb& db) { return db.replay(ids, all); });
 }
 
 awaitable<std::optional<InteractionInfo>> SqliteBackend::interaction(std::string id) {
-  return on_db(impl_, Access::read, [id = std::move(id)](QueueDb& db) { return db.interaction(id); });
+  return on_db(impl_, DbAccess::read, [id = std::move(id)](QueueDb& db) { return db.interaction(id); });
 }
 
 awaitable<std::size_t> SqliteBackend::return_all_leases() {
-  return on_db(impl_, Access::durable, [](QueueDb& db) { return db.return_all_leases(); });
+  return on_db(impl_, DbAccess::durable, [](QueueDb& db) { return db.return_all_leases(); });
 }
 
 awaitable<std::vector<DaemonInfo>> SqliteBackend::live_daemons() {
@@ -269,11 +270,11 @@ awaitable<std::vector<DaemonInfo>> SqliteBackend::live_daemons() {
 }
 
 awaitable<LeasesHeld> SqliteBackend::leases_held() {
-  return on_db(impl_, Access::read, [](QueueDb& db) { return db.leases_held(); });
+  return on_db(impl_, DbAccess::read, [](QueueDb& db) { return db.leases_held(); });
 }
 
 awaitable<ExportPage> SqliteBackend::export_interactions(ExportCursor after, std::size_t max) {
-  return on_db(impl_, Access::read,
+  return on_db(impl_, DbAccess::read,
                [after = std::move(after), max](QueueDb& db) { return db.export_interactions(after, max); });
 }
 
