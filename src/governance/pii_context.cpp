@@ -342,6 +342,16 @@ Cue cue_before(std::string_view text, std::size_t begin) noexcept {
 
 namespace {
 
+// A single '.' before a space or line break ends a sentence; an ellipsis
+// ("the fifth of... 5 January") and a version's dots do not.
+bool ends_sentence_at(std::string_view text, char c, std::size_t at) noexcept {
+  if (c == '.') {
+    const bool before_space = at == text.size() || text[at] == ' ' || text[at] == '\n';
+    return before_space && !(at >= 2 && text[at - 2] == '.');
+  }
+  return c == '?' || c == '!' || c == ';' || c == '\n';
+}
+
 // The words between `stop` and `pos`, nearest first, lowered: a byte between
 // words for which ends(c, at) holds ends the walk (`at` is just past it), and
 // visit(word, position) returns true to stop.
@@ -372,10 +382,7 @@ bool moved_between_versions(std::string_view text, std::size_t begin) {
   if (first != "from" && first != "to") return false;
   const std::size_t stop = pos > kMaxSentenceLookBack ? pos - kMaxSentenceLookBack : 0;
   bool upgrade = false, network = false;
-  const auto sentence_ends = [&](char c, std::size_t at) {
-    const bool stop_mark = c == '.' && (text[at] == ' ' || text[at] == '\n');  // not a version's dots
-    return c == '?' || c == '!' || c == ';' || c == '\n' || stop_mark;
-  };
+  const auto sentence_ends = [&](char c, std::size_t at) { return ends_sentence_at(text, c, at); };
   words_back(text, pos, stop, sentence_ends, [&](const std::string& word, std::size_t) {
     network = contains(kNetworkWords, word);
     upgrade = upgrade || contains(kUpgradeWords, word);
@@ -592,16 +599,6 @@ bool account_word_near(std::string_view text, std::size_t begin, std::size_t end
 }
 
 namespace {
-
-// A single '.' before a space or line break ends a sentence; an ellipsis
-// ("the fifth of... 5 January") and a version's dots do not.
-bool ends_sentence_at(std::string_view text, char c, std::size_t at) noexcept {
-  if (c == '.') {
-    const bool before_space = at == text.size() || text[at] == ' ' || text[at] == '\n';
-    return before_space && !(at >= 2 && text[at - 2] == '.');
-  }
-  return c == '?' || c == '!' || c == ';' || c == '\n';
-}
 
 bool is_birth_word(std::string_view text, const std::string& word, std::size_t pos) {
   return cue_of(word) == Cue::birth || dob_abbreviation(text, word, pos);
