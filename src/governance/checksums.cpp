@@ -17,22 +17,44 @@ namespace {
 struct IbanCountry {
   char code[3];
   int length;
+  // The BBAN's structure as the registry writes it: runs of n (digits), a
+  // (letters) and c (letters or digits), e.g. "4a14c" for Bahrain.
+  std::string_view bban;
 };
 
-// SWIFT IBAN registry (country code, total IBAN length). Sorted by code.
+// SWIFT IBAN registry: every country, its IBAN length and BBAN structure.
+// Sorted by code.
 constexpr IbanCountry kIbanCountries[] = {
-    {"AD", 24}, {"AE", 23}, {"AL", 28}, {"AT", 20}, {"AZ", 28}, {"BA", 20}, {"BE", 16}, {"BG", 22},
-    {"BH", 22}, {"BI", 27}, {"BR", 29}, {"BY", 28}, {"CH", 21}, {"CR", 22}, {"CY", 28}, {"CZ", 24},
-    {"DE", 22}, {"DJ", 27}, {"DK", 18}, {"DO", 28}, {"EE", 20}, {"EG", 29}, {"ES", 24}, {"FI", 18},
-    {"FK", 18}, {"FO", 18}, {"FR", 27}, {"GB", 22}, {"GE", 22}, {"GI", 23}, {"GL", 18}, {"GR", 27},
-    {"GT", 28}, {"HN", 28}, {"HR", 21}, {"HU", 28}, {"IE", 22}, {"IL", 23}, {"IQ", 23}, {"IS", 26},
-    {"IT", 27}, {"JO", 30}, {"KW", 30}, {"KZ", 20}, {"LB", 28}, {"LC", 32}, {"LI", 21}, {"LT", 20},
-    {"LU", 20}, {"LV", 21}, {"LY", 25}, {"MC", 27}, {"MD", 24}, {"ME", 22}, {"MK", 19}, {"MN", 20},
-    {"MR", 27}, {"MT", 31}, {"MU", 30}, {"NI", 28}, {"NL", 18}, {"NO", 15}, {"OM", 23}, {"PK", 24},
-    {"PL", 28}, {"PS", 29}, {"PT", 25}, {"QA", 29}, {"RO", 24}, {"RS", 22}, {"RU", 33}, {"SA", 24},
-    {"SC", 31}, {"SD", 18}, {"SE", 24}, {"SI", 19}, {"SK", 24}, {"SM", 27}, {"SO", 23}, {"ST", 25},
-    {"SV", 28}, {"TL", 23}, {"TN", 24}, {"TR", 26}, {"UA", 29}, {"VA", 22}, {"VG", 24}, {"XK", 20},
-    {"YE", 30},
+    {"AD", 24, "4n4n12c"},     {"AE", 23, "3n16n"},         {"AL", 28, "8n16c"},
+    {"AT", 20, "5n11n"},       {"AZ", 28, "4a20c"},         {"BA", 20, "3n3n8n2n"},
+    {"BE", 16, "3n7n2n"},      {"BG", 22, "4a4n2n8c"},      {"BH", 22, "4a14c"},
+    {"BI", 27, "5n5n11n2n"},   {"BR", 29, "8n5n10n1a1c"},   {"BY", 28, "4c4n16c"},
+    {"CH", 21, "5n12c"},       {"CR", 22, "4n14n"},         {"CY", 28, "3n5n16c"},
+    {"CZ", 24, "4n6n10n"},     {"DE", 22, "8n10n"},         {"DJ", 27, "5n5n11n2n"},
+    {"DK", 18, "4n9n1n"},      {"DO", 28, "4c20n"},         {"EE", 20, "2n2n11n1n"},
+    {"EG", 29, "4n4n17n"},     {"ES", 24, "4n4n1n1n10n"},   {"FI", 18, "3n11n"},
+    {"FK", 18, "2a12n"},       {"FO", 18, "4n9n1n"},        {"FR", 27, "5n5n11c2n"},
+    {"GB", 22, "4a6n8n"},      {"GE", 22, "2a16n"},         {"GI", 23, "4a15c"},
+    {"GL", 18, "4n9n1n"},      {"GR", 27, "3n4n16c"},       {"GT", 28, "4c20c"},
+    {"HN", 28, "4a20n"},       {"HR", 21, "7n10n"},         {"HU", 28, "3n4n1n15n1n"},
+    {"IE", 22, "4a6n8n"},      {"IL", 23, "3n3n13n"},       {"IQ", 23, "4a3n12n"},
+    {"IS", 26, "4n2n6n10n"},   {"IT", 27, "1a5n5n12c"},     {"JO", 30, "4a4n18c"},
+    {"KW", 30, "4a22c"},       {"KZ", 20, "3n13c"},         {"LB", 28, "4n20c"},
+    {"LC", 32, "4a24c"},       {"LI", 21, "5n12c"},         {"LT", 20, "5n11n"},
+    {"LU", 20, "3n13c"},       {"LV", 21, "4a13c"},         {"LY", 25, "3n3n15n"},
+    {"MC", 27, "5n5n11c2n"},   {"MD", 24, "2c18c"},         {"ME", 22, "3n13n2n"},
+    {"MK", 19, "3n10c2n"},     {"MN", 20, "4n12n"},         {"MR", 27, "5n5n11n2n"},
+    {"MT", 31, "4a5n18c"},     {"MU", 30, "4a2n2n12n3n3a"}, {"NI", 28, "4a20n"},
+    {"NL", 18, "4a10n"},       {"NO", 15, "4n6n1n"},        {"OM", 23, "3n16c"},
+    {"PK", 24, "4a16c"},       {"PL", 28, "8n16n"},         {"PS", 29, "4a21c"},
+    {"PT", 25, "4n4n11n2n"},   {"QA", 29, "4a21c"},         {"RO", 24, "4a16c"},
+    {"RS", 22, "3n13n2n"},     {"RU", 33, "9n5n15c"},       {"SA", 24, "2n18c"},
+    {"SC", 31, "4a2n2n16n3a"}, {"SD", 18, "2n12n"},         {"SE", 24, "3n16n1n"},
+    {"SI", 19, "5n8n2n"},      {"SK", 24, "4n6n10n"},       {"SM", 27, "1a5n5n12c"},
+    {"SO", 23, "4n3n12n"},     {"ST", 25, "4n4n11n2n"},     {"SV", 28, "4a20n"},
+    {"TL", 23, "3n14n2n"},     {"TN", 24, "2n3n13n2n"},     {"TR", 26, "5n1n16c"},
+    {"UA", 29, "6n19c"},       {"VA", 22, "3n15n"},         {"VG", 24, "4a16n"},
+    {"XK", 20, "4n10n2n"},     {"YE", 30, "4a4n18c"},
 };
 
 // One published IIN range: the first `prefix_digits` digits read as a number
@@ -155,12 +177,50 @@ bool iban_valid(std::string_view iban) noexcept {
   return remainder == 1;
 }
 
-std::optional<int> iban_length(std::string_view country_code) noexcept {
+namespace {
+
+const IbanCountry* iban_country(std::string_view country_code) noexcept {
   auto it = std::lower_bound(
       std::begin(kIbanCountries), std::end(kIbanCountries), country_code,
       [](const IbanCountry& c, std::string_view code) { return std::string_view(c.code) < code; });
-  if (it == std::end(kIbanCountries) || std::string_view(it->code) != country_code) return std::nullopt;
-  return it->length;
+  if (it == std::end(kIbanCountries) || std::string_view(it->code) != country_code) return nullptr;
+  return it;
+}
+
+// Positions where the registry lets a country's BBAN hold a letter ('a' or 'c').
+int letter_positions(std::string_view bban) noexcept {
+  int positions = 0, run = 0;
+  for (const char f : bban) {
+    if (is_digit(f)) {
+      run = run * 10 + (f - '0');
+      continue;
+    }
+    if (f != 'n') positions += run;
+    run = 0;
+  }
+  return positions;
+}
+
+}  // namespace
+
+std::optional<int> iban_length(std::string_view country_code) noexcept {
+  const IbanCountry* country = iban_country(country_code);
+  if (!country) return std::nullopt;
+  return country->length;
+}
+
+bool iban_structure_valid(std::string_view iban_compact) noexcept {
+  if (iban_compact.size() < 4) return false;
+  const char code[] = {static_cast<char>(iban_compact[0] & ~0x20),
+                       static_cast<char>(iban_compact[1] & ~0x20)};
+  const IbanCountry* country = iban_country(std::string_view(code, 2));
+  if (!country || iban_compact.size() != static_cast<std::size_t>(country->length)) return false;
+  const std::string_view bban = iban_compact.substr(4);
+  if (!std::all_of(bban.begin(), bban.end(),
+                   [](char c) { return is_digit(c) || is_upper(c) || is_lower(c); }))
+    return false;
+  const auto letters = std::count_if(bban.begin(), bban.end(), [](char c) { return !is_digit(c); });
+  return letters <= letter_positions(country->bban);
 }
 
 }  // namespace insightd::governance

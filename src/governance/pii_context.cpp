@@ -54,19 +54,44 @@ constexpr std::string_view kSoftwareWords[] = {
     "api",      "cli",      "binary",    "codec",      "browser",   "installer",  "dependency", "pinned",
     "bumped",
 };
+// Document words: a four-part number after them numbers a clause ("clause
+// 4.2.1.3", "section 2.1.3.4 of the terms", "§ 4.1.2.3").
+constexpr std::string_view kDocumentWords[] = {
+    "clause",    "clauses",    "section",   "sections",   "sec",      "subsection", "article",
+    "articles",  "art",        "paragraph", "paragraphs", "para",     "rule",       "rules",
+    "item",      "items",      "chapter",   "chapters",   "ch",       "appendix",   "annex",
+    "schedule",  "step",       "steps",     "figure",     "fig",      "table",      "point",
+    "provision", "regulation", "part",      "page",       "\xc2\xa7",
+};
+// What a device or program "runs" is its version ("the TV runs 5.4.0.120",
+// "running 8.0.1.3"); "runs on 10.0.0.5" names a host.
+constexpr std::string_view kRunWords[] = {"runs", "running", "run", "ran"};
+// A sentence that moves software from one version to another ("Upgraded the
+// client from 8.0.0.1 to 8.0.1.3", "rolled back to 5.0.9.9"): the numbers
+// after its "from" and "to" are versions, unless it names the network.
+constexpr std::string_view kUpgradeWords[] = {
+    "upgrade",  "upgraded", "upgrades", "upgrading", "downgrade", "downgraded", "downgrading",
+    "update",   "updated",  "updates",  "updating",  "rollback",  "rolled",     "revert",
+    "reverted", "migrated", "migrate",  "bumped",    "patched",   "flashed",    "version",
+    "versions", "build",    "release",  "firmware",
+};
+constexpr std::size_t kMaxSentenceLookBack = 120;  // bytes
+
 // Words that say a dotted quad is a network address: they win over a
 // product noun before them ("app server 10.1.2.3", "Server 10.1.2.3").
 constexpr std::string_view kNetworkWords[] = {
-    "ip",          "ips",      "ipv4",        "address",     "addresses",   "addr",       "host",
-    "hosts",       "hostname", "server",      "servers",     "gateway",     "router",     "subnet",
-    "dns",         "proxy",    "vpn",         "nat",         "endpoint",    "node",       "peer",
-    "source",      "src",      "destination", "dst",         "firewall",    "lan",        "wan",
-    "wifi",        "network",  "ping",        "pinged",      "connected",   "connection", "login",
-    "logged",      "blocked",  "allowlisted", "whitelisted", "blacklisted", "banned",     "device",
-    "laptop",      "computer", "pc",          "printer",     "modem",       "machine",    "workstation",
-    "camera",      "static",   "public",      "private",     "local",       "internal",   "external",
-    "home",        "office",   "remote",      "traffic",     "connect",     "connects",   "connecting",
-    "unreachable", "timed",    "timeout",     "refused",     "denied",      "port",
+    "ip",          "ips",        "ipv4",        "address",     "addresses",   "addr",       "host",
+    "hosts",       "hostname",   "server",      "servers",     "gateway",     "router",     "subnet",
+    "dns",         "proxy",      "vpn",         "nat",         "endpoint",    "node",       "peer",
+    "source",      "src",        "destination", "dst",         "firewall",    "lan",        "wan",
+    "wifi",        "network",    "ping",        "pinged",      "connected",   "connection", "login",
+    "logged",      "blocked",    "allowlisted", "whitelisted", "blacklisted", "banned",     "device",
+    "laptop",      "computer",   "pc",          "printer",     "modem",       "machine",    "workstation",
+    "camera",      "static",     "public",      "private",     "local",       "internal",   "external",
+    "home",        "office",     "remote",      "traffic",     "connect",     "connects",   "connecting",
+    "unreachable", "timed",      "timeout",     "refused",     "denied",      "port",       "allowlist",
+    "whitelist",   "blocklist",  "blacklist",   "deploy",      "deployed",    "deploying",  "hosted",
+    "forwarded",   "redirected", "routed",      "resolves",    "resolved",
 };
 // After a dotted quad, fewer words say "address": what is done to an address
 // and the words for one, not the devices ("OS 10.0.0.1 on the laptop").
@@ -76,6 +101,15 @@ constexpr std::string_view kNetworkWordsAfter[] = {
     "banned",     "pinged",     "port",        "dns",    "proxy",   "subnet",  "allowlisted", "whitelisted",
 };
 constexpr std::size_t kMaxWordsAfter = 3;
+// What names a number as a phone's after it ("8184182236 is her new number",
+// "... is his mobile"): the nouns for the line, not the verbs ("2125550100
+// calls were logged" counts calls).
+constexpr std::string_view kPhoneNounsAfter[] = {
+    "phone", "mobile", "cell",     "cellphone", "landline", "telephone",
+    "tel",   "fax",    "whatsapp", "voicemail", "hotline",  "callback",
+};
+constexpr std::string_view kPossessives[] = {"her", "his", "my", "their", "your", "our"};
+constexpr std::size_t kMaxPhoneWordsAfter = 4;
 // What a date after a list of dates of birth is, when the word after it says so
 // ("DOB 01/02/1980 and 03/04/2024 delivery"): an event, not a birth.
 constexpr std::string_view kDateEventWords[] = {
@@ -122,6 +156,62 @@ constexpr std::string_view kBirthThings[] = {
     "certificate", "certificates", "place",   "name",     "weight", "country",     "city",   "town",
     "control",     "rate",         "plan",    "month",    "week",   "celebration", "dinner", "treat",
 };
+// A date said in words before its digits ("twelfth of April, 12/04/1979",
+// "the fifth of... 5 January 1967"): read past, as part of the value.
+constexpr std::string_view kSpokenDateWords[] = {
+    "first",     "second",    "third",       "fourth",     "fifth",      "sixth",      "seventh",
+    "eighth",    "ninth",     "tenth",       "eleventh",   "twelfth",    "thirteenth", "fourteenth",
+    "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth",  "thirtieth",
+    "twenty",    "thirty",    "of",          "january",    "february",   "march",      "april",
+    "may",       "june",      "july",        "august",     "september",  "october",    "november",
+    "december",  "jan",       "feb",         "mar",        "apr",        "jun",        "jul",
+    "aug",       "sep",       "sept",        "oct",        "nov",        "dec",        "\u2026",
+};
+// What may stand between a birth phrase and a label mark before its value:
+// where the date is kept ("Date of birth on the policy: ...", "the birthday
+// on file, ...", "the birth date listed, ...").
+constexpr std::string_view kBirthLabelWords[] = {
+    "the",     "on",          "in",      "our",      "your",      "his",    "her",    "their",    "my",
+    "this",    "that",        "file",    "record",   "records",   "system", "policy", "account",  "form",
+    "profile", "application", "we",      "have",     "has",       "held",   "for",    "customer", "s",
+    "id",      "licence",     "license", "passport", "documents", "here",
+};
+constexpr std::size_t kMaxLabelWords = 5;
+constexpr std::size_t kMaxEventWordsAfter = 5;  // "12/05/2026 is the card's expiry"
+constexpr std::size_t kMaxLabelLookBack = 72;   // bytes
+// What the value of a question asked earlier in the sentence follows ("...
+// date of birth and the customer said 3rd of April 1976").
+constexpr std::string_view kSpeechWords[] = {
+    "said",   "says",   "say",  "gave",      "gives",     "replied",  "replies", "answered", "answers",
+    "stated", "states", "told", "responded", "confirmed", "confirms", "read",    "quoted",   "offered",
+};
+// Between the speech verb and the value ("said it was", "says that it's").
+constexpr std::string_view kSpeechFillers[] = {"it",  "was", "is", "that", "s",
+                                               "its", "the", "um", "er",   "uh"};
+// "born" of things, not people ("the idea was born at ...", "a scheme born out of ...").
+constexpr std::string_view kThingWords[] = {
+    "idea",     "ideas",    "plan",          "plans",        "scheme",      "schemes",   "product",
+    "products", "project",  "projects",      "policy",       "policies",    "concept",   "initiative",
+    "company",  "business", "brand",         "feature",      "features",    "programme", "program",
+    "campaign", "service",  "app",           "startup",      "partnership", "proposal",  "strategy",
+    "deal",     "merger",   "movement",      "tradition",    "team",        "venture",   "platform",
+    "process",  "offer",    "promotion",     "club",         "charity",     "event",     "festival",
+    "series",   "show",     "band",          "format",       "approach",    "design",    "system",
+    "tool",     "workflow", "collaboration", "relationship", "friendship",  "rivalry",   "name",
+};
+constexpr std::string_view kBeWords[] = {"was",     "is",         "were",       "are",   "been", "has",
+                                         "have",    "had",        "be",         "being", "just", "first",
+                                         "finally", "officially", "originally", "really"};
+constexpr std::string_view kFigurativeBornAfter[] = {"out", "of", "from"};
+constexpr std::string_view kArticles[] = {"the", "a", "an", "this", "that"};
+// Words a date of birth may be followed by; another word after "the <date>"
+// makes the date describe it ("born at the 2024-05-21 workshop").
+constexpr std::string_view kAfterDateWords[] = {
+    "and",  "or",    "in",  "at",      "on",        "to",  "from", "with", "by",    "for",
+    "is",   "was",   "as",  "per",     "according", "but", "then", "so",   "which", "who",
+    "when", "where", "not", "instead", "she",       "he",  "they", "it",   "the",
+};
+
 // Only stop a "number" word from promoting a bare digit run; they never
 // remove a finding.
 constexpr std::string_view kIdentifierWords[] = {
@@ -250,10 +340,73 @@ Cue cue_before(std::string_view text, std::size_t begin) noexcept {
   return saw_number_word ? Cue::number : Cue::none;
 }
 
+namespace {
+
+// A single '.' before a space or line break ends a sentence; an ellipsis
+// ("the fifth of... 5 January") and a version's dots do not.
+bool ends_sentence_at(std::string_view text, char c, std::size_t at) noexcept {
+  if (c == '.') {
+    const bool before_space = at == text.size() || text[at] == ' ' || text[at] == '\n';
+    return before_space && !(at >= 2 && text[at - 2] == '.');
+  }
+  return c == '?' || c == '!' || c == ';' || c == '\n';
+}
+
+// The words between `stop` and `pos`, nearest first, lowered: a byte between
+// words for which ends(c, at) holds ends the walk (`at` is just past it), and
+// visit(word, position) returns true to stop.
+template <typename Ends, typename Visit>
+void words_back(std::string_view text, std::size_t pos, std::size_t stop, Ends ends, Visit visit) {
+  while (pos > stop) {
+    const char c = text[pos - 1];
+    if (ends(c, pos)) return;
+    if (!is_word_byte(c)) {
+      --pos;
+      continue;
+    }
+    const std::size_t word_end = pos;
+    while (pos > stop && is_word_byte(text[pos - 1])) --pos;
+    if (visit(lowered(text.substr(pos, word_end - pos)), pos)) return;
+  }
+}
+
+// "from" or "to" right before the number at `begin`, and before it in its
+// sentence a word of moving software between versions, with no network word:
+// "Upgraded client from 8.0.0.1 to 8.0.1.3", "rolled the firmware back to 5.0.9.9".
+bool moved_between_versions(std::string_view text, std::size_t begin) {
+  std::size_t pos = begin;
+  while (pos > 0 && text[pos - 1] == ' ') --pos;
+  const std::size_t first_end = pos;
+  while (pos > 0 && is_word_byte(text[pos - 1])) --pos;
+  const std::string first = lowered(text.substr(pos, first_end - pos));
+  if (first != "from" && first != "to") return false;
+  const std::size_t stop = pos > kMaxSentenceLookBack ? pos - kMaxSentenceLookBack : 0;
+  bool upgrade = false, network = false;
+  const auto sentence_ends = [&](char c, std::size_t at) { return ends_sentence_at(text, c, at); };
+  words_back(text, pos, stop, sentence_ends, [&](const std::string& word, std::size_t) {
+    network = contains(kNetworkWords, word);
+    upgrade = upgrade || contains(kUpgradeWords, word);
+    return network;
+  });
+  return upgrade && !network;
+}
+
+}  // namespace
+
 bool version_context_before(std::string_view text, std::size_t begin) noexcept {
   bool version = false;
-  bool adjacent = true;  // no linking word between the word and the number
+  bool adjacent = true;   // no linking word between the word and the number
+  bool document = false;  // after a document word, unless a network word names it ("firewall rule")
   words_before(text, begin, [&](const std::string& word, std::size_t pos) {
+    if (document) {
+      version = !contains(kNetworkWords, word);
+      return true;
+    }
+    if (adjacent && contains(kRunWords, word)) return version = true;  // "the TV runs 5.4.0.120"
+    if (contains(kDocumentWords, word)) {  // "clause 4.2.1.3"; the word before it may still say "network"
+      version = document = true;
+      return false;
+    }
     if (contains(kLinkingWords, word)) {
       adjacent = false;
       return false;
@@ -270,19 +423,21 @@ bool version_context_before(std::string_view text, std::size_t begin) noexcept {
     // "Upgraded Outlook to 16.0.1.2": the name is the product, the word before it says so.
     return version || !product_name;
   });
-  return version;
+  return version || moved_between_versions(text, begin);
 }
 
 namespace {
 
-// The first `kMaxWordsAfter` words after `end` in its sentence, lowered:
+// The first `max_words` words after `end` in its sentence, lowered:
 // visit(word) returns true to stop.
 template <typename Visit>
-void words_after(std::string_view text, std::size_t end, Visit visit) {
+void words_after(std::string_view text, std::size_t end, Visit visit, std::size_t max_words = kMaxWordsAfter,
+                 bool comma_ends = false) {
   std::size_t pos = end;
-  for (std::size_t words = 0; words < kMaxWordsAfter; ++words) {
+  for (std::size_t words = 0; words < max_words; ++words) {
     while (pos < text.size() && !is_word_byte(text[pos])) {
       const char c = text[pos];
+      if (comma_ends && c == ',') return;
       if (c == '.' && (pos + 1 == text.size() || text[pos + 1] == ' ' || text[pos + 1] == '\n')) return;
       if (c == '?' || c == '!' || c == ';' || c == '\n') return;
       ++pos;
@@ -301,6 +456,21 @@ bool network_word_after(std::string_view text, std::size_t end) noexcept {
   words_after(text, end,
               [&](const std::string& word) { return network = contains(kNetworkWordsAfter, word); });
   return network;
+}
+
+Cue phone_cue_after(std::string_view text, std::size_t end) noexcept {
+  Cue cue = Cue::none;
+  bool someones = false;  // "her new number" is a person's number: a phone's
+  words_after(
+      text, end,
+      [&](const std::string& word) {
+        someones = someones || contains(kPossessives, word);
+        if (contains(kPhoneNounsAfter, word)) cue = Cue::phone;
+        if (contains(kNumberWords, word)) cue = someones ? Cue::phone : Cue::number;
+        return cue != Cue::none || cue_of(word) == Cue::identifier;  // "... is the order number"
+      },
+      kMaxPhoneWordsAfter, /*comma_ends=*/true);
+  return cue;
 }
 
 bool continues_date_list(std::string_view text, std::size_t previous_end, std::size_t begin,
@@ -354,7 +524,8 @@ std::size_t answer_label_colon(std::string_view text, std::size_t begin) {
     // Answer words, or the name the caller gives with it ("John Smith, 14/03/1968").
     const bool name =
         text[pos] >= 'A' && text[pos] <= 'Z' && cue_of(word) == Cue::none && !contains(kDateEventWords, word);
-    if (word_end - pos > kMaxWordLength || !(name || contains(kAnswerWords, word)))
+    if (word_end - pos > kMaxWordLength ||
+        !(name || contains(kAnswerWords, word) || contains(kSpokenDateWords, word)))
       return std::string_view::npos;
   }
 }
@@ -400,22 +571,17 @@ bool birth_asked_in_previous_turn(std::string_view text, std::size_t begin) noex
       (text[pos - 1] == '?' || text[pos - 1] == '.' || text[pos - 1] == '!'))
     --pos;
   std::string after;
-  while (pos > stop) {
-    const char c = text[pos - 1];
-    if (is_digit(c)) return false;  // the question holds its own number
-    if (c == '.' || c == '?' || c == '!' || c == '\n' || c == ':') return false;
-    if (!is_word_byte(c)) {
-      --pos;
-      continue;
-    }
-    const std::size_t word_end = pos;
-    while (pos > stop && is_word_byte(text[pos - 1])) --pos;
-    const std::string word = lowered(text.substr(pos, word_end - pos));
-    if ((cue_of(word) == Cue::birth || dob_abbreviation(text, word, pos)) && asks_for_a_birth(word, after))
-      return true;
+  bool asked = false;
+  // A number in the question is its own answer; the sentence or turn ends the walk.
+  const auto question_ends = [](char c, std::size_t) {
+    return is_digit(c) || c == '.' || c == '?' || c == '!' || c == '\n' || c == ':';
+  };
+  words_back(text, pos, stop, question_ends, [&](const std::string& word, std::size_t at) {
+    asked = (cue_of(word) == Cue::birth || dob_abbreviation(text, word, at)) && asks_for_a_birth(word, after);
     after = word;
-  }
-  return false;
+    return asked;
+  });
+  return asked;
 }
 
 bool account_word_near(std::string_view text, std::size_t begin, std::size_t end) noexcept {
@@ -430,6 +596,110 @@ bool account_word_near(std::string_view text, std::size_t begin, std::size_t end
       return true;
   }
   return false;
+}
+
+namespace {
+
+bool is_birth_word(std::string_view text, const std::string& word, std::size_t pos) {
+  return cue_of(word) == Cue::birth || dob_abbreviation(text, word, pos);
+}
+
+}  // namespace
+
+bool birth_label_before(std::string_view text, std::size_t begin) noexcept {
+  const std::size_t stop = begin > kMaxLabelLookBack ? begin - kMaxLabelLookBack : 0;
+  std::size_t pos = begin, label_words = 0;
+  int marks = 0;
+  bool spoken = true;  // still in the date's spoken restatement
+  bool birth = false;
+  std::string after;
+  const auto ends = [&](char c, std::size_t at) {
+    if (is_digit(c) || c == '\n' || c == ';' || (c == '.' && ends_sentence_at(text, c, at))) return true;
+    const bool mark = c == ',' || c == ':' || c == '?' || c == '!';
+    return mark && ++marks > 1;  // one mark: the label's
+  };
+  words_back(text, pos, stop, ends, [&](const std::string& word, std::size_t at) {
+    if (word.size() > kMaxWordLength) return true;
+    if (spoken && contains(kSpokenDateWords, word)) return false;
+    spoken = false;
+    if (is_birth_word(text, word, at)) {
+      birth = names_a_birth(word, after) || contains(kBirthLabelWords, after);  // "birth held in ..."
+      return true;
+    }
+    after = word;
+    return ++label_words > kMaxLabelWords ||
+           !(contains(kBirthLabelWords, word) || contains(kBirthLinkWords, word));
+  });
+  return birth;
+}
+
+bool birth_answered_in_sentence(std::string_view text, std::size_t begin) noexcept {
+  const std::size_t stop = begin > kMaxSentenceLookBack ? begin - kMaxSentenceLookBack : 0;
+  bool spoken = false;  // the speech verb before the value was found
+  bool asked = false;
+  std::string after;
+  const auto ends = [&](char c, std::size_t at) { return is_digit(c) || ends_sentence_at(text, c, at); };
+  words_back(text, begin, stop, ends, [&](const std::string& word, std::size_t at) {
+    if (!spoken) {
+      if (contains(kSpokenDateWords, word) || contains(kSpeechFillers, word)) return false;
+      spoken = contains(kSpeechWords, word);
+      return !spoken;
+    }
+    if (contains(kDateEventWords, word)) return true;  // "... and the delivery date, she said ..."
+    asked = is_birth_word(text, word, at) && asks_for_a_birth(word, after);
+    after = word;
+    return asked;
+  });
+  return asked;
+}
+
+bool figuratively_born(std::string_view text, std::size_t begin, std::size_t end) noexcept {
+  // The nearest birth word before the date, in its sentence.
+  const std::size_t stop = begin > kMaxLookBack ? begin - kMaxLookBack : 0;
+  std::size_t born = std::string_view::npos;
+  std::string before_date;  // the word right before the date
+  const auto ends = [&](char c, std::size_t at) { return is_digit(c) || ends_sentence_at(text, c, at); };
+  words_back(text, begin, stop, ends, [&](const std::string& word, std::size_t at) {
+    if (before_date.empty()) before_date = word;
+    if (!is_birth_word(text, word, at)) return false;
+    if (word == "born") born = at;
+    return true;
+  });
+  if (born == std::string_view::npos) return false;
+  // "born out of the merger", "born of frustration", "born from an idea".
+  bool of_a_thing = false;
+  words_after(text, born + 4, [&](const std::string& word) {
+    of_a_thing = contains(kFigurativeBornAfter, word);
+    return true;
+  });
+  // "The idea for the scheme was born ...": the subject is a thing.
+  const std::size_t subject_stop = born > kMaxSentenceLookBack ? born - kMaxSentenceLookBack : 0;
+  words_back(text, born, subject_stop, ends, [&](const std::string& word, std::size_t) {
+    if (contains(kBeWords, word)) return false;
+    of_a_thing = of_a_thing || contains(kThingWords, word);
+    return true;
+  });
+  // "born at the 2024-05-21 workshop": the date describes the noun after it.
+  if (contains(kArticles, before_date) && end + 1 < text.size() && text[end] == ' ' &&
+      is_word_byte(text[end + 1])) {
+    words_after(text, end, [&](const std::string& word) {
+      of_a_thing = of_a_thing || !contains(kAfterDateWords, word);
+      return true;
+    });
+  }
+  return of_a_thing;
+}
+
+bool date_event_after(std::string_view text, std::size_t end) noexcept {
+  bool event = false;
+  words_after(
+      text, end,
+      [&](const std::string& word) {
+        event = contains(kDateEventWords, word);
+        return event || word == "and" || word == "but";  // the clause about the date ends
+      },
+      kMaxEventWordsAfter, /*comma_ends=*/true);
+  return event;
 }
 
 }  // namespace insightd::governance::rules

@@ -210,6 +210,12 @@ std::optional<Span> confirm_phone(std::string_view text, Span span, const RuleCo
   std::optional<Cue> cue;
   const auto phone_cue = [&] {
     if (!cue) cue = cue_before(text, span.begin);
+    // After the number: "Customer says 8184182236 is her new number" ("customer"
+    // names a customer ID only right before one).
+    if (*cue == Cue::none || *cue == Cue::identifier) {
+      const Cue after = phone_cue_after(text, span.end);
+      if (after != Cue::none) cue = after;
+    }
     return *cue == Cue::phone;
   };
   if (!international && g.digits.size() == 1 && !phone_cue() && *cue != Cue::number) return std::nullopt;
@@ -245,6 +251,47 @@ std::optional<Span> confirm_phone(std::string_view text, Span span, const RuleCo
   return possible;
 }
 
+std::optional<Span> confirm_dictated_phone(std::string_view text, Span span, const RuleContext& ctx) {
+  if (!clean_start(text, span.begin) || (span.begin > 0 && text[span.begin - 1] == '#')) return std::nullopt;
+  constexpr std::size_t kMaxGroups = 6, kMinGroup = 2, kMaxGroup = 5, kMinDigits = 7, kMaxDigits = 15;
+  std::array<Span, kMaxGroups> groups{};
+  std::size_t count = 0;
+  for (std::size_t pos = span.begin; pos < span.end; pos += 2) {  // past ", "
+    const std::size_t start = pos;
+    while (pos < span.end && is_digit(text[pos])) ++pos;
+    if (count == kMaxGroups || pos - start < kMinGroup || pos - start > kMaxGroup)
+      break;  // not one of its groups
+    groups[count++] = {start, pos};
+  }
+  if (count < 2) return std::nullopt;
+  std::optional<Cue> cue;
+  const auto named_a_phone = [&](std::size_t end) {
+    if (!cue) cue = cue_before(text, span.begin);
+    Cue c = *cue;
+    if (c == Cue::none || c == Cue::identifier) c = phone_cue_after(text, end);
+    return c == Cue::phone || c == Cue::number;
+  };
+  // The longest run of whole groups that is a number: "07856, 214, 309, 12 times" ends at 309.
+  for (std::size_t k = count; k >= 2; --k) {
+    std::string joined;
+    for (std::size_t i = 0; i < k; ++i) {
+      if (i > 0) joined += ' ';
+      joined.append(text.substr(groups[i].begin, groups[i].end - groups[i].begin));
+    }
+    const std::size_t digits = joined.size() - (k - 1);
+    if (digits < kMinDigits) break;
+    if (digits > kMaxDigits) continue;
+    const PhoneVerdict verdict = ctx.phones->check(joined);
+    const Span found{span.begin, groups[k - 1].end};
+    // A trunk prefix says "phone" by itself; a list of amounts or quantities
+    // never starts with 0, and without it a phone word must name the number.
+    if (verdict == PhoneVerdict::valid && joined.front() == '0') return found;
+    if ((verdict == PhoneVerdict::valid || verdict == PhoneVerdict::valid_digits) && named_a_phone(found.end))
+      return found;
+  }
+  return std::nullopt;
+}
+
 std::optional<Span> confirm_iban(std::string_view text, Span span, const RuleContext&) {
   std::string compact;
   compact.reserve(34);
@@ -260,7 +307,10 @@ std::optional<Span> confirm_iban(std::string_view text, Span span, const RuleCon
   }
   if (compact.size() != static_cast<std::size_t>(*length)) return std::nullopt;
   const Span confirmed{span.begin, pos};
-  if (!iban_valid(compact) || !stands_alone(text, confirmed)) return std::nullopt;
+  // The registry's character classes first: with letters allowed in many
+  // BBANs, mod-97 alone would pass one run of words and digits in 97.
+  if (!iban_structure_valid(compact) || !iban_valid(compact) || !stands_alone(text, confirmed))
+    return std::nullopt;
   return confirmed;
 }
 
@@ -320,10 +370,14 @@ std::optional<Span> confirm_dob(std::string_view text, Span span, const RuleCont
   // A birth word before it in its clause (or right before a comma or question
   // mark), the question of the previous turn, or the dates of birth it follows
   // in a list.
-  if (cue_before(text, span.begin) == Cue::birth || birth_asked_in_previous_turn(text, span.begin) ||
-      continues_date_list(text, previous_dob_end, span.begin, span.end)) {
-    return span;
-  }
+  // Further back in its sentence, a birth phrase its label or a speech verb
+  // leads to, unless the date names an event. Never "born" of a thing.
+  const bool birth_context =
+      cue_before(text, span.begin) == Cue::birth || birth_asked_in_previous_turn(text, span.begin) ||
+      continues_date_list(text, previous_dob_end, span.begin, span.end) ||
+      ((birth_label_before(text, span.begin) || birth_answered_in_sentence(text, span.begin)) &&
+       !date_event_after(text, span.end));
+  if (birth_context && !figuratively_born(text, span.begin, span.end)) return span;
   return std::nullopt;
 }
 

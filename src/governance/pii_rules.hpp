@@ -34,6 +34,10 @@ bool stands_alone(std::string_view text, Span span) noexcept;
 std::optional<Span> confirm_ssn(std::string_view text, Span span, const RuleContext& ctx);
 std::optional<Span> confirm_card(std::string_view text, Span span, const RuleContext& ctx);
 std::optional<Span> confirm_phone(std::string_view text, Span span, const RuleContext& ctx);
+// A number read out in groups joined by ", " ("07856, 214, 309"), each of two
+// to five digits: a phone when the groups make a valid number dialled with the
+// trunk prefix, or one a phone word names.
+std::optional<Span> confirm_dictated_phone(std::string_view text, Span span, const RuleContext& ctx);
 std::optional<Span> confirm_iban(std::string_view text, Span span, const RuleContext& ctx);
 std::optional<Span> confirm_routing(std::string_view text, Span span, const RuleContext& ctx);
 std::optional<Span> confirm_ipv4(std::string_view text, Span span, const RuleContext& ctx);

@@ -46,6 +46,9 @@ constexpr std::string_view kPhonePattern =
     // national, separated, enough digits to be a number ("29.99", "00-12" are not):
     // "030 1234567", "089/1234567", "555-1234"; "212-555-0100", "01 23 45 67 89"
     R"(|\b\d{1,5}[ .\-/]\d{4,8}\b|\b\d{1,5}[ .\-/]\d{2,8}(?:[ .\-/]\d{2,8}){1,5}\b)"
+    // after a trunk prefix 0, a longer first group or a one-digit area code:
+    // "098450 12347" (IN), "06 1 458 3012" (HU)
+    R"(|\b0\d{0,5}[ .\-/]\d{1,8}(?:[ .\-/]\d{2,8}){0,5}\b)"
     // a bare run, a candidate only after a phone word: "call 2125550100"
     R"(|\b\d{7,15}\b)";
 
@@ -116,6 +119,28 @@ void collect_dobs(const RE2& date, std::string_view text, const rules::RuleConte
     }
     pos = confirmed ? std::max(confirmed->end, begin + 1) : begin + 1;
   }
+}
+
+// A number read out in comma-separated groups ("call me on 07856, 214, 309"):
+// the run of digit groups joined by ", " (never a thousands separator, which
+// has no space) from the group ending at `comma` is one candidate. Returns
+// where the run ends.
+bool group_after(std::string_view text, std::size_t comma) noexcept {
+  return comma + 2 < text.size() && text[comma] == ',' && text[comma + 1] == ' ' && is_digit(text[comma + 2]);
+}
+
+std::size_t collect_dictated_phone(std::string_view text, std::size_t comma, const rules::RuleContext& ctx,
+                                   std::vector<Finding>& out) {
+  std::size_t begin = comma;
+  while (begin > 0 && is_digit(text[begin - 1])) --begin;
+  std::size_t end = comma;
+  while (group_after(text, end)) {
+    end += 2;
+    while (end < text.size() && is_digit(text[end])) ++end;
+  }
+  if (const auto confirmed = rules::confirm_dictated_phone(text, {begin, end}, ctx))
+    out.push_back({PiiKind::phone, confirmed->begin, confirmed->end});
+  return end;
 }
 
 bool overlaps(const Finding& a, const Finding& b) noexcept {
@@ -202,6 +227,7 @@ struct PiiScanner::Patterns {
       numeric.push_back({k.kind, k.pattern, k.confirm, k.min_digits, k.starts_like, compile(k.pattern)});
       min_digits = std::min(min_digits, k.min_digits);
     }
+    phones_enabled = enabled(options, PiiKind::phone);
     if (enabled(options, PiiKind::iban)) iban = compile(kIbanPattern);
     if (enabled(options, PiiKind::email)) email = compile(kEmailPattern);
     if (enabled(options, PiiKind::ip)) ipv6 = compile(kIpv6Pattern);
@@ -209,6 +235,8 @@ struct PiiScanner::Patterns {
   }
 
   rules::PhoneValidator phones;
+  bool phones_enabled = false;
+  static constexpr std::size_t kMinDictatedDigits = 7;
   std::unique_ptr<const RE2> email;
   std::unique_ptr<const RE2> iban;
   std::vector<NumericKind> numeric;
@@ -226,6 +254,8 @@ struct PiiScanner::Patterns {
     if (!ibans && text_digits < min_digits) return;
     // Only runs with a digit matter: jump from digit to digit (one compare a
     // byte), then widen to the whole run.
+    const bool dictated = phones_enabled && text_digits >= kMinDictatedDigits;
+    std::size_t dictated_end = 0;
     for (std::size_t i = 0, previous_end = 0; i < text.size(); previous_end = i) {
       while (i < text.size() && !is_digit(text[i])) ++i;
       if (i == text.size()) break;
@@ -233,6 +263,9 @@ struct PiiScanner::Patterns {
       while (run_begin > previous_end && in_number(text[run_begin - 1])) --run_begin;
       std::size_t run_digits = 0;
       for (; i < text.size() && in_number(text[i]); ++i) run_digits += is_digit(text[i]) ? 1 : 0;
+      // Runs end at a comma: a number read out in groups continues after it.
+      if (dictated && i >= dictated_end && group_after(text, i) && is_digit(text[i - 1]))
+        dictated_end = collect_dictated_phone(text, i, ctx, out);
       if (ibans && starts_like_iban(text, run_begin)) collect_iban(text, run_begin - 2, ctx, out);
       if (run_digits < min_digits) continue;
       for (std::size_t begin = run_begin; begin < i; ++begin) {

@@ -64,3 +64,20 @@ TEST(IbanLength, KnowsRegisteredCountries) {
   EXPECT_EQ(iban_length("de"), std::nullopt);
   EXPECT_EQ(iban_length(""), std::nullopt);
 }
+
+TEST(IbanStructure, AllowsLettersOnlyWhereTheRegistryHasLetterPositions) {
+  EXPECT_TRUE(iban_structure_valid("DE89370400440532013000"));
+  EXPECT_TRUE(iban_structure_valid("GB82WEST12345698765432"));
+  EXPECT_TRUE(iban_structure_valid("gb82west12345698765432"));
+  EXPECT_TRUE(iban_structure_valid("MD24AG000225100013104168"));        // 2c 18c
+  EXPECT_TRUE(iban_structure_valid("BH67BMAG00001299123456"));          // 4a 14c
+  EXPECT_TRUE(iban_structure_valid("BR1800360305000010009795493C1"));   // 8n 5n 10n 1a 1c
+  EXPECT_TRUE(iban_structure_valid("MU17BOMM0101101030300200000MUR"));  // ... 3n 3a
+  EXPECT_FALSE(iban_structure_valid("DE8937040044053201300A"));         // a letter in a digits-only BBAN
+  EXPECT_FALSE(iban_structure_valid("GB8212345612345698765432"));       // wrong length
+  EXPECT_TRUE(iban_structure_valid("BR180036030500001000979549311"));   // digits stand anywhere
+  EXPECT_FALSE(iban_structure_valid("BR2500360305000010009795AB3C1"));  // three letters, two places
+  EXPECT_FALSE(iban_structure_valid("NL54ABNA041716430A"));             // four places for letters
+  EXPECT_FALSE(iban_structure_valid("US12345678901234"));
+  EXPECT_FALSE(iban_structure_valid("DE8"));
+}

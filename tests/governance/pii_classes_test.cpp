@@ -4,7 +4,11 @@
 // lists only in part, birth words that describe something else, and four-part
 // version numbers after a software word. The third: dates of birth after a
 // mark, in the next turn or in a list, numbers after an exit code, phone
-// words in every form, and versions after product nouns.
+// words in every form, and versions after product nouns. The fourth: dates
+// of birth after a label, said in words or in the same sentence, "born" of
+// things; trunk prefixes before a one-digit area code, numbers read out in
+// comma-separated groups, phone words after the number; IBANs with letters
+// in every registry country; clause numbers, running and upgraded versions.
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -284,4 +288,254 @@ TEST(PiiDobContext, EveryDateOfAListAfterABirthWordIsADateOfBirth) {
   // A list never starts without a birth word, and a future date never joins it.
   expect_none("Delivered 01/02/2024 and 03/04/2024 to the depot.");
   EXPECT_EQ(dobs("DOB 01/02/1980 and " + day_from_today(5)), (Dates{"01/02/1980"}));
+}
+
+// Every country of the SWIFT IBAN registry, with its BBAN's letters where the
+// registry allows them (Moldova and Bahrain nearly throughout): found compact
+// and in the printed groups of four, whatever the text's other digits.
+TEST(PiiIban, EveryRegistryCountryIsFoundWithLettersWhereItsBbanHasThem) {
+  const char* ibans[] = {
+      "AD7994580730LHZ6R0GRAP2T",
+      "AE782621299722003322453",
+      "AL33832364052LKSEXVAXEVYV6WM",
+      "AT197720405608656907",
+      "AZ31BWFTNHR5Y8Y9S5GZUC3FPX8Z",
+      "BA022548145421247201",
+      "BE70986039547620",
+      "BG88UBZP532926GL3ZKD2U",
+      "BH97EOTF957W6TU61KH0M7",
+      "BI8352174888515904584744529",
+      "BR7207845474855456527558282GZ",
+      "BY116UF229982VTBNL4MQMC6QLDJ",
+      "CH5015273C25Y0EPRZAY1",
+      "CR82461850894148859452",
+      "CY256698572206NJFYA0GWKW033Q",
+      "CZ4374766299447460547427",
+      "DE47019734026078843703",
+      "DJ2074244797891024485948075",
+      "DK7059200487183066",
+      "DO50606134714069474227875826",
+      "EE249801341105616701",
+      "EG891391247229262193081614099",
+      "ES9816920615977550242984",
+      "FI2488934183448235",
+      "FK38OX622051901189",
+      "FO4273677518086026",
+      "FR653117329653UXY00JYU3Z909",
+      "GB75SGXF61100233077506",
+      "GE81PJ9657713221567284",
+      "GI90DIFYURC6CYZWDB56KHW",
+      "GL1647320309319654",
+      "GR912754172RMPC3TA5D42LCC9Y",
+      "GT53GER7F6DRD71DDS24VDCNM81N",
+      "HN84RHCK11829139078576968204",
+      "HR8973812471465228173",
+      "HU36169340730345116568042907",
+      "IE18EWUZ00641682514224",
+      "IL447540188001025649038",
+      "IQ10NELG550299214892276",
+      "IS376155737962702877901260",
+      "IT04G0093756733TNV9YRZYRD71",
+      "JO62LEEH7601L1GUNW66FN0AG8M0BW",
+      "KW83VATJ808614DK2ZB9PUUEBFY2VA",
+      "KZ98431CFVYP69FHRX31",
+      "LB8506629PW0WGZRGPUVTELE2MQE",
+      "LC42SSUU22Q369RV2TFXM2BKHUM3NWGX",
+      "LI7410728EWN50Q6GANLH",
+      "LT411525919752891511",
+      "LU79335ZM5FR150AHZJA",
+      "LV95PMKXE7UBH6YNX0KU7",
+      "LY39191465186036341241876",
+      "MC552863175210KZBBS509FDP37",
+      "MD21A69FT68BDL183CPB2230",
+      "ME69025243615366342754",
+      "MK360125EE0C2KNB759",
+      "MN107273159002614255",
+      "MR6532488141165457897392408",
+      "MT50AXME37000P2Q8RVD8RC0YBV44GH",
+      "MU20LSQI9966429170389618485NEO",
+      "NI61LCPA99397001152554472144",
+      "NL41AUIM2349729290",
+      "NO5558107097009",
+      "OM6261694QHEFCE5V9ETH1V",
+      "PK58IOJJAW9750KPSWP5FKYF",
+      "PL41679862327287950264978838",
+      "PS92HVFNSWUGNS3Y9S7FHHXGGUMD0",
+      "PT35254165141456611412018",
+      "QA17NDONEQ2BUG8WZE50GLRHGF03H",
+      "RO68IJRO3CP8J0MNW9EJVD5V",
+      "RS92789844247769129371",
+      "RU8173232174972714SYDHPBX679UXDUJ",
+      "SA9586U2ZJUNCA7LV2U25X98",
+      "SC47KWWT02970877503807132283VMU",
+      "SD0416634033918569",
+      "SE7043158987048026070331",
+      "SI55277774810997999",
+      "SK5193078315318512360060",
+      "SM21J36621633264K2BT59NTFQ3",
+      "SO846873359403825196524",
+      "ST14208261087517250095749",
+      "SV85OKTR62668703741818731951",
+      "TL191562550418110787374",
+      "TN4226497918341941646125",
+      "TR316153515WG7WC4DQUVS589Y",
+      "UA578818972N13HJE4WCVZ2GMA4KV",
+      "VA04091901144463067425",
+      "VG24QWQS6797025759117455",
+      "XK401667422875422606",
+      "YE14KIGT26985HU0CNN1R78BHVGXXY",
+  };
+  for (const std::string iban : ibans) {
+    expect_single(PiiKind::iban, "Customer's IBAN " + iban + " on file.", iban);
+    std::string grouped;
+    for (std::size_t i = 0; i < iban.size(); i += 4) {
+      if (i > 0) grouped += ' ';
+      grouped.append(iban, i, 4);
+    }
+    expect_single(PiiKind::iban, "Paid from " + grouped + ".", grouped);
+  }
+  // The registry's examples for the two countries the fourth holdout found.
+  expect_single(PiiKind::iban, "Moldovan account MD24 AG00 0225 1000 1310 4168",
+                "MD24 AG00 0225 1000 1310 4168");
+  expect_single(PiiKind::iban, "Bahrain: BH67BMAG00001299123456.", "BH67BMAG00001299123456");
+}
+
+// Mod-97 passes one string in 97: letters in a BBAN the registry writes in
+// digits only, or more letters than it has places for, are no IBAN even with
+// valid check digits.
+TEST(PiiIban, ABbanAgainstTheRegistrysCharacterClassesIsNoIban) {
+  expect_none("Ref DE0537040044053201300A logged");  // German BBANs are digits
+  expect_none("Ref GB55WEST1234569876543A logged");  // four letter positions in a UK BBAN, five letters
+}
+
+// Four-part numbers that number a clause or name what a device runs, or that
+// a sentence moves software between, are versions, not addresses.
+TEST(PiiIpContext, ClauseNumbersRunningVersionsAndUpgradesAreNotAddresses) {
+  for (const char* text :
+       {"Policy clause 4.2.1.3 covers accidental damage.", "Customer read section 2.1.3.4 of the terms.",
+        "See article 3.1.2.4 of the agreement.", "under paragraph 12.1.4.2 the fee applies",
+        "Chapter 5.2.1.1 explains refunds.", "per rule 7.1.2.3 of the scheme", "item 1.2.3.4 on the list",
+        "the terms say \u00a7 4.1.2.3 applies", "cancellation per \u00a74.1.2.3",
+        "Appendix 2.2.1.9 lists fees", "Customer's smart TV runs 5.4.0.120.",
+        "the router is running 8.0.1.3 since May", "Upgraded client from 8.0.0.1 to 8.0.1.3.",
+        "They rolled the app back from 5.1.2.0 to 5.0.9.9 overnight.",
+        "Firmware went from 2.1.0.4 to 2.2.0.1 after the update",
+        "downgraded to 7.0.0.3 and then upgraded to 7.1.0.0", "Version moved from 1.0.0.9 to 1.1.0.0."}) {
+    expect_none(text);
+  }
+}
+
+TEST(PiiIpContext, NetworkWordsStillWinOverClauseRunAndUpgradeWords) {
+  expect_single(PiiKind::ip, "firewall rule 10.0.0.5 was removed", "10.0.0.5");
+  expect_single(PiiKind::ip, "section 10.1.2.3 could not connect", "10.1.2.3");
+  expect_single(PiiKind::ip, "the app runs on 10.2.3.4 now", "10.2.3.4");
+  EXPECT_EQ(found("After the update the server moved from 10.0.0.1 to 10.0.0.2 and failed."),
+            (Found{{PiiKind::ip, "10.0.0.1"}, {PiiKind::ip, "10.0.0.2"}}));
+  expect_single(PiiKind::ip, "Traffic from 8.0.0.1 to the gateway dropped", "8.0.0.1");
+  expect_single(PiiKind::ip, "Customer travelled from 10.1.1.1 to work", "10.1.1.1");
+  expect_single(PiiKind::ip, "The new build was deployed from CI to 10.4.5.6", "10.4.5.6");
+}
+
+// A national number dialled with its trunk prefix in the groupings people
+// use: a one-digit area code after it (Budapest's 1 after Hungary's 06), a
+// six-digit first group (an Indian mobile with its 0).
+TEST(PiiPhoneNational, TrunkPrefixWithAOneDigitAreaCodeOrALongFirstGroup) {
+  const std::pair<const char*, const char*> numbers[] = {
+      {"HU", "06 1 458 3012"}, {"HU", "06 30 123 4567"}, {"HU", "06-1-458-3012"}, {"IN", "098450 12347"},
+      {"IN", "091234 56789"},  {"AT", "01 5879 3344"},   {"IN", "0 98450 12347"},
+  };
+  for (const auto& [region, number] : numbers) {
+    const PiiScanner local(PiiOptions{.default_region = region});
+    expect_single(PiiKind::phone, std::string("Number on the form: ") + number + ".", number, local);
+  }
+  // Digits that are no valid number stay out, however they are grouped.
+  const PiiScanner hungary(PiiOptions{.default_region = "HU"});
+  expect_none("Batch 06 1 458 301 was recalled.", hungary);  // a digit short
+  const PiiScanner india(PiiOptions{.default_region = "IN"});
+  expect_none("Invoice 098450 1234 paid.", india);
+}
+
+// A number read out in comma-separated groups ("07856, 214, 309"): found when
+// the groups make a valid number with the trunk prefix or a phone word names it;
+// lists of amounts and thousands separators stay what they are.
+TEST(PiiPhoneDictated, CommaSeparatedGroupsMakeOneNumber) {
+  const PiiScanner uk(PiiOptions{.default_region = "GB"});
+  expect_single(PiiKind::phone, "[00:01:12] Customer: it's 07700, 900, 461 for texts.", "07700, 900, 461",
+                uk);
+  expect_single(PiiKind::phone, "Landline is 020, 7946, 0958 during the day.", "020, 7946, 0958", uk);
+  expect_single(PiiKind::phone, "call back on 07911, 123, 456, 3 times if needed", "07911, 123, 456", uk);
+  expect_single(PiiKind::phone, "Customer's mobile: 212, 555, 0188.", "212, 555, 0188");
+  expect_single(PiiKind::phone, "She read out 212, 555, 0188 as her number.", "212, 555, 0188");
+  expect_none("Refunds of 212, 555, 0188 were issued.");
+  expect_none("Quantities 120, 340, 560 and 7800 were shipped.", uk);
+  expect_none("Paid 1,200, 350, 400 in total.", uk);
+  expect_none("Order #07700, 900, 461 shipped.", uk);
+}
+
+// A phone noun or a person's "number" after a bare run names it as "call"
+// before it would: "8184182236 is her new number".
+TEST(PiiPhoneContext, APhoneWordAfterTheNumberAdmitsABareRun) {
+  expect_single(PiiKind::phone, "Customer says 9174378812 is her new number.", "9174378812");
+  expect_single(PiiKind::phone, "He confirmed 9174378812 is his mobile.", "9174378812");
+  expect_single(PiiKind::phone, "9174378812 (cell) was added", "9174378812");
+  expect_none("Customer says 9174378812 is the order number.");
+  expect_none("Customer says 9174378812 is her new tracking number.");
+  expect_none("9174378812 calls were logged this month.");
+  expect_none("Customer says 9174378812 arrived yesterday.");
+  expect_none("Order 9174378812, call the mobile team about it.");
+}
+
+// A birth phrase, then where the date is kept, then one label mark: the
+// value after the mark is the date of birth.
+TEST(PiiDobContext, ABirthPhraseWithWhereItIsKeptBeforeALabelMark) {
+  expect_single(PiiKind::dob, "Date of birth on the policy: 28 February 1974.", "28 February 1974");
+  expect_single(PiiKind::dob, "Customer confirmed the birthday on file, 30 June 1969.", "30 June 1969");
+  expect_single(PiiKind::dob, "The birth date listed, 19 Aug 1998, is correct.", "19 Aug 1998");
+  expect_single(PiiKind::dob, "DOB on her passport: 02/11/1983", "02/11/1983");
+  expect_single(PiiKind::dob, "Date of birth held in our system, 1971-08-09.", "1971-08-09");
+  // Other words between, a second mark, an event after or a future date: no.
+  expect_none("Date of birth and the order date: 28 February 2024.");
+  expect_none("The birthday card on file, 30 June 2025 was its delivery.");
+  expect_none("Date of birth on the policy, then, 28 February 1974.");
+  expect_none("Date of birth on the policy: 28 February 2024 renewal.");
+  expect_none("Birthday on file, 12/05/2024 is the card's expiry.");
+  expect_none("DOB on file: " + day_from_today(2));
+}
+
+// A date said in words before its digits, or after a speech verb once the
+// sentence has named a date of birth.
+TEST(PiiDobContext, SpokenDatesAndAnswersInTheSameSentence) {
+  expect_single(PiiKind::dob, "Agent asked for date of birth and the customer said 3rd of April 1976.",
+                "3rd of April 1976");
+  expect_single(PiiKind::dob, "Customer: date of birth is the fifth of... 5 January 1967.", "5 January 1967");
+  expect_single(PiiKind::dob,
+                "Agent: what's the date of birth on the account? Customer: twelfth of April, 12/04/1979.",
+                "12/04/1979");
+  expect_single(PiiKind::dob,
+                "Customer: my date of birth is twenty-third of May, 23/05/1987, and postcode is on file.",
+                "23/05/1987");
+  expect_single(PiiKind::dob, "Asked to verify the DOB, she gave 14 March 1968 straight away.",
+                "14 March 1968");
+  expect_single(PiiKind::dob, "We needed his birth date so he replied that it was 7/4/85.", "7/4/85");
+  // A question about something else, or an event named between: no.
+  expect_none("Agent asked about the birthday party and the customer said 3rd of April 2024.");
+  expect_none("Agent asked for date of birth and the delivery date; the customer said 3 May 2024.");
+  expect_none("Agent checked the date of birth and the order date and the customer said 3 May 2024.");
+  expect_none("Agent asked for date of birth. The customer said 3 May 2024 was the order.");
+}
+
+// "born" of an idea, a plan or a product is no birth: nor is a date that
+// describes an event "born at the ... workshop".
+TEST(PiiDobContext, BornOfAThingIsNoDateOfBirth) {
+  expect_none("The idea for the loyalty scheme was born at the 2024-05-21 workshop.");
+  expect_none("The new returns policy was born on 03/02/2021 after the audit.");
+  expect_none("The partnership, born out of the merger on 01/07/2019, ended.");
+  expect_none("The plan was born of frustration on 12 May 2020.");
+  expect_none("The feature was first born in the 14 March 2022 sprint.");
+  expect_none("Born at the 2023-09-14 hackathon, the app now has users.");
+  // People are born at places and on dates.
+  expect_single(PiiKind::dob, "She was born at home on 3 May 1980.", "3 May 1980");
+  expect_single(PiiKind::dob, "Her son was born on 14/03/2010 in Leeds.", "14/03/2010");
+  expect_single(PiiKind::dob, "born on the 3rd of May 1980", "3rd of May 1980");
+  expect_single(PiiKind::dob, "The customer was born 02/11/1983 and lives in York.", "02/11/1983");
 }

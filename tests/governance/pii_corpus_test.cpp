@@ -6,7 +6,8 @@
 // before and after it, then tuned on in a third round) and
 // data/pii_corpus_holdout3.tsv (written after the third round, measured once,
 // then tuned on in a fourth round) and data/pii_corpus_holdout4.tsv (written
-// blind to the detector during the fourth round, measured once after it).
+// blind to the detector during the fourth round, measured once after it,
+// then tuned on in a fifth round).
 // Each run prints per-kind and overall precision and recall, and the share
 // of hard-negative lines left untouched.
 #include <gtest/gtest.h>
@@ -213,14 +214,16 @@ TEST(PiiCorpus, ThirdHoldoutCorpusKeepsItsMeasurement) {
 // round was being made; committed before the scanner ran on it and measured
 // once, after that round was merged: precision 553/558 = 0.9910, recall
 // 553/566 = 0.9770, hard negatives 221/226 = 0.9779 (below the 0.99 bar on
-// recall and hard negatives; docs/pii.md lists the misses). The floors are
-// that measurement, overall and per kind.
+// recall and hard negatives; docs/pii.md lists the misses). The fifth round
+// fixed the classes of those misses (general rules, with unit tests in
+// pii_classes_test.cpp): 1.0000, 1.0000, 226/226. The floors are that
+// measurement, overall and per kind.
 TEST(PiiCorpus, FourthHoldoutCorpusKeepsItsMeasurement) {
   const Score s = measure("pii_corpus_holdout4.tsv");
-  expect_at_least(s, {.lines = 746, .precision = 0.991, .recall = 0.977, .hard_negative_precision = 0.977});
+  expect_at_least(s, {.lines = 746, .precision = 1.0, .recall = 1.0, .hard_negative_precision = 1.0});
   const KindFloors per_kind = {
-      {"card", {1.0, 1.0}}, {"dob", {0.974, 0.844}}, {"email", {1.0, 1.0}},   {"iban", {1.0, 0.975}},
-      {"ip", {0.897, 1.0}}, {"phone", {1.0, 0.982}}, {"routing", {1.0, 1.0}}, {"ssn", {1.0, 1.0}},
+      {"card", {1.0, 1.0}}, {"dob", {1.0, 1.0}},   {"email", {1.0, 1.0}},   {"iban", {1.0, 1.0}},
+      {"ip", {1.0, 1.0}},   {"phone", {1.0, 1.0}}, {"routing", {1.0, 1.0}}, {"ssn", {1.0, 1.0}},
   };
   expect_per_kind_at_least(s, per_kind);
 }

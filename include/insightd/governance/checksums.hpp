@@ -19,6 +19,13 @@ bool iban_valid(std::string_view iban_compact) noexcept;
 // nullopt for a country without IBANs.
 std::optional<int> iban_length(std::string_view country_code) noexcept;
 
+// The compact IBAN has its country's registered length, and its BBAN holds
+// letters only where the registry has letter positions, no more letters than
+// it has (Bahrain: 18; Moldova: 20; Germany: none). Digits may stand anywhere
+// and a letter one place off passes: hand-typed and generated IBANs do both
+// ("BR.. ...5493 1" with an all-digit tail). The check digits are iban_valid's.
+bool iban_structure_valid(std::string_view iban_compact) noexcept;
+
 // The payment-card scheme whose published IIN range and length the digits
 // match ("visa", "mastercard", "amex", "discover", "jcb", "diners",
 // "unionpay", "maestro", "mir"), or nullopt. The Luhn check is separate.
