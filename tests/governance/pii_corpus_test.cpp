@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
-// Precision and recall of the PII scanner over five labelled corpora:
+// Precision and recall of the PII scanner over six labelled corpora:
 // data/pii_corpus.tsv (the tuning corpus), data/pii_corpus_holdout.tsv
 // (written after the detector was finished, measured once before tuning on it),
 // data/pii_corpus_holdout2.tsv (written by hand before that tuning, measured
 // before and after it, then tuned on in a third round) and
 // data/pii_corpus_holdout3.tsv (written after the third round, measured once,
-// then tuned on in a fourth round) and data/pii_corpus_holdout4.tsv (written
+// then tuned on in a fourth round), data/pii_corpus_holdout4.tsv (written
 // blind to the detector during the fourth round, measured once after it,
-// then tuned on in a fifth round).
+// then tuned on in a fifth round) and data/pii_corpus_holdout5.tsv (written
+// blind during the fifth round, measured once after it, not tuned on).
 // Each run prints per-kind and overall precision and recall, and the share
 // of hard-negative lines left untouched.
 #include <gtest/gtest.h>
@@ -224,6 +225,22 @@ TEST(PiiCorpus, FourthHoldoutCorpusKeepsItsMeasurement) {
   const KindFloors per_kind = {
       {"card", {1.0, 1.0}}, {"dob", {1.0, 1.0}},   {"email", {1.0, 1.0}},   {"iban", {1.0, 1.0}},
       {"ip", {1.0, 1.0}},   {"phone", {1.0, 1.0}}, {"routing", {1.0, 1.0}}, {"ssn", {1.0, 1.0}},
+  };
+  expect_per_kind_at_least(s, per_kind);
+}
+
+// The fifth out-of-sample corpus, written during the fifth round by an
+// engineer who read neither the detector, nor its tests, nor the tuning
+// corpus, nor docs/pii.md's rules and misses; committed before the scanner
+// ran on it and measured once after that round: precision 483/485 = 0.9959,
+// recall 483/486 = 0.9938, hard negatives 281/283 = 0.9929. The floors are
+// that measurement, overall and per kind.
+TEST(PiiCorpus, FifthHoldoutCorpusKeepsItsMeasurement) {
+  const Score s = measure("pii_corpus_holdout5.tsv");
+  expect_at_least(s, {.lines = 745, .precision = 0.995, .recall = 0.993, .hard_negative_precision = 0.992});
+  const KindFloors per_kind = {
+      {"card", {0.985, 1.0}}, {"dob", {1.0, 1.0}},     {"email", {1.0, 1.0}},     {"iban", {1.0, 1.0}},
+      {"ip", {0.969, 1.0}},   {"phone", {1.0, 0.994}}, {"routing", {1.0, 0.913}}, {"ssn", {1.0, 1.0}},
   };
   expect_per_kind_at_least(s, per_kind);
 }
