@@ -5,6 +5,7 @@
 #include <string>
 
 #include "ascii.hpp"
+#include "pii_words.hpp"
 
 namespace insightd::governance::rules {
 
@@ -13,223 +14,20 @@ using ascii::lower;
 
 namespace {
 
+// How far the rules read around a candidate, in words and in bytes.
 constexpr std::size_t kMaxWords = 4;
 constexpr std::size_t kMaxLookBack = 48;  // bytes
 constexpr std::size_t kAccountWindow = 64;
 constexpr std::size_t kMaxWordLength = 16;
-
-// Every form a summary writer uses, not only the base word ("she calls
-// from", "rang on", "texting", "dialled"): verbs in all their forms, the
-// nouns for the line and the number, and their abbreviations.
-constexpr std::string_view kPhoneWords[] = {
-    "call",          "calls",       "called",     "calling",     "caller",   "callers",    "callback",
-    "callbacks",     "phone",       "phones",     "phoned",      "phoning",  "telephone",  "telephones",
-    "telephoned",    "telephoning", "tel",        "telno",       "mobile",   "mobiles",    "mob",
-    "cell",          "cells",       "cellphone",  "cellphones",  "cellular", "landline",   "landlines",
-    "fax",           "faxes",       "faxed",      "faxing",      "whatsapp", "whatsapped", "sms",
-    "smsed",         "text",        "texts",      "texted",      "texting",  "txt",        "dial",
-    "dials",         "dialed",      "dialled",    "dialing",     "dialling", "redial",     "redialed",
-    "redialled",     "reach",       "reaches",    "reached",     "reaching", "reachable",  "contact",
-    "contacts",      "contacted",   "contacting", "contactable", "ring",     "rings",      "rang",
-    "ringing",       "voicemail",   "voicemails", "hotline",     "ph",       "phn",        "telefon",
-    "telefonnummer", "handy",       "rufnummer",  "portable",    "telefono", "telefone",   "celular",
-    "movil",         "tlf",
-};
-constexpr std::string_view kBirthWords[] = {
-    "born",         "birth",  "birthday",  "birthdays",  "birthdate", "birthdates", "dob", "dobs", "geboren",
-    "geburtsdatum", "geburt", "naissance", "nacimiento", "nascita",   "nascimento", "nee", "née",
-};
-constexpr std::string_view kRoutingWords[] = {"routing", "aba", "rtn", "transit"};
-// What a four-part version number follows ("SDK is 1.2.10.7", "library
-// 0.9.12.3", "upgraded to 10.0.0.1"): software and product-component nouns
-// and the verbs of installing, and the linking words between them and the number.
-constexpr std::string_view kSoftwareWords[] = {
-    "version",  "versions", "ver",       "v",          "build",     "builds",     "firmware",   "fw",
-    "release",  "releases", "rev",       "revision",   "sdk",       "app",        "apps",       "os",
-    "ios",      "android",  "patch",     "patches",    "patched",   "hotfix",     "update",     "updated",
-    "upgrade",  "upgraded", "upgrading", "downgraded", "driver",    "drivers",    "kernel",     "plugin",
-    "plugins",  "addon",    "software",  "installed",  "library",   "libraries",  "lib",        "package",
-    "packages", "pkg",      "module",    "modules",    "component", "components", "extension",  "extensions",
-    "client",   "agent",    "edition",   "bundle",     "framework", "runtime",    "engine",     "toolkit",
-    "api",      "cli",      "binary",    "codec",      "browser",   "installer",  "dependency", "pinned",
-    "bumped",
-};
-// Document words: a four-part number after them numbers a clause ("clause
-// 4.2.1.3", "section 2.1.3.4 of the terms", "§ 4.1.2.3").
-constexpr std::string_view kDocumentWords[] = {
-    "clause",    "clauses",    "section",   "sections",   "sec",      "subsection", "article",
-    "articles",  "art",        "paragraph", "paragraphs", "para",     "rule",       "rules",
-    "item",      "items",      "chapter",   "chapters",   "ch",       "appendix",   "annex",
-    "schedule",  "step",       "steps",     "figure",     "fig",      "table",      "point",
-    "provision", "regulation", "part",      "page",       "\xc2\xa7",
-};
-// What a device or program "runs" is its version ("the TV runs 5.4.0.120",
-// "running 8.0.1.3"); "runs on 10.0.0.5" names a host.
-constexpr std::string_view kRunWords[] = {"runs", "running", "run", "ran"};
-// A sentence that moves software from one version to another ("Upgraded the
-// client from 8.0.0.1 to 8.0.1.3", "rolled back to 5.0.9.9"): the numbers
-// after its "from" and "to" are versions, unless it names the network.
-constexpr std::string_view kUpgradeWords[] = {
-    "upgrade",  "upgraded", "upgrades", "upgrading", "downgrade", "downgraded", "downgrading",
-    "update",   "updated",  "updates",  "updating",  "rollback",  "rolled",     "revert",
-    "reverted", "migrated", "migrate",  "bumped",    "patched",   "flashed",    "version",
-    "versions", "build",    "release",  "firmware",
-};
 constexpr std::size_t kMaxSentenceLookBack = 120;  // bytes
-
-// Words that say a dotted quad is a network address: they win over a
-// product noun before them ("app server 10.1.2.3", "Server 10.1.2.3").
-constexpr std::string_view kNetworkWords[] = {
-    "ip",          "ips",        "ipv4",        "address",     "addresses",   "addr",       "host",
-    "hosts",       "hostname",   "server",      "servers",     "gateway",     "router",     "subnet",
-    "dns",         "proxy",      "vpn",         "nat",         "endpoint",    "node",       "peer",
-    "source",      "src",        "destination", "dst",         "firewall",    "lan",        "wan",
-    "wifi",        "network",    "ping",        "pinged",      "connected",   "connection", "login",
-    "logged",      "blocked",    "allowlisted", "whitelisted", "blacklisted", "banned",     "device",
-    "laptop",      "computer",   "pc",          "printer",     "modem",       "machine",    "workstation",
-    "camera",      "static",     "public",      "private",     "local",       "internal",   "external",
-    "home",        "office",     "remote",      "traffic",     "connect",     "connects",   "connecting",
-    "unreachable", "timed",      "timeout",     "refused",     "denied",      "port",       "allowlist",
-    "whitelist",   "blocklist",  "blacklist",   "deploy",      "deployed",    "deploying",  "hosted",
-    "forwarded",   "redirected", "routed",      "resolves",    "resolved",
-};
-// After a dotted quad, fewer words say "address": what is done to an address
-// and the words for one, not the devices ("OS 10.0.0.1 on the laptop").
-constexpr std::string_view kNetworkWordsAfter[] = {
-    "ip",         "address",    "host",        "server", "gateway", "connect", "connects",    "connected",
-    "connecting", "connection", "unreachable", "timed",  "timeout", "refused", "denied",      "blocked",
-    "banned",     "pinged",     "port",        "dns",    "proxy",   "subnet",  "allowlisted", "whitelisted",
-};
 constexpr std::size_t kMaxWordsAfter = 3;
-// What names a number as a phone's after it ("8184182236 is her new number",
-// "... is his mobile"): the nouns for the line, not the verbs ("2125550100
-// calls were logged" counts calls).
-constexpr std::string_view kPhoneNounsAfter[] = {
-    "phone", "mobile", "cell",     "cellphone", "landline", "telephone",
-    "tel",   "fax",    "whatsapp", "voicemail", "hotline",  "callback",
-};
-constexpr std::string_view kPossessives[] = {"her", "his", "my", "their", "your", "our"};
 constexpr std::size_t kMaxPhoneWordsAfter = 4;
-// What a date after a list of dates of birth is, when the word after it says so
-// ("DOB 01/02/1980 and 03/04/2024 delivery"): an event, not a birth.
-constexpr std::string_view kDateEventWords[] = {
-    "delivery",     "delivered", "appointment",  "order",   "ordered",  "shipped",  "shipping",  "renewal",
-    "renewed",      "expiry",    "expires",      "expired", "due",      "payment",  "paid",      "booking",
-    "booked",       "install",   "installation", "visit",   "callback", "meeting",  "refund",    "refunded",
-    "invoice",      "invoiced",  "contract",     "start",   "started",  "deadline", "cancelled", "canceled",
-    "cancellation", "purchase",  "purchased",    "return",  "returned", "closed",   "opened",
-};
-constexpr std::string_view kLinkingWords[] = {"is", "was", "are", "now", "still", "currently", "running",
-                                              "on", "at",  "of",  "the", "to",    "from",      "as"};
-// What may come between "birth"/"birthday" and a date of birth ("birthday is",
-// "birth date", "date of birth verified as"). Any other word makes the birth word
-// describe that thing ("birthday present on 20 Nov", "birthday sale"), not the date.
-constexpr std::string_view kBirthLinkWords[] = {
-    "is",      "was",    "date",    "day",   "of",       "on",        "as",        "at",         "in",
-    "to",      "be",     "listed",  "given", "verified", "confirmed", "recorded",  "registered", "provided",
-    "stated",  "shown",  "entered", "noted", "updated",  "changed",   "corrected", "reads",      "matches",
-    "matched", "please", "again",   "too",   "are",      "were",      "dates",     "per",        "according",
-};
-// What opens the answer to a question in a transcript turn ("Customer: yes,
-// it's 14 March 1968").
-constexpr std::string_view kAnswerWords[] = {
-    "yes",    "yeah", "yep", "yup",  "sure", "ok",   "okay",  "right",     "correct",     "certainly", "of",
-    "course", "it",   "its", "s",    "is",   "that", "thats", "it\u2019s", "that\u2019s", "um",        "uh",
-    "er",     "erm",  "so",  "well", "oh",   "my",   "mine",  "i",         "was",         "the",       "on",
-};
-// What joins the dates of a list ("DOBs 01/02/1980 and 03/04/1982",
-// "corrected from 02/03/1980 to 03/02/1980", "born 3/4/1970, 5/6/1972 respectively").
-constexpr std::string_view kDateListWords[] = {
-    "and", "or",     "to",   "from", "then", "vs",   "versus", "not",  "but",   "now", "instead",
-    "of",  "rather", "than", "was",  "is",   "were", "both",   "also", "later", "on",  "the"};
 constexpr std::size_t kMaxAnswerWords = 4;
 constexpr std::size_t kMaxListGap = 32;        // bytes between two dates of one list
 constexpr std::size_t kMaxTurnLookBack = 160;  // bytes of the previous turn read back
-
-constexpr std::string_view kAttributiveBirthWords[] = {"birth", "birthday", "birthdays"};
-// What "birth" and "birthday" describe when they do not name a date of birth:
-// a question in a transcript ("date of birth for verification?") is read with
-// these, not with the linking words, since its words after the birth word vary.
-constexpr std::string_view kBirthThings[] = {
-    "present",     "presents",     "card",    "cards",    "party",  "parties",     "cake",   "gift",
-    "gifts",       "sale",         "voucher", "discount", "offer",  "message",     "wishes", "surprise",
-    "certificate", "certificates", "place",   "name",     "weight", "country",     "city",   "town",
-    "control",     "rate",         "plan",    "month",    "week",   "celebration", "dinner", "treat",
-};
-// A date said in words before its digits ("twelfth of April, 12/04/1979",
-// "the fifth of... 5 January 1967"): read past, as part of the value.
-constexpr std::string_view kSpokenDateWords[] = {
-    "first",     "second",    "third",       "fourth",     "fifth",      "sixth",      "seventh",
-    "eighth",    "ninth",     "tenth",       "eleventh",   "twelfth",    "thirteenth", "fourteenth",
-    "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth",  "thirtieth",
-    "twenty",    "thirty",    "of",          "january",    "february",   "march",      "april",
-    "may",       "june",      "july",        "august",     "september",  "october",    "november",
-    "december",  "jan",       "feb",         "mar",        "apr",        "jun",        "jul",
-    "aug",       "sep",       "sept",        "oct",        "nov",        "dec",        "\u2026",
-};
-// What may stand between a birth phrase and a label mark before its value:
-// where the date is kept ("Date of birth on the policy: ...", "the birthday
-// on file, ...", "the birth date listed, ...").
-constexpr std::string_view kBirthLabelWords[] = {
-    "the",     "on",          "in",      "our",      "your",      "his",    "her",    "their",    "my",
-    "this",    "that",        "file",    "record",   "records",   "system", "policy", "account",  "form",
-    "profile", "application", "we",      "have",     "has",       "held",   "for",    "customer", "s",
-    "id",      "licence",     "license", "passport", "documents", "here",
-};
 constexpr std::size_t kMaxLabelWords = 5;
 constexpr std::size_t kMaxEventWordsAfter = 5;  // "12/05/2026 is the card's expiry"
 constexpr std::size_t kMaxLabelLookBack = 72;   // bytes
-// What the value of a question asked earlier in the sentence follows ("...
-// date of birth and the customer said 3rd of April 1976").
-constexpr std::string_view kSpeechWords[] = {
-    "said",   "says",   "say",  "gave",      "gives",     "replied",  "replies", "answered", "answers",
-    "stated", "states", "told", "responded", "confirmed", "confirms", "read",    "quoted",   "offered",
-};
-// Between the speech verb and the value ("said it was", "says that it's").
-constexpr std::string_view kSpeechFillers[] = {"it",  "was", "is", "that", "s",
-                                               "its", "the", "um", "er",   "uh"};
-// "born" of things, not people ("the idea was born at ...", "a scheme born out of ...").
-constexpr std::string_view kThingWords[] = {
-    "idea",     "ideas",    "plan",          "plans",        "scheme",      "schemes",   "product",
-    "products", "project",  "projects",      "policy",       "policies",    "concept",   "initiative",
-    "company",  "business", "brand",         "feature",      "features",    "programme", "program",
-    "campaign", "service",  "app",           "startup",      "partnership", "proposal",  "strategy",
-    "deal",     "merger",   "movement",      "tradition",    "team",        "venture",   "platform",
-    "process",  "offer",    "promotion",     "club",         "charity",     "event",     "festival",
-    "series",   "show",     "band",          "format",       "approach",    "design",    "system",
-    "tool",     "workflow", "collaboration", "relationship", "friendship",  "rivalry",   "name",
-};
-constexpr std::string_view kBeWords[] = {"was",     "is",         "were",       "are",   "been", "has",
-                                         "have",    "had",        "be",         "being", "just", "first",
-                                         "finally", "officially", "originally", "really"};
-constexpr std::string_view kFigurativeBornAfter[] = {"out", "of", "from"};
-constexpr std::string_view kArticles[] = {"the", "a", "an", "this", "that"};
-// Words a date of birth may be followed by; another word after "the <date>"
-// makes the date describe it ("born at the 2024-05-21 workshop").
-constexpr std::string_view kAfterDateWords[] = {
-    "and",  "or",    "in",  "at",      "on",        "to",  "from", "with", "by",    "for",
-    "is",   "was",   "as",  "per",     "according", "but", "then", "so",   "which", "who",
-    "when", "where", "not", "instead", "she",       "he",  "they", "it",   "the",
-};
-
-// Only stop a "number" word from promoting a bare digit run; they never
-// remove a finding.
-constexpr std::string_view kIdentifierWords[] = {
-    "order",  "orders",   "invoice",     "ticket",  "case",        "tracking",    "track",     "shipment",
-    "parcel", "package",  "awb",         "waybill", "consignment", "ref",         "reference", "confirmation",
-    "conf",   "booking",  "reservation", "policy",  "claim",       "account",     "acct",      "sku",
-    "serial", "item",     "part",        "model",   "po",          "transaction", "txn",       "incident",
-    "inc",    "job",      "batch",       "lot",     "receipt",     "membership",  "loyalty",   "meter",
-    "isbn",   "imei",     "vin",         "rma",     "pnr",         "rx",          "customer",  "member",
-    "id",     "employee", "store",       "room",    "flight",      "quote",       "contract",  "agent",
-};
-// Who a dotted quad may belong to: never a product name, capitalised or not.
-constexpr std::string_view kPersonWords[] = {
-    "customer", "customers", "caller", "user", "users", "member", "he",  "she", "they", "we",
-    "i",        "you",       "his",    "her",  "their", "mr",     "mrs", "ms",  "dr"};
-constexpr std::string_view kNumberWords[] = {"number", "numbers", "num",    "no",
-                                             "nos",    "nr",      "nummer", "numero"};
-constexpr std::string_view kAccountWords[] = {"account", "acct", "checking", "savings"};
 
 // Punctuation that ends the clause the candidate belongs to: a word before it
 // describes something else ("order 123, call 555-1234").
@@ -253,10 +51,10 @@ std::string lowered(std::string_view word) {
 }
 
 Cue cue_of(const std::string& word) noexcept {
-  if (contains(kPhoneWords, word)) return Cue::phone;
-  if (contains(kBirthWords, word)) return Cue::birth;
-  if (contains(kRoutingWords, word)) return Cue::routing;
-  if (contains(kIdentifierWords, word)) return Cue::identifier;
+  if (contains(words::kPhoneWords, word)) return Cue::phone;
+  if (contains(words::kBirthWords, word)) return Cue::birth;
+  if (contains(words::kRoutingWords, word)) return Cue::routing;
+  if (contains(words::kIdentifierWords, word)) return Cue::identifier;
   return Cue::none;
 }
 
@@ -299,14 +97,15 @@ bool dob_abbreviation(std::string_view text, const std::string& word, std::size_
 // "birthday" followed by a word other than a linking one describe that word
 // ("birthday present", "birth certificate").
 bool names_a_birth(const std::string& word, const std::string& after) {
-  return !contains(kAttributiveBirthWords, word) || after.empty() || contains(kBirthLinkWords, after);
+  return !contains(words::kAttributiveBirthWords, word) || after.empty() ||
+         contains(words::kBirthLinkWords, after);
 }
 
 // In a question the birth word is followed by anything ("date of birth for
 // verification?", "... on the account?"): only a thing it describes
 // ("birthday party?") says it is no date of birth.
 bool asks_for_a_birth(const std::string& word, const std::string& after) {
-  return !contains(kAttributiveBirthWords, word) || !contains(kBirthThings, after);
+  return !contains(words::kAttributiveBirthWords, word) || !contains(words::kBirthThings, after);
 }
 
 // The word at `pos` is the first of a sentence, a turn or the text.
@@ -332,7 +131,7 @@ Cue cue_before(std::string_view text, std::size_t begin) noexcept {
       return true;
     }
     if (cue != Cue::none) return true;
-    saw_number_word |= contains(kNumberWords, word);
+    saw_number_word |= contains(words::kNumberWords, word);
     after = word;
     return false;
   });
@@ -384,8 +183,8 @@ bool moved_between_versions(std::string_view text, std::size_t begin) {
   bool upgrade = false, network = false;
   const auto sentence_ends = [&](char c, std::size_t at) { return ends_sentence_at(text, c, at); };
   words_back(text, pos, stop, sentence_ends, [&](const std::string& word, std::size_t) {
-    network = contains(kNetworkWords, word);
-    upgrade = upgrade || contains(kUpgradeWords, word);
+    network = contains(words::kNetworkWords, word);
+    upgrade = upgrade || contains(words::kUpgradeWords, word);
     return network;
   });
   return upgrade && !network;
@@ -399,27 +198,28 @@ bool version_context_before(std::string_view text, std::size_t begin) noexcept {
   bool document = false;  // after a document word, unless a network word names it ("firewall rule")
   words_before(text, begin, [&](const std::string& word, std::size_t pos) {
     if (document) {
-      version = !contains(kNetworkWords, word);
+      version = !contains(words::kNetworkWords, word);
       return true;
     }
-    if (adjacent && contains(kRunWords, word)) return version = true;  // "the TV runs 5.4.0.120"
-    if (contains(kDocumentWords, word)) {  // "clause 4.2.1.3"; the word before it may still say "network"
+    if (adjacent && contains(words::kRunWords, word)) return version = true;  // "the TV runs 5.4.0.120"
+    if (contains(words::kDocumentWords,
+                 word)) {  // "clause 4.2.1.3"; the word before it may still say "network"
       version = document = true;
       return false;
     }
-    if (contains(kLinkingWords, word)) {
+    if (contains(words::kLinkingWords, word)) {
       adjacent = false;
       return false;
     }
-    if (contains(kNetworkWords, word)) return true;
+    if (contains(words::kNetworkWords, word)) return true;
     // A capitalised noun inside a sentence, right before the number, names a
     // product ("updated Chrome 1.2.3.4"), unless it names a person, a role or
     // an identifier ("the Customer 10.0.0.1"). At the start of a sentence
     // capitals say nothing ("Both 91.198.174.192 and ...").
     const bool product_name = word.size() >= 2 && text[pos] >= 'A' && text[pos] <= 'Z' &&
                               !starts_sentence(text, pos) && cue_of(word) == Cue::none &&
-                              !contains(kPersonWords, word);
-    version = (adjacent && product_name) || contains(kSoftwareWords, word);
+                              !contains(words::kPersonWords, word);
+    version = (adjacent && product_name) || contains(words::kSoftwareWords, word);
     // "Upgraded Outlook to 16.0.1.2": the name is the product, the word before it says so.
     return version || !product_name;
   });
@@ -454,7 +254,7 @@ void words_after(std::string_view text, std::size_t end, Visit visit, std::size_
 bool network_word_after(std::string_view text, std::size_t end) noexcept {
   bool network = false;
   words_after(text, end,
-              [&](const std::string& word) { return network = contains(kNetworkWordsAfter, word); });
+              [&](const std::string& word) { return network = contains(words::kNetworkWordsAfter, word); });
   return network;
 }
 
@@ -464,9 +264,9 @@ Cue phone_cue_after(std::string_view text, std::size_t end) noexcept {
   words_after(
       text, end,
       [&](const std::string& word) {
-        someones = someones || contains(kPossessives, word);
-        if (contains(kPhoneNounsAfter, word)) cue = Cue::phone;
-        if (contains(kNumberWords, word)) cue = someones ? Cue::phone : Cue::number;
+        someones = someones || contains(words::kPossessives, word);
+        if (contains(words::kPhoneNounsAfter, word)) cue = Cue::phone;
+        if (contains(words::kNumberWords, word)) cue = someones ? Cue::phone : Cue::number;
         return cue != Cue::none || cue_of(word) == Cue::identifier;  // "... is the order number"
       },
       kMaxPhoneWordsAfter, /*comma_ends=*/true);
@@ -478,7 +278,7 @@ bool continues_date_list(std::string_view text, std::size_t previous_end, std::s
   if (previous_end > begin || begin - previous_end > kMaxListGap) return false;
   bool event = false;
   words_after(text, end, [&](const std::string& word) {
-    event = contains(kDateEventWords, word);
+    event = contains(words::kDateEventWords, word);
     return true;
   });
   if (event) return false;
@@ -488,7 +288,7 @@ bool continues_date_list(std::string_view text, std::size_t previous_end, std::s
     if (is_word_byte(c)) {
       const std::size_t start = pos;
       while (pos < begin && is_word_byte(text[pos])) ++pos;
-      if (!contains(kDateListWords, lowered(text.substr(start, pos - start)))) return false;
+      if (!contains(words::kDateListWords, lowered(text.substr(start, pos - start)))) return false;
     } else if (c == ' ' || c == ',' || c == ';' || c == '/' || c == '&' || c == '(' || c == ')' || c == '-') {
       ++pos;
     } else {
@@ -522,10 +322,10 @@ std::size_t answer_label_colon(std::string_view text, std::size_t begin) {
     while (pos > 0 && is_word_byte(text[pos - 1])) --pos;
     const std::string word = lowered(text.substr(pos, word_end - pos));
     // Answer words, or the name the caller gives with it ("John Smith, 14/03/1968").
-    const bool name =
-        text[pos] >= 'A' && text[pos] <= 'Z' && cue_of(word) == Cue::none && !contains(kDateEventWords, word);
+    const bool name = text[pos] >= 'A' && text[pos] <= 'Z' && cue_of(word) == Cue::none &&
+                      !contains(words::kDateEventWords, word);
     if (word_end - pos > kMaxWordLength ||
-        !(name || contains(kAnswerWords, word) || contains(kSpokenDateWords, word)))
+        !(name || contains(words::kAnswerWords, word) || contains(words::kSpokenDateWords, word)))
       return std::string_view::npos;
   }
 }
@@ -592,7 +392,8 @@ bool account_word_near(std::string_view text, std::size_t begin, std::size_t end
     while (pos < to && !is_word_byte(text[pos])) ++pos;
     const std::size_t start = pos;
     while (pos < to && is_word_byte(text[pos])) ++pos;
-    if (pos - start <= kMaxWordLength && contains(kAccountWords, lowered(text.substr(start, pos - start))))
+    if (pos - start <= kMaxWordLength &&
+        contains(words::kAccountWords, lowered(text.substr(start, pos - start))))
       return true;
   }
   return false;
@@ -620,15 +421,15 @@ bool birth_label_before(std::string_view text, std::size_t begin) noexcept {
   };
   words_back(text, pos, stop, ends, [&](const std::string& word, std::size_t at) {
     if (word.size() > kMaxWordLength) return true;
-    if (spoken && contains(kSpokenDateWords, word)) return false;
+    if (spoken && contains(words::kSpokenDateWords, word)) return false;
     spoken = false;
     if (is_birth_word(text, word, at)) {
-      birth = names_a_birth(word, after) || contains(kBirthLabelWords, after);  // "birth held in ..."
+      birth = names_a_birth(word, after) || contains(words::kBirthLabelWords, after);  // "birth held in ..."
       return true;
     }
     after = word;
     return ++label_words > kMaxLabelWords ||
-           !(contains(kBirthLabelWords, word) || contains(kBirthLinkWords, word));
+           !(contains(words::kBirthLabelWords, word) || contains(words::kBirthLinkWords, word));
   });
   return birth;
 }
@@ -641,11 +442,11 @@ bool birth_answered_in_sentence(std::string_view text, std::size_t begin) noexce
   const auto ends = [&](char c, std::size_t at) { return is_digit(c) || ends_sentence_at(text, c, at); };
   words_back(text, begin, stop, ends, [&](const std::string& word, std::size_t at) {
     if (!spoken) {
-      if (contains(kSpokenDateWords, word) || contains(kSpeechFillers, word)) return false;
-      spoken = contains(kSpeechWords, word);
+      if (contains(words::kSpokenDateWords, word) || contains(words::kSpeechFillers, word)) return false;
+      spoken = contains(words::kSpeechWords, word);
       return !spoken;
     }
-    if (contains(kDateEventWords, word)) return true;  // "... and the delivery date, she said ..."
+    if (contains(words::kDateEventWords, word)) return true;  // "... and the delivery date, she said ..."
     asked = is_birth_word(text, word, at) && asks_for_a_birth(word, after);
     after = word;
     return asked;
@@ -669,21 +470,21 @@ bool figuratively_born(std::string_view text, std::size_t begin, std::size_t end
   // "born out of the merger", "born of frustration", "born from an idea".
   bool of_a_thing = false;
   words_after(text, born + 4, [&](const std::string& word) {
-    of_a_thing = contains(kFigurativeBornAfter, word);
+    of_a_thing = contains(words::kFigurativeBornAfter, word);
     return true;
   });
   // "The idea for the scheme was born ...": the subject is a thing.
   const std::size_t subject_stop = born > kMaxSentenceLookBack ? born - kMaxSentenceLookBack : 0;
   words_back(text, born, subject_stop, ends, [&](const std::string& word, std::size_t) {
-    if (contains(kBeWords, word)) return false;
-    of_a_thing = of_a_thing || contains(kThingWords, word);
+    if (contains(words::kBeWords, word)) return false;
+    of_a_thing = of_a_thing || contains(words::kThingWords, word);
     return true;
   });
   // "born at the 2024-05-21 workshop": the date describes the noun after it.
-  if (contains(kArticles, before_date) && end + 1 < text.size() && text[end] == ' ' &&
+  if (contains(words::kArticles, before_date) && end + 1 < text.size() && text[end] == ' ' &&
       is_word_byte(text[end + 1])) {
     words_after(text, end, [&](const std::string& word) {
-      of_a_thing = of_a_thing || !contains(kAfterDateWords, word);
+      of_a_thing = of_a_thing || !contains(words::kAfterDateWords, word);
       return true;
     });
   }
@@ -695,7 +496,7 @@ bool date_event_after(std::string_view text, std::size_t end) noexcept {
   words_after(
       text, end,
       [&](const std::string& word) {
-        event = contains(kDateEventWords, word);
+        event = contains(words::kDateEventWords, word);
         return event || word == "and" || word == "but";  // the clause about the date ends
       },
       kMaxEventWordsAfter, /*comma_ends=*/true);
