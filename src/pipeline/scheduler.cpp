@@ -1,21 +1,24 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "insightd/pipeline/scheduler.hpp"
 
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
-#include <boost/asio/co_spawn.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <utility>
-
-#include "insightd/common/log_exceptions.hpp"
 
 namespace insightd::pipeline {
 namespace asio = boost::asio;
 using namespace std::chrono_literals;
 
 namespace {
+
+// How long shutdown waits for cancelled cycles to unwind. Cancellation ends
+// an awaited socket or timer at once; only a cycle stuck in a blocking call
+// (an fsync on a failing disk) takes longer, and is then left behind.
+constexpr auto kCancelledTasksWait = std::chrono::seconds(5);
 
 // The cycle's outcome could not be stored: hand its lease back, retrying
 // while the backend still fails (a full disk), or the interaction would stay
@@ -49,7 +52,8 @@ Scheduler::Scheduler(asio::any_io_executor executor, queue::WorkQueue& queue, qu
       generation_(std::move(generation)),
       options_(std::move(options)),
       wake_(executor_),
-      renewal_stopped_(executor_) {}
+      renewal_stopped_(executor_),
+      tasks_(executor_) {}
 
 void Scheduler::stop() {
   stopping_ = true;
@@ -87,7 +91,7 @@ asio::awaitable<bool> Scheduler::wait_for_cycles(std::chrono::steady_clock::dura
 void Scheduler::start_ready() {
   const int limit = generation_.config->genesys.concurrency;
   while (!stopping_ && !held_ && !ready_.empty() && fetching_ < limit &&
-         active_cycles_ - fetching_ < settling_bound_per_slot * limit) {
+         active_cycles_ - fetching_ < kSettlingBoundPerSlot * limit) {
     auto lease = std::move(ready_.front());
     ready_.pop_front();
     wake_.notify();  // the lease loop tops `ready` up
@@ -122,25 +126,27 @@ void Scheduler::start_cycle(queue::Lease lease) {
     start_ready();
   };
   // The cycle keeps this generation's processor: a reload waits for active_cycles == 0.
-  auto id = lease.interaction_id;
-  auto held = lease;
-  asio::co_spawn(executor_, generation_.processor->process(std::move(lease), std::move(fetched)),
-                 [this, free_slot, id = std::move(id), held = std::move(held)](std::exception_ptr e) {
-                   LogExceptions{"interaction cycle"}(e);
-                   // The outcome was not stored (the queue backend failed): hand the lease
-                   // back, so the interaction is done again instead of renewed forever.
-                   if (e) give_back(held);
-                   free_slot();
-                   --active_cycles_;
-                   cycle_ended(id);
-                   start_ready();
-                   wake_.notify();
-                 });
+  auto name = "interaction " + lease.interaction_id + " cycle";
+  auto cycle = generation_.processor->process(lease, std::move(fetched));
+  tasks_.spawn(std::move(name), std::move(cycle),
+               [this, free_slot, lease = std::move(lease)](std::exception_ptr e) {
+                 // The outcome was not stored (the queue backend failed): hand the lease
+                 // back, so the interaction is done again instead of renewed forever.
+                 // (A cycle cancelled at shutdown ends without an error: its lease is
+                 // returned with all the others.)
+                 if (e) give_back(lease);
+                 free_slot();
+                 --active_cycles_;
+                 cycle_ended(lease.interaction_id);
+                 start_ready();
+                 wake_.notify();
+               });
 }
 
 void Scheduler::give_back(queue::Lease lease) {
-  asio::co_spawn(executor_, give_back_until_released(&queue_, std::move(lease), options_.give_back_backoff),
-                 LogExceptions{"giving a lease back"});
+  auto name = "giving the lease of interaction " + lease.interaction_id + " back";
+  tasks_.spawn(std::move(name),
+               give_back_until_released(&queue_, std::move(lease), options_.give_back_backoff));
 }
 
 // True when --drain may end: nothing pending that is due, leased, or awaiting delivery.
@@ -263,7 +269,14 @@ asio::awaitable<Scheduler::Ended> Scheduler::run() {
 
 asio::awaitable<std::size_t> Scheduler::shutdown(std::chrono::steady_clock::duration grace) {
   const bool idle = co_await wait_for_cycles(grace);
-  if (!idle) spdlog::warn("{} interaction(s) still in flight after the grace period", active_cycles_);
+  if (!idle)
+    spdlog::warn("{} interaction(s) still in flight after the grace period; cancelling them", active_cycles_);
+  // What is left (cycles past the grace, give-backs still retrying) is
+  // superseded by returning every lease below: it must not write after that.
+  tasks_.cancel();
+  const bool ended = co_await tasks_.wait_for(kCancelledTasksWait);
+  if (!ended)
+    spdlog::warn("shutdown: {} ignored cancellation; leaving it behind", fmt::join(tasks_.running(), ", "));
   renewing_ = false;  // what is given back now must not be renewed
   renewal_stopped_.notify();
   std::size_t returned = 0;

@@ -96,12 +96,12 @@ TEST_F(SchedulerTest, SettlingCyclesAreBoundedPerFetchSlot) {
   enqueue({"a", "b", "c", "d", "e", "f", "g", "h"});
   start();
 
-  const auto bound = static_cast<std::size_t>(Scheduler::settling_bound_per_slot);
+  const auto bound = static_cast<std::size_t>(Scheduler::kSettlingBoundPerSlot);
   ASSERT_TRUE(run_until([&] { return first_attempt.gates.waiting() == bound; }));
   let_it_settle();
   EXPECT_EQ(fetch.calls.size(), bound);  // the slot is free, but settling is full
   EXPECT_EQ(scheduler->fetching(), 0);
-  EXPECT_EQ(scheduler->active_cycles(), Scheduler::settling_bound_per_slot);
+  EXPECT_EQ(scheduler->active_cycles(), Scheduler::kSettlingBoundPerSlot);
 
   first_attempt.gates.release_one();
   ASSERT_TRUE(run_until([&] { return fetch.calls.size() == bound + 1; }));
@@ -219,13 +219,14 @@ TEST_F(SchedulerTest, ShutdownGivesEveryLeaseStillHeldBack) {
   ASSERT_TRUE(counts_reach([](const queue::Counts& c) { return c.in_flight == 3; }));
   stop();
 
-  const auto returned = run(scheduler->shutdown(0ms));  // no grace: the two fetching are cut short
+  const auto returned = run(scheduler->shutdown(0ms));  // no grace: the two fetching are cancelled
   EXPECT_EQ(returned, 3u);
+  EXPECT_EQ(scheduler->active_cycles(), 0);  // unwound before their leases went back
   auto c = counts();
   EXPECT_EQ(c.pending, 3);
   EXPECT_EQ(c.in_flight, 0);
 
-  // The cut-short cycles find their leases gone and leave no trace.
+  // The cancelled cycles leave no trace, even once their fetches could go on.
   fetch.gates.release_all();
   ASSERT_TRUE(run_until([&] { return scheduler->active_cycles() == 0; }));
   EXPECT_TRUE(audits.empty());
@@ -335,6 +336,23 @@ TEST_F(SchedulerTest, ALeaseThatCannotBeGivenBackYetIsGivenBackWithBackoff) {
   let_it_settle();
   EXPECT_EQ(backend->releases.size(), 3u);  // given back once, then left alone
   stop();
+}
+
+TEST_F(SchedulerTest, AGiveBackStillRetryingAtShutdownStopsAndTheLeaseIsReturned) {
+  backend->failing_completes = true;
+  backend->failing_releases = 1'000'000;  // the disk stays full
+  enqueue({"a"});
+  start();
+  ASSERT_TRUE(run_until([&] { return backend->releases.size() >= 2; }));  // retrying with backoff
+  stop();
+
+  EXPECT_EQ(run(scheduler->shutdown(0ms)), 1u);  // returned with every lease still held
+  EXPECT_EQ(counts().pending, 1);
+  // Left running, the loop would try again every 1-2 ms: 25 windows of it.
+  const auto tries = backend->releases.size();
+  io.restart();
+  io.run_for(50ms);
+  EXPECT_EQ(backend->releases.size(), tries);  // the give-back loop was cancelled, not left retrying
 }
 
 TEST_F(SchedulerTest, ANewLeaseOfARunningInteractionWaitsForThatCycle) {

@@ -22,6 +22,7 @@
 
 #include "insightd/common/async_event.hpp"
 #include "insightd/common/backoff.hpp"
+#include "insightd/common/task_group.hpp"
 #include "insightd/config/config.hpp"
 #include "insightd/pipeline/interaction_processor.hpp"
 #include "insightd/pipeline/stages.hpp"
@@ -81,7 +82,8 @@ class Scheduler {
   void use(Generation generation);
   // Waits until no cycle is running, at most `limit`; true when none is left.
   boost::asio::awaitable<bool> wait_for_cycles(std::chrono::steady_clock::duration limit);
-  // After run(): waits up to `grace` for running cycles, then ends
+  // After run(): waits up to `grace` for running cycles, cancels those still
+  // running after it (and any lease give-back still retrying), ends
   // renew_leases() and gives every lease still held back to pending. Returns
   // the leases given back.
   boost::asio::awaitable<std::size_t> shutdown(std::chrono::steady_clock::duration grace);
@@ -99,7 +101,7 @@ class Scheduler {
   // 1x made every fetch at concurrency 1 wait for the previous commit (0.65 ->
   // 0.83 of the upstream limit with 2x), and once settling included the CRM
   // attempt, 2x held concurrency 8 back (bench/RESULTS.md).
-  static constexpr int settling_bound_per_slot = 4;
+  static constexpr int kSettlingBoundPerSlot = 4;
 
  private:
   void start_ready();
@@ -136,6 +138,10 @@ class Scheduler {
   std::mt19937_64 rng_{std::random_device{}()};
   bool held_ = false;
   bool stopping_ = false;
+  // Owns every cycle and lease give-back this scheduler started: shutdown
+  // cancels what outlives the grace, and nothing calls back into a scheduler
+  // that is gone. Last, so it is destroyed first.
+  TaskGroup tasks_;
 };
 
 }  // namespace insightd::pipeline
