@@ -18,7 +18,7 @@ int main(int argc, char** argv) {
   cli.set_version_flag("-V,--version", std::string("insightd ") + INSIGHTD_VERSION,
                        "print the version and exit");
   cli.require_subcommand(1);
-  std::string config = default_config_path;
+  std::string config = kDefaultConfigPath;
 
   auto add_config = [&](CLI::App* sub) {
     sub->add_option("-c,--config", config, "configuration file")->capture_default_str();

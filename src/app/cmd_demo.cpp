@@ -315,7 +315,7 @@ static int run_demo(const std::string& backend) {
   const auto counts = run_until_ready(io, counts_future);
 
   auto intake_future =
-      boost::asio::co_spawn(io, store->setting(std::string(intake::status_key)), boost::asio::use_future);
+      boost::asio::co_spawn(io, store->setting(std::string(intake::kStatusKey)), boost::asio::use_future);
   const auto intake_text = run_until_ready(io, intake_future);
 
   DemoSummary summary{records, counts, simulator.stats(), elapsed};

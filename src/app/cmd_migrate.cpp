@@ -42,9 +42,9 @@ int cmd_migrate(const std::string& config_path, const std::string& from, const s
     }
     // The held endpoint's URL before the hold itself (as delivery::disable_endpoint writes them),
     // and where the intake's reconciliation continues.
-    std::vector<std::string> settings{std::string(delivery::disabled_url_setting),
-                                      std::string(queue::deliveries_held_key),
-                                      std::string(intake::watermark_key)};
+    std::vector<std::string> settings{std::string(delivery::kDisabledUrlSetting),
+                                      std::string(queue::kDeliveriesHeldKey),
+                                      std::string(intake::kWatermarkKey)};
     auto report = session->run(queue::migrate(source, target, std::move(settings)));
     std::printf("from %s\nto   %s\n%s", source->describe().c_str(), target->describe().c_str(),
                 queue::format_report(report).c_str());

@@ -123,7 +123,7 @@ int cmd_intake_status(const std::string& config_path, bool json) {
   if (!session) return exit_code;
   return guarded("intake status", [&] {
     const auto status =
-        intake::recorded_status(session->run(session->store().setting(std::string(intake::status_key))));
+        intake::recorded_status(session->run(session->store().setting(std::string(intake::kStatusKey))));
     const auto now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                             std::chrono::system_clock::now().time_since_epoch())
                             .count();

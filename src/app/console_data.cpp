@@ -50,7 +50,7 @@ awaitable<std::optional<std::string>> resume(std::shared_ptr<queue::Backend> sto
 }  // namespace
 
 awaitable<json::object> intake_view(std::shared_ptr<queue::Backend> backend, bool configured) {
-  const auto text = co_await backend->setting(std::string(intake::status_key));
+  const auto text = co_await backend->setting(std::string(intake::kStatusKey));
   auto view = intake::recorded_json(intake::recorded_status(text));
   view["configured"] = configured;
   co_return view;
@@ -59,8 +59,8 @@ awaitable<json::object> intake_view(std::shared_ptr<queue::Backend> backend, boo
 awaitable<json::object> console_snapshot(std::shared_ptr<queue::Backend> store, bool intake_configured) {
   const auto counts = co_await store->counts();
   const auto held = co_await store->held_reason();
-  const auto minutes = co_await store->settled_per_minute(console_throughput_minutes);
-  const auto failures = co_await store->recent_failures(console_failure_rows);
+  const auto minutes = co_await store->settled_per_minute(kConsoleThroughputMinutes);
+  const auto failures = co_await store->recent_failures(kConsoleFailureRows);
   auto intake = co_await intake_view(store, intake_configured);
   const auto now = now_ms();
   json::array failure_rows;

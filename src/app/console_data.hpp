@@ -13,8 +13,8 @@
 
 namespace insightd::app {
 
-inline constexpr int console_throughput_minutes = 60;
-inline constexpr std::size_t console_failure_rows = 100;
+inline constexpr int kConsoleThroughputMinutes = 60;
+inline constexpr std::size_t kConsoleFailureRows = 100;
 
 // The intake's status as the leading daemon recorded it in the queue backend:
 // `insightd intake status --json` plus "configured" (this daemon's

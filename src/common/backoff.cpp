@@ -36,12 +36,12 @@ std::optional<std::chrono::seconds> parse_delta_seconds(std::string_view digits)
 // IMF-fixdate, and the obsolete RFC 850 and asctime forms recipients must accept.
 std::optional<boost::posix_time::ptime> parse_http_date(std::string_view value,
                                                         boost::posix_time::ptime now) {
-  static constexpr std::array<const char*, 3> formats{
+  static constexpr std::array<const char*, 3> kFormats{
       "%a, %d %b %Y %H:%M:%S GMT",  // Sun, 06 Nov 1994 08:49:37 GMT
       "%A, %d-%b-%y %H:%M:%S GMT",  // Sunday, 06-Nov-94 08:49:37 GMT
       "%a %b %e %H:%M:%S %Y",       // Sun Nov  6 08:49:37 1994
   };
-  for (const char* format : formats) {
+  for (const char* format : kFormats) {
     std::istringstream in{std::string(value)};
     in.imbue(std::locale(std::locale::classic(), new boost::posix_time::time_input_facet(format)));
     boost::posix_time::ptime when;
@@ -49,7 +49,7 @@ std::optional<boost::posix_time::ptime> parse_http_date(std::string_view value,
     if (in.fail() || when.is_not_a_date_time()) continue;
     in >> std::ws;
     if (!in.eof()) continue;  // trailing text: not this format
-    if (format == formats[1]) {
+    if (format == kFormats[1]) {
       // RFC 850's two-digit year: a date more than 50 years ahead is the most
       // recent past year with those digits (RFC 9110 §5.6.7).
       if (when > now + boost::gregorian::years(50)) when -= boost::gregorian::years(100);

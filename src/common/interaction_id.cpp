@@ -10,9 +10,9 @@ result_with_message<void> valid_interaction_id(std::string_view id) {
     return error_with_message{errc::invalid_argument, std::move(reason)};
   };
   if (id.empty()) return reject("empty interaction ID");
-  if (id.size() > max_interaction_id_length)
-    return reject(fmt::format("interaction ID is {} characters long (at most {})", id.size(),
-                              max_interaction_id_length));
+  if (id.size() > kMaxInteractionIdLength)
+    return reject(
+        fmt::format("interaction ID is {} characters long (at most {})", id.size(), kMaxInteractionIdLength));
   for (std::size_t i = 0; i < id.size(); ++i) {
     auto c = static_cast<unsigned char>(id[i]);
     // Printable ASCII without space: '!' (0x21) to '~' (0x7e).

@@ -106,9 +106,9 @@ std::optional<std::chrono::system_clock::time_point> parse_rfc3339(std::string_v
   }
   // In seconds first: system_clock counts nanoseconds, about 1678 to 2262.
   const sys_seconds instant = minute_start + seconds{s};
-  constexpr auto earliest = ceil<seconds>(system_clock::time_point::min()) + 1s;
-  constexpr auto latest = floor<seconds>(system_clock::time_point::max()) - 1s;
-  if (instant < earliest || instant > latest) return std::nullopt;
+  constexpr auto kEarliest = ceil<seconds>(system_clock::time_point::min()) + 1s;
+  constexpr auto kLatest = floor<seconds>(system_clock::time_point::max()) - 1s;
+  if (instant < kEarliest || instant > kLatest) return std::nullopt;
   return time_point_cast<system_clock::duration>(instant + frac);
 }
 

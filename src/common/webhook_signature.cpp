@@ -8,8 +8,9 @@
 namespace insightd {
 
 std::optional<std::string> webhook_key_from_secret(std::string_view secret) {
-  constexpr std::string_view prefix = "whsec_";
-  if (secret.substr(0, prefix.size()) == prefix) return crypto::base64_decode(secret.substr(prefix.size()));
+  constexpr std::string_view kPrefix = "whsec_";
+  if (secret.substr(0, kPrefix.size()) == kPrefix)
+    return crypto::base64_decode(secret.substr(kPrefix.size()));
   return std::string(secret);
 }
 

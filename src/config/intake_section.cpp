@@ -9,8 +9,8 @@ namespace {
 template <class S>
 Field<S> bool_field(std::string_view key, bool S::*member) {
   return {key, [member](const Entry& e, Context& ctx, S& s) {
-            static constexpr std::array<std::string_view, 2> names{"true", "false"};
-            if (auto index = read_choice(e, ctx, names)) s.*member = *index == 0;
+            static constexpr std::array<std::string_view, 2> kNames{"true", "false"};
+            if (auto index = read_choice(e, ctx, kNames)) s.*member = *index == 0;
           }};
 }
 

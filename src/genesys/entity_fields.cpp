@@ -71,8 +71,8 @@ result_with_message<void> SummaryTally::verdict(std::string_view what) const {
 
 SummaryStatus summary_status(std::string_view status) {
   if (status == "Completed") return SummaryStatus::completed;
-  constexpr std::array<std::string_view, 4> running{"Pending", "Queued", "Started", "Processing"};
-  if (std::find(running.begin(), running.end(), status) != running.end()) return SummaryStatus::pending;
+  constexpr std::array<std::string_view, 4> kRunning{"Pending", "Queued", "Started", "Processing"};
+  if (std::find(kRunning.begin(), kRunning.end(), status) != kRunning.end()) return SummaryStatus::pending;
   if (status == "Error" || status == "Failed") return SummaryStatus::failed;
   return SummaryStatus::unknown;
 }

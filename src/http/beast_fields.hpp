@@ -15,6 +15,6 @@ Headers headers_from_fields(const boost::beast::http::fields& from);
 // Beast reads at most a flat_buffer's free capacity at a time (never less than
 // 512 bytes, never more than 64 KiB). Unreserved, a 56 KB body arrived in about
 // 100 recvmsg calls; reserved, in one or two (bench/RESULTS.md).
-inline constexpr std::size_t read_buffer_capacity = 64 * 1024;
+inline constexpr std::size_t kReadBufferCapacity = 64 * 1024;
 
 }  // namespace insightd::http

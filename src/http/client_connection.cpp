@@ -18,8 +18,8 @@
 #include <boost/beast/http/write.hpp>
 
 #include "beast_fields.hpp"
+#include "insightd/common/nothrow.hpp"
 #include "insightd/http/tls_client.hpp"
-#include "nothrow.hpp"
 
 namespace insightd::http {
 namespace {
@@ -52,7 +52,7 @@ asio::awaitable<error_code> read_on(Stream& stream, beast::flat_buffer& buffer, 
 ClientConnection::ClientConnection(ClientStream stream) : stream_(std::move(stream)) {
   // Beast reads at most the buffer's free capacity per read (512 bytes at least):
   // a fresh flat_buffer took a 25 KB page in ~50 recvmsg calls (bench/RESULTS.md).
-  buffer_.reserve(read_buffer_capacity);
+  buffer_.reserve(kReadBufferCapacity);
 }
 
 beast::tcp_stream& ClientConnection::tcp() {

@@ -15,8 +15,8 @@
 #include <vector>
 
 #include "insightd/common/log_exceptions.hpp"
+#include "insightd/common/nothrow.hpp"
 #include "insightd/http/stream_connect.hpp"
-#include "nothrow.hpp"
 #include "server_state.hpp"
 
 namespace insightd::http {

@@ -17,7 +17,7 @@
 #include <boost/beast/http/write.hpp>
 
 #include "beast_fields.hpp"
-#include "nothrow.hpp"
+#include "insightd/common/nothrow.hpp"
 #include "server_state.hpp"
 
 namespace insightd::http {
@@ -156,7 +156,7 @@ template <class Stream>
 asio::awaitable<Ending> serve_requests(Stream& stream, beast::tcp_stream& tcp, beast::flat_buffer& buffer,
                                        const ServerState& state, Registration& registration,
                                        std::string remote) {
-  buffer.reserve(read_buffer_capacity);
+  buffer.reserve(kReadBufferCapacity);
   for (;;) {
     beast::http::request_parser<beast::http::string_body> parser;
     parser.body_limit(state.options.max_request_body);

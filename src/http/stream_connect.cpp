@@ -14,8 +14,8 @@
 #include <boost/asio/use_awaitable.hpp>
 #include <system_error>
 
+#include "insightd/common/nothrow.hpp"
 #include "insightd/http/tls_client.hpp"
-#include "nothrow.hpp"
 
 namespace insightd::http {
 namespace {

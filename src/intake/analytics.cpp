@@ -92,9 +92,9 @@ std::optional<SysTime> parse_watermark(std::string_view text) {
   std::int64_t ms = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), ms);
   // The clock counts nanoseconds: a later time would overflow its conversion.
-  constexpr auto latest =
+  constexpr auto kLatest =
       std::chrono::duration_cast<std::chrono::milliseconds>(SysTime::duration::max()).count();
-  if (ec != std::errc{} || end != text.data() + text.size() || ms < 0 || ms > latest) return std::nullopt;
+  if (ec != std::errc{} || end != text.data() + text.size() || ms < 0 || ms > kLatest) return std::nullopt;
   return SysTime{std::chrono::milliseconds(ms)};
 }
 

@@ -117,9 +117,9 @@ struct Intake::Impl : detail::LiveHost {
     status_dirty = true;  // written with the next flush, not per message
   }
   void problem(std::string message) override {
-    if (status.problems.size() >= recent_problems_kept)
+    if (status.problems.size() >= kRecentProblemsKept)
       status.problems.erase(status.problems.begin(),
-                            status.problems.end() - static_cast<std::ptrdiff_t>(recent_problems_kept - 1));
+                            status.problems.end() - static_cast<std::ptrdiff_t>(kRecentProblemsKept - 1));
     status.problems.push_back({unix_ms(std::chrono::system_clock::now()), std::move(message)});
     status_dirty = true;
   }
@@ -239,7 +239,7 @@ struct Intake::Impl : detail::LiveHost {
   asio::awaitable<ReconcileRun> reconcile_once() {
     ReconcileRun run;
     run.started_at = std::chrono::system_clock::now();
-    auto stored = co_await deps.store->setting(std::string(watermark_key));
+    auto stored = co_await deps.store->setting(std::string(kWatermarkKey));
     const auto watermark = stored ? parse_watermark(*stored) : std::nullopt;
     run.window = reconcile_window(watermark, run.started_at, cfg.intake.reconcile_overlap,
                                   cfg.intake.reconcile_lookback);
@@ -274,14 +274,14 @@ struct Intake::Impl : detail::LiveHost {
       co_return run;
     }
     run.complete = true;
-    co_await deps.store->set_setting(std::string(watermark_key), watermark_text(run.window.end));
+    co_await deps.store->set_setting(std::string(kWatermarkKey), watermark_text(run.window.end));
     observer->on_watermark(run.window.end);
     status.watermark_ms = unix_ms(run.window.end);
     co_return run;
   }
 
   asio::awaitable<void> reconcile_loop() {
-    const auto stored = co_await deps.store->setting(std::string(watermark_key));
+    const auto stored = co_await deps.store->setting(std::string(kWatermarkKey));
     if (stored) {
       if (auto wm = parse_watermark(*stored)) {
         status.watermark_ms = unix_ms(*wm);
@@ -318,7 +318,7 @@ struct Intake::Impl : detail::LiveHost {
   asio::awaitable<void> flush_status() {
     status.updated_ms = unix_ms(std::chrono::system_clock::now());
     status_dirty = false;
-    co_await deps.store->set_setting(std::string(status_key), boost::json::serialize(to_json(status)));
+    co_await deps.store->set_setting(std::string(kStatusKey), boost::json::serialize(to_json(status)));
   }
 
   asio::awaitable<void> status_loop() {

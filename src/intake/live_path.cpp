@@ -15,6 +15,7 @@
 
 #include "insightd/common/backoff.hpp"
 #include "insightd/common/log_exceptions.hpp"
+#include "insightd/common/nothrow.hpp"
 #include "insightd/http/stream_connect.hpp"
 #include "insightd/intake/conversation.hpp"
 #include "insightd/intake/notification.hpp"
@@ -29,7 +30,6 @@ using steady = std::chrono::steady_clock;
 using namespace std::chrono_literals;
 
 namespace {
-constexpr auto nothrow = asio::as_tuple(asio::use_awaitable);
 constexpr auto kRenewAfter = 23h;  // a channel lives 24 h
 const BackoffPolicy kReconnectBackoff{1s, 60s};
 

@@ -49,13 +49,13 @@ http::Response method_not_allowed(std::string allow) {
   return r;
 }
 
-// "Authorization: Bearer <token>"; the scheme is case-insensitive (RFC 7235).
+// "Authorization: Bearer <token>"; the kScheme is case-insensitive (RFC 7235).
 bool bearer_token_matches(std::string_view authorization, std::string_view token) {
-  constexpr std::string_view scheme = "Bearer ";
-  if (authorization.size() < scheme.size() ||
-      !boost::beast::iequals(authorization.substr(0, scheme.size()), scheme))
+  constexpr std::string_view kScheme = "Bearer ";
+  if (authorization.size() < kScheme.size() ||
+      !boost::beast::iequals(authorization.substr(0, kScheme.size()), kScheme))
     return false;
-  std::string_view presented = authorization.substr(scheme.size());
+  std::string_view presented = authorization.substr(kScheme.size());
   while (!presented.empty() && presented.front() == ' ') presented.remove_prefix(1);
   return crypto::constant_time_equal(presented, token);
 }

@@ -191,7 +191,7 @@ boost::asio::awaitable<void> InteractionProcessor::process(queue::Lease lease,
         const bool kept = co_await ctx.queue->fail(lease, record.error);
         settle(ctx, lease, kept, record);
       } else {
-        const auto delay = not_ready_backoff.delay(lease.attempt, requeue_rng());
+        const auto delay = kNotReadyBackoff.delay(lease.attempt, requeue_rng());
         const bool kept = co_await ctx.queue->release(lease, delay, "upstream data not ready yet");
         warn_if_lost(kept, lease);
       }

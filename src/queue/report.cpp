@@ -23,10 +23,10 @@ std::string one_line(std::string_view text, std::size_t max) {
 
 // "... (correlation id X) ..." as the fetcher words its errors; "" when absent or "none".
 std::string correlation_id_in(std::string_view reason) {
-  constexpr std::string_view marker = "(correlation id ";
-  const auto at = reason.find(marker);
+  constexpr std::string_view kMarker = "(correlation id ";
+  const auto at = reason.find(kMarker);
   if (at == std::string_view::npos) return {};
-  const auto start = at + marker.size();
+  const auto start = at + kMarker.size();
   const auto end = reason.find(')', start);
   if (end == std::string_view::npos) return {};
   auto id = reason.substr(start, end - start);

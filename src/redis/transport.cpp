@@ -9,6 +9,7 @@
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/write.hpp>
 
+#include "insightd/common/nothrow.hpp"
 #include "insightd/common/with_timeout.hpp"
 #include "insightd/http/tls_client.hpp"
 
@@ -18,7 +19,6 @@ namespace {
 namespace asio = boost::asio;
 using boost::system::error_code;
 using tcp = asio::ip::tcp;
-constexpr auto nothrow = asio::as_tuple(asio::use_awaitable);
 
 Error unreachable(std::string message) {
   return Error{make_error_code(errc::unreachable), std::move(message)};

@@ -10,14 +10,14 @@
 namespace insightd::sim {
 
 Reply agentassist_insights(SimState& state, const ApiCall& call) {
-  constexpr std::string_view endpoint = "agentassist_insights";
+  constexpr std::string_view kEndpoint = "agentassist_insights";
   auto query = parse_insight_query(call.url.params());
-  if (auto* error = std::get_if<ApiError>(&query)) return {std::string(endpoint), error_response(*error)};
+  if (auto* error = std::get_if<ApiError>(&query)) return {std::string(kEndpoint), error_response(*error)};
   const auto& q = std::get<InsightQuery>(query);
 
   auto selected = select_page(generate_insights(call.interaction_id, state.options.seed, state.anchor),
                               call.interaction_id, q);
-  if (auto* error = std::get_if<ApiError>(&selected)) return {std::string(endpoint), error_response(*error)};
+  if (auto* error = std::get_if<ApiError>(&selected)) return {std::string(kEndpoint), error_response(*error)};
   const auto& page = std::get<InsightPage>(selected);
 
   boost::json::array entities;
@@ -31,7 +31,7 @@ Reply agentassist_insights(SimState& state, const ApiCall& call) {
       state.token_revoked_ids.insert(call.interaction_id).second) {
     state.tokens.revoke(call.bearer);
   }
-  return {std::string(endpoint), json_response(200, body)};
+  return {std::string(kEndpoint), json_response(200, body)};
 }
 
 }  // namespace insightd::sim

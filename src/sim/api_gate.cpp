@@ -65,10 +65,10 @@ Reply too_many_requests(SimState& state, std::string endpoint, std::int64_t retr
 }
 
 std::optional<std::string> bearer_of(const http::ServerRequest& request) {
-  constexpr std::string_view scheme = "Bearer ";
+  constexpr std::string_view kScheme = "Bearer ";
   auto header = request.headers.get("Authorization");
-  if (!boost::algorithm::istarts_with(header, scheme)) return std::nullopt;
-  return std::string(header.substr(scheme.size()));
+  if (!boost::algorithm::istarts_with(header, kScheme)) return std::nullopt;
+  return std::string(header.substr(kScheme.size()));
 }
 
 }  // namespace
@@ -118,13 +118,13 @@ Reply api_request(SimState& state, const http::ServerRequest& request, boost::ur
     if (f.chatty_error)
       return {found->endpoint, error_response({400, "bad.request",
                                                fmt::format("Query rejected for customer {} ({}), card {}",
-                                                           chatty_email, chatty_phone, chatty_card)})};
-    if (f.long_limit) return too_many_requests(state, found->endpoint, long_limit_retry_after_s, "longlimit");
+                                                           kChattyEmail, kChattyPhone, kChattyCard)})};
+    if (f.long_limit) return too_many_requests(state, found->endpoint, kLongLimitRetryAfterS, "longlimit");
     if (f.rate_limit && state.rate_limited_ids.insert(call.interaction_id).second)
       return too_many_requests(state, found->endpoint, state.options.retry_after.count(), "ratelimit");
     const int failures = f.down     ? std::numeric_limits<int>::max()
-                         : f.outage ? outage_failures
-                         : f.flaky  ? flaky_failures
+                         : f.outage ? kOutageFailures
+                         : f.flaky  ? kFlakyFailures
                                     : 0;
     if (failures > 0 && ++state.requests_per_id[call.interaction_id] <= failures)
       return {found->endpoint,

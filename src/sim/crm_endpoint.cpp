@@ -122,18 +122,18 @@ Reply decide(const SimState& state, const CrmReceipt& r) {
   if (faults.crm_chatty) {
     return {std::string(kEndpoint),
             json_response(
-                422, boost::json::object{{"code", chatty_card},
-                                         {"message", fmt::format("customer {} is unknown", chatty_email)}})};
+                422, boost::json::object{{"code", kChattyCard},
+                                         {"message", fmt::format("customer {} is unknown", kChattyEmail)}})};
   }
   if (faults.crm_moved) {
     Reply moved = answer(301, "moved");
-    moved.response.headers.set("Location", std::string(crm_moved_location));
+    moved.response.headers.set("Location", std::string(kCrmMovedLocation));
     return moved;
   }
   if (faults.crm_big_body) {
     Reply big = answer(200, "received");
     big.response.headers.set("Content-Type", "text/plain");
-    big.response.body.assign(crm_big_body_bytes, 'x');
+    big.response.body.assign(kCrmBigBodyBytes, 'x');
     return big;
   }
   return answer(200, "received");

@@ -18,8 +18,8 @@ std::optional<std::size_t> count_marker(std::string_view id) noexcept {
     const char* last = id.data() + id.size();
     std::size_t n = 0;
     auto [end, ec] = std::from_chars(first, last, n);
-    if (ec == std::errc() && end != first) return std::min(n, max_insight_count);
-    if (ec == std::errc::result_out_of_range) return max_insight_count;
+    if (ec == std::errc() && end != first) return std::min(n, kMaxInsightCount);
+    if (ec == std::errc::result_out_of_range) return kMaxInsightCount;
   }
   return std::nullopt;
 }

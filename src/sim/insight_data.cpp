@@ -66,21 +66,21 @@ std::string text_for(std::string_view type, std::mt19937_64& rng) {
 
 std::string pii_text() {
   std::string out = "Customer confirmed email ";
-  out.append(PlantedPii::email)
+  out.append(PlantedPii::kEmail)
       .append(", phone ")
-      .append(PlantedPii::phone)
+      .append(PlantedPii::kPhone)
       .append(", card ")
-      .append(PlantedPii::card)
+      .append(PlantedPii::kCard)
       .append(", SSN ")
-      .append(PlantedPii::ssn)
+      .append(PlantedPii::kSsn)
       .append(", IBAN ")
-      .append(PlantedPii::iban)
+      .append(PlantedPii::kIban)
       .append(", date of birth ")
-      .append(PlantedPii::dob)
+      .append(PlantedPii::kDob)
       .append(", routing number ")
-      .append(PlantedPii::routing)
+      .append(PlantedPii::kRouting)
       .append(" and IP address ")
-      .append(PlantedPii::ip)
+      .append(PlantedPii::kIp)
       .append(" for the refund.");
   return out;
 }

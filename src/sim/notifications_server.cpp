@@ -29,6 +29,7 @@
 #include <set>
 
 #include "insightd/common/log_exceptions.hpp"
+#include "insightd/common/nothrow.hpp"
 #include "insightd/http/stream_connect.hpp"
 #include "insightd/sim/sim_service.hpp"
 #include "sim_state.hpp"
@@ -41,7 +42,6 @@ namespace beast = boost::beast;
 namespace websocket = beast::websocket;
 using tcp = asio::ip::tcp;
 using boost::system::error_code;
-constexpr auto nothrow = asio::as_tuple(asio::use_awaitable);
 
 }  // namespace
 
@@ -155,9 +155,9 @@ using TlsWs = websocket::stream<beast::ssl_stream<beast::tcp_stream>>;
 
 // "/channels/{id}" of a channel the platform created, or "".
 std::string known_channel(NotificationsServer::State& server, std::string_view target) {
-  constexpr std::string_view prefix = "/channels/";
-  if (!target.starts_with(prefix)) return {};
-  std::string id(target.substr(prefix.size()));
+  constexpr std::string_view kPrefix = "/channels/";
+  if (!target.starts_with(kPrefix)) return {};
+  std::string id(target.substr(kPrefix.size()));
   auto& state = server.service->state();
   std::lock_guard lock(state.mutex);
   return state.platform.channel(id) ? id : std::string{};

@@ -18,9 +18,9 @@ struct BasicCredentials {
 };
 
 std::optional<BasicCredentials> parse_basic(std::string_view header) {
-  constexpr std::string_view scheme = "Basic ";
-  if (!boost::algorithm::istarts_with(header, scheme)) return std::nullopt;
-  auto decoded = crypto::base64_decode(header.substr(scheme.size()));
+  constexpr std::string_view kScheme = "Basic ";
+  if (!boost::algorithm::istarts_with(header, kScheme)) return std::nullopt;
+  auto decoded = crypto::base64_decode(header.substr(kScheme.size()));
   if (!decoded) return std::nullopt;
   auto colon = decoded->find(':');
   if (colon == std::string::npos) return std::nullopt;

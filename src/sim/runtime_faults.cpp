@@ -58,12 +58,12 @@ std::string RuntimeFaults::apply(const boost::json::value& body, time_point now,
   revoke_tokens = false;
   const auto* o = body.if_object();
   if (!o) return "the body must be a JSON object of faults";
-  static constexpr std::array<std::string_view, 6> known{"token_down", "api_errors", "api_429",
-                                                         "crm_down",   "crm_hang",   "normal"};
+  static constexpr std::array<std::string_view, 6> kKnown{"token_down", "api_errors", "api_429",
+                                                          "crm_down",   "crm_hang",   "normal"};
   for (const auto& member : *o) {
-    if (std::find(known.begin(), known.end(), std::string_view(member.key())) == known.end())
+    if (std::find(kKnown.begin(), kKnown.end(), std::string_view(member.key())) == kKnown.end())
       return fmt::format("unknown fault {} (known: {})", std::string_view(member.key()),
-                         fmt::join(known, ", "));
+                         fmt::join(kKnown, ", "));
   }
 
   RuntimeFaults next = *this;  // committed only when the whole body is valid

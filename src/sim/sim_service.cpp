@@ -55,11 +55,11 @@ std::optional<Reply> introspection(SimState& state, const http::ServerRequest& r
     return Reply{"sim", json_response(200, to_json(state.stats))};
   if (path == "/sim/crm/deliveries" && request.method == "GET")
     return Reply{"sim", json_response(200, deliveries_json(state.stats))};
-  constexpr std::string_view control_prefix = "/sim/notifications/";
-  if (path.starts_with(control_prefix) && request.method == "POST" && state.notifications_control) {
-    const auto action = path.substr(control_prefix.size());
-    static constexpr std::array<std::string_view, 4> actions{"closing", "cut", "stall", "resume"};
-    if (std::find(actions.begin(), actions.end(), action) == actions.end())
+  constexpr std::string_view kControlPrefix = "/sim/notifications/";
+  if (path.starts_with(kControlPrefix) && request.method == "POST" && state.notifications_control) {
+    const auto action = path.substr(kControlPrefix.size());
+    static constexpr std::array<std::string_view, 4> kActions{"closing", "cut", "stall", "resume"};
+    if (std::find(kActions.begin(), kActions.end(), action) == kActions.end())
       return Reply{"sim",
                    error_response({404, "not.found", fmt::format("No notifications fault {}", action)})};
     state.notifications_control(action);

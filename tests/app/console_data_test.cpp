@@ -97,7 +97,7 @@ TEST_F(ConsoleData, TheLeadersRecordedStatusIsShownAsIntakeStatusJsonPrintsIt) {
   s.last_reconcile_enqueued = 2;
   s.found_reconcile = 2;
   s.problems = {{1'780'000'000'500, "intake: notifications socket lost: End of file; reconnecting"}};
-  run(store->set_setting(std::string(intake::status_key), json::serialize(intake::to_json(s))));
+  run(store->set_setting(std::string(intake::kStatusKey), json::serialize(intake::to_json(s))));
 
   auto intake = snapshot_over_http(true).at("intake").as_object();
   EXPECT_EQ(intake.at("recorded"), true);
@@ -114,7 +114,7 @@ TEST_F(ConsoleData, TheLeadersRecordedStatusIsShownAsIntakeStatusJsonPrintsIt) {
 }
 
 TEST_F(ConsoleData, AnUnreadableRecordReadsAsAStoppedIntakeNotAsNone) {
-  run(store->set_setting(std::string(intake::status_key), "{truncated"));
+  run(store->set_setting(std::string(intake::kStatusKey), "{truncated"));
   const auto intake = snapshot_over_http(true).at("intake").as_object();
   EXPECT_EQ(intake.at("recorded"), true);
   EXPECT_EQ(intake.at("leader"), false);

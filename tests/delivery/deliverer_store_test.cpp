@@ -147,7 +147,7 @@ TEST_F(DelivererStoreTest, GoneHoldsDeliveriesUntilTheConfiguredUrlChanges) {
     EXPECT_EQ(gone.sent.size(), 1u);
   }
   EXPECT_TRUE(await(store->held_reason()));
-  EXPECT_EQ(await(store->setting(std::string(disabled_url_setting))), crm.url);
+  EXPECT_EQ(await(store->setting(std::string(kDisabledUrlSetting))), crm.url);
   EXPECT_EQ(await(store->outbox_depth()), 1);  // held, not dropped
   EXPECT_EQ(await(store->interaction("conv-1"))->state, queue::State::delivering);
 
@@ -160,7 +160,7 @@ TEST_F(DelivererStoreTest, GoneHoldsDeliveriesUntilTheConfiguredUrlChanges) {
   EXPECT_EQ(ok.sent[0].request.url, crm.url);
   EXPECT_EQ(ok.sent[0].request.headers.get("webhook-id"), messages[0].webhook_id);
   EXPECT_FALSE(await(store->held_reason()));
-  EXPECT_EQ(await(store->setting(std::string(disabled_url_setting))), "");
+  EXPECT_EQ(await(store->setting(std::string(kDisabledUrlSetting))), "");
   EXPECT_EQ(await(store->interaction("conv-1"))->state, queue::State::done);
 }
 
@@ -172,7 +172,7 @@ TEST_F(DelivererStoreTest, ResumeHeldDeliveriesReleasesThemAndSaysWhyTheyWereHel
   ASSERT_TRUE(reason);
   EXPECT_EQ(*reason, "CRM endpoint answered 410 Gone");
   EXPECT_FALSE(await(store->held_reason()));
-  EXPECT_EQ(await(store->setting(std::string(disabled_url_setting))), "");
+  EXPECT_EQ(await(store->setting(std::string(kDisabledUrlSetting))), "");
 }
 
 TEST_F(DelivererStoreTest, NewMessagesAcceptedAtOnceAreNeverWrittenToTheOutbox) {

@@ -201,7 +201,7 @@ TEST_F(DelivererTest, GoneDisablesTheEndpointAndHoldsTheDelivery) {
 
   ASSERT_TRUE(run_until(io, deliverer, [&] { return observer.endpoint_disabled > 0; }));
   EXPECT_TRUE(outbox->held);
-  EXPECT_EQ(outbox->settings.at(std::string(disabled_url_setting)), crm.url);
+  EXPECT_EQ(outbox->settings.at(std::string(kDisabledUrlSetting)), crm.url);
   // The delivery is returned (not dropped, not dead) and nothing else is sent.
   EXPECT_EQ(client.sent.size(), 1u);
   ASSERT_EQ(outbox->retries.size(), 1u);
@@ -214,19 +214,19 @@ TEST_F(DelivererTest, GoneDisablesTheEndpointAndHoldsTheDelivery) {
 TEST_F(DelivererTest, StartUpReleasesHeldDeliveriesWhenTheUrlChanged) {
   outbox->add("msg_1", "conv-1");
   outbox->held = true;
-  outbox->settings[std::string(disabled_url_setting)] = "https://old-crm.example/ingest";
+  outbox->settings[std::string(kDisabledUrlSetting)] = "https://old-crm.example/ingest";
   FakeHttpClient client([](const http::Request&, std::size_t) { return respond(200); });
   Deliverer deliverer(io.get_executor(), outbox, client, crm, &observer, fast_polling());
 
   ASSERT_TRUE(run_until(io, deliverer, [&] { return !outbox->delivered_rows.empty(); }));
   EXPECT_FALSE(outbox->held);
-  EXPECT_EQ(outbox->settings.at(std::string(disabled_url_setting)), "");
+  EXPECT_EQ(outbox->settings.at(std::string(kDisabledUrlSetting)), "");
 }
 
 TEST_F(DelivererTest, StartUpKeepsDeliveriesHeldForTheSameUrl) {
   outbox->add("msg_1", "conv-1");
   outbox->held = true;
-  outbox->settings[std::string(disabled_url_setting)] = crm.url;
+  outbox->settings[std::string(kDisabledUrlSetting)] = crm.url;
   FakeHttpClient client([](const http::Request&, std::size_t) { return respond(200); });
   Deliverer deliverer(io.get_executor(), outbox, client, crm, &observer, fast_polling());
 
@@ -238,13 +238,13 @@ TEST_F(DelivererTest, StartUpKeepsDeliveriesHeldForTheSameUrl) {
 
 TEST_F(DelivererTest, OperatorReenableReleasesAndClears) {
   outbox->held = true;
-  outbox->settings[std::string(disabled_url_setting)] = crm.url;
+  outbox->settings[std::string(kDisabledUrlSetting)] = crm.url;
   bool done = false;
   boost::asio::co_spawn(io, reenable_endpoint(*outbox), [&](std::exception_ptr) { done = true; });
   io.run();
   ASSERT_TRUE(done);
   EXPECT_FALSE(outbox->held);
-  EXPECT_EQ(outbox->settings.at(std::string(disabled_url_setting)), "");
+  EXPECT_EQ(outbox->settings.at(std::string(kDisabledUrlSetting)), "");
 }
 
 TEST_F(DelivererTest, BreakerOpensAfterConsecutiveFailuresAndStopsSending) {

@@ -22,12 +22,12 @@ class StaAgainstSimulator : public sim::testing::SimFixture {
     EXPECT_EQ(r.status, 200u) << r.body;
     return r;
   }
-  static constexpr std::string_view api = "https://api.test";
+  static constexpr std::string_view kApi = "https://api.test";
 };
 
 TEST_F(StaAgainstSimulator, SummariesParseIntoSummaryAndTopics) {
   const std::string id = "sta-shape-n40";
-  auto r = served(sta_summaries_url(api, id));
+  auto r = served(sta_summaries_url(kApi, id));
   auto page = parse_sta_summaries(r.body, id);
   ASSERT_TRUE(page.has_value()) << r.body;
   EXPECT_TRUE(page->malformed.empty());
@@ -49,19 +49,19 @@ TEST_F(StaAgainstSimulator, SummariesParseIntoSummaryAndTopics) {
 
 TEST_F(StaAgainstSimulator, NotReadyFaultIsNotReadyThenCompletes) {
   const std::string id = "sta-shape-notready-n20";
-  auto pending = parse_sta_summaries(served(sta_summaries_url(api, id)).body, id);
+  auto pending = parse_sta_summaries(served(sta_summaries_url(kApi, id)).body, id);
   ASSERT_FALSE(pending.has_value());
   EXPECT_EQ(pending.error().code, errc::not_ready);
   EXPECT_THAT(pending.error().message, ::testing::HasSubstr("Pending"));
 
-  auto retried = parse_sta_summaries(served(sta_summaries_url(api, id)).body, id);
+  auto retried = parse_sta_summaries(served(sta_summaries_url(kApi, id)).body, id);
   ASSERT_TRUE(retried.has_value());
   EXPECT_FALSE(retried->insights.empty());
 }
 
 TEST_F(StaAgainstSimulator, EverySentimentReasonBecomesOneInsight) {
   const std::string id = "sta-shape-n200";
-  auto r = served(sta_sentiments_url(api, id));
+  auto r = served(sta_sentiments_url(kApi, id));
   auto page = parse_sta_sentiments(r.body, id);
   ASSERT_TRUE(page.has_value()) << r.body;
   EXPECT_TRUE(page->malformed.empty());
@@ -85,9 +85,9 @@ TEST_F(StaAgainstSimulator, EverySentimentReasonBecomesOneInsight) {
 
 TEST_F(StaAgainstSimulator, MalformedFaultSkipsEntitiesWithoutFailing) {
   const std::string id = "sta-shape-malformed-n200";
-  auto sentiments = parse_sta_sentiments(served(sta_sentiments_url(api, id)).body, id);
+  auto sentiments = parse_sta_sentiments(served(sta_sentiments_url(kApi, id)).body, id);
   ASSERT_TRUE(sentiments.has_value());
-  auto summaries = parse_sta_summaries(served(sta_summaries_url(api, id)).body, id);
+  auto summaries = parse_sta_summaries(served(sta_summaries_url(kApi, id)).body, id);
   ASSERT_TRUE(summaries.has_value());
   EXPECT_GT(sentiments->malformed.size() + summaries->malformed.size(), 0u);
 }

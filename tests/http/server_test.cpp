@@ -8,14 +8,13 @@
 #include <boost/asio/write.hpp>
 
 #include "http/loopback.hpp"
+#include "insightd/common/nothrow.hpp"
 
 using namespace insightd;
 using namespace insightd::test;
 using tcp = asio::ip::tcp;
 
 namespace {
-
-constexpr auto nothrow = asio::as_tuple(asio::use_awaitable);
 
 asio::awaitable<tcp::socket> connect_raw(asio::any_io_executor ex, std::uint16_t port) {
   tcp::socket socket(ex);

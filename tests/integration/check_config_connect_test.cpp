@@ -23,13 +23,13 @@ using insightd::test::SimProcess;
 using insightd::test::TempDir;
 using insightd::test::TestCa;
 
-constexpr const char* redis_password = "redis-s3cret-7c2e";
+constexpr const char* kRedisPassword = "redis-s3cret-7c2e";
 
 // The simulator's config, switched to the redis backend at `redis_url`.
 std::filesystem::path write_redis_config(const TempDir& dir, const SimProcess& sim,
                                          const std::string& redis_url) {
   const auto path = insightd::test::write_config(dir, sim.base_url(), {.ca_file = TestCa::shared().ca_cert});
-  dir.write("redis-password", std::string(redis_password) + "\n");
+  dir.write("redis-password", std::string(kRedisPassword) + "\n");
   auto yaml = insightd::test::read_file(path);
   const std::string sqlite = "  backend: sqlite\n";
   yaml.replace(yaml.find(sqlite), sqlite.size(),
@@ -44,7 +44,7 @@ RunResult check_connect(const TempDir& dir, const std::filesystem::path& config)
 
 void expect_no_secret(const RunResult& run) {
   for (const std::string secret : std::initializer_list<const char*>{
-           insightd::test::sim_client_secret, insightd::test::sim_crm_secret, redis_password}) {
+           insightd::test::kSimClientSecret, insightd::test::kSimCrmSecret, kRedisPassword}) {
     EXPECT_EQ(run.out.find(secret), std::string::npos) << "a secret was printed:\n" << run.out;
     EXPECT_EQ(run.err.find(secret), std::string::npos) << "a secret was printed:\n" << run.err;
   }
@@ -53,7 +53,7 @@ void expect_no_secret(const RunResult& run) {
 TEST(CheckConfigConnect, EveryConnectionWorks) {
   TempDir dir;
   SimProcess sim(dir, TestCa::shared());
-  RedisServer redis(RedisServerOptions{.requirepass = redis_password});
+  RedisServer redis(RedisServerOptions{.requirepass = kRedisPassword});
   const auto config = write_redis_config(dir, sim, redis.url(2));
 
   const auto run = check_connect(dir, config);

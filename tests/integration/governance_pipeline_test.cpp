@@ -39,7 +39,7 @@ std::vector<std::string> crm_bodies_for(const SimProcess& sim, const std::string
 }
 
 void expect_no_planted_pii(const std::string& text, const std::string& where) {
-  for (auto pii : PlantedPii::all) {
+  for (auto pii : PlantedPii::kAll) {
     EXPECT_EQ(text.find(pii), std::string::npos) << where << " contains " << pii;
   }
   EXPECT_EQ(text.find("4111111111111111"), std::string::npos) << where;

@@ -30,8 +30,8 @@ std::uint64_t requests_with(const json::object& stats, const char* endpoint, con
 TEST(Outage, TheLoginEndpointDownFor20sDelaysWorkAndLosesNothing) {
   TempDir dir;
   const auto& ca = TestCa::shared();
-  constexpr std::int64_t outage_ms = 20000;
-  SimProcess sim(dir, ca, {"--token-outage", std::to_string(outage_ms)});
+  constexpr std::int64_t kOutageMs = 20000;
+  SimProcess sim(dir, ca, {"--token-outage", std::to_string(kOutageMs)});
   auto config = write_config(dir, sim.base_url(), {.ca_file = ca.ca_cert});
   std::vector<std::string> ids;
   for (int i = 0; i < 50; ++i) ids.push_back(fmt::format("it-login-{:02}", i));
@@ -78,7 +78,7 @@ TEST(Outage, TheLoginEndpointDownFor20sDelaysWorkAndLosesNothing) {
   auto stats = sim.stats().as_object();
   EXPECT_GT(requests_with(stats, "oauth_token", "503"), 1u) << "the daemon kept asking for a token";
   for (const auto& t : stats.at("api_request_ms").as_array())
-    EXPECT_GE(t.to_number<std::int64_t>(), outage_ms) << "an API request while the login was down";
+    EXPECT_GE(t.to_number<std::int64_t>(), kOutageMs) << "an API request while the login was down";
   EXPECT_NE(run.err.find("leasing paused"), std::string::npos) << run.err;
 }
 

@@ -42,10 +42,10 @@ void expect_no_contact_details(const std::string& text, const std::string& where
   for (char c : text) {
     if (c >= '0' && c <= '9') digits_only += c;
   }
-  EXPECT_EQ(text.find(sim::chatty_email), std::string::npos) << where;
+  EXPECT_EQ(text.find(sim::kChattyEmail), std::string::npos) << where;
   EXPECT_EQ(text.find("jane.doe"), std::string::npos) << where;
-  EXPECT_EQ(text.find(sim::chatty_phone), std::string::npos) << where;
-  EXPECT_EQ(text.find(sim::chatty_card), std::string::npos) << where;
+  EXPECT_EQ(text.find(sim::kChattyPhone), std::string::npos) << where;
+  EXPECT_EQ(text.find(sim::kChattyCard), std::string::npos) << where;
   EXPECT_EQ(digits_only.find(phone_digits), std::string::npos) << where;
 }
 
@@ -94,12 +94,12 @@ TEST(UpstreamPii, ErrorTextIsMaskedEverywhereItIsKept) {
             std::string::npos)
       << seen[ids[0]];
   EXPECT_NE(json::serialize(seen[ids[1]]).find("HTTP 422 (code: [CARD])"), std::string::npos) << seen[ids[1]];
-  EXPECT_NE(json::serialize(seen[ids[2]]).find(sim::crm_moved_location), std::string::npos) << seen[ids[2]];
+  EXPECT_NE(json::serialize(seen[ids[2]]).find(sim::kCrmMovedLocation), std::string::npos) << seen[ids[2]];
 
   const auto dead_letters = insightd(dir, config, {"dead-letters", "list"}, "dead-letters");
   ASSERT_EQ(dead_letters.exit_code, 0) << dead_letters.err;
   EXPECT_NE(dead_letters.out.find("it-leak-crmchatty"), std::string::npos) << dead_letters.out;
-  EXPECT_NE(dead_letters.out.find(fmt::format("HTTP 301 redirect to {}", sim::crm_moved_location)),
+  EXPECT_NE(dead_letters.out.find(fmt::format("HTTP 301 redirect to {}", sim::kCrmMovedLocation)),
             std::string::npos)
       << dead_letters.out;
 

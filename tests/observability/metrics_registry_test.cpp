@@ -130,9 +130,9 @@ TEST(Registry, CountsEveryIncrementFromTwoThreads) {
   Registry r;
   auto& f = r.counter("threads_total", "x", {"t"});
   auto& h = r.histogram("threads_seconds", "x", {}, {1});
-  constexpr int per_thread = 20000;
+  constexpr int kPerThread = 20000;
   auto work = [&] {
-    for (int i = 0; i < per_thread; ++i) {
+    for (int i = 0; i < kPerThread; ++i) {
       f.labels({"shared"}).inc();
       h.labels({}).observe(0.5);
     }
@@ -140,8 +140,8 @@ TEST(Registry, CountsEveryIncrementFromTwoThreads) {
   std::thread a(work), b(work);
   a.join();
   b.join();
-  EXPECT_DOUBLE_EQ(f.labels({"shared"}).value(), 2.0 * per_thread);
-  EXPECT_EQ(h.labels({}).snapshot().count(), 2u * per_thread);
+  EXPECT_DOUBLE_EQ(f.labels({"shared"}).value(), 2.0 * kPerThread);
+  EXPECT_EQ(h.labels({}).snapshot().count(), 2u * kPerThread);
 }
 
 // The checker used on /metrics must itself catch broken text.

@@ -109,10 +109,10 @@ TEST_F(ProcessorTest, NotReadyIsRecheckedWithBackoffUntilSummaryWaitThenFailed) 
     ASSERT_EQ(info("conv-1").state, State::pending) << "cycle " << cycles;
     const auto& released = backend->releases.back();
     // The shared full-jitter policy: never above the ceiling of this attempt.
-    EXPECT_LE(released.delay, not_ready_backoff.ceiling(lease.attempt)) << "attempt " << lease.attempt;
+    EXPECT_LE(released.delay, kNotReadyBackoff.ceiling(lease.attempt)) << "attempt " << lease.attempt;
     EXPECT_EQ(released.reason, "upstream data not ready yet");
     // Due once the ceiling has passed, whatever the draw.
-    clock.advance(not_ready_backoff.ceiling(lease.attempt) + 1ms);
+    clock.advance(kNotReadyBackoff.ceiling(lease.attempt) + 1ms);
     const int attempt = lease.attempt;
     lease = lease_again("conv-1");
     EXPECT_EQ(lease.attempt, attempt + 1);
@@ -120,8 +120,8 @@ TEST_F(ProcessorTest, NotReadyIsRecheckedWithBackoffUntilSummaryWaitThenFailed) 
   EXPECT_TRUE(audits.empty());  // a re-check is not the end of a cycle
   EXPECT_GT(cycles, 100);       // a minute apart at most, for two hours
   // The ceiling grows, then stays at the policy's maximum.
-  EXPECT_EQ(not_ready_backoff.ceiling(1), 4s);
-  EXPECT_EQ(not_ready_backoff.ceiling(cycles), 1min);
+  EXPECT_EQ(kNotReadyBackoff.ceiling(1), 4s);
+  EXPECT_EQ(kNotReadyBackoff.ceiling(cycles), 1min);
 
   process(lease);
   const auto i = info("conv-1");

@@ -101,7 +101,7 @@ struct OpenedByOpenBackend {
 struct BackendFactoryNames {
   template <class Factory>
   static std::string GetName(int) {
-    return Factory::name;
+    return Factory::kName;
   }
 };
 

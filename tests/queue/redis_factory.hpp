@@ -101,7 +101,7 @@ class RedisSession {
 
 // Redis keeps everything; a dropped object's leases stay until they expire.
 struct RedisFactory : OpenedByOpenBackend {
-  static constexpr const char* name = "redis";
+  static constexpr const char* kName = "redis";
 
   static test::RedisServer& server() {
     static test::RedisServer shared;  // one per test binary, stopped at exit

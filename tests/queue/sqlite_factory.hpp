@@ -21,7 +21,7 @@ namespace insightd::queue::testing {
 // The file outlives the dropped backend, whose database thread is joined
 // before the file is opened again.
 struct SqliteFactory : OpenedByOpenBackend {
-  static constexpr const char* name = "sqlite";
+  static constexpr const char* kName = "sqlite";
 
   static void configure(QueueConfig& cfg, const std::filesystem::path& dir) {
     cfg.backend = QueueBackend::sqlite;

@@ -88,9 +88,9 @@ TEST(RedisConnection, ThousandCommandsInFlightGetTheirRepliesInOrder) {
   Connection connection(io.get_executor(), options_for(server.url()));
   EXPECT_TRUE(run_command(io, connection, {"PING"}));
 
-  constexpr std::size_t count = 1000;
-  std::vector<std::int64_t> replies(count, 0);
-  for (std::size_t i = 0; i < count; ++i) {
+  constexpr std::size_t kCount = 1000;
+  std::vector<std::int64_t> replies(kCount, 0);
+  for (std::size_t i = 0; i < kCount; ++i) {
     asio::co_spawn(io, incr_into(&connection, &replies, i), asio::detached);
   }
   // All 1,000 are queued before the first byte is written; INCR numbers them in the order the server ran
@@ -98,7 +98,7 @@ TEST(RedisConnection, ThousandCommandsInFlightGetTheirRepliesInOrder) {
   auto last = run_command(io, connection, {"GET", "counter"});
   ASSERT_TRUE(last);
   EXPECT_EQ(last->text(), "1000");
-  for (std::size_t i = 0; i < count; ++i) ASSERT_EQ(replies[i], static_cast<std::int64_t>(i + 1)) << i;
+  for (std::size_t i = 0; i < kCount; ++i) ASSERT_EQ(replies[i], static_cast<std::int64_t>(i + 1)) << i;
 }
 
 TEST(RedisConnection, AuthWithPasswordAndWithAnAclUser) {

@@ -115,14 +115,14 @@ TEST_F(SimCrm, AnswerFaultsForThatInteraction) {
   start();
   auto chatty = deliver("a", "ia-7-crmchatty");
   EXPECT_EQ(chatty.status, 422u);
-  EXPECT_NE(chatty.body.find(sim::chatty_card), std::string::npos) << chatty.body;
-  EXPECT_NE(chatty.body.find(sim::chatty_email), std::string::npos) << chatty.body;
+  EXPECT_NE(chatty.body.find(sim::kChattyCard), std::string::npos) << chatty.body;
+  EXPECT_NE(chatty.body.find(sim::kChattyEmail), std::string::npos) << chatty.body;
   auto moved = deliver("b", "ia-8-crmmoved");
   EXPECT_EQ(moved.status, 301u);
-  EXPECT_EQ(moved.headers.get("Location"), sim::crm_moved_location);
+  EXPECT_EQ(moved.headers.get("Location"), sim::kCrmMovedLocation);
   auto big = deliver("c", "ia-9-crmbigbody");
   EXPECT_EQ(big.status, 200u);
-  EXPECT_EQ(big.body.size(), sim::crm_big_body_bytes);
+  EXPECT_EQ(big.body.size(), sim::kCrmBigBodyBytes);
   EXPECT_TRUE(service->stats().crm_interactions_delivered.contains("ia-9-crmbigbody"));
 }
 

@@ -21,7 +21,7 @@ TEST_F(SimFaults, ChattyErrorEchoesContactDetailsInItsMessage) {
   auto r = get(insights_url("ia-chattyerror-1"), token());
   EXPECT_EQ(r.status, 400u);
   const std::string message(json(r).at("message").as_string());
-  for (auto detail : {sim::chatty_email, sim::chatty_phone, sim::chatty_card})
+  for (auto detail : {sim::kChattyEmail, sim::kChattyPhone, sim::kChattyCard})
     EXPECT_NE(message.find(detail), std::string::npos) << message;
 }
 

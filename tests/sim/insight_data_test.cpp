@@ -37,7 +37,7 @@ TEST(SimFaultMarkers, MarkersInTheIdSelectFaults) {
   EXPECT_FALSE(faults_for("x-longlimit").rate_limit);
   EXPECT_FALSE(faults_for("plain-id").insight_count.has_value());
   EXPECT_FALSE(faults_for("ia-n").insight_count.has_value());  // "-n" without digits
-  EXPECT_EQ(faults_for("ia-n99999999999999999999").insight_count, max_insight_count);
+  EXPECT_EQ(faults_for("ia-n99999999999999999999").insight_count, kMaxInsightCount);
 }
 
 TEST(SimInsightData, SameIdAndSeedGiveTheSameInsights) {
@@ -90,7 +90,7 @@ TEST(SimInsightData, PiiFaultPlantsEveryKindInRedactedEntities) {
   EXPECT_EQ(redacted, 3);  // positions 0, 4, 8
   for (const auto& i : all) {
     if (!i.redacted) continue;
-    for (auto pii : PlantedPii::all) EXPECT_NE(i.text.find(pii), std::string::npos) << pii;
+    for (auto pii : PlantedPii::kAll) EXPECT_NE(i.text.find(pii), std::string::npos) << pii;
   }
 }
 

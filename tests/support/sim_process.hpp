@@ -23,9 +23,9 @@
 
 namespace insightd::test {
 
-inline constexpr const char* sim_client_id = "it-client";
-inline constexpr const char* sim_client_secret = "it-client-secret-5b1f";
-inline constexpr const char* sim_crm_secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+inline constexpr const char* kSimClientId = "it-client";
+inline constexpr const char* kSimClientSecret = "it-client-secret-5b1f";
+inline constexpr const char* kSimCrmSecret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 
 // One HTTP exchange with our own client, run to completion on a private io_context.
 inline http::Response http_call(http::Request request, const std::string& ca_file) {
@@ -46,7 +46,7 @@ class SimProcess {
     std::filesystem::remove(port_file_);  // a second simulator in the same directory
     std::vector<std::string> argv = {INSIGHTD_SIM_BIN, "--port-file",  port_file_.string(),
                                      "--tls-cert",     ca.server_cert, "--tls-key",
-                                     ca.server_key,    "--client-id",  sim_client_id};
+                                     ca.server_key,    "--client-id",  kSimClientId};
     // Any free port, unless the test asks for one (--port N: e.g. a restarted CRM on the same URL).
     if (std::find(extra_args.begin(), extra_args.end(), "--port") == extra_args.end()) {
       argv.insert(argv.end(), {"--port", "0"});
@@ -55,8 +55,8 @@ class SimProcess {
     // Secrets by environment, never on a command line.
     process_ = std::make_unique<Process>(
         argv, dir.path() / "sim",
-        std::map<std::string, std::string>{{"INSIGHTD_SIM_CLIENT_SECRET", sim_client_secret},
-                                           {"INSIGHTD_SIM_CRM_SECRET", sim_crm_secret}});
+        std::map<std::string, std::string>{{"INSIGHTD_SIM_CLIENT_SECRET", kSimClientSecret},
+                                           {"INSIGHTD_SIM_CRM_SECRET", kSimCrmSecret}});
     const bool up = eventually([&] {
       auto text = read_file(port_file_);
       return !text.empty() && text.back() == '\n';
@@ -117,8 +117,8 @@ struct ConfigOptions {
 // Writes insightd.yaml (and the secret files) into `dir`; returns its path.
 inline std::filesystem::path write_config(const TempDir& dir, const std::string& base_url,
                                           const ConfigOptions& o) {
-  dir.write("genesys-secret", std::string(sim_client_secret) + "\n");
-  dir.write("crm-secret", std::string(sim_crm_secret) + "\n");
+  dir.write("genesys-secret", std::string(kSimClientSecret) + "\n");
+  dir.write("crm-secret", std::string(kSimCrmSecret) + "\n");
   const auto backend =
       o.redis_url.empty()
           ? fmt::format("  backend: sqlite\n  sqlite: {{path: {}/insightd.db}}", dir.path().string())
@@ -169,7 +169,7 @@ audit:
 log:
   level: {log_level}
 )",
-      fmt::arg("url", base_url), fmt::arg("client_id", sim_client_id), fmt::arg("dir", dir.path().string()),
+      fmt::arg("url", base_url), fmt::arg("client_id", kSimClientId), fmt::arg("dir", dir.path().string()),
       fmt::arg("ca", o.ca_file), fmt::arg("source", o.source), fmt::arg("rpm", o.requests_per_minute),
       fmt::arg("burst", o.burst), fmt::arg("concurrency", o.concurrency), fmt::arg("types", o.insight_types),
       fmt::arg("threshold", o.confidence_threshold), fmt::arg("max_results", o.max_results),

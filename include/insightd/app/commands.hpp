@@ -7,7 +7,7 @@
 
 namespace insightd::app {
 
-inline constexpr const char* default_config_path = "/etc/insightd/insightd.yaml";
+inline constexpr const char* kDefaultConfigPath = "/etc/insightd/insightd.yaml";
 
 // connect: also try the Genesys login, the CRM URL and Redis; 1 if one fails.
 int cmd_check_config(const std::string& config_path, bool connect = false);

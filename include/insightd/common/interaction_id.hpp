@@ -11,7 +11,7 @@
 
 namespace insightd {
 
-inline constexpr std::size_t max_interaction_id_length = 128;
+inline constexpr std::size_t kMaxInteractionIdLength = 128;
 
 // Success if id is acceptable; otherwise errc::invalid_argument with the
 // reason (which never repeats the ID itself: it may be anything the user

@@ -14,7 +14,7 @@ namespace insightd::delivery {
 
 using queue::awaitable;
 
-inline constexpr std::string_view disabled_url_setting = "crm_disabled_url";
+inline constexpr std::string_view kDisabledUrlSetting = "crm_disabled_url";
 
 // Records `url` as disabled and holds all deliveries.
 awaitable<void> disable_endpoint(queue::Outbox& outbox, std::string url);

@@ -70,17 +70,17 @@ class Observer {
 };
 
 // Settings keys (queue backend) the intake keeps.
-inline constexpr std::string_view watermark_key = "intake_watermark";
-inline constexpr std::string_view status_key = "intake_status";
+inline constexpr std::string_view kWatermarkKey = "intake_watermark";
+inline constexpr std::string_view kStatusKey = "intake_status";
 
 // A problem the intake met (it is logged too), for the status's recent errors.
 struct Problem {
   std::int64_t at_ms = 0;  // Unix ms
   std::string message;
 };
-inline constexpr std::size_t recent_problems_kept = 10;
+inline constexpr std::size_t kRecentProblemsKept = 10;
 
-// What `insightd intake status` shows, persisted as JSON under status_key.
+// What `insightd intake status` shows, persisted as JSON under kStatusKey.
 struct Status {
   bool leader = false;
   std::string daemon;                // who writes this status: "host (pid N)"
@@ -100,12 +100,12 @@ struct Status {
   std::uint64_t found_notifications = 0;  // enqueued first by the live path, since start
   std::uint64_t found_reconcile = 0;      // enqueued first by reconciliation, since start
   std::uint64_t reconnects = 0;
-  std::vector<Problem> problems;  // the newest last, at most recent_problems_kept
+  std::vector<Problem> problems;  // the newest last, at most kRecentProblemsKept
   std::int64_t updated_ms = 0;
 };
 boost::json::object to_json(const Status& status);
 Status status_from_json(const boost::json::object& o);  // missing fields keep their defaults
-// The status as recorded under status_key (`text`: the setting; nullopt when
+// The status as recorded under kStatusKey (`text`: the setting; nullopt when
 // none is); a record that is not a JSON object reads as the defaults.
 std::optional<Status> recorded_status(const std::optional<std::string>& text);
 // What `insightd intake status --json` prints: to_json plus "recorded".

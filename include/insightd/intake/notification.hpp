@@ -23,6 +23,6 @@ struct Notification {
 result<Notification> parse_notification(std::string_view text);
 
 // What a client sends to ask for a pong.
-inline constexpr std::string_view ping_message = R"({"message":"ping"})";
+inline constexpr std::string_view kPingMessage = R"({"message":"ping"})";
 
 }  // namespace insightd::intake

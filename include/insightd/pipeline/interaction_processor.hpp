@@ -41,7 +41,7 @@ struct ProcessorContext {
 // together. Transient: from genesys.retry.max (what one request already
 // backed off to) up to ten times that.
 BackoffPolicy requeue_backoff(const Config& config);
-inline constexpr BackoffPolicy not_ready_backoff{std::chrono::seconds(4), std::chrono::minutes(1)};
+inline constexpr BackoffPolicy kNotReadyBackoff{std::chrono::seconds(4), std::chrono::minutes(1)};
 
 class InteractionProcessor {
  public:

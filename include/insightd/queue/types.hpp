@@ -171,6 +171,6 @@ struct ExportPage {
 boost::json::object to_json(const InteractionInfo& info);
 
 // Settings key under which hold_deliveries() persists its reason.
-inline constexpr std::string_view deliveries_held_key = "deliveries_held";
+inline constexpr std::string_view kDeliveriesHeldKey = "deliveries_held";
 
 }  // namespace insightd::queue

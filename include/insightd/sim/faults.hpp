@@ -57,16 +57,16 @@ struct Faults {
   std::optional<std::size_t> insight_count;  // from "-n<NUM>"
 };
 
-inline constexpr std::size_t max_insight_count = 100000;  // caps "-n<NUM>"
-inline constexpr int flaky_failures = 2;
-inline constexpr int outage_failures = 6;
-inline constexpr int long_limit_retry_after_s = 3600;
+inline constexpr std::size_t kMaxInsightCount = 100000;  // caps "-n<NUM>"
+inline constexpr int kFlakyFailures = 2;
+inline constexpr int kOutageFailures = 6;
+inline constexpr int kLongLimitRetryAfterS = 3600;
 // The contact details `chattyerror` and `crmchatty` echo, for tests to look for.
-inline constexpr std::string_view chatty_email = "jane.doe@example.com";
-inline constexpr std::string_view chatty_phone = "+1 415 555 0199";
-inline constexpr std::string_view chatty_card = "4111111111111111";
-inline constexpr std::string_view crm_moved_location = "https://crm.example.invalid/ingest-v2";
-inline constexpr std::size_t crm_big_body_bytes = (16u << 20) + 1;  // over the 16 MiB client default
+inline constexpr std::string_view kChattyEmail = "jane.doe@example.com";
+inline constexpr std::string_view kChattyPhone = "+1 415 555 0199";
+inline constexpr std::string_view kChattyCard = "4111111111111111";
+inline constexpr std::string_view kCrmMovedLocation = "https://crm.example.invalid/ingest-v2";
+inline constexpr std::size_t kCrmBigBodyBytes = (16u << 20) + 1;  // over the 16 MiB client default
 
 Faults faults_for(std::string_view interaction_id) noexcept;
 

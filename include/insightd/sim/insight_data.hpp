@@ -37,15 +37,16 @@ boost::json::object to_entity_json(const SimInsight& insight);
 
 // The PII the `pii` fault plants (exposed so tests can look for each kind).
 struct PlantedPii {
-  static constexpr std::string_view email = "jane.doe@example.com";
-  static constexpr std::string_view phone = "+1 415-555-0132";
-  static constexpr std::string_view card = "4111 1111 1111 1111";
-  static constexpr std::string_view ssn = "536-22-1987";
-  static constexpr std::string_view iban = "GB82 WEST 1234 5698 7654 32";
-  static constexpr std::string_view dob = "14/03/1972";
-  static constexpr std::string_view routing = "021000021";
-  static constexpr std::string_view ip = "203.0.113.54";
-  static constexpr std::array<std::string_view, 8> all{email, phone, card, ssn, iban, dob, routing, ip};
+  static constexpr std::string_view kEmail = "jane.doe@example.com";
+  static constexpr std::string_view kPhone = "+1 415-555-0132";
+  static constexpr std::string_view kCard = "4111 1111 1111 1111";
+  static constexpr std::string_view kSsn = "536-22-1987";
+  static constexpr std::string_view kIban = "GB82 WEST 1234 5698 7654 32";
+  static constexpr std::string_view kDob = "14/03/1972";
+  static constexpr std::string_view kRouting = "021000021";
+  static constexpr std::string_view kIp = "203.0.113.54";
+  static constexpr std::array<std::string_view, 8> kAll{kEmail, kPhone, kCard,    kSsn,
+                                                        kIban,  kDob,   kRouting, kIp};
 };
 
 }  // namespace insightd::sim

@@ -34,8 +34,8 @@ namespace {
 // Delays are capped at about 35,000 years: every time the scripts compute
 // stays below 2^53, exact in Lua's doubles (Retry-After may ask for 2^63 ms).
 std::string delay_arg(milliseconds delay) {
-  constexpr std::int64_t cap = std::int64_t{1} << 50;
-  return std::to_string(std::clamp<std::int64_t>(delay.count(), -cap, cap));
+  constexpr std::int64_t kCap = std::int64_t{1} << 50;
+  return std::to_string(std::clamp<std::int64_t>(delay.count(), -kCap, kCap));
 }
 
 // A batch size or limit as a script argument: Lua reads it as a double and
@@ -369,7 +369,7 @@ asio::awaitable<std::optional<InteractionInfo>> do_interaction(std::shared_ptr<I
 asio::awaitable<std::vector<Delivery>> do_lease_deliveries(std::shared_ptr<Impl> impl, std::size_t max) {
   co_await announce_once(impl);
   std::vector<std::string> args{impl->owner, impl->token_base(), count_arg(max), impl->timeout_arg(),
-                                std::string(deliveries_held_key)};
+                                std::string(kDeliveriesHeldKey)};
   auto reply = co_await run_script(impl, "lease_deliveries", std::move(args));
   std::vector<Delivery> deliveries;
   for (const auto& element : replies::rows(reply, "lease_deliveries")) {
@@ -622,15 +622,15 @@ awaitable<std::optional<Finished>> RedisBackend::dead_letter_delivery(Delivery d
 }
 
 awaitable<void> RedisBackend::hold_deliveries(std::string reason) {
-  return do_set_setting(impl_, std::string(deliveries_held_key), std::move(reason));
+  return do_set_setting(impl_, std::string(kDeliveriesHeldKey), std::move(reason));
 }
 
 awaitable<void> RedisBackend::release_held() {
-  return do_erase_setting(impl_, std::string(deliveries_held_key));
+  return do_erase_setting(impl_, std::string(kDeliveriesHeldKey));
 }
 
 awaitable<std::optional<std::string>> RedisBackend::held_reason() {
-  return do_setting(impl_, std::string(deliveries_held_key));
+  return do_setting(impl_, std::string(kDeliveriesHeldKey));
 }
 
 awaitable<std::int64_t> RedisBackend::outbox_depth() {

@@ -35,7 +35,7 @@ std::string random_token_prefix() {
 
 // The attempts shown for a failed or dead interaction `i`: for one dead by
 // delivery, the delivery attempts of its dead part; otherwise the fetch attempts.
-constexpr std::string_view attempts_shown =
+constexpr std::string_view kAttemptsShown =
     "CASE WHEN i.dead_kind = 'delivery' THEN IFNULL((SELECT MAX(o.attempts) FROM outbox o "
     "WHERE o.interaction_id = i.id AND o.state = 'dead'), 0) ELSE i.attempts END";
 
@@ -255,7 +255,7 @@ std::vector<Delivery> QueueDb::lease_deliveries(std::size_t max) {
   std::vector<Delivery> deliveries;
   auto now = now_ms();
   sqlite::Transaction tx(db_);
-  if (setting(std::string(deliveries_held_key))) return deliveries;
+  if (setting(std::string(kDeliveriesHeldKey))) return deliveries;
   {
     // A leased row has next_attempt_at pushed to its lease expiry, so a lease
     // whose holder died simply becomes due again.
@@ -392,7 +392,7 @@ std::vector<DeadLetter> QueueDb::dead_letters() {
   static const std::string sql = fmt::format(
       "SELECT i.id, i.updated_at, {}, i.last_status, i.last_error, i.dead_kind "
       "FROM interactions i WHERE i.state = 'dead' ORDER BY i.updated_at, i.id",
-      attempts_shown);
+      kAttemptsShown);
   auto q = db_.query(sql);
   while (q->step())
     list.push_back(DeadLetter{q->text(0), q->int64(1), q->int32(2), q->int32(3), q->text(4), q->text(5)});
@@ -408,7 +408,7 @@ std::vector<Failure> QueueDb::recent_failures(std::size_t limit) {
       "'') "
       "ELSE '' END "
       "FROM interactions i WHERE i.state IN ('failed', 'dead') ORDER BY i.updated_at DESC, i.id LIMIT ?1",
-      attempts_shown);
+      kAttemptsShown);
   auto q = db_.query(sql);
   q->with(static_cast<std::int64_t>(limit));
   while (q->step())
@@ -418,10 +418,10 @@ std::vector<Failure> QueueDb::recent_failures(std::size_t limit) {
 }
 
 std::vector<MinuteCounts> QueueDb::settled_per_minute(int minutes) {
-  constexpr std::int64_t minute_ms = 60000;
+  constexpr std::int64_t kMinuteMs = 60000;
   std::vector<MinuteCounts> per_minute(static_cast<std::size_t>(std::max(minutes, 0)));
   if (per_minute.empty()) return per_minute;
-  const std::int64_t start = now_ms() / minute_ms * minute_ms - (minutes - 1) * minute_ms;
+  const std::int64_t start = now_ms() / kMinuteMs * kMinuteMs - (minutes - 1) * kMinuteMs;
   auto q = db_.query(
       "SELECT (updated_at - ?1) / 60000, SUM(state = 'done'), SUM(state <> 'done') FROM interactions "
       "WHERE state IN ('done', 'failed', 'dead') AND updated_at >= ?1 GROUP BY 1");

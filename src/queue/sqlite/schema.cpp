@@ -12,7 +12,7 @@ namespace {
 
 // Index i holds the migration to version i + 1. Append only: never edit a
 // released migration, add the next one.
-constexpr std::array<const char*, schema_version> kMigrations{
+constexpr std::array<const char*, kSchemaVersion> kMigrations{
     // 1: interactions (the work queue), outbox (governed results awaiting the
     // CRM) and settings (small persisted flags such as held deliveries).
     R"sql(
@@ -129,14 +129,14 @@ void migrate(sqlite::Connection& db) {
   // An up-to-date file (every open but the first) needs no write lock: without this
   // check, `insightd status` queued behind the daemon's write transactions and
   // could fail with "database is locked" (bench/RESULTS.md, scale).
-  if (user_version(db) == schema_version) return;
+  if (user_version(db) == kSchemaVersion) return;
   sqlite::Transaction tx(db);  // also serialises two processes opening a new file at once
   int version = user_version(db);
-  if (version > schema_version)
+  if (version > kSchemaVersion)
     throw std::runtime_error(
         fmt::format("{}: queue schema version {} is newer than this insightd supports ({})", db.path(),
-                    version, schema_version));
-  for (int v = version; v < schema_version; ++v) {
+                    version, kSchemaVersion));
+  for (int v = version; v < kSchemaVersion; ++v) {
     db.exec(kMigrations[static_cast<std::size_t>(v)]);
     db.exec(fmt::format("PRAGMA user_version = {}", v + 1).c_str());
   }

@@ -7,7 +7,7 @@
 
 namespace insightd::queue {
 
-inline constexpr int schema_version = 5;
+inline constexpr int kSchemaVersion = 5;
 
 // Applies the missing migrations; throws if the file is from a newer insightd.
 void migrate(sqlite::Connection& db);

@@ -205,18 +205,18 @@ awaitable<std::optional<Finished>> SqliteBackend::dead_letter_delivery(Delivery 
 
 awaitable<void> SqliteBackend::hold_deliveries(std::string reason) {
   return on_db(impl_, DbAccess::durable, [reason = std::move(reason)](QueueDb& db) {
-    db.set_setting(std::string(deliveries_held_key), reason);
+    db.set_setting(std::string(kDeliveriesHeldKey), reason);
   });
 }
 
 awaitable<void> SqliteBackend::release_held() {
   return on_db(impl_, DbAccess::durable,
-               [](QueueDb& db) { db.erase_setting(std::string(deliveries_held_key)); });
+               [](QueueDb& db) { db.erase_setting(std::string(kDeliveriesHeldKey)); });
 }
 
 awaitable<std::optional<std::string>> SqliteBackend::held_reason() {
   return on_db(impl_, DbAccess::read,
-               [](QueueDb& db) { return db.setting(std::string(deliveries_held_key)); });
+               [](QueueDb& db) { return db.setting(std::string(kDeliveriesHeldKey)); });
 }
 
 awaitable<std::optional<std::string>> SqliteBackend::setting(std::string key) {
