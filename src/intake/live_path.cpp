@@ -217,10 +217,10 @@ result_with_message<std::string> socket_url(std::string_view connect_uri, std::s
   if (connect_uri.starts_with("wss://")) return fmt::format("https://{}", connect_uri.substr(6));
   if (connect_uri.starts_with("ws://")) {
     if (api_base_url.starts_with("http://")) return fmt::format("http://{}", connect_uri.substr(5));
-    return error_with_message{errc::invalid_url,
+    return ErrorWithMessage{errc::invalid_url,
                               "a plain ws:// socket is refused while genesys.api_base_url is https://"};
   }
-  return error_with_message{errc::invalid_url, "expected a ws:// or wss:// URI"};
+  return ErrorWithMessage{errc::invalid_url, "expected a ws:// or wss:// URI"};
 }
 
 asio::awaitable<void> live_path(LiveHost& host, const std::vector<std::string>* queues) {

@@ -39,7 +39,7 @@ result_with_message<std::vector<std::vector<std::string>>> plan_channels(
   for (const auto& id : queue_ids)
     if (seen.insert(id).second) topics.push_back(queue_topic(id));
   if (topics.size() > kMaxChannels * kTopicsPerChannel) {
-    return error_with_message{
+    return ErrorWithMessage{
         errc::invalid_argument,
         fmt::format("{} queues need more than the {} channels of {} topics an OAuth client "
                     "may hold; split the queues over several deployments with their own "

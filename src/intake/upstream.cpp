@@ -6,8 +6,7 @@
 
 #include <boost/json/parse.hpp>
 
-#include "insightd/common/backoff.hpp"
-#include "insightd/genesys/fetcher.hpp"
+#include "insightd/genesys/fetch_policy.hpp"
 #include "insightd/genesys/request_budget.hpp"
 #include "insightd/genesys/token_manager.hpp"
 #include "insightd/http/client.hpp"
@@ -26,18 +25,31 @@ std::string upstream_message(std::string_view body) {
   if (text.size() > 300) text = text.substr(0, 300) + "...";
   return text;
 }
+
+// Why a request failed, for the log and the status: the method and path
+// (never the query), the status, Genesys's own message and the correlation id.
+std::string failure(std::string_view what, const result<http::Response>& response) {
+  if (!response) return fmt::format("intake {} failed: {}", what, response.error().message());
+  const auto message = upstream_message(response->body);
+  const auto correlation = response->headers.get("ININ-Correlation-Id");
+  return fmt::format("intake {}: HTTP {}{}{} (correlation id {})", what, response->status,
+                     message.empty() ? "" : ": ", message, correlation.empty() ? "none" : correlation);
+}
+
 }  // namespace
 
+// The fetcher's retry policy (genesys/fetch_policy.hpp) decides every answer,
+// so the intake and the fetch treat 401, 429, 5xx and transport errors alike;
+// only a long-window 429 ends differently: the intake has nothing to park and
+// waits for its next run.
 asio::awaitable<UpstreamReply> Upstream::call(std::string method, std::string path, std::string body) {
   const std::string url = path.starts_with("/") ? genesys->api_base_url + path : path;
   const std::string what = fmt::format("{} {}", method, path.substr(0, path.find('?')));
-  const BackoffPolicy backoff{genesys->retry.initial, genesys->retry.max};
-  const int max_attempts = std::max(1, genesys->retry.max_attempts);
-  int failures = 0;
-  bool token_refreshed = false;
+  const auto policy = genesys::FetchRetryPolicy::from_config(genesys->retry);
+  genesys::FetchAttempts attempts;
   UpstreamReply reply;
 
-  while (failures < max_attempts) {
+  for (;;) {
     co_await deps.limiter->acquire();
     auto token = co_await deps.tokens->token();
     if (!token) {
@@ -54,45 +66,36 @@ asio::awaitable<UpstreamReply> Upstream::call(std::string method, std::string pa
     request.timeout = genesys->request_timeout;
     auto response = co_await deps.client->send(std::move(request));
 
-    if (!response) {
-      reply.error = fmt::format("intake {} failed: {}", what, response.error().message());
-    } else if (response->status >= 200 && response->status < 300) {
+    genesys::FetchAnswer answer;
+    if (response) {
+      answer.status = static_cast<int>(response->status);
+      answer.retry_after = response->headers.get("Retry-After");
+    } else {
+      answer.transport = response.error();
+    }
+    const auto decision = policy.decide(answer, attempts, std::chrono::system_clock::now(), rng);
+    using genesys::FetchAction;
+    if (decision.action == FetchAction::use_body) {
       reply.ok = true;
       reply.response = std::move(*response);
       co_return reply;
-    } else {
-      const auto status = response->status;
-      const auto message = upstream_message(response->body);
-      const auto correlation = response->headers.get("ININ-Correlation-Id");
-      reply.error =
-          fmt::format("intake {}: HTTP {}{}{} (correlation id {})", what, status, message.empty() ? "" : ": ",
-                      message, correlation.empty() ? "none" : correlation);
-      if (status == 401 && !token_refreshed) {
-        deps.tokens->invalidate(*token);
-        token_refreshed = true;
-        continue;
-      }
-      if (status == 429) {
-        const auto retry_after =
-            parse_retry_after(response->headers.get("Retry-After"), std::chrono::system_clock::now())
-                .value_or(genesys::kDefaultRetryAfter);
-        if (retry_after > genesys::kLongWindowRetryAfter) {
-          spdlog::error("ALERT {}; long-window rate limit (Retry-After {}s): the intake waits", reply.error,
-                        retry_after.count());
-          co_return reply;
-        }
-        deps.limiter->on_rate_limited(retry_after);  // every request waits, fetches too
-        ++failures;
-        continue;
-      }
-      if (status < 500) co_return reply;  // 400/403/404: retrying cannot help
     }
-    if (++failures >= max_attempts) break;
-    spdlog::warn("{}; retrying", reply.error);
-    const bool go_on = co_await sleep(backoff.delay(failures, rng));
-    if (!go_on) break;
+    reply.error = failure(what, response);
+    if (decision.action == FetchAction::refresh_token) {
+      deps.tokens->invalidate(*token);
+    } else if (decision.action == FetchAction::pause_all) {
+      spdlog::warn("{}; {}", reply.error, decision.note);
+      deps.limiter->on_rate_limited(*decision.retry_after);  // every request waits, fetches too
+    } else if (decision.action == FetchAction::retry) {
+      spdlog::warn("{}; {}", reply.error, decision.note);
+      const bool go_on = co_await sleep(decision.delay);
+      if (!go_on) co_return reply;
+    } else {
+      if (decision.action == FetchAction::park)
+        spdlog::error("ALERT {}; {}: the intake waits for its next run", reply.error, decision.note);
+      co_return reply;
+    }
   }
-  co_return reply;
 }
 
 }  // namespace insightd::intake::detail

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
-// Private to src/intake: one Genesys API call with the shared request policy
-// (a limiter token per request, one token refresh on 401, every worker paused
-// on 429, full-jitter backoff on 5xx and transport errors).
+// Private to src/intake: one Genesys API call with the fetcher's request
+// policy (genesys/fetch_policy.hpp): a limiter token per request, one token
+// refresh on 401, every worker paused on 429, full-jitter backoff on 5xx and
+// transport errors; a long-window 429 or a permanent failure is not retried.
 #include <boost/asio/awaitable.hpp>
 #include <functional>
 #include <random>

@@ -8,4 +8,5 @@ set(test_intake_sources
   redis_leadership_test.cpp
   status_test.cpp
   topics_test.cpp
+  upstream_test.cpp
 )
