@@ -147,6 +147,46 @@ TEST(DaemonSignals, SigtermLeavesNothingInFlightAndARestartFinishesTheRest) {
   EXPECT_EQ(count_of(final_status, "in_flight"), 0);
 }
 
+// A grace shorter than one upstream answer (the `slow` fault adds 1.5 s to
+// each): the cycles still fetching when it ends are cancelled, not waited
+// for, and their leases go back before the daemon exits.
+TEST(DaemonSignals, CyclesStillRunningAfterTheGraceAreCancelledAndTheirLeasesReturned) {
+  TempDir dir;
+  const auto& ca = TestCa::shared();
+  SimProcess sim(dir, ca);
+  ConfigOptions options{.ca_file = ca.ca_cert, .concurrency = 4, .shutdown_grace = "200ms"};
+  auto config = write_config(dir, sim.base_url(), options);
+  std::vector<std::string> ids;
+  for (int i = 0; i < 8; ++i) ids.push_back(fmt::format("it-cut-{:02}-slow", i));
+  ASSERT_EQ(insightd(dir, config, {"enqueue", "-"}, "enqueue", write_ids(dir, ids)).exit_code, 0);
+
+  Process daemon({INSIGHTD_BIN, "run", "-c", config.string()}, dir.path() / "daemon");
+  ASSERT_TRUE(eventually([&] { return count_of(status_json(dir, config), "leased") > 0; }));
+  const auto signalled = std::chrono::steady_clock::now();
+  daemon.signal(SIGTERM);
+  auto code = daemon.wait_for(std::chrono::seconds(30));
+  ASSERT_TRUE(code.has_value()) << "did not exit after SIGTERM";
+  EXPECT_EQ(*code, 0) << daemon.err();
+  std::printf("[ measured ] SIGTERM to exit with a 200 ms grace: %lld ms\n",
+              static_cast<long long>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                         std::chrono::steady_clock::now() - signalled)
+                                         .count()));
+  const auto log = daemon.err();
+  EXPECT_NE(log.find("still in flight after the grace period; cancelling them"), std::string::npos) << log;
+  EXPECT_EQ(log.find("ignored cancellation"), std::string::npos) << log;
+  EXPECT_EQ(log.find("unexpected exception"), std::string::npos) << log;
+
+  auto after_stop = status_json(dir, config);
+  EXPECT_EQ(count_of(after_stop, "leased"), 0);
+  EXPECT_EQ(count_of(after_stop, "done"), 0) << "no cycle could have finished within the grace";
+
+  auto rerun = insightd(dir, config, {"run", "--drain"}, "rerun");
+  ASSERT_EQ(rerun.exit_code, 0) << rerun.err;
+  auto final_status = status_json(dir, config);
+  EXPECT_EQ(count_of(final_status, "done"), 8);
+  EXPECT_EQ(count_of(final_status, "in_flight"), 0);
+}
+
 TEST(DaemonCrash, ALeaseOfAKilledDaemonReturnsAfterTheLeaseTimeoutAndIsFinished) {
   TempDir dir;
   const auto& ca = TestCa::shared();
