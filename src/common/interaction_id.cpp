@@ -7,7 +7,7 @@ namespace insightd {
 
 result_with_message<void> valid_interaction_id(std::string_view id) {
   auto reject = [](std::string reason) {
-    return error_with_message{errc::invalid_argument, std::move(reason)};
+    return ErrorWithMessage{errc::invalid_argument, std::move(reason)};
   };
   if (id.empty()) return reject("empty interaction ID");
   if (id.size() > kMaxInteractionIdLength)

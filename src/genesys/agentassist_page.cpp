@@ -216,7 +216,7 @@ class PageHandler : public JsonEventsIgnored {
   std::string key_, text_;
 };
 
-error_with_message malformed(std::string message) {
+ErrorWithMessage malformed(std::string message) {
   return {errc::malformed_response, std::move(message)};
 }
 

@@ -36,11 +36,11 @@ result_with_message<boost::json::object> parse_object(std::string_view body, std
       boost::json::parse(body, ec, boost::json::make_shared_resource<boost::json::monotonic_resource>(),
                          response_parse_options());
   if (ec) {
-    return error_with_message{errc::malformed_response,
+    return ErrorWithMessage{errc::malformed_response,
                               fmt::format("{} is not JSON: {}", what, ec.message())};
   }
   if (!value.is_object()) {
-    return error_with_message{errc::malformed_response, fmt::format("{} is not a JSON object", what)};
+    return ErrorWithMessage{errc::malformed_response, fmt::format("{} is not a JSON object", what)};
   }
   return std::move(value.get_object());
 }
@@ -61,10 +61,10 @@ SummaryStatus SummaryTally::count(const std::string& status) {
 
 result_with_message<void> SummaryTally::verdict(std::string_view what) const {
   if (!pending_status.empty())
-    return error_with_message{errc::not_ready,
+    return ErrorWithMessage{errc::not_ready,
                               fmt::format("{} not ready yet (status {})", what, pending_status)};
   if (completed == 0 && failed > 0)
-    return error_with_message{errc::permanent_failure,
+    return ErrorWithMessage{errc::permanent_failure,
                               fmt::format("{} generation failed (status Error)", what)};
   return {};
 }

@@ -43,7 +43,7 @@ class AgentAssistSession final : public SourceSession {
     if (!page->next_page_token.empty() && !seen_tokens_.insert(page->next_page_token).second) {
       // A token seen before (A, B, A, ...) would keep us paginating forever,
       // re-reading the same pages.
-      return error_with_message{
+      return ErrorWithMessage{
           errc::malformed_response,
           fmt::format("pagination stopped: page {} of the agentassist insights repeats a nextPageToken an "
                       "earlier page returned",

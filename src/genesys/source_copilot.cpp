@@ -68,7 +68,7 @@ result_with_message<Page> parse_copilot_summaries(std::string_view body, std::st
     summaries.emplace_back("summary", summary);
   if (const auto* sessions = object->if_contains("sessionSummaries"); sessions && !sessions->is_null()) {
     if (!sessions->is_array())
-      return error_with_message{errc::malformed_response,
+      return ErrorWithMessage{errc::malformed_response,
                                 "conversation summaries response has a non-array sessionSummaries"};
     const auto& array = sessions->get_array();
     for (std::size_t i = 0; i < array.size(); ++i)

@@ -102,7 +102,7 @@ result_with_message<Page> parse_sta_summaries(std::string_view body, std::string
   if (!object) return object.error();
   const auto* entities = object->if_contains("entities");
   if (!entities || !entities->is_array())
-    return error_with_message{errc::malformed_response,
+    return ErrorWithMessage{errc::malformed_response,
                               "speech analytics summaries response has no entities array"};
   const auto& array = entities->get_array();
   Page page;
@@ -146,14 +146,14 @@ result_with_message<Page> parse_sta_sentiments(std::string_view body, std::strin
   const auto* insights = object->if_contains("sentimentInsights");
   if (!insights || insights->is_null()) return page;
   if (!insights->is_object())
-    return error_with_message{errc::malformed_response,
+    return ErrorWithMessage{errc::malformed_response,
                               "speech analytics sentiments response has a non-object sentimentInsights"};
   for (std::string_view polarity : {"positive", "negative"}) {
     auto field = fmt::format("{}SentimentReasons", polarity);
     const auto* reasons = insights->get_object().if_contains(field);
     if (!reasons || reasons->is_null()) continue;
     if (!reasons->is_array())
-      return error_with_message{
+      return ErrorWithMessage{
           errc::malformed_response,
           fmt::format("speech analytics sentiments response has a non-array {}", field)};
     const auto& array = reasons->get_array();

@@ -84,18 +84,18 @@ result_with_message<AccessToken> parse_token_response(const http::Response& resp
           "; the usual cause is the wrong region: the client exists in one region only, check "
           "genesys.region / genesys.login_base_url and the client id/secret";
     }
-    return error_with_message{errc::token_request_failed, std::move(message)};
+    return ErrorWithMessage{errc::token_request_failed, std::move(message)};
   }
 
   if (!object) {
-    return error_with_message{errc::malformed_response,
+    return ErrorWithMessage{errc::malformed_response,
                               fmt::format("token response from {} is not a JSON object", where)};
   }
   AccessToken token;
   token.obtained_at = now;
   token.value = detail::string_field(*object, "access_token").value_or("");
   if (token.value.empty()) {
-    return error_with_message{errc::malformed_response,
+    return ErrorWithMessage{errc::malformed_response,
                               fmt::format("token response from {} has no access_token", where)};
   }
   if (auto type = detail::string_field(*object, "token_type").value_or(""); !type.empty()) token.type = type;
@@ -106,7 +106,7 @@ result_with_message<AccessToken> parse_token_response(const http::Response& resp
                    : v->if_double() ? *v->if_double()
                                     : -1.0;
     if (!(seconds > 0)) {
-      return error_with_message{errc::malformed_response,
+      return ErrorWithMessage{errc::malformed_response,
                                 fmt::format("token response from {} has an invalid expires_in", where)};
     }
     token.expires_in = std::chrono::seconds(static_cast<std::int64_t>(std::floor(seconds)));
@@ -141,7 +141,7 @@ TokenManager::~TokenManager() {
 asio::awaitable<result_with_message<std::string>> TokenManager::token() {
   if (cached_ && !cached_->needs_refresh(clock_())) co_return cached_->value;
   if (cancelled_) {
-    co_return error_with_message{asio::error::operation_aborted,
+    co_return ErrorWithMessage{asio::error::operation_aborted,
                                  "token requests cancelled: the daemon is stopping"};
   }
 
@@ -157,7 +157,7 @@ asio::awaitable<result_with_message<std::string>> TokenManager::token() {
   if (!flight->outcome) {
     // An early refresh failed: the old token is still good until it expires.
     if (cached_ && clock_() < cached_->obtained_at + cached_->expires_in) co_return cached_->value;
-    co_return error_with_message{flight->outcome.error(), flight->detail};
+    co_return ErrorWithMessage{flight->outcome.error(), flight->detail};
   }
   co_return *flight->outcome;
 }

@@ -85,7 +85,7 @@ std::variant<InsightQuery, ApiError> parse_insight_query(boost::urls::params_vie
     } else if (p.key == "maxResults") {
       std::size_t v = 0;
       auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), v);
-      if (ec != std::errc() || end != value.data() + value.size() || v < 1 || v > max_page_size)
+      if (ec != std::errc() || end != value.data() + value.size() || v < 1 || v > kMaxPageSize)
         return bad_value(p.key, value, "an integer from 1 to 200");
       q.max_results = v;
     } else if (p.key == "sort") {

@@ -131,7 +131,7 @@ class ScriptedTokens final : public AccessTokens {
   awaitable<result_with_message<std::string>> token() override {
     ++calls;
     if (available) co_return std::string("token");
-    co_return error_with_message{errc::token_request_failed, "login refused (test)"};
+    co_return ErrorWithMessage{errc::token_request_failed, "login refused (test)"};
   }
   bool available = true;
   int calls = 0;

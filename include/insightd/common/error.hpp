@@ -9,7 +9,8 @@
 
 namespace insightd {
 
-enum class errc {
+// Spelled like std::errc and boost::system::errc, as error-code enums are.
+enum class errc {  // NOLINT(readability-identifier-naming)
   token_request_failed = 1,  // OAuth token endpoint refused (e.g. invalid_client)
   malformed_response,        // body is not the JSON we expect
   not_ready,                 // upstream data not ready yet (retry later)

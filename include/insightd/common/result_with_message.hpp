@@ -14,18 +14,18 @@
 
 namespace insightd {
 
-struct error_with_message {
+struct ErrorWithMessage {
   boost::system::error_code code;
   std::string message;
 };
 
 // Used by result::value() on an error: the message travels in the exception.
-[[noreturn]] inline void throw_exception_from_error(const error_with_message& e,
+[[noreturn]] inline void throw_exception_from_error(const ErrorWithMessage& e,
                                                     const boost::source_location& loc) {
   boost::throw_exception(boost::system::system_error(e.code, e.message), loc);
 }
 
 template <class T>
-using result_with_message = boost::system::result<T, error_with_message>;
+using result_with_message = boost::system::result<T, ErrorWithMessage>;
 
 }  // namespace insightd

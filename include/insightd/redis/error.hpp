@@ -10,7 +10,8 @@
 
 namespace insightd::redis {
 
-enum class errc {
+// Spelled like std::errc and boost::system::errc, as error-code enums are.
+enum class errc {  // NOLINT(readability-identifier-naming)
   unreachable = 1,  // no connection: connect, TLS or the AUTH/SELECT/SCRIPT LOAD set-up failed
   timeout,          // no reply within the command's timeout (the connection is re-established)
   connection_lost,  // the connection broke with the command sent: it may or may not have run
@@ -24,7 +25,7 @@ inline boost::system::error_code make_error_code(errc e) noexcept {
   return {static_cast<int>(e), redis_category()};
 }
 
-using Error = error_with_message;
+using Error = ErrorWithMessage;
 
 template <class T>
 using Result = result_with_message<T>;

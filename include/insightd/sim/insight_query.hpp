@@ -29,7 +29,7 @@ struct InsightQuery {
   std::string page_token;  // empty: first page
 };
 
-inline constexpr std::size_t max_page_size = 200;
+inline constexpr std::size_t kMaxPageSize = 200;
 
 // Reads insightType (repeated or comma-separated), confidenceThreshold,
 // maxResults, sort, sortOrder and nextPageToken; a bad value is a 400.
