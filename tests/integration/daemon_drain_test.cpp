@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <boost/json.hpp>
 #include <cstdio>
+#include <filesystem>
 #include <map>
 #include <sstream>
 
@@ -113,78 +114,90 @@ TEST(DaemonDrain, TwoHundredInteractionsReachTheirFinalStatesWithinTheRateBudget
   }
 }
 
+// Queues `count` interactions named "<prefix>-NN-slow": every upstream answer
+// for them takes 1.5 s longer, so a daemon holds them in flight for a while.
+void enqueue_slow(const TempDir& dir, const std::filesystem::path& config, std::string_view prefix,
+                  int count) {
+  std::vector<std::string> ids;
+  for (int i = 0; i < count; ++i) ids.push_back(fmt::format("{}-{:02}-slow", prefix, i));
+  ASSERT_EQ(insightd(dir, config, {"enqueue", "-"}, "enqueue", write_ids(dir, ids)).exit_code, 0);
+}
+
+struct Stopped {
+  int exit_code = -1;
+  std::chrono::milliseconds took{};  // from the signal to the exit
+  std::string log;
+};
+
+// Starts a daemon and sends it `signo` once it holds leases (work in flight).
+void signal_with_work_in_flight(const TempDir& dir, const std::filesystem::path& config, int signo,
+                                Stopped& stopped) {
+  Process daemon({INSIGHTD_BIN, "run", "-c", config.string()}, dir.path() / "daemon");
+  ASSERT_TRUE(eventually([&] { return count_of(status_json(dir, config), "leased") > 0; }));
+  const auto signalled = std::chrono::steady_clock::now();
+  daemon.signal(signo);
+  auto code = daemon.wait_for(std::chrono::seconds(30));
+  ASSERT_TRUE(code.has_value()) << "did not exit after signal " << signo;
+  stopped.exit_code = *code;
+  stopped.took =
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - signalled);
+  stopped.log = daemon.err();
+}
+
+// What one daemon left behind, a `run --drain` finishes: `count` done, nothing in flight.
+void expect_a_drain_run_finishes(const TempDir& dir, const std::filesystem::path& config, int count) {
+  auto rerun = insightd(dir, config, {"run", "--drain"}, "rerun");
+  ASSERT_EQ(rerun.exit_code, 0) << rerun.err;
+  auto final_status = status_json(dir, config);
+  EXPECT_EQ(count_of(final_status, "done"), count);
+  EXPECT_EQ(count_of(final_status, "in_flight"), 0);
+}
+
 TEST(DaemonSignals, SigtermLeavesNothingInFlightAndARestartFinishesTheRest) {
   TempDir dir;
   const auto& ca = TestCa::shared();
   SimProcess sim(dir, ca);
   ConfigOptions options{.ca_file = ca.ca_cert, .concurrency = 4, .shutdown_grace = "10s"};
   auto config = write_config(dir, sim.base_url(), options);
-  std::vector<std::string> ids;
-  for (int i = 0; i < 40; ++i) ids.push_back(fmt::format("it-term-{:02}-slow", i));
-  ASSERT_EQ(insightd(dir, config, {"enqueue", "-"}, "enqueue", write_ids(dir, ids)).exit_code, 0);
+  ASSERT_NO_FATAL_FAILURE(enqueue_slow(dir, config, "it-term", 40));
 
-  Process daemon({INSIGHTD_BIN, "run", "-c", config.string()}, dir.path() / "daemon");
-  ASSERT_TRUE(eventually([&] { return count_of(status_json(dir, config), "leased") > 0; }));
-  const auto signalled = std::chrono::steady_clock::now();
-  daemon.signal(SIGTERM);
-  auto code = daemon.wait_for(std::chrono::seconds(30));
-  ASSERT_TRUE(code.has_value()) << "did not exit after SIGTERM";
-  EXPECT_EQ(*code, 0) << daemon.err();
+  Stopped stopped;
+  ASSERT_NO_FATAL_FAILURE(signal_with_work_in_flight(dir, config, SIGTERM, stopped));
+  EXPECT_EQ(stopped.exit_code, 0) << stopped.log;
   // Measured, not asserted (the grace period is 10 s): how long shutdown took with work in flight.
-  std::printf("[ measured ] SIGTERM to exit: %lld ms\n",
-              static_cast<long long>(std::chrono::duration_cast<std::chrono::milliseconds>(
-                                         std::chrono::steady_clock::now() - signalled)
-                                         .count()));
+  std::printf("[ measured ] SIGTERM to exit: %lld ms\n", static_cast<long long>(stopped.took.count()));
 
   auto after_stop = status_json(dir, config);
   EXPECT_EQ(count_of(after_stop, "leased"), 0);
   EXPECT_LT(count_of(after_stop, "done"), 40) << "the test needs work left over";
-
-  auto rerun = insightd(dir, config, {"run", "--drain"}, "rerun");
-  ASSERT_EQ(rerun.exit_code, 0) << rerun.err;
-  auto final_status = status_json(dir, config);
-  EXPECT_EQ(count_of(final_status, "done"), 40);
-  EXPECT_EQ(count_of(final_status, "in_flight"), 0);
+  expect_a_drain_run_finishes(dir, config, 40);
 }
 
-// A grace shorter than one upstream answer (the `slow` fault adds 1.5 s to
-// each): the cycles still fetching when it ends are cancelled, not waited
-// for, and their leases go back before the daemon exits.
+// A grace shorter than one upstream answer: the cycles still fetching when it
+// ends are cancelled, not waited for, and their leases go back before the
+// daemon exits.
 TEST(DaemonSignals, CyclesStillRunningAfterTheGraceAreCancelledAndTheirLeasesReturned) {
   TempDir dir;
   const auto& ca = TestCa::shared();
   SimProcess sim(dir, ca);
   ConfigOptions options{.ca_file = ca.ca_cert, .concurrency = 4, .shutdown_grace = "200ms"};
   auto config = write_config(dir, sim.base_url(), options);
-  std::vector<std::string> ids;
-  for (int i = 0; i < 8; ++i) ids.push_back(fmt::format("it-cut-{:02}-slow", i));
-  ASSERT_EQ(insightd(dir, config, {"enqueue", "-"}, "enqueue", write_ids(dir, ids)).exit_code, 0);
+  ASSERT_NO_FATAL_FAILURE(enqueue_slow(dir, config, "it-cut", 8));
 
-  Process daemon({INSIGHTD_BIN, "run", "-c", config.string()}, dir.path() / "daemon");
-  ASSERT_TRUE(eventually([&] { return count_of(status_json(dir, config), "leased") > 0; }));
-  const auto signalled = std::chrono::steady_clock::now();
-  daemon.signal(SIGTERM);
-  auto code = daemon.wait_for(std::chrono::seconds(30));
-  ASSERT_TRUE(code.has_value()) << "did not exit after SIGTERM";
-  EXPECT_EQ(*code, 0) << daemon.err();
+  Stopped stopped;
+  ASSERT_NO_FATAL_FAILURE(signal_with_work_in_flight(dir, config, SIGTERM, stopped));
+  EXPECT_EQ(stopped.exit_code, 0) << stopped.log;
   std::printf("[ measured ] SIGTERM to exit with a 200 ms grace: %lld ms\n",
-              static_cast<long long>(std::chrono::duration_cast<std::chrono::milliseconds>(
-                                         std::chrono::steady_clock::now() - signalled)
-                                         .count()));
-  const auto log = daemon.err();
-  EXPECT_NE(log.find("still in flight after the grace period; cancelling them"), std::string::npos) << log;
-  EXPECT_EQ(log.find("ignored cancellation"), std::string::npos) << log;
-  EXPECT_EQ(log.find("unexpected exception"), std::string::npos) << log;
+              static_cast<long long>(stopped.took.count()));
+  EXPECT_NE(stopped.log.find("still in flight after the grace period; cancelling them"), std::string::npos)
+      << stopped.log;
+  EXPECT_EQ(stopped.log.find("ignored cancellation"), std::string::npos) << stopped.log;
+  EXPECT_EQ(stopped.log.find("unexpected exception"), std::string::npos) << stopped.log;
 
   auto after_stop = status_json(dir, config);
   EXPECT_EQ(count_of(after_stop, "leased"), 0);
   EXPECT_EQ(count_of(after_stop, "done"), 0) << "no cycle could have finished within the grace";
-
-  auto rerun = insightd(dir, config, {"run", "--drain"}, "rerun");
-  ASSERT_EQ(rerun.exit_code, 0) << rerun.err;
-  auto final_status = status_json(dir, config);
-  EXPECT_EQ(count_of(final_status, "done"), 8);
-  EXPECT_EQ(count_of(final_status, "in_flight"), 0);
+  expect_a_drain_run_finishes(dir, config, 8);
 }
 
 TEST(DaemonCrash, ALeaseOfAKilledDaemonReturnsAfterTheLeaseTimeoutAndIsFinished) {
@@ -193,23 +206,13 @@ TEST(DaemonCrash, ALeaseOfAKilledDaemonReturnsAfterTheLeaseTimeoutAndIsFinished)
   SimProcess sim(dir, ca);
   ConfigOptions options{.ca_file = ca.ca_cert, .concurrency = 4, .lease_timeout = "2s"};
   auto config = write_config(dir, sim.base_url(), options);
-  std::vector<std::string> ids;
-  for (int i = 0; i < 12; ++i) ids.push_back(fmt::format("it-kill-{:02}-slow", i));
-  ASSERT_EQ(insightd(dir, config, {"enqueue", "-"}, "enqueue", write_ids(dir, ids)).exit_code, 0);
+  ASSERT_NO_FATAL_FAILURE(enqueue_slow(dir, config, "it-kill", 12));
 
-  {
-    Process daemon({INSIGHTD_BIN, "run", "-c", config.string()}, dir.path() / "killed");
-    ASSERT_TRUE(eventually([&] { return count_of(status_json(dir, config), "leased") > 0; }));
-    daemon.signal(SIGKILL);
-    ASSERT_EQ(daemon.wait_for(std::chrono::seconds(10)), 128 + SIGKILL);
-  }
+  Stopped killed;
+  ASSERT_NO_FATAL_FAILURE(signal_with_work_in_flight(dir, config, SIGKILL, killed));
+  ASSERT_EQ(killed.exit_code, 128 + SIGKILL);
   EXPECT_GT(count_of(status_json(dir, config), "leased"), 0) << "the killed daemon's leases are still held";
-
-  auto rerun = insightd(dir, config, {"run", "--drain"}, "rerun");
-  ASSERT_EQ(rerun.exit_code, 0) << rerun.err;
-  auto final_status = status_json(dir, config);
-  EXPECT_EQ(count_of(final_status, "done"), 12);
-  EXPECT_EQ(count_of(final_status, "in_flight"), 0);
+  expect_a_drain_run_finishes(dir, config, 12);
 }
 
 }  // namespace
