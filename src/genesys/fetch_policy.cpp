@@ -19,6 +19,17 @@ bool is_deterministic(const boost::system::error_code& ec) {
 }
 }  // namespace
 
+FetchAnswer answer_of(const result<http::Response>& response) {
+  FetchAnswer answer;
+  if (response) {
+    answer.status = static_cast<int>(response->status);
+    answer.retry_after = response->headers.get("Retry-After");
+  } else {
+    answer.transport = response.error();
+  }
+  return answer;
+}
+
 FetchRetryPolicy::FetchRetryPolicy(BackoffPolicy backoff, int max_attempts)
     : backoff_(backoff), max_attempts_(std::max(1, max_attempts)) {}
 

@@ -199,13 +199,7 @@ asio::awaitable<Fetcher::Attempt> Fetcher::send_with_policy(const std::string& u
     observer_->on_upstream_request(source, response ? static_cast<int>(response->status) : 0,
                                    seconds_since(sent));
 
-    FetchAnswer answer;
-    if (response) {
-      answer.status = static_cast<int>(response->status);
-      answer.retry_after = response->headers.get("Retry-After");
-    } else {
-      answer.transport = response.error();
-    }
+    const auto answer = answer_of(response);
     const auto decision = policy_.decide(answer, attempts, std::chrono::system_clock::now(), rng_);
     if (decision.action == FetchAction::use_body) {
       result.http_status = answer.status;

@@ -66,13 +66,7 @@ asio::awaitable<UpstreamReply> Upstream::call(std::string method, std::string pa
     request.timeout = genesys->request_timeout;
     auto response = co_await deps.client->send(std::move(request));
 
-    genesys::FetchAnswer answer;
-    if (response) {
-      answer.status = static_cast<int>(response->status);
-      answer.retry_after = response->headers.get("Retry-After");
-    } else {
-      answer.transport = response.error();
-    }
+    const auto answer = genesys::answer_of(response);
     const auto decision = policy.decide(answer, attempts, std::chrono::system_clock::now(), rng);
     using genesys::FetchAction;
     if (decision.action == FetchAction::use_body) {

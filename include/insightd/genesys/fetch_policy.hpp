@@ -19,7 +19,9 @@
 #include <string_view>
 
 #include "insightd/common/backoff.hpp"
+#include "insightd/common/error.hpp"
 #include "insightd/config/config.hpp"
+#include "insightd/http/message.hpp"
 
 namespace insightd::genesys {
 
@@ -34,6 +36,9 @@ struct FetchAnswer {
   boost::system::error_code transport;  // why no response arrived (status 0)
   std::string_view retry_after;         // the Retry-After header, "" when absent
 };
+
+// The facts of `response` (an answer or why none came); they point into it.
+FetchAnswer answer_of(const result<http::Response>& response);
 
 // What the requests for one URL have met so far; decide() counts into it.
 struct FetchAttempts {
