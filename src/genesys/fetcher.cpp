@@ -27,23 +27,6 @@ std::string_view to_string(Outcome outcome) noexcept {
 }
 
 namespace {
-// The upstream's own explanation (Genesys error bodies carry `message`; OAuth
-// ones `description`), PII-masked and shortened: it goes into the error value.
-std::string upstream_message(std::string_view body) {
-  boost::system::error_code ec;
-  auto value = boost::json::parse(body, ec);
-  std::string message;
-  if (!ec && value.is_object()) {
-    for (std::string_view key : {"message", "description", "error"}) {
-      if (auto* v = value.get_object().if_contains(key); v && v->is_string()) {
-        message = std::string(v->get_string());
-        break;
-      }
-    }
-  }
-  return governance::redact_upstream_text(message);
-}
-
 // The outcome of a decision that ends the request, nullopt when it is tried again.
 std::optional<Outcome> final_outcome(FetchAction action) {
   switch (action) {
@@ -228,7 +211,7 @@ void Fetcher::describe_failure(const result<http::Response>& response, const std
   }
   result.http_status = static_cast<int>(response->status);
   result.correlation_id = governance::redact_upstream_text(response->headers.get("ININ-Correlation-Id"));
-  auto message = upstream_message(response->body);
+  auto message = governance::upstream_error_message(response->body);
   result.error = fmt::format("HTTP {} from {} for interaction {}{}{} (correlation id {})", result.http_status,
                              source, interaction_id, message.empty() ? "" : ": ", message,
                              result.correlation_id.empty() ? "none" : result.correlation_id);

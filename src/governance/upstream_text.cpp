@@ -2,6 +2,7 @@
 #include "insightd/governance/upstream_text.hpp"
 
 #include <algorithm>
+#include <boost/json/parse.hpp>
 
 #include "insightd/common/utf8.hpp"
 #include "insightd/governance/pii.hpp"
@@ -33,6 +34,17 @@ std::string redact_upstream_text(std::string_view text) {
     out += "...";
   }
   return out;
+}
+
+std::string upstream_error_message(std::string_view body) {
+  boost::system::error_code ec;
+  const auto value = boost::json::parse(body, ec);
+  if (ec || !value.is_object()) return {};
+  for (std::string_view key : {"message", "description", "error"}) {
+    if (const auto* v = value.get_object().if_contains(key); v && v->is_string())
+      return redact_upstream_text(v->get_string());
+  }
+  return {};
 }
 
 }  // namespace insightd::governance

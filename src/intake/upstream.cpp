@@ -4,34 +4,23 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
-#include <boost/json/parse.hpp>
-
 #include "insightd/genesys/fetch_policy.hpp"
 #include "insightd/genesys/request_budget.hpp"
 #include "insightd/genesys/token_manager.hpp"
+#include "insightd/governance/upstream_text.hpp"
 #include "insightd/http/client.hpp"
 
 namespace insightd::intake::detail {
 namespace asio = boost::asio;
 
 namespace {
-std::string upstream_message(std::string_view body) {
-  boost::system::error_code ec;
-  auto value = boost::json::parse(body, ec);
-  if (ec || !value.is_object()) return {};
-  const auto* message = value.get_object().if_contains("message");
-  if (!message || !message->is_string()) return {};
-  std::string text(message->get_string());
-  if (text.size() > 300) text = text.substr(0, 300) + "...";
-  return text;
-}
-
 // Why a request failed, for the log and the status: the method and path
-// (never the query), the status, Genesys's own message and the correlation id.
+// (never the query), the status, Genesys's own message and the correlation id
+// (both redacted: upstreams echo what they were sent).
 std::string failure(std::string_view what, const result<http::Response>& response) {
   if (!response) return fmt::format("intake {} failed: {}", what, response.error().message());
-  const auto message = upstream_message(response->body);
-  const auto correlation = response->headers.get("ININ-Correlation-Id");
+  const auto message = governance::upstream_error_message(response->body);
+  const auto correlation = governance::redact_upstream_text(response->headers.get("ININ-Correlation-Id"));
   return fmt::format("intake {}: HTTP {}{}{} (correlation id {})", what, response->status,
                      message.empty() ? "" : ": ", message, correlation.empty() ? "none" : correlation);
 }

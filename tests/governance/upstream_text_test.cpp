@@ -8,6 +8,7 @@
 
 using insightd::governance::kMaxUpstreamText;
 using insightd::governance::redact_upstream_text;
+using insightd::governance::upstream_error_message;
 
 namespace {
 
@@ -53,6 +54,20 @@ TEST(RedactUpstreamText, BoundsTheWorkOnAHugeBody) {
   const auto out = redact_upstream_text(huge);
   EXPECT_LE(out.size(), kMaxUpstreamText + 3);
   EXPECT_TRUE(out.ends_with("...")) << out;
+}
+
+TEST(UpstreamErrorMessage, ReadsTheFirstExplanationAnUpstreamGivesRedacted) {
+  EXPECT_EQ(upstream_error_message(R"({"status":400,"message":"no such queue"})"), "no such queue");
+  EXPECT_EQ(upstream_error_message(R"({"error":"invalid_client","description":"bad secret"})"), "bad secret");
+  EXPECT_EQ(upstream_error_message(R"({"error":"invalid_client"})"), "invalid_client");
+  EXPECT_EQ(upstream_error_message(R"({"message":"contact jane.doe@example.com"})"), "contact [EMAIL]");
+}
+
+TEST(UpstreamErrorMessage, IsEmptyWithoutOne) {
+  EXPECT_EQ(upstream_error_message(""), "");
+  EXPECT_EQ(upstream_error_message("<html>502 Bad Gateway</html>"), "");
+  EXPECT_EQ(upstream_error_message(R"(["message"])"), "");
+  EXPECT_EQ(upstream_error_message(R"({"message":42})"), "");
 }
 
 }  // namespace

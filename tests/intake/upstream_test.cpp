@@ -2,7 +2,7 @@
 // One intake API call under the fetcher's retry policy: each answer class
 // (2xx, 401, 429 short and long, 5xx, other 4xx, transport errors) against a
 // scripted client, with the rate limiter on virtual time and the backoff's
-// sleeps recorded instead of slept.
+// sleeps recorded instead of slept; what an upstream echoes is redacted.
 #include "../../src/intake/upstream.hpp"
 
 #include <fmt/format.h>
@@ -147,6 +147,20 @@ TEST_F(UpstreamTest, A5xxIsRetriedWithBackoffUntilMaxAttemptsAndSaysWhy) {
   EXPECT_EQ(api_sent().size(), 3u);
   ASSERT_EQ(sleeps.size(), 2u);  // between the three tries
   for (auto delay : sleeps) EXPECT_LE(delay, cfg.genesys.retry.max);
+}
+
+TEST_F(UpstreamTest, AnUpstreamEchoingContactDetailsLeavesNoneInTheError) {
+  client.set_script([](const http::Request&) {
+    auto r = respond(400, R"({"message":"bad query for jane.doe@example.com, +1 415 555 0199"})");
+    r.headers.set("ININ-Correlation-Id", "corr for 4111111111111111");
+    return r;
+  });
+  auto reply = call();
+  EXPECT_FALSE(reply.ok);
+  EXPECT_EQ(reply.error.find("jane.doe"), std::string::npos) << reply.error;
+  EXPECT_EQ(reply.error.find("555 0199"), std::string::npos) << reply.error;
+  EXPECT_EQ(reply.error.find("4111111111111111"), std::string::npos) << reply.error;
+  EXPECT_NE(reply.error.find("[EMAIL]"), std::string::npos) << reply.error;
 }
 
 TEST_F(UpstreamTest, StoppingDuringTheBackoffEndsTheCall) {

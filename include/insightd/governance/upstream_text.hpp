@@ -18,4 +18,9 @@ inline constexpr std::size_t kMaxUpstreamText = 300;
 // kMaxUpstreamText, cut on a UTF-8 boundary with "..." appended.
 std::string redact_upstream_text(std::string_view text);
 
+// The upstream's own explanation in an error body (Genesys error bodies carry
+// `message`, OAuth ones `description` or `error`), redacted as above; "" when
+// the body is no JSON object or has none of them.
+std::string upstream_error_message(std::string_view body);
+
 }  // namespace insightd::governance
