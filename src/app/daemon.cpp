@@ -84,8 +84,8 @@ struct Daemon::Impl {
   bool reload_requested = false;
   int exit_code = 0;
 
-  Impl(asio::io_context& io_, Config cfg, DaemonOptions opts)
-      : io(io_),
+  Impl(asio::io_context& context, Config cfg, DaemonOptions opts)
+      : io(context),
         config(std::make_shared<const Config>(std::move(cfg))),
         options(std::move(opts)),
         scanner(governance::pii_options(config->governance)) {}

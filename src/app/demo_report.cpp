@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <map>
 
@@ -25,7 +26,7 @@ constexpr int kPlainSamples = 61;
 double percentile(std::vector<std::uint64_t> values, double p) {
   if (values.empty()) return 0;
   std::sort(values.begin(), values.end());
-  const auto rank = static_cast<std::size_t>(p * static_cast<double>(values.size() - 1) + 0.5);
+  const auto rank = static_cast<std::size_t>(std::lround(p * static_cast<double>(values.size() - 1)));
   return static_cast<double>(values[std::min(rank, values.size() - 1)]);
 }
 

@@ -14,12 +14,12 @@ namespace insightd::crypto {
 namespace {
 
 std::string to_hex(const unsigned char* bytes, std::size_t size) {
-  static constexpr char hex[] = "0123456789abcdef";
+  static constexpr char kHexDigits[] = "0123456789abcdef";
   std::string out;
   out.reserve(2 * size);
   for (std::size_t i = 0; i < size; ++i) {
-    out.push_back(hex[bytes[i] >> 4]);
-    out.push_back(hex[bytes[i] & 0xf]);
+    out.push_back(kHexDigits[bytes[i] >> 4]);
+    out.push_back(kHexDigits[bytes[i] & 0xf]);
   }
   return out;
 }

@@ -4,7 +4,7 @@
 namespace insightd {
 namespace {
 
-class category final : public boost::system::error_category {
+class Category final : public boost::system::error_category {
  public:
   const char* name() const noexcept override { return "insightd"; }
   std::string message(int ev) const override {
@@ -33,7 +33,7 @@ class category final : public boost::system::error_category {
 }  // namespace
 
 const boost::system::error_category& insightd_category() noexcept {
-  static const category instance;
+  static const Category instance;
   return instance;
 }
 

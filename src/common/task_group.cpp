@@ -22,8 +22,8 @@ namespace asio = boost::asio;
 namespace {
 
 struct Child {
-  Child(std::string name_, TaskGroup::OnExit on_exit_)
-      : name(std::move(name_)), on_exit(std::move(on_exit_)) {}
+  Child(std::string child_name, TaskGroup::OnExit exit_handler)
+      : name(std::move(child_name)), on_exit(std::move(exit_handler)) {}
 
   std::string name;
   asio::cancellation_signal signal;
@@ -63,7 +63,7 @@ asio::awaitable<void> run_child(asio::awaitable<void> task) {
 }  // namespace
 
 struct TaskGroup::State {
-  explicit State(const asio::any_io_executor& executor_) : executor(executor_), empty(executor_) {}
+  explicit State(const asio::any_io_executor& ex) : executor(ex), empty(ex) {}
 
   asio::any_io_executor executor;
   std::list<Child> children;  // stable addresses: each child's signal is bound to its operation

@@ -30,9 +30,6 @@ FetchAnswer answer_of(const result<http::Response>& response) {
   return answer;
 }
 
-FetchRetryPolicy::FetchRetryPolicy(BackoffPolicy backoff, int max_attempts)
-    : backoff_(backoff), max_attempts_(std::max(1, max_attempts)) {}
-
 FetchRetryPolicy FetchRetryPolicy::from_config(const RetryConfig& retry) {
   return FetchRetryPolicy({retry.initial, retry.max}, retry.max_attempts);
 }

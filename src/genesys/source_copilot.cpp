@@ -69,7 +69,7 @@ result_with_message<Page> parse_copilot_summaries(std::string_view body, std::st
   if (const auto* sessions = object->if_contains("sessionSummaries"); sessions && !sessions->is_null()) {
     if (!sessions->is_array())
       return ErrorWithMessage{errc::malformed_response,
-                                "conversation summaries response has a non-array sessionSummaries"};
+                              "conversation summaries response has a non-array sessionSummaries"};
     const auto& array = sessions->get_array();
     for (std::size_t i = 0; i < array.size(); ++i)
       summaries.emplace_back(location("sessionSummaries", i), &array[i]);
@@ -101,7 +101,7 @@ result_with_message<Page> parse_copilot_summaries(std::string_view body, std::st
     }
     ++tally.completed;
   }
-  if (auto verdict = tally.verdict("conversation summary"); !verdict) return std::move(verdict.error());
+  if (auto verdict = tally.verdict("conversation summary"); !verdict) return verdict.error();
   return page;
 }
 

@@ -103,7 +103,7 @@ result_with_message<Page> parse_sta_summaries(std::string_view body, std::string
   const auto* entities = object->if_contains("entities");
   if (!entities || !entities->is_array())
     return ErrorWithMessage{errc::malformed_response,
-                              "speech analytics summaries response has no entities array"};
+                            "speech analytics summaries response has no entities array"};
   const auto& array = entities->get_array();
   Page page;
   page.entities = static_cast<int>(array.size());
@@ -134,7 +134,7 @@ result_with_message<Page> parse_sta_summaries(std::string_view body, std::string
     }
     ++tally.completed;
   }
-  if (auto verdict = tally.verdict("speech analytics summary"); !verdict) return std::move(verdict.error());
+  if (auto verdict = tally.verdict("speech analytics summary"); !verdict) return verdict.error();
   return page;
 }
 
@@ -147,15 +147,14 @@ result_with_message<Page> parse_sta_sentiments(std::string_view body, std::strin
   if (!insights || insights->is_null()) return page;
   if (!insights->is_object())
     return ErrorWithMessage{errc::malformed_response,
-                              "speech analytics sentiments response has a non-object sentimentInsights"};
+                            "speech analytics sentiments response has a non-object sentimentInsights"};
   for (std::string_view polarity : {"positive", "negative"}) {
     auto field = fmt::format("{}SentimentReasons", polarity);
     const auto* reasons = insights->get_object().if_contains(field);
     if (!reasons || reasons->is_null()) continue;
     if (!reasons->is_array())
-      return ErrorWithMessage{
-          errc::malformed_response,
-          fmt::format("speech analytics sentiments response has a non-array {}", field)};
+      return ErrorWithMessage{errc::malformed_response,
+                              fmt::format("speech analytics sentiments response has a non-array {}", field)};
     const auto& array = reasons->get_array();
     page.entities += static_cast<int>(array.size());
     for (std::size_t j = 0; j < array.size(); ++j) {

@@ -22,10 +22,7 @@ namespace insightd::governance::scan_text {
 inline constexpr std::string_view kBirthStemsAfterB[] = {"irth", "orn"};
 inline constexpr std::string_view kBirthStemsAfterD[] = {"ob", ".o.b"};
 inline constexpr std::string_view kBirthStemsAfterG[] = {"eb"};
-inline constexpr std::string_view kBirthStemsAfterN[] = {"aiss", "acim", "asc",
-                                                         "\xc3\xa9"
-                                                         "e",
-                                                         "ee"};
+inline constexpr std::string_view kBirthStemsAfterN[] = {"aiss", "acim", "asc", "\u00e9e", "ee"};
 
 using ascii::is_digit;
 using ascii::lower;
@@ -108,8 +105,11 @@ inline std::size_t digits_in_run(std::string_view text, std::size_t begin) noexc
   return digits;
 }
 
-// Byte classes, looked up once per byte in the scan's hot loop.
-enum CharClass : unsigned char { kLetter = 1, kWord = 2, kNumber = 4 };
+// Byte classes, bits of one table entry looked up once per byte in the
+// scan's hot loop.
+inline constexpr unsigned char kLetter = 1;
+inline constexpr unsigned char kWord = 2;
+inline constexpr unsigned char kNumber = 4;
 
 inline constexpr std::array<unsigned char, 256> kCharClass = [] {
   std::array<unsigned char, 256> table{};
@@ -122,7 +122,7 @@ inline constexpr std::array<unsigned char, 256> kCharClass = [] {
   return table;
 }();
 
-inline bool has_class(char c, CharClass what) noexcept {
+inline bool has_class(char c, unsigned char what) noexcept {
   return (kCharClass[static_cast<unsigned char>(c)] & what) != 0;
 }
 inline bool is_letter(char c) noexcept {

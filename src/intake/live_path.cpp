@@ -31,7 +31,7 @@ using namespace std::chrono_literals;
 
 namespace {
 constexpr auto kRenewAfter = 23h;  // a channel lives 24 h
-const BackoffPolicy kReconnectBackoff{1s, 60s};
+constexpr BackoffPolicy kReconnectBackoff{1s, 60s};
 
 enum class Ended { closing, renew, failed, stopped, resubscribe };
 
@@ -218,7 +218,7 @@ result_with_message<std::string> socket_url(std::string_view connect_uri, std::s
   if (connect_uri.starts_with("ws://")) {
     if (api_base_url.starts_with("http://")) return fmt::format("http://{}", connect_uri.substr(5));
     return ErrorWithMessage{errc::invalid_url,
-                              "a plain ws:// socket is refused while genesys.api_base_url is https://"};
+                            "a plain ws:// socket is refused while genesys.api_base_url is https://"};
   }
   return ErrorWithMessage{errc::invalid_url, "expected a ws:// or wss:// URI"};
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "insightd/observability/metrics_registry.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
@@ -20,12 +22,12 @@ bool valid_name(std::string_view name, bool allow_colon) {
 
 void check_family(const std::string& name, const std::vector<std::string>& label_names) {
   if (!valid_name(name, true))
-    throw std::invalid_argument("metric name '" + name + "' is not a valid Prometheus name");
+    throw std::invalid_argument(fmt::format("metric name '{}' is not a valid Prometheus name", name));
   for (const auto& label : label_names) {
     if (!valid_name(label, false) || label.starts_with("__"))
-      throw std::invalid_argument("metric " + name + ": label name '" + label + "' is not valid");
+      throw std::invalid_argument(fmt::format("metric {}: label name '{}' is not valid", name, label));
     if (std::count(label_names.begin(), label_names.end(), label) > 1)
-      throw std::invalid_argument("metric " + name + ": label '" + label + "' given twice");
+      throw std::invalid_argument(fmt::format("metric {}: label '{}' given twice", name, label));
   }
 }
 

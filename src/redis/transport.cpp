@@ -64,8 +64,10 @@ asio::awaitable<Result<std::unique_ptr<Transport>>> Transport::open(asio::any_io
   if (resolve_ec) co_return unreachable("cannot resolve host: " + describe(resolve_ec, timeout));
 
   auto& socket = transport->socket();
+  // A lambda capturing a structured binding is C++20 that not every compiler has.
+  const auto& resolved = endpoints;
   auto [connect_ec, connected] = co_await with_timeout(
-      timeout, [&socket, &endpoints](auto token) { return asio::async_connect(socket, endpoints, token); });
+      timeout, [&socket, &resolved](auto token) { return asio::async_connect(socket, resolved, token); });
   if (connect_ec) co_return unreachable(describe(connect_ec, timeout));
   socket.set_option(tcp::no_delay(true));
 

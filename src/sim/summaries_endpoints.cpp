@@ -50,9 +50,9 @@ boost::json::object copilot_summary(const SimInsight& s, const SummaryMaterial& 
   if (pending) return o;
   o["text"] = s.text;
   o["confidence"] = s.confidence;
-  static constexpr std::string_view parts[] = {"reason", "resolution", "followup"};
+  static constexpr std::string_view kParts[] = {"reason", "resolution", "followup"};
   for (std::size_t i = 0; i < m.topics.size() && i < 3; ++i)
-    o[parts[i]] = boost::json::object{{"text", m.topics[i].text}};
+    o[kParts[i]] = boost::json::object{{"text", m.topics[i].text}};
   return o;
 }
 
@@ -89,7 +89,7 @@ Reply copilot_summaries(SimState& state, const ApiCall& call) {
 Reply sta_summaries(SimState& state, const ApiCall& call) {
   const auto m = material_for(state, call.interaction_id);
   const bool pending = pending_now(state, call);
-  static constexpr std::string_view insight_types[] = {"Reason", "Resolution", "Followup"};
+  static constexpr std::string_view kInsightTypes[] = {"Reason", "Resolution", "Followup"};
   boost::json::array entities;
   for (const auto& s : m.summaries) {
     boost::json::object e;
@@ -103,7 +103,7 @@ Reply sta_summaries(SimState& state, const ApiCall& call) {
       boost::json::array insights;
       for (std::size_t i = 0; i < m.topics.size() && i < 3; ++i)
         insights.push_back(
-            {{"type", insight_types[i]}, {"title", insight_types[i]}, {"description", m.topics[i].text}});
+            {{"type", kInsightTypes[i]}, {"title", kInsightTypes[i]}, {"description", m.topics[i].text}});
       e["insights"] = std::move(insights);
     }
     entities.push_back(std::move(e));

@@ -112,7 +112,7 @@ TEST(IntakeConfig, ExampleBlockDocumentsTheDefaults) {
   while (std::getline(in, line)) {
     if (line.rfind("# intake:", 0) == 0) inside = true;
     if (!inside) continue;
-    if (line.rfind("#", 0) != 0) break;
+    if (!line.starts_with('#')) break;
     block += line.substr(line.size() > 1 ? 2 : 1) + "\n";
   }
   ASSERT_FALSE(block.empty());

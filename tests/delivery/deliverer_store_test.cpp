@@ -198,9 +198,10 @@ TEST_F(DelivererStoreTest, ARefusedFirstAttemptIsRecordedAndRetriedFromTheOutbox
   auto [lease, messages] = governed("conv-1", 5, 2);
   // Part 1 is accepted, part 2 refused once, part 3 never tried at once.
   std::map<std::string, int> seen;
+  const std::string refused = messages[1].webhook_id;
   FakeHttpClient client([&](const http::Request& r, std::size_t) {
     auto id = std::string(r.headers.get("webhook-id"));
-    return id == messages[1].webhook_id && ++seen[id] == 1 ? respond(503) : respond(200);
+    return id == refused && ++seen[id] == 1 ? respond(503) : respond(200);
   });
   Deliverer deliverer(io.get_executor(), store, client, crm, &observer, fast_polling());
 

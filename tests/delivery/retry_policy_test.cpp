@@ -43,7 +43,7 @@ INSTANTIATE_TEST_SUITE_P(
                       StatusCase{422, StatusClass::permanent}, StatusCase{301, StatusClass::permanent},
                       StatusCase{100, StatusClass::permanent}));
 
-const auto kNow = std::chrono::system_clock::time_point(std::chrono::seconds(1'700'000'000));
+constexpr auto kNow = std::chrono::system_clock::time_point(std::chrono::seconds(1'700'000'000));
 
 RetryPolicy policy() {
   return RetryPolicy({100ms, 1000ms}, 5);

@@ -19,9 +19,9 @@ using ::testing::HasSubstr;
 using Action = FetchAction;
 
 // Wed, 01 May 2024 10:00:00 GMT: the instant HTTP-date Retry-Afters are read against.
-const auto kNow = std::chrono::sys_days{std::chrono::year{2024} / 5 / 1} + 10h;
+constexpr auto kNow = std::chrono::sys_days{std::chrono::year{2024} / 5 / 1} + 10h;
 
-const FetchRetryPolicy kPolicy{BackoffPolicy{100ms, 1s}, 3};
+constexpr FetchRetryPolicy kPolicy{BackoffPolicy{100ms, 1s}, 3};
 
 FetchAnswer status(int code, std::string_view retry_after = {}) {
   FetchAnswer answer;

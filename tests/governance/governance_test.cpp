@@ -15,7 +15,7 @@ using namespace std::chrono_literals;
 
 namespace {
 
-const auto kNow = sys_days{year{2026} / 11 / 24} + 12h;  // 2026-11-24T12:00:00Z
+constexpr auto kNow = sys_days{year{2026} / 11 / 24} + 12h;  // 2026-11-24T12:00:00Z
 constexpr const char* kFresh = "2026-11-24T11:00:00Z";
 constexpr const char* kStale = "2026-11-22T11:00:00Z";
 constexpr const char* kFuture = "2026-11-24T12:30:00Z";

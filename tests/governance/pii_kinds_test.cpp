@@ -22,7 +22,7 @@ struct Card {
 };
 
 // Luhn-valid numbers in each scheme's IIN ranges, at each length it issues.
-const Card kCards[] = {
+constexpr Card kCards[] = {
     {"visa", "4526018159087"},           {"visa", "4301661318609135"},
     {"visa", "4909960308246281946"},     {"mastercard", "5182199351819098"},
     {"mastercard", "5537865797543235"},  {"mastercard", "2221194875749111"},
@@ -42,7 +42,7 @@ const Card kCards[] = {
 };
 
 // Luhn-valid, but a length or range no scheme issues.
-const char* const kNotCards[] = {
+constexpr const char* kNotCards[] = {
     "3425242731672324",     // 34 (Amex) with 16 digits
     "468656355150586",      // Visa with 15 digits
     "5177065894811311447",  // Mastercard with 19 digits

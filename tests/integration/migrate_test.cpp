@@ -85,7 +85,7 @@ const std::vector<std::string> all_ids{"parked", "deliv", "dl-pii", "dl-crm", "d
 // Returns the lease of "parked" (its cycle key and retry clock).
 queue::Lease fill(BackendSession& q) {
   auto& b = *q.backend;
-  const auto parked = lease_one(q, "parked")[0];
+  auto parked = lease_one(q, "parked")[0];
   q.run(b.release(parked, 1h, "429: long-window limit"));
 
   auto deliv = lease_one(q, "deliv")[0];

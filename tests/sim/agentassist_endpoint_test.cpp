@@ -153,7 +153,8 @@ TEST_F(SimAgentassist, MalformedEntitiesAreServedDespiteFilters) {
 TEST_F(SimAgentassist, EveryResponseCarriesACorrelationId) {
   const auto bearer = token();
   std::set<std::string> seen;
-  for (auto target : {insights_url("ia-1"), insights_url("ia-notfound"), std::string("/api/v2/nothing")}) {
+  for (const auto& target :
+       {insights_url("ia-1"), insights_url("ia-notfound"), std::string("/api/v2/nothing")}) {
     auto r = get(target, bearer);
     auto id = std::string(r.headers.get("ININ-Correlation-Id"));
     EXPECT_EQ(id.size(), 36u) << target;

@@ -129,7 +129,7 @@ inline std::optional<PromLabels> take_labels(std::string_view& s, std::string& e
 inline std::string family_of(const std::string& sample, const std::map<std::string, PromFamily>& families) {
   for (std::string_view suffix : {"_bucket", "_sum", "_count"}) {
     if (sample.size() > suffix.size() && sample.ends_with(suffix)) {
-      const std::string base = sample.substr(0, sample.size() - suffix.size());
+      std::string base = sample.substr(0, sample.size() - suffix.size());
       auto it = families.find(base);
       if (it != families.end() && it->second.type &&
           (*it->second.type == "histogram" || *it->second.type == "summary"))

@@ -11,6 +11,7 @@
 //   an answer over our limits, a URL  -> fail permanently: it would fail the same way again
 //   we cannot use
 //   anything else (400, 403, 404, 408, 1xx, 3xx) -> fail permanently
+#include <algorithm>
 #include <boost/system/error_code.hpp>
 #include <chrono>
 #include <optional>
@@ -61,7 +62,8 @@ struct FetchDecision {
 
 class FetchRetryPolicy {
  public:
-  FetchRetryPolicy(BackoffPolicy backoff, int max_attempts);
+  constexpr FetchRetryPolicy(BackoffPolicy backoff, int max_attempts)
+      : backoff_(backoff), max_attempts_(std::max(1, max_attempts)) {}
   static FetchRetryPolicy from_config(const RetryConfig& retry);
 
   // `now` reads a Retry-After given as an HTTP-date; `rng` draws the jitter.

@@ -140,7 +140,7 @@ end
 
 std::vector<Script> all() {
   std::vector<Script> scripts;
-  for (auto part : {queue_scripts(), outbox_scripts(), view_scripts(), migration_scripts()}) {
+  for (const auto& part : {queue_scripts(), outbox_scripts(), view_scripts(), migration_scripts()}) {
     for (auto& script : part) scripts.push_back(Script{script.name, kHelpers + script.source});
   }
   return scripts;

@@ -31,11 +31,11 @@ struct SqliteBackend::Impl {
 namespace {
 
 template <class R>
-struct completion_signature {
+struct CompletionSignature {
   using type = void(std::exception_ptr, R);
 };
 template <>
-struct completion_signature<void> {
+struct CompletionSignature<void> {
   using type = void(std::exception_ptr);
 };
 
@@ -101,7 +101,7 @@ awaitable<R> on_db(std::shared_ptr<SqliteBackend::Impl> impl, DbAccess access, F
     group.submit(std::make_unique<SqliteOp<F, R, decltype(handler)>>(std::move(impl), access, std::move(f),
                                                                      std::move(handler)));
   };
-  return asio::async_initiate<const asio::use_awaitable_t<>&, typename completion_signature<R>::type>(
+  return asio::async_initiate<const asio::use_awaitable_t<>&, typename CompletionSignature<R>::type>(
       initiation, asio::use_awaitable, std::move(impl), access, std::move(f));
 }
 
