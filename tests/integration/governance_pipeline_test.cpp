@@ -61,11 +61,11 @@ class GovernancePipeline : public ::testing::Test {
 
   RunResult run_with_policy(const std::string& policy) {
     auto config = write_config(dir, sim.base_url(), {.ca_file = ca.ca_cert, .pii = policy});
-    config_ = config;
+    last_config = config;
     EXPECT_EQ(insightd(dir, config, {"enqueue", pii_id}, "enqueue").exit_code, 0);
     return insightd(dir, config, {"run", "--drain"}, "run");
   }
-  std::filesystem::path config_;
+  std::filesystem::path last_config;  // of the last run_with_policy()
 };
 
 TEST_F(GovernancePipeline, MaskDeliversTheLeakedCardMaskedAndTheAuditNamesTheLeak) {
@@ -101,9 +101,9 @@ TEST_F(GovernancePipeline, BlockKeepsTheInteractionAwayFromTheCrmAsADeadLetter) 
   EXPECT_GT(record.at("redaction_leaks").to_number<int>(), 0);
   expect_no_planted_pii(json::serialize(record), "audit record");
 
-  auto status = status_json(dir, config_);
+  auto status = status_json(dir, last_config);
   EXPECT_EQ(status.at("dead").to_number<int>(), 1);
-  auto letters = insightd(dir, config_, {"dead-letters", "list"}, "dead-letters");
+  auto letters = insightd(dir, last_config, {"dead-letters", "list"}, "dead-letters");
   EXPECT_EQ(letters.exit_code, 0);
   EXPECT_NE(letters.out.find(pii_id), std::string::npos);
   EXPECT_NE(letters.out.find("pii"), std::string::npos);

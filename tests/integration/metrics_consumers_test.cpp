@@ -4,6 +4,7 @@
 // alerting rules query is exported (a renamed metric fails here, not on an
 // operator's screen), promtool accepts the exposition, and the CRM state
 // gauges the alerts use follow a 410 and an open circuit.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <yaml-cpp/yaml.h>
 
@@ -76,7 +77,7 @@ std::vector<std::string> missing_from(const std::vector<std::string>& queries, c
   for (const auto& query : queries)
     for (const auto& name : metric_names_in(query))
       if (!exported.contains(name) && !intake_metrics.contains(name))
-        missing.push_back(name + " in: " + query);
+        missing.push_back(fmt::format("{} in: {}", name, query));
   return missing;
 }
 

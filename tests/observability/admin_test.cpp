@@ -44,13 +44,13 @@ class AdminHandler : public ::testing::Test {
  protected:
   AdminDeps deps() {
     AdminDeps d;
-    d.metrics = &metrics_;
-    d.not_ready_reason = [r = not_ready_] { return *r; };
-    d.enqueue = [q = queue_](std::vector<std::string> ids) { return fake_enqueue(q, std::move(ids)); };
-    d.lookup = [q = queue_](std::string id) { return fake_lookup(q, std::move(id)); };
+    d.metrics = &metrics;
+    d.not_ready_reason = [r = not_ready] { return *r; };
+    d.enqueue = [q = fake_queue](std::vector<std::string> ids) { return fake_enqueue(q, std::move(ids)); };
+    d.lookup = [q = fake_queue](std::string id) { return fake_lookup(q, std::move(id)); };
     d.token = "s3cret-token";
     d.max_ids = 3;
-    d.before_metrics = [m = &metrics_] { m->outbox_depth.set(7); };
+    d.before_metrics = [m = &metrics] { m->outbox_depth.set(7); };
     return d;
   }
 
@@ -75,9 +75,9 @@ class AdminHandler : public ::testing::Test {
     return std::string(json::parse(r.body).at("error").as_string());
   }
 
-  Metrics metrics_{"test"};
-  std::shared_ptr<FakeQueue> queue_ = std::make_shared<FakeQueue>();
-  std::shared_ptr<std::optional<std::string>> not_ready_ =
+  Metrics metrics{"test"};
+  std::shared_ptr<FakeQueue> fake_queue = std::make_shared<FakeQueue>();
+  std::shared_ptr<std::optional<std::string>> not_ready =
       std::make_shared<std::optional<std::string>>("queue not open");
 };
 
@@ -93,13 +93,13 @@ TEST_F(AdminHandler, ReadyzIs503WithTheReasonUntilReady) {
   auto r = call("GET", "/readyz");
   EXPECT_EQ(r.status, 503u);
   EXPECT_NE(r.body.find("queue not open"), std::string::npos);
-  *not_ready_ = std::nullopt;
+  *not_ready = std::nullopt;
   r = call("GET", "/readyz");
   EXPECT_EQ(r.status, 200u);
 }
 
 TEST_F(AdminHandler, MetricsAreValidPrometheusTextAfterRefreshingGauges) {
-  metrics_.interactions.labels({"done"}).inc();
+  metrics.interactions.labels({"done"}).inc();
   const auto r = call("GET", "/metrics");
   EXPECT_EQ(r.status, 200u);
   EXPECT_EQ(r.headers.get("Content-Type"), "text/plain; version=0.0.4; charset=utf-8");
@@ -113,7 +113,7 @@ TEST_F(AdminHandler, PostWithoutTokenIs401) {
   const auto r = call("POST", "/v1/interactions", good_body);
   EXPECT_EQ(r.status, 401u);
   EXPECT_EQ(r.headers.get("WWW-Authenticate"), "Bearer");
-  EXPECT_TRUE(queue_->batches.empty());
+  EXPECT_TRUE(fake_queue->batches.empty());
 }
 
 TEST_F(AdminHandler, PostWithWrongTokenIs401) {
@@ -121,7 +121,7 @@ TEST_F(AdminHandler, PostWithWrongTokenIs401) {
                            "s3cret-token", "Bearer "}) {
     EXPECT_EQ(call("POST", "/v1/interactions", good_body, auth).status, 401u) << auth;
   }
-  EXPECT_TRUE(queue_->batches.empty());
+  EXPECT_TRUE(fake_queue->batches.empty());
 }
 
 TEST_F(AdminHandler, PostWithTheTokenEnqueuesAndAnswers202) {
@@ -130,15 +130,15 @@ TEST_F(AdminHandler, PostWithTheTokenEnqueuesAndAnswers202) {
   EXPECT_EQ(r.status, 202u);
   EXPECT_EQ(r.headers.get("Content-Type"), "application/json");
   EXPECT_EQ(json::parse(r.body), json::parse(R"({"added":2})"));
-  ASSERT_EQ(queue_->batches.size(), 1u);
-  EXPECT_EQ(queue_->batches[0], (std::vector<std::string>{"a1", "b2"}));
+  ASSERT_EQ(fake_queue->batches.size(), 1u);
+  EXPECT_EQ(fake_queue->batches[0], (std::vector<std::string>{"a1", "b2"}));
 }
 
 TEST_F(AdminHandler, PostIsForbiddenWhenNoTokenIsConfigured) {
   AdminDeps d = deps();
   d.token.clear();
   EXPECT_EQ(call_with(std::move(d), "POST", "/v1/interactions", good_body, "Bearer ").status, 403u);
-  EXPECT_TRUE(queue_->batches.empty());
+  EXPECT_TRUE(fake_queue->batches.empty());
 }
 
 TEST_F(AdminHandler, TooManyIdsIs413) {
@@ -146,7 +146,7 @@ TEST_F(AdminHandler, TooManyIdsIs413) {
       call("POST", "/v1/interactions", R"({"interactionIds":["a","b","c","d"]})", "Bearer s3cret-token");
   EXPECT_EQ(r.status, 413u);
   EXPECT_NE(error_of(r).find("limit is 3"), std::string::npos);
-  EXPECT_TRUE(queue_->batches.empty());
+  EXPECT_TRUE(fake_queue->batches.empty());
 }
 
 TEST_F(AdminHandler, BadBodiesAre400WithAMessage) {
@@ -167,7 +167,7 @@ TEST_F(AdminHandler, BadBodiesAre400WithAMessage) {
     EXPECT_EQ(r.status, 400u) << body;
     EXPECT_NE(error_of(r).find(message), std::string::npos) << body << " -> " << r.body;
   }
-  EXPECT_TRUE(queue_->batches.empty());
+  EXPECT_TRUE(fake_queue->batches.empty());
 }
 
 // The ID rule and its reasons are the CLI's (`insightd enqueue`): the admin API
@@ -184,26 +184,26 @@ TEST_F(AdminHandler, RejectsIdsWithTheSameReasonAsTheCli) {
   r = call("GET", "/v1/interactions/a%20b", {}, "Bearer s3cret-token");
   EXPECT_EQ(r.status, 400u);
   EXPECT_EQ(error_of(r), "interaction ID contains whitespace at character 2");
-  EXPECT_TRUE(queue_->batches.empty());
+  EXPECT_TRUE(fake_queue->batches.empty());
 }
 
 TEST_F(AdminHandler, EnqueueFailureIs503) {
-  queue_->fail = true;
+  fake_queue->fail = true;
   const auto r = call("POST", "/v1/interactions", good_body, "Bearer s3cret-token");
   EXPECT_EQ(r.status, 503u);
   EXPECT_NE(error_of(r).find("could not enqueue"), std::string::npos);
 }
 
 TEST_F(AdminHandler, AStoreFailureIs503WithTheReason) {
-  queue_->throws = "/var/lib/insightd/queue.db: database or disk is full";
+  fake_queue->throws = "/var/lib/insightd/queue.db: database or disk is full";
   const auto r = call("POST", "/v1/interactions", good_body, "Bearer s3cret-token");
   EXPECT_EQ(r.status, 503u);
   EXPECT_EQ(error_of(r), "could not enqueue: /var/lib/insightd/queue.db: database or disk is full");
-  EXPECT_TRUE(queue_->batches.empty());
+  EXPECT_TRUE(fake_queue->batches.empty());
 }
 
 TEST_F(AdminHandler, LookupAnswersTheStateOr404) {
-  queue_->known["abc-1"] = json::object{{"state", "done"}, {"attempts", 1}};
+  fake_queue->known["abc-1"] = json::object{{"state", "done"}, {"attempts", 1}};
   auto r = call("GET", "/v1/interactions/abc-1", {}, "Bearer s3cret-token");
   EXPECT_EQ(r.status, 200u);
   EXPECT_EQ(r.headers.get("Content-Type"), "application/json");
@@ -217,7 +217,7 @@ TEST_F(AdminHandler, LookupAnswersTheStateOr404) {
 }
 
 TEST_F(AdminHandler, EveryV1RouteNeedsTheToken) {
-  queue_->known["abc-1"] = json::object{{"state", "failed"}, {"last_error", "upstream said so"}};
+  fake_queue->known["abc-1"] = json::object{{"state", "failed"}, {"last_error", "upstream said so"}};
   for (const char* target :
        {"/v1/interactions/abc-1", "/v1/interactions/unknown", "/v1/interactions", "/v1/anything", "/v1"}) {
     for (const char* auth : {"", "Bearer wrong", "s3cret-token"}) {
@@ -230,8 +230,8 @@ TEST_F(AdminHandler, EveryV1RouteNeedsTheToken) {
 }
 
 TEST_F(AdminHandler, V1IsRefusedWithAReasonWhenNoTokenIsConfiguredButHealthStaysOpen) {
-  queue_->known["abc-1"] = json::object{{"state", "done"}};
-  *not_ready_ = std::nullopt;
+  fake_queue->known["abc-1"] = json::object{{"state", "done"}};
+  *not_ready = std::nullopt;
   for (const char* target : {"/v1/interactions/abc-1", "/v1/interactions"}) {
     AdminDeps d = deps();
     d.token.clear();

@@ -53,6 +53,8 @@ class JournalStreamEnv : public ::testing::Test {
     else
       unsetenv("JOURNAL_STREAM");
   }
+
+ private:
   std::optional<std::string> saved_;
 };
 

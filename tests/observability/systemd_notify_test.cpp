@@ -42,6 +42,7 @@ class NotifySocket : public ::testing::Test {
     return ec ? "<nothing: " + ec.message() + ">" : std::string(buf, n);
   }
 
+ private:
   test::TempDir dir_;
   std::string path_;
   asio::io_context io_;

@@ -3,6 +3,7 @@
 // a key added to one and not the other fails here. Keys come from the man
 // page's `.TP` / `.B section.key` entries and from the example's YAML (its
 // commented-out keys included, as `# key: value` lines inside a section).
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <yaml-cpp/yaml.h>
 
@@ -51,7 +52,7 @@ void collect_leaf_keys(const YAML::Node& node, const std::string& prefix, std::s
   }
   for (const auto& entry : node) {
     const auto key = entry.first.as<std::string>();
-    collect_leaf_keys(entry.second, prefix.empty() ? key : prefix + "." + key, out);
+    collect_leaf_keys(entry.second, prefix.empty() ? key : fmt::format("{}.{}", prefix, key), out);
   }
 }
 
